@@ -1,0 +1,21 @@
+import type { Command } from '../src/cli/command.js';
+import { askCommand } from '../src/cli/commands/ask.js';
+import { chatCommand } from '../src/cli/commands/chat.js';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { evalCommand } from '../src/cli/commands/eval.js';
+import type { PlatformAdapter } from '../src/platform.js';
+import { startCommand } from './start.js';
+import { benchCommand } from '../bench/command.js';
+import { suites } from '../bench/suites.js';
+
+/** Every platform adapter the bot can run; each decides from the secrets whether to start. */
+export const adapters: readonly PlatformAdapter[] = [];
+
+export const commands: readonly Command[] = [
+  startCommand(adapters),
+  askCommand,
+  chatCommand,
+  checkCommand,
+  evalCommand,
+  benchCommand(suites),
+];

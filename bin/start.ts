@@ -1,0 +1,68 @@
+// `faqbot start` / `npm start`: loads everything once, starts every configured platform, or a
+// console chat when none is configured.
+import { resolve } from 'node:path';
+import type { Command, Io } from '../src/cli/command.js';
+import { runChat } from '../src/cli/commands/chat.js';
+import { loadConfig } from '../src/config.js';
+import { loadKnowledge, formatProblem } from '../src/knowledge/load.js';
+import { consoleLogger, type Logger } from '../src/log.js';
+import type { PlatformAdapter, RunningPlatform } from '../src/platform.js';
+import { AnswerService } from '../src/service/answer-service.js';
+
+export interface StartOptions {
+  adapters: readonly PlatformAdapter[];
+  log?: Logger;
+}
+
+export interface Started {
+  service: AnswerService;
+  platforms: RunningPlatform[];
+  stop(): Promise<void>;
+}
+
+/** Starts the bot as `npm start` does; tests call this with a fake platform's URLs in `io.env`. */
+export async function startBot(io: Io, options: StartOptions): Promise<Started> {
+  const log = options.log ?? consoleLogger();
+  const config = loadConfig(io.env, io.cwd);
+  const knowledgePath = resolve(io.cwd, config.settings.knowledgeDir);
+  const { knowledge, warnings } = loadKnowledge(knowledgePath, io.cwd);
+  for (const w of warnings) log.warn(formatProblem(w));
+  log.info(`knowledge: ${knowledge.entries.length} entries from ${knowledgePath}`);
+  const service = new AnswerService({ knowledge, policy: config.settings.policy, matcher: config.settings.matcher });
+  const platforms: RunningPlatform[] = [];
+  for (const adapter of options.adapters) {
+    if (!adapter.configured(config.secrets)) continue;
+    platforms.push(await adapter.start({ service, secrets: config.secrets, log }));
+  }
+  return {
+    service,
+    platforms,
+    async stop() {
+      await Promise.allSettled(platforms.map((p) => p.stop()));
+    },
+  };
+}
+
+export function startCommand(adapters: readonly PlatformAdapter[]): Command {
+  return {
+    name: 'start',
+    summary: 'Run the bot on every configured platform (a console chat when none is)',
+    usage: 'faqbot start',
+    details: 'Platforms are configured by environment variables (or .env): DISCORD_TOKEN, SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET. See README "Configuration".',
+    options: {},
+    async run(_args, io) {
+      const bot = await startBot(io, { adapters });
+      if (bot.platforms.length === 0) {
+        io.err('No platform tokens are set (DISCORD_TOKEN, SLACK_BOT_TOKEN): starting a console chat on the knowledge base. Type a question, or "exit" to quit.');
+        return runChat(io, bot.service, false);
+      }
+      io.err(`faqbot is running on ${bot.platforms.map((p) => p.name).join(' and ')}. Press Ctrl+C to stop.`);
+      await new Promise<void>((done) => {
+        const stop = () => { void bot.stop().then(done); };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return 0;
+    },
+  };
+}

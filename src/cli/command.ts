@@ -1,0 +1,34 @@
+// Commands are data: a name, a summary, their flags in node:util parseArgs form, and run().
+// Only runCli prints errors and picks exit codes.
+import type { ParseArgsConfig } from 'node:util';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Standard input, for the chat REPL. */
+  stdin: NodeJS.ReadableStream;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  /** e.g. `faqbot ask "question" [--json]` */
+  readonly usage: string;
+  /** Extra lines for --help. */
+  readonly details?: string;
+  readonly options: OptionSpec;
+  /** One line of help per flag, keyed like `options`. */
+  readonly optionHelp?: Readonly<Record<string, string>>;
+  /** Sub-commands, e.g. `faqbot discord register`. */
+  readonly subcommands?: readonly Command[];
+  run(args: ParsedArgs, io: Io): Promise<number>;
+}

@@ -1,0 +1,28 @@
+import type { Command } from '../command.js';
+import { loadContext, stringFlag } from '../context.js';
+import { matchJson, renderReply } from '../render-terminal.js';
+
+export const askCommand: Command = {
+  name: 'ask',
+  summary: 'Answer one question from the knowledge base and exit',
+  usage: 'faqbot ask "question" [--json] [--explain] [--knowledge PATH]',
+  options: {
+    json: { type: 'boolean' },
+    explain: { type: 'boolean' },
+    knowledge: { type: 'string' },
+  },
+  optionHelp: {
+    json: 'print the decision, the entry and the candidates as JSON',
+    explain: 'show the ranked candidates and their scores',
+    knowledge: 'a knowledge file or folder (default: knowledge/)',
+  },
+  async run({ values, positionals }, io) {
+    const text = positionals.join(' ');
+    const { service } = loadContext(io, stringFlag(values.knowledge));
+    const match = service.match(text);
+    const reply = service.ask({ text, platform: 'console', channelId: 'console', asker: { id: 'console' }, via: 'console' });
+    if (values.json) io.out(JSON.stringify(matchJson(match, reply), null, 2));
+    else io.out(renderReply(reply, match, values.explain === true));
+    return 0;
+  },
+};

@@ -1,0 +1,199 @@
+// Configuration is read and validated once, at start-up: secrets from the environment,
+// behaviour from one YAML file merged over named defaults. Nothing else reads process.env.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { FaqbotError } from './errors.js';
+
+export type Targeting = 'everyone' | 'moderators';
+
+export interface PolicySettings {
+  /** Who may aim an answer at another member. */
+  targeting: Targeting;
+  /** The same entry posted publicly in the same channel is held back this long. */
+  channelCooldownSeconds: number;
+  /** The same entry aimed at the same member is held back this long. */
+  targetCooldownSeconds: number;
+  /** At most `rateLimitCount` asks per member in `rateLimitWindowSeconds`. */
+  rateLimitCount: number;
+  rateLimitWindowSeconds: number;
+  /** Whether a mention of the bot is answered in public (true) or only to the asker. */
+  mentionRepliesPublic: boolean;
+}
+
+export interface MatcherSettings {
+  /** How many suggestions a `suggest` or `none` reply offers at most. */
+  maxSuggestions: number;
+  /**
+   * Shifts how readily the matcher answers: positive answers more often, negative abstains
+   * more often. 0 is the calibrated default.
+   */
+  confidenceBias: number;
+  /** Queries are cut to this many characters before matching. */
+  maxQueryChars: number;
+}
+
+export interface InsightsSettings {
+  enabled: boolean;
+  /** SQLite file; relative paths are resolved from the working directory. */
+  path: string;
+  retentionDays: number;
+  /** Store the query text (false keeps only a redacted form). */
+  storeQueryText: boolean;
+}
+
+export interface Settings {
+  knowledgeDir: string;
+  policy: PolicySettings;
+  matcher: MatcherSettings;
+  insights: InsightsSettings;
+  /** Watch the knowledge folder and reload valid changes while running. */
+  watchKnowledge: boolean;
+}
+
+export interface Secrets {
+  discordToken?: string;
+  /** The form of discord.js's `rest.api` option, e.g. https://discord.com/api. */
+  discordApiUrl?: string;
+  slackBotToken?: string;
+  slackAppToken?: string;
+  slackSigningSecret?: string;
+  /** The form of the Slack WebClient's `slackApiUrl`, e.g. https://slack.com/api/. */
+  slackApiUrl?: string;
+  /** HTTP port for Slack's HTTP mode. */
+  port: number;
+  /** Salt for hashing user ids in the insights store. */
+  insightsSalt?: string;
+}
+
+export interface Config {
+  settings: Settings;
+  secrets: Secrets;
+  /** The config file that was read, if any. */
+  configFile?: string;
+}
+
+export const defaultSettings: Settings = {
+  knowledgeDir: 'knowledge',
+  policy: {
+    targeting: 'everyone',
+    channelCooldownSeconds: 60,
+    targetCooldownSeconds: 600,
+    rateLimitCount: 8,
+    rateLimitWindowSeconds: 60,
+    mentionRepliesPublic: true,
+  },
+  matcher: {
+    maxSuggestions: 3,
+    confidenceBias: 0,
+    maxQueryChars: 2000,
+  },
+  insights: {
+    enabled: true,
+    path: 'data/faqbot.db',
+    retentionDays: 90,
+    storeQueryText: true,
+  },
+  watchKnowledge: true,
+};
+
+export const DEFAULT_CONFIG_FILE = 'faqbot.config.yaml';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads the config file (FAQBOT_CONFIG, or ./faqbot.config.yaml when present) and the secrets
+ * from `env`. Throws FaqbotError('config') naming the file, the key and the fix.
+ */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const explicit = nonEmpty(env.FAQBOT_CONFIG);
+  const path = resolve(cwd, explicit ?? DEFAULT_CONFIG_FILE);
+  let settings = structuredClone(defaultSettings);
+  let configFile: string | undefined;
+  if (existsSync(path)) {
+    configFile = path;
+    settings = mergeSettings(settings, parseConfigText(readFileSync(path, 'utf8'), path));
+  } else if (explicit) {
+    throw new FaqbotError('config', `${path}: config file not found; fix FAQBOT_CONFIG or create the file`);
+  }
+  const knowledgeOverride = nonEmpty(env.FAQBOT_KNOWLEDGE);
+  if (knowledgeOverride) settings.knowledgeDir = knowledgeOverride;
+  const dbOverride = nonEmpty(env.FAQBOT_DB);
+  if (dbOverride) settings.insights.path = dbOverride;
+  return { settings, secrets: readSecrets(env), ...(configFile ? { configFile } : {}) };
+}
+
+export function readSecrets(env: Env): Secrets {
+  const portText = nonEmpty(env.PORT) ?? '3000';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new FaqbotError('config', `PORT=${portText} is not a port number; set PORT to a whole number from 0 to 65535`);
+  }
+  return {
+    discordToken: nonEmpty(env.DISCORD_TOKEN),
+    discordApiUrl: nonEmpty(env.DISCORD_API_URL),
+    slackBotToken: nonEmpty(env.SLACK_BOT_TOKEN),
+    slackAppToken: nonEmpty(env.SLACK_APP_TOKEN),
+    slackSigningSecret: nonEmpty(env.SLACK_SIGNING_SECRET),
+    slackApiUrl: nonEmpty(env.SLACK_API_URL),
+    port,
+    insightsSalt: nonEmpty(env.FAQBOT_SALT),
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** Parses and checks a config file's text against the shape of `Settings`. */
+export function parseConfigText(text: string, file: string): Partial<Settings> {
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const pos = e.linePos?.[0];
+    throw new FaqbotError('config', `${file}:${pos?.line ?? 1}:${pos?.col ?? 1}: ${e.message.split('\n')[0]}; fix the YAML syntax`);
+  }
+  const value: unknown = doc.toJS() ?? {};
+  if (!isRecord(value)) throw new FaqbotError('config', `${file}: the config must be a mapping of settings (key: value)`);
+  checkShape(value, defaultSettings as unknown as Record<string, unknown>, file, '');
+  return value as Partial<Settings>;
+}
+
+function checkShape(value: Record<string, unknown>, defaults: Record<string, unknown>, file: string, prefix: string): void {
+  for (const [key, v] of Object.entries(value)) {
+    const name = prefix + key;
+    if (!(key in defaults)) {
+      throw new FaqbotError('config', `${file}: unknown setting "${name}"; known settings here: ${Object.keys(defaults).map((k) => prefix + k).join(', ')}`);
+    }
+    const d = defaults[key];
+    if (isRecord(d)) {
+      if (!isRecord(v)) throw new FaqbotError('config', `${file}: "${name}" must be a mapping`);
+      checkShape(v, d, file, `${name}.`);
+    } else if (typeof v !== typeof d) {
+      throw new FaqbotError('config', `${file}: "${name}" must be a ${typeof d}, got ${JSON.stringify(v)}`);
+    } else if (typeof d === 'number' && (!Number.isFinite(v as number) || ((v as number) < 0 && key !== 'confidenceBias'))) {
+      throw new FaqbotError('config', `${file}: "${name}" must be a number of at least 0, got ${String(v)}`);
+    }
+  }
+  if (prefix === 'policy.' && 'targeting' in value && value.targeting !== 'everyone' && value.targeting !== 'moderators') {
+    throw new FaqbotError('config', `${file}: "policy.targeting" must be "everyone" or "moderators", got ${JSON.stringify(value.targeting)}`);
+  }
+}
+
+function mergeSettings(base: Settings, over: Partial<Settings>): Settings {
+  return deepMerge(base as unknown as Record<string, unknown>, over as Record<string, unknown>) as unknown as Settings;
+}
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = base[k];
+    out[k] = isRecord(b) && isRecord(v) ? deepMerge(b, v) : v;
+  }
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,184 @@
+// The domain model. Everything platform-neutral the core and the adapters share lives here;
+// nothing in this file knows about Discord or Slack.
+
+/** A link shown under an answer. */
+export interface Link {
+  readonly title: string;
+  readonly url: string;
+}
+
+/** Where a piece of knowledge was written, so errors and tools can point at it. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+/** File-level metadata of one knowledge file. */
+export interface KnowledgeFileMeta {
+  readonly file: string;
+  readonly title?: string;
+  /** The page the file was written from (a URL). */
+  readonly source?: string;
+  /** A notice shown under answers from this file (e.g. trademarks). */
+  readonly footer?: string;
+}
+
+/** One question and its answer. */
+export interface Entry {
+  readonly id: string;
+  readonly question: string;
+  /** Markdown. */
+  readonly answer: string;
+  readonly alternates: readonly string[];
+  readonly keywords: readonly string[];
+  readonly links: readonly Link[];
+  readonly related: readonly string[];
+  readonly tags: readonly string[];
+  /** Pinned entries lead the list shown for an empty autocomplete box and in help. */
+  readonly pinned: boolean;
+  readonly meta: KnowledgeFileMeta;
+  readonly location: SourceLocation;
+}
+
+export interface KnowledgeBase {
+  readonly entries: readonly Entry[];
+  readonly byId: ReadonlyMap<string, Entry>;
+  readonly files: readonly KnowledgeFileMeta[];
+  /** A title for the whole base: the first file's title, or the folder name. */
+  readonly title: string;
+}
+
+/** A problem found while loading knowledge; `severity: 'error'` keeps a file from loading. */
+export interface Problem {
+  readonly severity: 'error' | 'warning';
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Asking
+
+/** How a question reached the bot. */
+export type AskedVia = 'command' | 'mention' | 'direct-message' | 'message-menu' | 'console';
+
+/** A person on some platform. `id` is the platform's own user id. */
+export interface Person {
+  readonly id: string;
+  /** Display name, for attribution text only; never used to ping. */
+  readonly name?: string;
+  /** Set by the adapter from platform permissions (e.g. Manage Messages, workspace admin). */
+  readonly isModerator?: boolean;
+}
+
+export interface Query {
+  readonly text: string;
+  /** Platform name, e.g. "discord", "slack", "console"; used for records, never for decisions. */
+  readonly platform: string;
+  /** The guild or workspace id. */
+  readonly communityId?: string;
+  readonly channelId: string;
+  readonly asker: Person;
+  /** Who the answer is aimed at, when a moderator answers someone. */
+  readonly target?: Person;
+  readonly via: AskedVia;
+  /** Milliseconds since the epoch; the service uses Date.now() when absent. */
+  readonly at?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+export type Decision = 'answer' | 'suggest' | 'none';
+
+export interface Candidate {
+  readonly entry: Entry;
+  /** Confidence in [0, 1]; comparable within one knowledge base, higher is better. */
+  readonly score: number;
+  /** What matched, for --explain: e.g. "keyword", "id", "alternate: how do i ...". */
+  readonly why: string;
+}
+
+export interface Match {
+  readonly decision: Decision;
+  /** Best first; for `answer` the first candidate is the answer. */
+  readonly candidates: readonly Candidate[];
+}
+
+export interface AutocompleteChoice {
+  /** At most 100 characters. */
+  readonly label: string;
+  readonly entryId: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Replying
+
+export type Visibility = 'private' | 'public';
+
+/** Why a reply was held back instead of posted. */
+export type HoldReason =
+  | 'channel-cooldown'
+  | 'target-cooldown'
+  | 'rate-limit'
+  | 'not-allowed-to-target';
+
+interface ReplyBase {
+  /** Identifies the ask, for feedback buttons and records. */
+  readonly askId: string;
+  readonly visibility: Visibility;
+  /** The only people this reply may ping. Empty means nobody. */
+  readonly mention: readonly Person[];
+  /** Who made the bot post this publicly for someone else ("suggested by"). */
+  readonly suggestedBy?: Person;
+}
+
+export interface AnswerReply extends ReplyBase {
+  readonly kind: 'answer';
+  readonly entry: Entry;
+  readonly related: readonly Entry[];
+  readonly score: number;
+}
+
+export interface SuggestReply extends ReplyBase {
+  readonly kind: 'suggest';
+  readonly candidates: readonly Entry[];
+}
+
+export interface NoAnswerReply extends ReplyBase {
+  readonly kind: 'none';
+  /** Close topics worth offering, possibly empty. */
+  readonly suggestions: readonly Entry[];
+}
+
+export interface HelpReply extends ReplyBase {
+  readonly kind: 'help';
+  readonly title: string;
+  readonly topics: readonly Entry[];
+  readonly entryCount: number;
+  readonly footer?: string;
+}
+
+export interface HeldReply extends ReplyBase {
+  readonly kind: 'held';
+  readonly reason: HoldReason;
+  /** When asking again would work, in ms; 0 when it never will (not allowed). */
+  readonly retryAfterMs: number;
+  readonly entry?: Entry;
+  /** A human sentence explaining why, platform-neutral plain text. */
+  readonly message: string;
+}
+
+export type Reply = AnswerReply | SuggestReply | NoAnswerReply | HelpReply | HeldReply;
+
+/** A member's verdict on an answer. */
+export interface Feedback {
+  readonly askId: string;
+  readonly entryId: string;
+  readonly helpful: boolean;
+  readonly by: Person;
+  readonly platform: string;
+}

@@ -1,0 +1,146 @@
+// Reads knowledge files from disk and checks them as a whole (ids unique across files,
+// related ids that exist, alternates claimed by two entries).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Entry, KnowledgeBase, KnowledgeFileMeta, Problem } from '../domain.js';
+import { FaqbotError } from '../errors.js';
+import { validateDocument } from './validate.js';
+
+export interface KnowledgeCheck {
+  /** Present when there are no errors. */
+  knowledge?: KnowledgeBase;
+  problems: Problem[];
+}
+
+/** The YAML files a path names: the file itself, or every .yaml/.yml file in the folder (sorted). */
+export function knowledgeFiles(path: string): string[] {
+  if (!existsSync(path)) {
+    throw new FaqbotError('knowledge', `${path}: no such file or folder; create it with a knowledge YAML file, or pass the right path (--knowledge PATH)`);
+  }
+  if (statSync(path).isFile()) return [path];
+  const files = readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .sort()
+    .map((name) => join(path, name));
+  if (files.length === 0) {
+    throw new FaqbotError('knowledge', `${path}: the folder has no .yaml files; add one (see README: "The knowledge format") or run \`faqbot import\``);
+  }
+  return files;
+}
+
+/** Parses and checks one file's text; `file` is only used in messages. */
+export function checkText(text: string, file: string): { meta: KnowledgeFileMeta; entries: Entry[]; problems: Problem[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((e): Problem => {
+      const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+      const offending = text.split('\n')[pos.line - 1] ?? '';
+      return {
+        severity: 'error', file, line: pos.line, col: pos.col,
+        message: `YAML syntax: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')} in \`${offending.trim().slice(0, 80)}\``,
+        hint: yamlHint(e.code),
+      };
+    });
+    return { meta: { file }, entries: [], problems };
+  }
+  return validateDocument(doc, lines, file);
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY': return 'remove or rename the repeated key';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR': return 'check the indentation: list items under a key are indented by the same amount';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY': return 'put quotes around text that contains `: ` or use `|` for multi-line text';
+    default: return 'fix the YAML syntax on that line (quote text containing `: `, `#` or leading special characters)';
+  }
+}
+
+/** Loads and checks a file or folder, returning every problem found and the base when valid. */
+export function checkKnowledge(path: string, cwd = process.cwd()): KnowledgeCheck {
+  const files = knowledgeFiles(path);
+  const metas: KnowledgeFileMeta[] = [];
+  const entries: Entry[] = [];
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const display = relative(cwd, file) || file;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      problems.push({ severity: 'error', file: display, line: 1, col: 1, message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, hint: 'check its permissions' });
+      continue;
+    }
+    const result = checkText(text, display);
+    metas.push(result.meta);
+    entries.push(...result.entries);
+    problems.push(...result.problems);
+  }
+  problems.push(...crossCheck(entries));
+  if (problems.some((p) => p.severity === 'error')) return { problems };
+  return { knowledge: buildKnowledgeBase(entries, metas, basename(path)), problems };
+}
+
+/** Throws a FaqbotError listing every error; warnings are returned with the base. */
+export function loadKnowledge(path: string, cwd = process.cwd()): { knowledge: KnowledgeBase; warnings: Problem[] } {
+  const { knowledge, problems } = checkKnowledge(path, cwd);
+  if (!knowledge) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    throw new FaqbotError('knowledge', `${path}: ${errors.length} problem${errors.length === 1 ? '' : 's'} in the knowledge base`, errors.map(formatProblem));
+  }
+  return { knowledge, warnings: problems };
+}
+
+export function buildKnowledgeBase(entries: readonly Entry[], files: readonly KnowledgeFileMeta[], fallbackTitle = 'FAQ'): KnowledgeBase {
+  const byId = new Map(entries.map((e) => [e.id, e] as const));
+  return { entries, byId, files, title: files.find((f) => f.title)?.title ?? fallbackTitle };
+}
+
+function crossCheck(entries: readonly Entry[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, Entry>();
+  for (const entry of entries) {
+    const first = seen.get(entry.id);
+    if (first) {
+      problems.push({
+        severity: 'error', ...entry.location,
+        message: `duplicate id \`${entry.id}\` (first used at ${first.location.file}:${first.location.line})`,
+        hint: 'ids must be unique across all knowledge files; rename one of them',
+      });
+    } else seen.set(entry.id, entry);
+  }
+  const phrasing = new Map<string, Entry>();
+  for (const entry of entries) {
+    for (const id of entry.related) {
+      if (!seen.has(id)) {
+        problems.push({ severity: 'error', ...entry.location, message: `entry \`${entry.id}\`: related id \`${id}\` does not exist`, hint: `use one of the ids in the knowledge base, or remove it${closest(id, [...seen.keys()])}` });
+      }
+      if (id === entry.id) problems.push({ severity: 'warning', ...entry.location, message: `entry \`${entry.id}\` lists itself as related`, hint: 'remove it from `related`' });
+    }
+    for (const text of [entry.question, ...entry.alternates]) {
+      const key = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const owner = phrasing.get(key);
+      if (owner && owner !== entry) {
+        problems.push({
+          severity: 'error', ...entry.location,
+          message: `entry \`${entry.id}\`: the phrasing "${text}" is also a question or alternate of \`${owner.id}\``,
+          hint: 'one phrasing can only lead to one entry; keep it where it belongs and remove the other',
+        });
+      } else phrasing.set(key, entry);
+    }
+  }
+  return problems;
+}
+
+function closest(id: string, ids: string[]): string {
+  const near = ids.find((other) => other.includes(id) || id.includes(other));
+  return near ? ` (did you mean \`${near}\`?)` : '';
+}
+
+/** `file:line:col: what is wrong; how to fix it` */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}${p.hint ? `; ${p.hint}` : ''}`;
+}

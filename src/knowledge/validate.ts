@@ -1,0 +1,183 @@
+// Checks one parsed knowledge file node by node, so every problem carries its line and column
+// and a hint. Returns the entries it could read and every problem at once.
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Entry, KnowledgeFileMeta, Link, Problem } from '../domain.js';
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const FILE_KEYS = ['$schema', 'title', 'source', 'footer', 'entries'] as const;
+const ENTRY_KEYS = ['id', 'question', 'answer', 'alternates', 'keywords', 'links', 'related', 'tags', 'pinned'] as const;
+
+export interface FileCheck {
+  meta: KnowledgeFileMeta;
+  entries: Entry[];
+  problems: Problem[];
+}
+
+export function validateDocument(doc: Document, lines: LineCounter, file: string): FileCheck {
+  const problems: Problem[] = [];
+  const at = (node: Node | null | undefined) => {
+    const offset = node?.range?.[0] ?? 0;
+    const pos = lines.linePos(offset);
+    return { line: pos.line, col: pos.col };
+  };
+  const problem = (node: Node | null | undefined, message: string, hint?: string, severity: Problem['severity'] = 'error') => {
+    problems.push({ severity, file, ...at(node), message, ...(hint ? { hint } : {}) });
+  };
+
+  const root = doc.contents;
+  if (!isMap(root)) {
+    problem(root, 'a knowledge file must be a mapping with an `entries:` list', 'start the file with `title: ...` and `entries:`');
+    return { meta: { file }, entries: [], problems };
+  }
+
+  for (const pair of root.items) {
+    const key = keyOf(pair);
+    if (!FILE_KEYS.includes(key as (typeof FILE_KEYS)[number])) {
+      problem(pair.key as Node, `unknown top-level key \`${key}\``, `allowed keys: ${FILE_KEYS.join(', ')}`);
+    }
+  }
+  const meta: KnowledgeFileMeta = {
+    file,
+    ...optionalString(root, 'title', problem),
+    ...optionalString(root, 'source', problem),
+    ...optionalString(root, 'footer', problem),
+  };
+  if (meta.source !== undefined && !isHttpUrl(meta.source)) {
+    problem(root.get('source', true) as Node, '`source` must be an absolute http(s) URL', 'write it as https://example.org/page');
+  }
+
+  const entriesNode = root.get('entries', true) as Node | undefined;
+  const entries: Entry[] = [];
+  if (entriesNode === undefined) {
+    problem(root, 'missing `entries:` list', 'add `entries:` followed by a list of `- id: ...` items');
+  } else if (!isSeq(entriesNode)) {
+    problem(entriesNode, '`entries` must be a list', 'write each entry as an item starting with `- id: ...`');
+  } else {
+    for (const item of entriesNode.items) {
+      const entry = readEntry(item as Node, meta, problem, at);
+      if (entry) entries.push(entry);
+    }
+  }
+  return { meta, entries, problems };
+}
+
+type Report = (node: Node | null | undefined, message: string, hint?: string, severity?: Problem['severity']) => void;
+
+function readEntry(node: Node, meta: KnowledgeFileMeta, problem: Report, at: (n: Node) => { line: number; col: number }): Entry | undefined {
+  if (!isMap(node)) {
+    problem(node, 'each entry must be a mapping with `id`, `question` and `answer`', 'write `- id: my-topic` then `question:` and `answer:` indented under it');
+    return undefined;
+  }
+  for (const pair of node.items) {
+    const key = keyOf(pair);
+    if (!ENTRY_KEYS.includes(key as (typeof ENTRY_KEYS)[number])) {
+      problem(pair.key as Node, `unknown entry key \`${key}\``, `allowed keys: ${ENTRY_KEYS.join(', ')}`);
+    }
+  }
+  const id = requiredString(node, 'id', problem);
+  const label = id ? `entry \`${id}\`` : 'entry';
+  if (id !== undefined && !ID_PATTERN.test(id)) {
+    problem(node.get('id', true) as Node, `id \`${id}\` is not kebab-case`, `use lower-case words joined by hyphens, e.g. \`${suggestId(id)}\``);
+  }
+  const question = requiredString(node, 'question', problem, label);
+  const answer = requiredString(node, 'answer', problem, label);
+  const alternates = stringList(node, 'alternates', problem, label);
+  const keywords = stringList(node, 'keywords', problem, label);
+  const related = stringList(node, 'related', problem, label);
+  const tags = stringList(node, 'tags', problem, label);
+  const links = linkList(node, problem, label);
+  const pinnedNode = node.get('pinned', true) as Node | undefined;
+  let pinned = false;
+  if (pinnedNode !== undefined) {
+    if (isScalar(pinnedNode) && typeof pinnedNode.value === 'boolean') pinned = pinnedNode.value;
+    else problem(pinnedNode, `${label}: \`pinned\` must be true or false`);
+  }
+  if (id === undefined || question === undefined || answer === undefined) return undefined;
+  return { id, question, answer, alternates, keywords, links, related, tags, pinned, meta, location: { file: meta.file, ...at(node) } };
+}
+
+function keyOf(pair: Pair): string {
+  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+
+function optionalString(map: YAMLMap, key: string, problem: Report): Record<string, string> {
+  const node = map.get(key, true) as Node | undefined;
+  if (node === undefined) return {};
+  if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return { [key]: node.value.trim() };
+  problem(node, `\`${key}\` must be a non-empty text`, `write \`${key}: some text\` or remove the line`);
+  return {};
+}
+
+function requiredString(map: YAMLMap, key: string, problem: Report, label = 'entry'): string | undefined {
+  const node = map.get(key, true) as Node | undefined;
+  if (node === undefined) {
+    problem(map, `${label}: missing \`${key}\``, `add \`${key}: ...\` to this entry`);
+    return undefined;
+  }
+  if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') && String(node.value).trim() !== '') {
+    return String(node.value).trim();
+  }
+  problem(node, `${label}: \`${key}\` must be a non-empty text`, isSeq(node) ? `\`${key}\` takes one text, not a list` : `write \`${key}: ...\` with some text`);
+  return undefined;
+}
+
+function stringList(map: YAMLMap, key: string, problem: Report, label: string): string[] {
+  const node = map.get(key, true) as Node | undefined;
+  if (node === undefined) return [];
+  if (!isSeq(node)) {
+    problem(node, `${label}: \`${key}\` must be a list of texts`, `write each item on its own line as \`- text\``);
+    return [];
+  }
+  const out: string[] = [];
+  for (const item of node.items as Node[]) {
+    if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number') && String(item.value).trim() !== '') {
+      out.push(String(item.value).trim());
+    } else {
+      problem(item, `${label}: every item of \`${key}\` must be a non-empty text`, 'quote items that contain `: ` or start with a special character');
+    }
+  }
+  return out;
+}
+
+function linkList(map: YAMLMap, problem: Report, label: string): Link[] {
+  const node = map.get('links', true) as Node | undefined;
+  if (node === undefined) return [];
+  if (!isSeq(node)) {
+    problem(node, `${label}: \`links\` must be a list`, 'write each link as `- { title: ..., url: https://... }`');
+    return [];
+  }
+  const out: Link[] = [];
+  for (const item of node.items as Node[]) {
+    if (!isMap(item)) {
+      problem(item, `${label}: each link must have \`title\` and \`url\``, 'write `- { title: Docs, url: https://example.org }`');
+      continue;
+    }
+    const title = requiredString(item, 'title', problem, `${label} link`);
+    const url = requiredString(item, 'url', problem, `${label} link`);
+    if (url !== undefined && !isHttpUrl(url)) {
+      problem(item.get('url', true) as Node, `${label}: link \`${url}\` is not an absolute http(s) URL`, 'write the full address, starting with https://');
+      continue;
+    }
+    if (title !== undefined && url !== undefined) out.push({ title, url });
+  }
+  return out;
+}
+
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function suggestId(id: string): string {
+  return id
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'my-topic';
+}

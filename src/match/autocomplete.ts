@@ -1,0 +1,46 @@
+// Autocomplete for a partly typed query: fuse.js is at its best here (short strings, typos,
+// prefixes), searching titles, keywords and alternates.
+import Fuse from 'fuse.js';
+import type { AutocompleteChoice, Entry, KnowledgeBase } from '../domain.js';
+import { cleanText } from '../text/normalize.js';
+
+export const MAX_LABEL = 100;
+
+export function label(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length <= MAX_LABEL ? one : `${one.slice(0, MAX_LABEL - 1).trimEnd()}…`;
+}
+
+export class Autocompleter {
+  private readonly fuse: Fuse<Entry>;
+
+  constructor(private readonly kb: KnowledgeBase) {
+    this.fuse = new Fuse([...kb.entries], {
+      keys: [
+        { name: 'question', weight: 3 },
+        { name: 'keywords', weight: 3 },
+        { name: 'id', weight: 2 },
+        { name: 'alternates', weight: 1 },
+      ],
+      ignoreLocation: true,
+      threshold: 0.4,
+      includeScore: true,
+      getFn: (entry, path) => {
+        const key = Array.isArray(path) ? path[0] : path;
+        const value = (entry as unknown as Record<string, string | readonly string[]>)[key as string];
+        return Array.isArray(value) ? value.map(cleanText) : cleanText(String(value ?? ''));
+      },
+    });
+  }
+
+  complete(partial: string, limit: number, popularity: ReadonlyMap<string, number>): AutocompleteChoice[] {
+    const query = cleanText(partial);
+    const entries = query === ''
+      ? [...this.kb.entries]
+        .map((entry, i) => ({ entry, i }))
+        .sort((a, b) => Number(b.entry.pinned) - Number(a.entry.pinned) || (popularity.get(b.entry.id) ?? 0) - (popularity.get(a.entry.id) ?? 0) || a.i - b.i)
+        .map((x) => x.entry)
+      : this.fuse.search(query, { limit }).map((r) => r.item);
+    return entries.slice(0, limit).map((entry) => ({ label: label(entry.question), entryId: entry.id }));
+  }
+}

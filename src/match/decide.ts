@@ -1,0 +1,25 @@
+// From a ranked list to a decision. The thresholds come from the knowledge base itself (how
+// well its own phrasings find their entries when left out), not from one fixed score, so the
+// same defaults hold on bases nobody tuned them for.
+import type { MatcherSettings } from '../config.js';
+import type { Match } from '../domain.js';
+import type { Calibration, Ranked } from './term-index.js';
+
+export function decide(ranked: Ranked, calibration: Calibration, settings: MatcherSettings): Match {
+  const { candidates } = ranked;
+  const top = candidates[0];
+  if (ranked.empty || !top) return { decision: 'none', candidates: [] };
+  if (ranked.exact) return { decision: 'answer', candidates };
+  const answerAt = quantile(calibration.inScope, 0.2, 0.45) - settings.confidenceBias * 0.1;
+  const suggestAt = answerAt * 0.6;
+  const second = candidates[1]?.score ?? 0;
+  const margin = top.score - second;
+  if (top.score >= answerAt && margin >= 0.04) return { decision: 'answer', candidates };
+  if (top.score >= suggestAt) return { decision: 'suggest', candidates };
+  return { decision: 'none', candidates };
+}
+
+function quantile(sorted: readonly number[], q: number, fallback: number): number {
+  if (sorted.length < 5) return fallback;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}

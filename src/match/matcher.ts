@@ -1,0 +1,30 @@
+// The matcher turns a question into a decision: answer, suggest or none.
+import type { MatcherSettings } from '../config.js';
+import { defaultSettings } from '../config.js';
+import type { AutocompleteChoice, KnowledgeBase, Match } from '../domain.js';
+import { Autocompleter } from './autocomplete.js';
+import { decide } from './decide.js';
+import { TermIndex } from './term-index.js';
+
+export interface Matcher {
+  match(text: string): Match;
+  /** Up to `limit` choices for a partly typed query; empty input lists popular/pinned entries. */
+  autocomplete(partial: string, limit?: number, popularity?: ReadonlyMap<string, number>): AutocompleteChoice[];
+}
+
+export function buildMatcher(kb: KnowledgeBase, settings: Partial<MatcherSettings> = {}): Matcher {
+  const options = { ...defaultSettings.matcher, ...settings };
+  const index = new TermIndex(kb);
+  const calibration = index.calibrate();
+  const completer = new Autocompleter(kb);
+  return {
+    match(text) {
+      const capped = text.slice(0, options.maxQueryChars);
+      const ranked = index.rank(capped);
+      return decide(ranked, calibration, options);
+    },
+    autocomplete(partial, limit = 25, popularity = new Map()) {
+      return completer.complete(partial.slice(0, 200), limit, popularity);
+    },
+  };
+}

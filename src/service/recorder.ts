@@ -1,0 +1,38 @@
+// What the service tells whoever keeps records (the insights store). Kept as an interface so
+// the service never waits on, or breaks because of, storage.
+import type { AskedVia, Feedback } from '../domain.js';
+
+export interface AskRecord {
+  readonly askId: string;
+  readonly at: number;
+  readonly platform: string;
+  readonly communityId?: string;
+  readonly channelId: string;
+  /** The raw platform id; the store hashes it before keeping it. */
+  readonly askerId: string;
+  readonly via: AskedVia;
+  readonly text: string;
+  /** 'answer' | 'suggest' | 'none' | 'help' */
+  readonly decision: string;
+  readonly entryId?: string;
+  readonly score: number;
+}
+
+/** A moderator's pick or a clicked suggestion: the text that was asked and the entry chosen. */
+export interface PickRecord {
+  readonly askId: string;
+  readonly at: number;
+  readonly platform: string;
+  readonly communityId?: string;
+  readonly channelId: string;
+  readonly askerId: string;
+  readonly via: AskedVia;
+  readonly text: string;
+  readonly entryId: string;
+}
+
+export interface AskRecorder {
+  recordAsk(record: AskRecord): void;
+  recordPick(record: PickRecord): void;
+  recordFeedback(feedback: Feedback & { readonly at: number }): void;
+}
