@@ -172,7 +172,30 @@ export interface HeldReply extends ReplyBase {
   readonly message: string;
 }
 
-export type Reply = AnswerReply | SuggestReply | NoAnswerReply | HelpReply | HeldReply;
+/** Figures for moderators (`/faq-stats`): what was asked and what the knowledge base lacks. */
+export interface InsightsSummary {
+  /** Start of the period, ms since the epoch. */
+  readonly since: number;
+  readonly asks: number;
+  readonly answered: number;
+  readonly suggested: number;
+  readonly unanswered: number;
+  readonly helpful: number;
+  readonly notHelpful: number;
+  readonly topEntries: readonly { readonly entryId: string; readonly question: string; readonly count: number }[];
+  /** Unanswered questions, near-duplicates grouped, most frequent first. */
+  readonly topUnanswered: readonly { readonly text: string; readonly count: number }[];
+}
+
+export interface StatsReply extends ReplyBase {
+  readonly kind: 'stats';
+  /** Absent when no insights store is running. */
+  readonly summary?: InsightsSummary;
+  /** Set instead of a summary when the asker may not see stats, or none are kept. */
+  readonly message?: string;
+}
+
+export type Reply = AnswerReply | SuggestReply | NoAnswerReply | HelpReply | HeldReply | StatsReply;
 
 /** A member's verdict on an answer. */
 export interface Feedback {

@@ -30,6 +30,9 @@ export function renderReply(reply: Reply, match?: Match, explain = false): strin
     case 'held':
       lines.push(reply.message);
       break;
+    case 'stats':
+      lines.push(reply.message ?? `${reply.summary?.asks ?? 0} questions asked`);
+      break;
   }
   if (explain && match) lines.push('', explainMatch(match));
   return lines.join('\n');

@@ -19,13 +19,14 @@ import type {
 } from '../domain.js';
 import { buildMatcher, type Matcher } from '../match/matcher.js';
 import { Cooldowns, RateLimiter, humanDuration } from './policy.js';
-import type { AskRecorder } from './recorder.js';
+import type { AskRecorder, InsightsReader } from './recorder.js';
 
 export interface AnswerServiceOptions {
   knowledge: KnowledgeBase;
   policy?: Partial<PolicySettings>;
   matcher?: Partial<MatcherSettings>;
   recorder?: AskRecorder;
+  insights?: InsightsReader;
   now?: () => number;
   /** Makes ask ids; tests pass a counter. */
   newId?: () => string;
@@ -50,6 +51,7 @@ export class AnswerService {
   private readonly newId: () => string;
   private readonly askCounts = new Map<string, number>();
   recorder: AskRecorder | undefined;
+  insights: InsightsReader | undefined;
 
   constructor(options: AnswerServiceOptions) {
     this.policy = { ...defaultSettings.policy, ...options.policy };
@@ -62,6 +64,7 @@ export class AnswerService {
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => randomUUID());
     this.recorder = options.recorder;
+    this.insights = options.insights;
   }
 
   get knowledge(): KnowledgeBase {
@@ -156,6 +159,20 @@ export class AnswerService {
   help(query: Pick<Query, 'via'>): Reply {
     void query;
     return this.helpReply(this.newId());
+  }
+
+  /** The week's figures for a moderator (`/faq-stats`); always private. */
+  stats(query: Pick<Query, 'asker'> & { at?: number }, days = 7): Reply {
+    const askId = this.newId();
+    const base = { kind: 'stats' as const, askId, visibility: 'private' as const, mention: [] };
+    if (!query.asker.isModerator) return { ...base, message: 'Only moderators can see the FAQ statistics.' };
+    if (!this.insights) return { ...base, message: 'No statistics are kept: the insights store is off (see README "Insights").' };
+    const now = query.at ?? this.now();
+    try {
+      return { ...base, summary: this.insights.summary(now - days * 86_400_000) };
+    } catch {
+      return { ...base, message: 'The statistics could not be read just now; the bot keeps answering. Check the bot\'s log.' };
+    }
   }
 
   feedback(feedback: Feedback): void {

@@ -1,6 +1,6 @@
 // What the service tells whoever keeps records (the insights store). Kept as an interface so
 // the service never waits on, or breaks because of, storage.
-import type { AskedVia, Feedback } from '../domain.js';
+import type { AskedVia, Feedback, InsightsSummary } from '../domain.js';
 
 export interface AskRecord {
   readonly askId: string;
@@ -35,4 +35,9 @@ export interface AskRecorder {
   recordAsk(record: AskRecord): void;
   recordPick(record: PickRecord): void;
   recordFeedback(feedback: Feedback & { readonly at: number }): void;
+}
+
+/** Reads figures back for moderators; the insights store implements it. */
+export interface InsightsReader {
+  summary(sinceMs: number): InsightsSummary;
 }
