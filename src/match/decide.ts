@@ -5,16 +5,30 @@ import type { MatcherSettings } from '../config.js';
 import type { Match } from '../domain.js';
 import type { Calibration, Ranked } from './term-index.js';
 
+/**
+ * Answer when the top score reaches what 85% of the base's own held-out phrasings reach when
+ * asked again (the 15th percentile of their top scores).
+ */
+const ANSWER_QUANTILE = 0.15;
+/** The best entry must stand this far above the next to be answered outright. */
+const MIN_MARGIN = 0.04;
+/**
+ * Share of the query's weight the knowledge base knows. Below it, a confident-looking score
+ * rests on one shared word ("my printer is not working" vs "will it work"): suggest instead.
+ */
+const MIN_COVERAGE = 0.4;
+
 export function decide(ranked: Ranked, calibration: Calibration, settings: MatcherSettings): Match {
   const { candidates } = ranked;
   const top = candidates[0];
   if (ranked.empty || !top) return { decision: 'none', candidates: [] };
   if (ranked.exact) return { decision: 'answer', candidates };
-  const answerAt = quantile(calibration.inScope, 0.2, 0.45) - settings.confidenceBias * 0.1;
+  const answerAt = quantile(calibration.inScope, ANSWER_QUANTILE, 0.45) - settings.confidenceBias * 0.1;
   const suggestAt = answerAt * 0.6;
   const second = candidates[1]?.score ?? 0;
   const margin = top.score - second;
-  if (top.score >= answerAt && margin >= 0.04) return { decision: 'answer', candidates };
+  const covered = ranked.coverage >= MIN_COVERAGE;
+  if (covered && top.score >= answerAt && margin >= MIN_MARGIN) return { decision: 'answer', candidates };
   if (top.score >= suggestAt) return { decision: 'suggest', candidates };
   return { decision: 'none', candidates };
 }

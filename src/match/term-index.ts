@@ -8,6 +8,7 @@
 import type { Candidate, Entry, KnowledgeBase } from '../domain.js';
 import { cleanText, terms } from '../text/normalize.js';
 import { TypoIndex } from './typo.js';
+import { SoftmaxClassifier, type Example } from './classifier.js';
 
 type Field = 'id' | 'keyword' | 'question' | 'alternate' | 'answer';
 
@@ -18,6 +19,11 @@ const FIELD_WEIGHT: Record<Field, number> = {
   alternate: 1,
   answer: 0.55,
 };
+
+/** How much of the similarity is the best single phrasing; the rest is all phrasings together. */
+const BEST_PHRASING_SHARE = 0.7;
+/** How much of the final score is the classifier's probability; the rest is similarity. */
+const CLASSIFIER_SHARE = 0.6;
 
 interface Phrasing {
   readonly entry: number;
@@ -41,6 +47,8 @@ export interface Ranked {
 export interface Calibration {
   /** Typical top score of a known phrasing asked again in other words (leave-one-out). */
   readonly inScope: readonly number[];
+  /** Top scores of held-out phrasings that ranked another entry first. */
+  readonly wrong: readonly number[];
 }
 
 export class TermIndex {
@@ -52,6 +60,12 @@ export class TermIndex {
   private readonly exact = new Map<string, number>();
   private readonly typos: TypoIndex;
   private readonly maxIdf: number;
+  /** Per entry: term -> weight of the whole entry's phrasings taken as one document. */
+  private readonly entryDocs: Map<string, number>[] = [];
+  private readonly entryNorms: number[] = [];
+  private readonly entryPostings = new Map<string, number[]>();
+  private readonly classifier?: SoftmaxClassifier;
+  private readonly examples: { example: Example; phrasing: Phrasing }[] = [];
 
   constructor(kb: KnowledgeBase) {
     this.entries = kb.entries;
@@ -93,10 +107,50 @@ export class TermIndex {
       }
       p.norm = Math.sqrt(sq) || 1;
     });
+    kb.entries.forEach(() => this.entryDocs.push(new Map()));
+    for (const p of this.phrasings) {
+      if (p.field === 'answer') continue;
+      const doc = this.entryDocs[p.entry]!;
+      for (const term of p.terms) doc.set(term, (doc.get(term) ?? 0) + 1);
+    }
+    this.entryDocs.forEach((doc, e) => {
+      let sq = 0;
+      for (const [term, tf] of doc) {
+        const w = (1 + Math.log(tf)) * (this.idf.get(term) ?? 0);
+        doc.set(term, w);
+        sq += w * w;
+        let list = this.entryPostings.get(term);
+        if (!list) this.entryPostings.set(term, (list = []));
+        list.push(e);
+      }
+      this.entryNorms.push(Math.sqrt(sq) || 1);
+    });
     this.typos = new TypoIndex(this.idf.keys());
+    for (const p of this.phrasings) {
+      if (p.field !== 'question' && p.field !== 'alternate' && p.field !== 'keyword') continue;
+      this.examples.push({ phrasing: p, example: { label: p.entry, features: this.vector(p.terms.map((t) => ({ term: t, weight: this.idf.get(t) ?? 0 }))) } });
+    }
+    if (this.useClassifier()) {
+      this.classifier = new SoftmaxClassifier(kb.entries.length, this.examples.map((x) => x.example));
+    }
   }
 
-  rank(text: string, exclude?: { entry: number; text: string }): Ranked {
+  /** Training costs classes × examples per epoch: worth it for small and mid-size bases only. */
+  private useClassifier(): boolean {
+    return this.entries.length > 1 && this.entries.length * this.examples.length <= 4_000_000;
+  }
+
+  private vector(weights: readonly { term: string; weight: number }[]): Map<string, number> {
+    const v = new Map<string, number>();
+    for (const { term, weight } of weights) v.set(term, (v.get(term) ?? 0) + weight);
+    let sq = 0;
+    for (const w of v.values()) sq += w * w;
+    const norm = Math.sqrt(sq) || 1;
+    for (const [t, w] of v) v.set(t, w / norm);
+    return v;
+  }
+
+  rank(text: string, exclude?: { entry: number; text: string }, classifier = this.classifier): Ranked {
     const clean = cleanText(text);
     const queryTerms = unique(terms(text));
     if (queryTerms.length === 0) return { candidates: [], empty: true, exact: false, coverage: 0 };
@@ -154,6 +208,28 @@ export class TermIndex {
       best.set(e, { score: s, why: prev?.why ?? 'answer text' });
     }
 
+    // The entry's phrasings taken together: rewards terms its many alternates share.
+    {
+      const edot = new Map<number, number>();
+      for (const { term, weight } of resolved) {
+        for (const e of this.entryPostings.get(term) ?? []) edot.set(e, (edot.get(e) ?? 0) + weight * (this.entryDocs[e]!.get(term) ?? 0));
+      }
+      for (const [e, d] of edot) {
+        const cos = d / (qnorm * this.entryNorms[e]!);
+        const prev = best.get(e);
+        best.set(e, { score: BEST_PHRASING_SHARE * (prev?.score ?? 0) + (1 - BEST_PHRASING_SHARE) * cos, why: prev?.why ?? 'all phrasings' });
+      }
+    }
+    if (classifier) {
+      const p = classifier.predict(this.vector(resolved));
+      const sims = new Map([...best].map(([e, b]) => [e, b.score] as const));
+      for (let e = 0; e < p.length; e++) {
+        const sim = sims.get(e) ?? 0;
+        if (sim === 0 && p[e]! < 0.01) continue;
+        const prev = best.get(e);
+        best.set(e, { score: (1 - CLASSIFIER_SHARE) * sim + CLASSIFIER_SHARE * p[e]!, why: prev?.why ?? 'classifier' });
+      }
+    }
     const exactEntry = exclude ? undefined : this.exact.get(clean);
     let exact = false;
     if (exactEntry !== undefined) {
@@ -173,17 +249,27 @@ export class TermIndex {
    */
   calibrate(limit = 400): Calibration {
     const scores: number[] = [];
-    const pool = this.phrasings.filter((p) => p.field === 'alternate' || p.field === 'question');
-    const step = Math.max(1, Math.floor(pool.length / limit));
-    for (let i = 0; i < pool.length; i += step) {
-      const p = pool[i]!;
-      const r = this.rank(p.text, { entry: p.entry, text: p.text });
+    const wrong: number[] = [];
+    const pool = this.examples.filter((x) => x.phrasing.field !== 'keyword');
+    const step = Math.max(1, Math.floor(pool.length / Math.min(limit, Math.ceil(pool.length / 5))));
+    const heldOut = new Set<Phrasing>();
+    for (let i = 0; i < pool.length; i += step) heldOut.add(pool[i]!.phrasing);
+    // The held-out phrasings are hidden from a classifier trained without them, as from the index.
+    const classifier = this.useClassifier()
+      ? new SoftmaxClassifier(this.entries.length, this.examples.filter((x) => !heldOut.has(x.phrasing)).map((x) => x.example))
+      : undefined;
+    for (const p of heldOut) {
+      const r = this.rank(p.text, { entry: p.entry, text: p.text }, classifier);
       const top = r.candidates[0];
-      if (top && top.entry === this.entries[p.entry]) scores.push(top.score);
+      if (!top) continue;
+      if (top.entry === this.entries[p.entry]) scores.push(top.score);
+      else wrong.push(top.score);
     }
     scores.sort((a, b) => a - b);
-    return { inScope: scores };
+    wrong.sort((a, b) => a - b);
+    return { inScope: scores, wrong };
   }
+
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -6,7 +6,7 @@ export class TypoIndex {
 
   constructor(vocabulary: Iterable<string>) {
     for (const term of vocabulary) {
-      if (term.length < 4 || /\d/.test(term)) continue;
+      if (term.length < 4 || /[\d_]/.test(term)) continue;
       for (const form of deletions(term)) {
         let list = this.byDeletion.get(form);
         if (!list) this.byDeletion.set(form, (list = []));
@@ -17,7 +17,7 @@ export class TypoIndex {
 
   /** Index terms one edit from `term` (never `term` itself); empty for short or numeric terms. */
   near(term: string): string[] {
-    if (term.length < 4 || /\d/.test(term)) return [];
+    if (term.length < 4 || /[\d_]/.test(term)) return [];
     const found = new Set<string>();
     for (const form of deletions(term)) for (const t of this.byDeletion.get(form) ?? []) if (t !== term) found.add(t);
     return [...found].slice(0, 4);
