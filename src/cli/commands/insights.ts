@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+import { loadConfig } from '../../config.js';
+import type { KnowledgeBase } from '../../domain.js';
+import { FaqbotError } from '../../errors.js';
+import { buildReport } from '../../insights/aggregate.js';
+import { openForReading, readRows } from '../../insights/read.js';
+import { renderJson, renderText, renderYaml } from '../../insights/render.js';
+import { parseSince } from '../../insights/since.js';
+import { checkKnowledge } from '../../knowledge/load.js';
+import type { Command } from '../command.js';
+import { stringFlag } from '../context.js';
+
+export const insightsCommand: Command = {
+  name: 'insights',
+  summary: 'What people asked: top entries, unanswered questions, "Not helpful" votes, proposed alternates',
+  usage: 'faqbot insights [--since 7d] [--json | --yaml] [--db PATH] [--knowledge PATH] [--limit N]',
+  details: 'Reads the insights database the bot writes while running (settings.insights.path, default data/faqbot.db). See docs/insights.md.',
+  options: {
+    since: { type: 'string' },
+    json: { type: 'boolean' },
+    yaml: { type: 'boolean' },
+    db: { type: 'string' },
+    knowledge: { type: 'string' },
+    limit: { type: 'string' },
+  },
+  optionHelp: {
+    since: 'how far back: 7d (default), 24h, 2w, 30m, or a date like 2026-11-01',
+    json: 'print the whole report as JSON',
+    yaml: 'print only the proposed alternates, as YAML ready to paste under each entry',
+    db: 'the insights database (default: settings.insights.path)',
+    knowledge: 'the knowledge base, to name entries (default: knowledge/)',
+    limit: 'rows per list (default 10)',
+  },
+  async run({ values }, io) {
+    if (values.json && values.yaml) throw new FaqbotError('usage', 'choose one of --json and --yaml');
+    const limitText = stringFlag(values.limit) ?? '10';
+    const limit = Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1) throw new FaqbotError('usage', `--limit ${JSON.stringify(limitText)} must be a whole number of at least 1`);
+    const config = loadConfig(io.env, io.cwd);
+    const now = Date.now();
+    const since = parseSince(stringFlag(values.since) ?? '7d', now);
+    const path = resolve(io.cwd, stringFlag(values.db) ?? config.settings.insights.path);
+    const knowledge = loadKnowledgeQuietly(resolve(io.cwd, stringFlag(values.knowledge) ?? config.settings.knowledgeDir), io.cwd);
+    if (!knowledge) io.err('note: the knowledge base could not be loaded; entries are shown by id only (run `faqbot check`)');
+    const db = openForReading(path);
+    let rows;
+    try {
+      rows = readRows(db, since);
+    } catch (error) {
+      throw new FaqbotError('not-found', `${path}: cannot read the insights database: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      db.close();
+    }
+    const report = buildReport(rows, { since, until: now, limit, ...(knowledge ? { knowledge } : {}) });
+    io.out(values.json ? renderJson(report) : values.yaml ? renderYaml(report) : renderText(report));
+    return 0;
+  },
+};
+
+/** Names for entries are a nicety here: a broken or missing knowledge base must not hide the figures. */
+function loadKnowledgeQuietly(path: string, cwd: string): KnowledgeBase | undefined {
+  try {
+    return checkKnowledge(path, cwd).knowledge;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,257 @@
+// Pure aggregation of recorded rows into what maintainers read. No SQL here: the store reads
+// rows, this turns them into figures, so the grouping rules are tested without a database.
+import type { Entry, InsightsSummary, KnowledgeBase } from '../domain.js';
+import { terms } from '../text/normalize.js';
+
+export interface AskRow {
+  readonly at: number;
+  readonly text: string;
+  /** The text is the redacted term list, not what was written. */
+  readonly redacted: boolean;
+  readonly decision: string;
+  readonly entryId?: string;
+}
+
+export interface PickRow {
+  readonly at: number;
+  readonly text: string;
+  readonly redacted: boolean;
+  readonly via: string;
+  readonly entryId: string;
+}
+
+export interface FeedbackRow {
+  readonly at: number;
+  readonly entryId: string;
+  readonly helpful: boolean;
+}
+
+export interface InsightsRows {
+  readonly asks: readonly AskRow[];
+  readonly picks: readonly PickRow[];
+  readonly feedback: readonly FeedbackRow[];
+}
+
+export interface EntryCount {
+  readonly entryId: string;
+  /** The entry's question, when the knowledge base still has the entry. */
+  readonly question?: string;
+  readonly count: number;
+}
+
+export interface UnansweredGroup {
+  /** The most common wording in the group. */
+  readonly text: string;
+  readonly count: number;
+  /** Up to five distinct wordings, most common first. */
+  readonly wordings: readonly string[];
+}
+
+export interface FeedbackCount {
+  readonly entryId: string;
+  readonly question?: string;
+  readonly notHelpful: number;
+  readonly helpful: number;
+}
+
+export interface ProposedAlternates {
+  readonly entryId: string;
+  readonly question?: string;
+  /** `file:line` of the entry, to know where to paste. */
+  readonly location?: string;
+  readonly wordings: readonly { readonly text: string; readonly count: number }[];
+}
+
+export interface InsightsReport {
+  readonly since: number;
+  readonly until: number;
+  readonly totals: {
+    readonly asks: number;
+    readonly answered: number;
+    readonly suggested: number;
+    readonly unanswered: number;
+    readonly picks: number;
+    readonly helpful: number;
+    readonly notHelpful: number;
+  };
+  readonly topEntries: readonly EntryCount[];
+  readonly unanswered: readonly UnansweredGroup[];
+  readonly notHelpful: readonly FeedbackCount[];
+  readonly proposedAlternates: readonly ProposedAlternates[];
+}
+
+export interface ReportOptions {
+  readonly since: number;
+  readonly until: number;
+  /** To name entries and skip proposals the entry already has; optional. */
+  readonly knowledge?: KnowledgeBase;
+  /** Rows per list. */
+  readonly limit?: number;
+  /** Two wordings join one group at this Jaccard similarity of their term sets. */
+  readonly similarity?: number;
+}
+
+export function buildReport(rows: InsightsRows, options: ReportOptions): InsightsReport {
+  const limit = options.limit ?? 10;
+  const kb = options.knowledge;
+  const question = (id: string) => kb?.byId.get(id)?.question;
+  const named = (entryId: string) => {
+    const q = question(entryId);
+    return q === undefined ? { entryId } : { entryId, question: q };
+  };
+
+  const asked = new Map<string, number>();
+  for (const a of rows.asks) if (a.decision === 'answer' && a.entryId) bump(asked, a.entryId);
+  for (const p of rows.picks) bump(asked, p.entryId);
+
+  const votes = new Map<string, { helpful: number; notHelpful: number }>();
+  for (const f of rows.feedback) {
+    const v = votes.get(f.entryId) ?? { helpful: 0, notHelpful: 0 };
+    if (f.helpful) v.helpful++;
+    else v.notHelpful++;
+    votes.set(f.entryId, v);
+  }
+
+  const count = (decision: string) => rows.asks.filter((a) => a.decision === decision).length;
+  return {
+    since: options.since,
+    until: options.until,
+    totals: {
+      asks: rows.asks.length,
+      answered: count('answer'),
+      suggested: count('suggest'),
+      unanswered: count('none'),
+      picks: rows.picks.length,
+      helpful: rows.feedback.filter((f) => f.helpful).length,
+      notHelpful: rows.feedback.filter((f) => !f.helpful).length,
+    },
+    topEntries: ranked(asked).slice(0, limit).map(([entryId, n]) => ({ ...named(entryId), count: n })),
+    unanswered: groupNearDuplicates(rows.asks.filter((a) => a.decision === 'none'), options.similarity ?? 0.5).slice(0, limit),
+    notHelpful: [...votes]
+      .filter(([, v]) => v.notHelpful > 0)
+      .sort((a, b) => b[1].notHelpful - a[1].notHelpful || a[1].helpful - b[1].helpful || a[0].localeCompare(b[0]))
+      .slice(0, limit)
+      .map(([entryId, v]) => ({ ...named(entryId), notHelpful: v.notHelpful, helpful: v.helpful })),
+    proposedAlternates: proposeAlternates(rows.picks, kb),
+  };
+}
+
+/** The moderator summary (`/faq-stats`): the same figures, shorter. */
+export function toSummary(report: InsightsReport, limit = 5): InsightsSummary {
+  return {
+    since: report.since,
+    asks: report.totals.asks,
+    answered: report.totals.answered,
+    suggested: report.totals.suggested,
+    unanswered: report.totals.unanswered,
+    helpful: report.totals.helpful,
+    notHelpful: report.totals.notHelpful,
+    topEntries: report.topEntries.slice(0, limit).map((e) => ({ entryId: e.entryId, question: e.question ?? e.entryId, count: e.count })),
+    topUnanswered: report.unanswered.slice(0, limit).map((u) => ({ text: u.text, count: u.count })),
+  };
+}
+
+/** The terms a row is compared on; redacted rows already are a term list. */
+function termSet(row: { text: string; redacted: boolean }): string[] {
+  const t = row.redacted ? row.text.split(' ').filter(Boolean) : terms(row.text);
+  return [...new Set(t)].sort();
+}
+
+/**
+ * Groups wordings whose term sets are alike (Jaccard ≥ `threshold`), so "reset password",
+ * "How do I reset my password?" and "password reset??" count as one question. Greedy and
+ * deterministic: the most frequent term sets found groups, rarer ones join the first close one.
+ */
+export function groupNearDuplicates(rows: readonly { text: string; redacted: boolean }[], threshold = 0.5): UnansweredGroup[] {
+  const byKey = new Map<string, { terms: string[]; wordings: Map<string, number>; count: number }>();
+  for (const row of rows) {
+    const t = termSet(row);
+    if (t.length === 0) continue; // only emoji or punctuation: nothing a knowledge base could answer
+    const key = t.join(' ');
+    const g = byKey.get(key) ?? { terms: t, wordings: new Map<string, number>(), count: 0 };
+    const wording = row.text.replace(/\s+/g, ' ').trim();
+    g.wordings.set(wording, (g.wordings.get(wording) ?? 0) + 1);
+    g.count++;
+    byKey.set(key, g);
+  }
+  const sorted = [...byKey.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
+  const clusters: { terms: Set<string>; wordings: Map<string, number>; count: number }[] = [];
+  for (const [, g] of sorted) {
+    const home = clusters.find((c) => jaccard(c.terms, g.terms) >= threshold);
+    if (home) {
+      home.count += g.count;
+      for (const [w, n] of g.wordings) home.wordings.set(w, (home.wordings.get(w) ?? 0) + n);
+    } else clusters.push({ terms: new Set(g.terms), wordings: new Map(g.wordings), count: g.count });
+  }
+  return clusters
+    .map((c) => {
+      const wordings = ranked(c.wordings).map(([w]) => w);
+      return { text: wordings[0]!, count: c.count, wordings: wordings.slice(0, 5) };
+    })
+    .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+}
+
+function jaccard(a: ReadonlySet<string>, b: readonly string[]): number {
+  let shared = 0;
+  for (const t of b) if (a.has(t)) shared++;
+  const union = a.size + b.length - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+/**
+ * Real wordings that ended on an entry through a person's choice (a moderator's pick, a
+ * clicked suggestion): the best candidates for new alternates. Wordings the entry already
+ * has (same terms), bare ids and redacted rows are left out.
+ */
+function proposeAlternates(picks: readonly PickRow[], kb: KnowledgeBase | undefined): ProposedAlternates[] {
+  const byEntry = new Map<string, Map<string, { text: string; count: number }>>();
+  for (const p of picks) {
+    if (p.redacted) continue;
+    const text = p.text.replace(/\s+/g, ' ').trim();
+    const t = termSet({ text, redacted: false });
+    if (t.length === 0 || text.toLowerCase() === p.entryId) continue;
+    const entry = kb?.byId.get(p.entryId);
+    if (kb && !entry) continue; // the entry is gone; nothing to paste under
+    if (entry && knownPhrasings(entry).has(t.join(' '))) continue;
+    const wordings = byEntry.get(p.entryId) ?? new Map<string, { text: string; count: number }>();
+    const key = t.join(' ');
+    const w = wordings.get(key) ?? { text, count: 0 };
+    w.count++;
+    wordings.set(key, w);
+    byEntry.set(p.entryId, wordings);
+  }
+  return [...byEntry]
+    .map(([entryId, wordings]) => {
+      const entry = kb?.byId.get(entryId);
+      return {
+        entryId,
+        ...(entry ? { question: entry.question, location: `${entry.location.file}:${entry.location.line}` } : {}),
+        wordings: [...wordings.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
+      };
+    })
+    .sort((a, b) => total(b) - total(a) || a.entryId.localeCompare(b.entryId));
+}
+
+const phrasingCache = new WeakMap<Entry, Set<string>>();
+
+function knownPhrasings(entry: Entry): Set<string> {
+  let set = phrasingCache.get(entry);
+  if (!set) {
+    set = new Set([entry.question, ...entry.alternates, ...entry.keywords, entry.id.replace(/-/g, ' ')]
+      .map((p) => [...new Set(terms(p))].sort().join(' ')));
+    phrasingCache.set(entry, set);
+  }
+  return set;
+}
+
+function total(p: ProposedAlternates): number {
+  return p.wordings.reduce((n, w) => n + w.count, 0);
+}
+
+function bump(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+function ranked(map: ReadonlyMap<string, number>): [string, number][] {
+  return [...map].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]));
+}

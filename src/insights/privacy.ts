@@ -1,0 +1,33 @@
+// What the store keeps about people and their words: asker ids only as a keyed hash, query
+// text without platform ids, or only a redacted form when the operator asks for it.
+import { createHmac } from 'node:crypto';
+import { terms } from '../text/normalize.js';
+
+/** A keyed hash: the same person hashes the same within one database, and ids cannot be recovered without the salt. */
+export function hashPerson(salt: string, platform: string, id: string): string {
+  return createHmac('sha256', salt).update(`${platform}:${id}`).digest('hex').slice(0, 32);
+}
+
+/** Mention syntax carries other people's raw platform ids; keep the words, drop the ids. */
+const MENTIONS = /<(?:@[!&]?|#|!)[^>\s]{0,100}>/g;
+
+export function stripIds(text: string): string {
+  return text.replace(MENTIONS, '@someone').slice(0, 2000);
+}
+
+const IDENTIFYING = [
+  /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, // e-mail addresses
+  /\bhttps?:\/\/\S+/gi, // URLs (may carry tokens or names)
+  /\b\w*\d{3,}\w*\b/g, // numbers and anything containing 3+ digits (order numbers, phones, ids)
+];
+
+/**
+ * The redacted form kept when `storeQueryText` is false: the query's matching terms (stemmed,
+ * stop words dropped), sorted, without addresses, links or numbers. Enough to group and read
+ * what people lack, not enough to reconstruct what someone wrote.
+ */
+export function redactQuery(text: string): string {
+  let out = stripIds(text);
+  for (const pattern of IDENTIFYING) out = out.replace(pattern, ' ');
+  return [...new Set(terms(out))].sort().join(' ');
+}

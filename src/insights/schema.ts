@@ -1,0 +1,69 @@
+// Versioned migrations for the insights database. `PRAGMA user_version` holds how many have
+// run; each runs once, in a transaction, in order. Never edit a shipped migration: add one.
+import type Database from 'better-sqlite3';
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: asks, picks, feedback, and a small key/value table for the generated salt.
+  `
+  CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE TABLE asks (
+    ask_id       TEXT PRIMARY KEY,
+    at           INTEGER NOT NULL,
+    platform     TEXT NOT NULL,
+    community_id TEXT,
+    channel_id   TEXT NOT NULL,
+    asker_hash   TEXT NOT NULL,
+    via          TEXT NOT NULL,
+    query_text   TEXT NOT NULL,
+    redacted     INTEGER NOT NULL,
+    decision     TEXT NOT NULL,
+    entry_id     TEXT,
+    score        REAL NOT NULL
+  );
+  CREATE INDEX asks_at ON asks (at);
+  CREATE TABLE picks (
+    ask_id       TEXT PRIMARY KEY,
+    at           INTEGER NOT NULL,
+    platform     TEXT NOT NULL,
+    community_id TEXT,
+    channel_id   TEXT NOT NULL,
+    asker_hash   TEXT NOT NULL,
+    via          TEXT NOT NULL,
+    query_text   TEXT NOT NULL,
+    redacted     INTEGER NOT NULL,
+    entry_id     TEXT NOT NULL
+  );
+  CREATE INDEX picks_at ON picks (at);
+  CREATE TABLE feedback (
+    id        INTEGER PRIMARY KEY,
+    ask_id    TEXT NOT NULL,
+    at        INTEGER NOT NULL,
+    platform  TEXT NOT NULL,
+    entry_id  TEXT NOT NULL,
+    helpful   INTEGER NOT NULL,
+    by_hash   TEXT NOT NULL,
+    -- One verdict per person per answer: a second click changes the vote, not the count.
+    UNIQUE (ask_id, by_hash)
+  );
+  CREATE INDEX feedback_at ON feedback (at);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the database up to SCHEMA_VERSION; refuses a database written by a newer faqbot. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`the database has schema version ${current}, newer than this faqbot knows (${SCHEMA_VERSION}); upgrade faqbot or point settings.insights.path at another file`);
+  }
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,197 @@
+// The insights store: one SQLite file (WAL, so several writers in one or more processes get
+// along) recording asks, picks and feedback. The answer service calls it synchronously on
+// every answer, so it must never throw into the service nor wait long: every failure (locked,
+// full, corrupt) is caught, warned about once, and the ask goes on unrecorded.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Feedback, InsightsSummary, KnowledgeBase } from '../domain.js';
+import { describeError, type Logger } from '../log.js';
+import type { AskRecord, AskRecorder, InsightsReader, PickRecord } from '../service/recorder.js';
+import { buildReport, toSummary, type InsightsReport } from './aggregate.js';
+import { hashPerson, redactQuery, stripIds } from './privacy.js';
+import { readRows } from './read.js';
+import { migrate } from './schema.js';
+
+export interface InsightsStoreOptions {
+  /** The SQLite file; its folder is created when missing. */
+  path: string;
+  log: Logger;
+  /** From `secrets.insightsSalt`; when absent a random salt is generated once and kept in the database. */
+  salt?: string;
+  retentionDays: number;
+  storeQueryText: boolean;
+  /** The current knowledge base, to name entries in summaries. */
+  knowledge?: () => KnowledgeBase | undefined;
+  now?: () => number;
+  /** How long a write may wait for another process's lock before it is dropped. */
+  busyTimeoutMs?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export class InsightsStore implements AskRecorder, InsightsReader {
+  private db: Database.Database | undefined;
+  private statements: ReturnType<typeof prepare> | undefined;
+  private salt = '';
+  private failing = false;
+  private pruneTimer: NodeJS.Timeout | undefined;
+  private readonly now: () => number;
+
+  private constructor(private readonly options: InsightsStoreOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Opens (creating and migrating) the database. Never throws: a database that cannot be
+   * opened gives a store that records nothing, after one warning.
+   */
+  static open(options: InsightsStoreOptions): InsightsStore {
+    const store = new InsightsStore(options);
+    try {
+      mkdirSync(dirname(options.path), { recursive: true });
+      const db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 200 });
+      try {
+        db.pragma('journal_mode = WAL');
+        // NORMAL is durable across application crashes in WAL mode and keeps writes cheap.
+        db.pragma('synchronous = NORMAL');
+        migrate(db);
+        store.salt = options.salt ?? storedSalt(db);
+        store.statements = prepare(db);
+        store.db = db;
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+    } catch (error) {
+      options.log.warn(`insights: cannot use ${options.path} (${describeError(error)}); the bot keeps answering without recording insights. Move the file aside to start a new one.`);
+      store.failing = true;
+      return store;
+    }
+    store.prune();
+    store.pruneTimer = setInterval(() => store.prune(), DAY_MS);
+    store.pruneTimer.unref();
+    return store;
+  }
+
+  /** False when the database could not be opened; the store then records nothing. */
+  get available(): boolean {
+    return this.db !== undefined;
+  }
+
+  recordAsk(r: AskRecord): void {
+    this.write((s) => {
+      const { text, redacted } = this.textOf(r.text);
+      s.ask.run({
+        ask_id: r.askId, at: r.at, platform: r.platform, community_id: r.communityId ?? null, channel_id: r.channelId,
+        asker_hash: hashPerson(this.salt, r.platform, r.askerId), via: r.via, query_text: text, redacted: redacted ? 1 : 0,
+        decision: r.decision, entry_id: r.entryId ?? null, score: Number.isFinite(r.score) ? r.score : 0,
+      });
+    });
+  }
+
+  recordPick(r: PickRecord): void {
+    this.write((s) => {
+      const { text, redacted } = this.textOf(r.text);
+      s.pick.run({
+        ask_id: r.askId, at: r.at, platform: r.platform, community_id: r.communityId ?? null, channel_id: r.channelId,
+        asker_hash: hashPerson(this.salt, r.platform, r.askerId), via: r.via, query_text: text, redacted: redacted ? 1 : 0,
+        entry_id: r.entryId,
+      });
+    });
+  }
+
+  recordFeedback(f: Feedback & { readonly at: number }): void {
+    this.write((s) => {
+      s.feedback.run({
+        ask_id: f.askId, at: f.at, platform: f.platform, entry_id: f.entryId, helpful: f.helpful ? 1 : 0,
+        by_hash: hashPerson(this.salt, f.platform, f.by.id),
+      });
+    });
+  }
+
+  /** The moderator figures since `sinceMs`. Throws when the database is unavailable (the service says so). */
+  summary(sinceMs: number): InsightsSummary {
+    return toSummary(this.report(sinceMs));
+  }
+
+  report(sinceMs: number, limit = 10): InsightsReport {
+    if (!this.db) throw new Error('the insights store is not available');
+    const knowledge = this.options.knowledge?.();
+    return buildReport(readRows(this.db, sinceMs), { since: sinceMs, until: this.now(), limit, ...(knowledge ? { knowledge } : {}) });
+  }
+
+  /** Deletes records older than the retention period; returns how many rows went. */
+  prune(): number {
+    let removed = 0;
+    this.write((s) => {
+      const cutoff = this.now() - this.options.retentionDays * DAY_MS;
+      this.db!.transaction(() => {
+        removed += s.pruneAsks.run(cutoff).changes;
+        removed += s.prunePicks.run(cutoff).changes;
+        removed += s.pruneFeedback.run(cutoff).changes;
+      })();
+    });
+    return removed;
+  }
+
+  close(): void {
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    this.pruneTimer = undefined;
+    const db = this.db;
+    this.db = undefined;
+    this.statements = undefined;
+    try {
+      db?.close();
+    } catch (error) {
+      this.options.log.warn(`insights: closing ${this.options.path} failed (${describeError(error)})`);
+    }
+  }
+
+  private textOf(raw: string): { text: string; redacted: boolean } {
+    return this.options.storeQueryText ? { text: stripIds(raw), redacted: false } : { text: redactQuery(raw), redacted: true };
+  }
+
+  /** Runs one write; the first failure in a row is warned about, the rest are dropped quietly. */
+  private write(run: (s: ReturnType<typeof prepare>) => void): void {
+    const s = this.statements;
+    if (!s) return;
+    try {
+      run(s);
+      if (this.failing) {
+        this.failing = false;
+        this.options.log.info(`insights: writing to ${this.options.path} works again`);
+      }
+    } catch (error) {
+      if (!this.failing) {
+        this.failing = true;
+        this.options.log.warn(`insights: could not record to ${this.options.path} (${describeError(error)}); the bot keeps answering, and this is reported once until writing works again`);
+      }
+    }
+  }
+}
+
+function prepare(db: Database.Database) {
+  return {
+    ask: db.prepare(`INSERT OR IGNORE INTO asks (ask_id, at, platform, community_id, channel_id, asker_hash, via, query_text, redacted, decision, entry_id, score)
+      VALUES (@ask_id, @at, @platform, @community_id, @channel_id, @asker_hash, @via, @query_text, @redacted, @decision, @entry_id, @score)`),
+    pick: db.prepare(`INSERT OR IGNORE INTO picks (ask_id, at, platform, community_id, channel_id, asker_hash, via, query_text, redacted, entry_id)
+      VALUES (@ask_id, @at, @platform, @community_id, @channel_id, @asker_hash, @via, @query_text, @redacted, @entry_id)`),
+    feedback: db.prepare(`INSERT INTO feedback (ask_id, at, platform, entry_id, helpful, by_hash)
+      VALUES (@ask_id, @at, @platform, @entry_id, @helpful, @by_hash)
+      ON CONFLICT (ask_id, by_hash) DO UPDATE SET helpful = excluded.helpful, at = excluded.at`),
+    pruneAsks: db.prepare('DELETE FROM asks WHERE at < ?'),
+    prunePicks: db.prepare('DELETE FROM picks WHERE at < ?'),
+    pruneFeedback: db.prepare('DELETE FROM feedback WHERE at < ?'),
+  };
+}
+
+function storedSalt(db: Database.Database): string {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'salt'").get() as { value: string } | undefined;
+  if (row) return row.value;
+  const salt = randomBytes(32).toString('hex');
+  // OR IGNORE + re-read: two processes starting at once end up with the same salt.
+  db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?)").run(salt);
+  return (db.prepare("SELECT value FROM meta WHERE key = 'salt'").get() as { value: string }).value;
+}

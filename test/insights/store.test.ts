@@ -1,0 +1,191 @@
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Query } from '../../src/domain.js';
+import { InsightsStore, type InsightsStoreOptions } from '../../src/insights/store.js';
+import { AnswerService } from '../../src/service/answer-service.js';
+import { captureLog, fixtureKnowledge, tempDir } from './helpers.js';
+
+const DAY = 86_400_000;
+const open: InsightsStore[] = [];
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+function openStore(path: string, extra: Partial<InsightsStoreOptions> = {}) {
+  const log = captureLog();
+  const store = InsightsStore.open({ path, log, retentionDays: 90, storeQueryText: true, ...extra });
+  open.push(store);
+  return { store, log };
+}
+
+function serviceWith(store: InsightsStore, now: () => number) {
+  let n = 0;
+  return new AnswerService({ knowledge: fixtureKnowledge(), recorder: store, insights: store, now, newId: () => `ask-${++n}-${now()}` });
+}
+
+function query(text: string, asker = 'U123456', at?: number): Query {
+  return { text, platform: 'slack', communityId: 'T1', channelId: 'C1', asker: { id: asker, isModerator: true }, via: 'command', ...(at ? { at } : {}) };
+}
+
+describe('insights store', () => {
+  it('creates the database and its folder on first start, and keeps the data across a restart', () => {
+    const path = join(tempDir(), 'nested', 'data', 'faqbot.db');
+    const now = Date.now();
+    const first = openStore(path);
+    expect(first.store.available).toBe(true);
+    const service = serviceWith(first.store, () => now);
+    expect(service.ask(query('how do I reset my password')).kind).toBe('answer');
+    service.ask(query('is there a dark mode'));
+    first.store.close();
+    open.pop();
+
+    const second = openStore(path);
+    const summary = second.store.summary(now - 7 * DAY);
+    expect(summary.asks).toBe(2);
+    expect(summary.answered).toBe(1);
+    expect(summary.unanswered).toBe(1);
+    expect(summary.topUnanswered).toEqual([{ text: 'is there a dark mode', count: 1 }]);
+    expect(new Database(path, { readonly: true }).pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+
+  it('keeps the asker only as a salted hash, stable across restarts, never the raw id', () => {
+    const dir = tempDir();
+    const path = join(dir, 'faqbot.db');
+    const now = Date.now();
+    const a = openStore(path);
+    serviceWith(a.store, () => now).ask(query('how do I export my data', 'U9876543210'));
+    a.store.close();
+    open.pop();
+    const b = openStore(path);
+    serviceWith(b.store, () => now + 1).ask(query('how do I export my data', 'U9876543210'));
+    b.store.close();
+    open.pop();
+
+    const db = new Database(path, { readonly: true });
+    const hashes = db.prepare('SELECT DISTINCT asker_hash FROM asks').all() as { asker_hash: string }[];
+    db.close();
+    expect(hashes).toHaveLength(1);
+    expect(hashes[0]!.asker_hash).not.toContain('U9876543210');
+    const bytes = [path, `${path}-wal`].filter(existsSync).map((p) => readFileSync(p).toString('latin1')).join('');
+    expect(bytes).not.toContain('U9876543210');
+  });
+
+  it('uses the configured salt instead of a generated one', () => {
+    const dir = tempDir();
+    const hashFor = (salt: string, file: string) => {
+      const { store } = openStore(join(dir, file), { salt });
+      store.recordAsk({ askId: 'a1', at: Date.now(), platform: 'slack', channelId: 'C1', askerId: 'U1', via: 'command', text: 'x', decision: 'none', score: 0 });
+      store.close();
+      open.pop();
+      const db = new Database(join(dir, file), { readonly: true });
+      const row = db.prepare('SELECT asker_hash FROM asks').get() as { asker_hash: string };
+      db.close();
+      return row.asker_hash;
+    };
+    expect(hashFor('pepper', 'a.db')).toBe(hashFor('pepper', 'b.db'));
+    expect(hashFor('pepper', 'c.db')).not.toBe(hashFor('salt', 'd.db'));
+  });
+
+  it('keeps only a redacted form of the question when storeQueryText is false', () => {
+    const path = join(tempDir(), 'faqbot.db');
+    const { store } = openStore(path, { storeQueryText: false });
+    serviceWith(store, () => Date.now()).ask(query('My order 12345678 from jane@example.org never shipped <@U777>'));
+    const db = new Database(path, { readonly: true });
+    const row = db.prepare('SELECT query_text, redacted FROM asks').get() as { query_text: string; redacted: number };
+    db.close();
+    expect(row.redacted).toBe(1);
+    expect(row.query_text).not.toMatch(/12345678|jane|example|U777/);
+    expect(row.query_text).toContain('ship');
+  });
+
+  it('strips platform mention ids from stored text', () => {
+    const path = join(tempDir(), 'faqbot.db');
+    const { store } = openStore(path);
+    serviceWith(store, () => Date.now()).ask(query('<@U0424242> asks how to export data'));
+    const db = new Database(path, { readonly: true });
+    const row = db.prepare('SELECT query_text FROM asks').get() as { query_text: string };
+    db.close();
+    expect(row.query_text).toBe('@someone asks how to export data');
+  });
+
+  it('prunes records older than the retention period when it opens', () => {
+    const path = join(tempDir(), 'faqbot.db');
+    const start = Date.UTC(2026, 0, 1);
+    const first = openStore(path, { retentionDays: 30, now: () => start });
+    const service = serviceWith(first.store, () => start);
+    service.ask(query('old question about dark mode', 'U1', start));
+    service.feedback({ askId: 'x', entryId: 'export-data', helpful: false, by: { id: 'U1' }, platform: 'slack' });
+    service.ask(query('newer question about themes', 'U2', start + 20 * DAY));
+    first.store.close();
+    open.pop();
+
+    const later = start + 40 * DAY;
+    const second = openStore(path, { retentionDays: 30, now: () => later });
+    const summary = second.store.summary(0);
+    expect(summary.asks).toBe(1);
+    expect(summary.topUnanswered.map((u) => u.text)).toEqual(['newer question about themes']);
+    expect(summary.notHelpful).toBe(0);
+  });
+
+  it('links feedback to its ask and counts one vote per person per answer', () => {
+    const path = join(tempDir(), 'faqbot.db');
+    const { store } = openStore(path);
+    const service = serviceWith(store, () => Date.now());
+    const reply = service.ask(query('how do I delete my account'));
+    expect(reply.kind).toBe('answer');
+    const vote = (helpful: boolean, by: string) => service.feedback({ askId: reply.askId, entryId: 'delete-account', helpful, by: { id: by }, platform: 'slack' });
+    vote(true, 'U1');
+    vote(false, 'U1'); // changed their mind
+    vote(false, 'U2');
+    const summary = store.summary(0);
+    expect([summary.helpful, summary.notHelpful]).toEqual([0, 2]);
+    const db = new Database(path, { readonly: true });
+    const linked = db.prepare('SELECT COUNT(*) AS n FROM feedback f JOIN asks a ON a.ask_id = f.ask_id').get() as { n: number };
+    db.close();
+    expect(linked.n).toBe(2);
+  });
+
+  it('a corrupt database file does not stop answers: one warning, then answers as usual', () => {
+    const path = join(tempDir(), 'faqbot.db');
+    writeFileSync(path, 'this is not a database, just some text that happens to be here. '.repeat(200));
+    const { store, log } = openStore(path);
+    expect(store.available).toBe(false);
+    const service = serviceWith(store, () => Date.now());
+    for (let i = 0; i < 5; i++) expect(service.ask(query('how do I reset my password', `U${i}`)).kind).toBe('answer');
+    const chosen = service.choose(query('pw reset'), 'reset-password');
+    expect(chosen.kind).toBe('answer');
+    service.feedback({ askId: chosen.askId, entryId: 'reset-password', helpful: true, by: { id: 'U1' }, platform: 'slack' });
+    expect(log.warnings).toHaveLength(1);
+    expect(log.warnings[0]).toContain(path);
+    const stats = service.stats({ asker: { id: 'M1', isModerator: true } });
+    expect(stats.kind === 'stats' && stats.message).toMatch(/could not be read/);
+  });
+
+  it('a locked database does not stop answers: one warning while locked, recording resumes after', () => {
+    const path = join(tempDir(), 'faqbot.db');
+    const { store, log } = openStore(path, { busyTimeoutMs: 5 });
+    const service = serviceWith(store, () => Date.now());
+    const other = new Database(path);
+    other.exec('BEGIN EXCLUSIVE');
+    for (let i = 0; i < 3; i++) expect(service.ask(query('how do I export my data', `U${i}`)).kind).toBe('answer');
+    expect(log.warnings).toHaveLength(1);
+    expect(log.warnings[0]).toMatch(/locked|busy/i);
+    other.exec('ROLLBACK');
+    other.close();
+    service.ask(query('how do I export my data', 'U9'));
+    expect(store.summary(0).asks).toBe(1);
+    expect(log.infos.some((m) => m.includes('works again'))).toBe(true);
+  });
+
+  it('refuses, with one warning, a database written by a newer faqbot', () => {
+    const path = join(tempDir(), 'faqbot.db');
+    const db = new Database(path);
+    db.pragma('user_version = 999');
+    db.close();
+    const { store, log } = openStore(path);
+    expect(store.available).toBe(false);
+    expect(log.warnings[0]).toMatch(/newer/);
+  });
+});
