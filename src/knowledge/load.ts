@@ -5,7 +5,7 @@ import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Entry, KnowledgeBase, KnowledgeFileMeta, Problem } from '../domain.js';
 import { FaqbotError } from '../errors.js';
-import { validateDocument } from './validate.js';
+import { validateDocument, type FileCheck, type RelatedRef } from './validate.js';
 
 export interface KnowledgeCheck {
   /** Present when there are no errors. */
@@ -30,7 +30,7 @@ export function knowledgeFiles(path: string): string[] {
 }
 
 /** Parses and checks one file's text; `file` is only used in messages. */
-export function checkText(text: string, file: string): { meta: KnowledgeFileMeta; entries: Entry[]; problems: Problem[] } {
+export function checkText(text: string, file: string): FileCheck {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -43,7 +43,7 @@ export function checkText(text: string, file: string): { meta: KnowledgeFileMeta
         hint: yamlHint(e.code),
       };
     });
-    return { meta: { file }, entries: [], problems };
+    return { meta: { file }, entries: [], problems, relatedRefs: [] };
   }
   return validateDocument(doc, lines, file);
 }
@@ -65,6 +65,8 @@ export function checkKnowledge(path: string, cwd = process.cwd()): KnowledgeChec
   const metas: KnowledgeFileMeta[] = [];
   const entries: Entry[] = [];
   const problems: Problem[] = [];
+  const relatedRefs: RelatedRef[] = [];
+  const ids = new Set<string>();
   for (const file of files) {
     const display = relative(cwd, file) || file;
     let text: string;
@@ -78,8 +80,10 @@ export function checkKnowledge(path: string, cwd = process.cwd()): KnowledgeChec
     metas.push(result.meta);
     entries.push(...result.entries);
     problems.push(...result.problems);
+    relatedRefs.push(...result.relatedRefs);
   }
-  problems.push(...crossCheck(entries));
+  for (const e of entries) ids.add(e.id);
+  problems.push(...crossCheck(entries), ...relatedCheck(relatedRefs, ids, entries.map((e) => e.id)));
   if (problems.some((p) => p.severity === 'error')) return { problems };
   return { knowledge: buildKnowledgeBase(entries, metas, basename(path)), problems };
 }
@@ -114,12 +118,6 @@ function crossCheck(entries: readonly Entry[]): Problem[] {
   }
   const phrasing = new Map<string, Entry>();
   for (const entry of entries) {
-    for (const id of entry.related) {
-      if (!seen.has(id)) {
-        problems.push({ severity: 'error', ...entry.location, message: `entry \`${entry.id}\`: related id \`${id}\` does not exist`, hint: `use one of the ids in the knowledge base, or remove it${closest(id, [...seen.keys()])}` });
-      }
-      if (id === entry.id) problems.push({ severity: 'warning', ...entry.location, message: `entry \`${entry.id}\` lists itself as related`, hint: 'remove it from `related`' });
-    }
     for (const text of [entry.question, ...entry.alternates]) {
       const key = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
       const owner = phrasing.get(key);
@@ -135,7 +133,20 @@ function crossCheck(entries: readonly Entry[]): Problem[] {
   return problems;
 }
 
-function closest(id: string, ids: string[]): string {
+function relatedCheck(refs: readonly RelatedRef[], ids: ReadonlySet<string>, known: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const ref of refs) {
+    const where = { file: ref.file, line: ref.line, col: ref.col };
+    if (!ids.has(ref.id)) {
+      problems.push({ severity: 'error', ...where, message: `entry \`${ref.from}\`: related id \`${ref.id}\` does not exist`, hint: `use one of the ids in the knowledge base, or remove it${closest(ref.id, known)}` });
+    } else if (ref.id === ref.from) {
+      problems.push({ severity: 'warning', ...where, message: `entry \`${ref.from}\` lists itself as related`, hint: 'remove it from `related`' });
+    }
+  }
+  return problems;
+}
+
+function closest(id: string, ids: readonly string[]): string {
   const near = ids.find((other) => other.includes(id) || id.includes(other));
   return near ? ` (did you mean \`${near}\`?)` : '';
 }

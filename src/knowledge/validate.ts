@@ -8,10 +8,21 @@ export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FILE_KEYS = ['$schema', 'title', 'source', 'footer', 'entries'] as const;
 const ENTRY_KEYS = ['id', 'question', 'answer', 'alternates', 'keywords', 'links', 'related', 'tags', 'pinned'] as const;
 
+/** A `related` id as written, with its position, checked once every file is read. */
+export interface RelatedRef {
+  readonly from: string;
+  readonly id: string;
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
 export interface FileCheck {
   meta: KnowledgeFileMeta;
   entries: Entry[];
   problems: Problem[];
+  /** Every related id of every entry, valid or not, so a broken entry's links are checked too. */
+  relatedRefs: RelatedRef[];
 }
 
 export function validateDocument(doc: Document, lines: LineCounter, file: string): FileCheck {
@@ -28,7 +39,7 @@ export function validateDocument(doc: Document, lines: LineCounter, file: string
   const root = doc.contents;
   if (!isMap(root)) {
     problem(root, 'a knowledge file must be a mapping with an `entries:` list', 'start the file with `title: ...` and `entries:`');
-    return { meta: { file }, entries: [], problems };
+    return { meta: { file }, entries: [], problems, relatedRefs: [] };
   }
 
   for (const pair of root.items) {
@@ -49,6 +60,7 @@ export function validateDocument(doc: Document, lines: LineCounter, file: string
 
   const entriesNode = root.get('entries', true) as Node | undefined;
   const entries: Entry[] = [];
+  const relatedRefs: RelatedRef[] = [];
   if (entriesNode === undefined) {
     problem(root, 'missing `entries:` list', 'add `entries:` followed by a list of `- id: ...` items');
   } else if (!isSeq(entriesNode)) {
@@ -57,9 +69,10 @@ export function validateDocument(doc: Document, lines: LineCounter, file: string
     for (const item of entriesNode.items) {
       const entry = readEntry(item as Node, meta, problem, at);
       if (entry) entries.push(entry);
+      relatedRefs.push(...readRelatedRefs(item as Node, file, at));
     }
   }
-  return { meta, entries, problems };
+  return { meta, entries, problems, relatedRefs };
 }
 
 type Report = (node: Node | null | undefined, message: string, hint?: string, severity?: Problem['severity']) => void;
@@ -95,6 +108,17 @@ function readEntry(node: Node, meta: KnowledgeFileMeta, problem: Report, at: (n:
   }
   if (id === undefined || question === undefined || answer === undefined) return undefined;
   return { id, question, answer, alternates, keywords, links, related, tags, pinned, meta, location: { file: meta.file, ...at(node) } };
+}
+
+function readRelatedRefs(node: Node, file: string, at: (n: Node) => { line: number; col: number }): RelatedRef[] {
+  if (!isMap(node)) return [];
+  const idNode = node.get('id', true) as Node | undefined;
+  const related = node.get('related', true) as Node | undefined;
+  if (!isSeq(related)) return [];
+  const from = isScalar(idNode) ? String(idNode.value) : '?';
+  return (related.items as Node[])
+    .filter((item) => isScalar(item) && item.value !== null)
+    .map((item) => ({ from, id: String((item as { value: unknown }).value).trim(), file, ...at(item) }));
 }
 
 function keyOf(pair: Pair): string {

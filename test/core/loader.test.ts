@@ -1,0 +1,105 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkKnowledge, formatProblem, loadKnowledge } from '../../src/knowledge/load.js';
+import { FaqbotError } from '../../src/errors.js';
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'faqbot-kb-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const good = `title: Test
+entries:
+  - id: first-topic
+    question: What is the first topic?
+    answer: It is the first.
+    alternates: [tell me about the first one]
+    related: [second-topic]
+  - id: second-topic
+    question: And the second?
+    answer: The second.
+`;
+
+function problems(files: Record<string, string>): string[] {
+  const dir = folder(files);
+  return checkKnowledge(dir, dir).problems.map(formatProblem);
+}
+
+describe('knowledge loader', () => {
+  it('loads a valid folder with every field', () => {
+    const dir = folder({ 'a.yaml': good });
+    const { knowledge } = loadKnowledge(dir, dir);
+    expect(knowledge.entries.map((e) => e.id)).toEqual(['first-topic', 'second-topic']);
+    expect(knowledge.title).toBe('Test');
+    expect(knowledge.byId.get('first-topic')?.location).toMatchObject({ file: 'a.yaml', line: 3 });
+  });
+
+  it('loads the BANKING77 knowledge file as it is', () => {
+    const { knowledge } = loadKnowledge('eval/banking77/knowledge.yaml');
+    expect(knowledge.entries).toHaveLength(77);
+    expect(knowledge.files[0]?.footer).toContain('CC BY 4.0');
+  });
+
+  it('reports a YAML syntax error with its line and the offending text', () => {
+    const found = problems({ 'bad.yaml': 'entries:\n  - id: x\n    question: "unclosed\n    answer: y\n' });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^bad\.yaml:\d+:\d+: YAML syntax/);
+  });
+
+  it('reports every problem at once, each with file:line:col and a fix', () => {
+    const found = problems({
+      'a.yaml': good,
+      'b.yaml': `entries:
+  - id: first-topic
+    question: duplicate id
+    answer: x
+  - id: Bad_Id
+    question: [not, text]
+    answer: y
+  - id: no-answer
+    question: where is my answer
+    related: [missing-one]
+  - id: copycat
+    question: Copy
+    answer: z
+    alternates: ["Tell me about the first one!"]
+    links: [{ title: Docs, url: /relative/page }]
+`,
+    });
+    const text = found.join('\n');
+    expect(text).toMatch(/b\.yaml:2:\d+: duplicate id `first-topic` \(first used at a\.yaml:3\)/);
+    expect(text).toMatch(/b\.yaml:5:\d+: id `Bad_Id` is not kebab-case; .*`bad-id`/);
+    expect(text).toMatch(/b\.yaml:6:\d+: entry `Bad_Id`: `question` must be a non-empty text/);
+    expect(text).toMatch(/b\.yaml:8:\d+: entry `no-answer`: missing `answer`/);
+    expect(text).toMatch(/related id `missing-one` does not exist/);
+    expect(text).toMatch(/also a question or alternate of `first-topic`/);
+    expect(text).toMatch(/link `\/relative\/page` is not an absolute http\(s\) URL/);
+    for (const line of found) expect(line).toMatch(/^[ab]\.yaml:\d+:\d+: .+; .+/);
+  });
+
+  it('names unknown keys and how to fix them', () => {
+    const found = problems({ 'a.yaml': 'entries:\n  - id: a\n    question: q\n    answer: a\n    anwser: typo\n' });
+    expect(found[0]).toMatch(/a\.yaml:5:5: unknown entry key `anwser`; allowed keys: id, question, answer/);
+  });
+
+  it('throws one FaqbotError listing every error when loading a broken base', () => {
+    const dir = folder({ 'a.yaml': 'entries: 3\n' });
+    try {
+      loadKnowledge(dir, dir);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(FaqbotError);
+      expect((error as FaqbotError).details[0]).toMatch(/a\.yaml:1:10: `entries` must be a list/);
+    }
+  });
+
+  it('explains a missing or empty knowledge folder', () => {
+    expect(() => loadKnowledge('/nonexistent/knowledge')).toThrow(/no such file or folder/);
+    const dir = mkdtempSync(join(tmpdir(), 'faqbot-empty-'));
+    mkdirSync(join(dir, 'sub'));
+    expect(() => loadKnowledge(dir)).toThrow(/has no \.yaml files/);
+  });
+});
