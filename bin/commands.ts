@@ -3,6 +3,7 @@ import { askCommand } from '../src/cli/commands/ask.js';
 import { chatCommand } from '../src/cli/commands/chat.js';
 import { checkCommand } from '../src/cli/commands/check.js';
 import { evalCommand } from '../src/cli/commands/eval.js';
+import { insightsCommand } from '../src/cli/commands/insights.js';
 import type { PlatformAdapter } from '../src/platform.js';
 import { startCommand } from './start.js';
 import { benchCommand } from '../bench/command.js';
@@ -17,5 +18,6 @@ export const commands: readonly Command[] = [
   chatCommand,
   checkCommand,
   evalCommand,
+  insightsCommand,
   benchCommand(suites),
 ];

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport, groupNearDuplicates, toSummary } from '../../src/insights/aggregate.js';
+import { parseSince } from '../../src/insights/since.js';
+import { fixtureKnowledge } from './helpers.js';
+
+const row = (text: string, redacted = false) => ({ text, redacted });
+
+describe('grouping unanswered questions', () => {
+  it.each([
+    ['word order, case and punctuation', ['reset password', 'Password reset??', 'how do I reset my password'], 1],
+    ['a longer wording of the same question', ['dark mode', 'how to enable dark mode on mobile'], 1],
+    ['different topics stay apart', ['dark mode', 'change the language', 'invoice address'], 3],
+    ['emoji-only questions are not a topic', ['🙂', '???'], 0],
+  ])('%s', (_name, texts, groups) => {
+    expect(groupNearDuplicates(texts.map((t) => row(t)))).toHaveLength(groups);
+  });
+
+  it('puts the most frequent group first and names it by its most common wording', () => {
+    const groups = groupNearDuplicates(['language?', 'dark mode', 'Dark mode', 'dark mode', 'enable dark mode'].map((t) => row(t)));
+    expect(groups[0]).toEqual({ text: 'dark mode', count: 4, wordings: ['dark mode', 'Dark mode', 'enable dark mode'] });
+    expect(groups[1]).toMatchObject({ text: 'language?', count: 1 });
+  });
+
+  it('groups redacted rows by their terms', () => {
+    expect(groupNearDuplicates([row('dark mode', true), row('dark mode', true)])).toEqual([{ text: 'dark mode', count: 2, wordings: ['dark mode'] }]);
+  });
+});
+
+describe('the moderator summary', () => {
+  it('names entries by their question and keeps the top five', () => {
+    const asks = ['reset-password', 'export-data', 'export-data'].map((entryId) => ({ at: 1, text: 'x', redacted: false, decision: 'answer', entryId }));
+    const summary = toSummary(buildReport({ asks, picks: [], feedback: [] }, { since: 0, until: 2, knowledge: fixtureKnowledge() }));
+    expect(summary.topEntries).toEqual([
+      { entryId: 'export-data', question: 'How do I export my data?', count: 2 },
+      { entryId: 'reset-password', question: 'How do I reset my password?', count: 1 },
+    ]);
+    expect(summary.answered).toBe(3);
+  });
+});
+
+describe('--since', () => {
+  const now = Date.UTC(2026, 10, 26);
+  it.each([
+    ['7d', now - 7 * 86_400_000],
+    ['24h', now - 86_400_000],
+    ['2w', now - 14 * 86_400_000],
+    ['2026-11-01', Date.UTC(2026, 10, 1)],
+  ])('%s', (text, expected) => expect(parseSince(text, now)).toBe(expected));
+  it('rejects nonsense with an example', () => expect(() => parseSince('soon', now)).toThrow(/write e\.g\. 7d/));
+});

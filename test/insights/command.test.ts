@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Io } from '../../src/cli/command.js';
+import { insightsCommand } from '../../src/cli/commands/insights.js';
+import { runCli } from '../../src/cli/run-cli.js';
+import { InsightsStore } from '../../src/insights/store.js';
+import { AnswerService } from '../../src/service/answer-service.js';
+import { captureLog, fixtureKnowledge, here, tempDir } from './helpers.js';
+
+const DAY = 86_400_000;
+let dir = '';
+let db = '';
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), stdin: new PassThrough(), cwd: dir, env: {} };
+  const code = await runCli(['insights', '--db', db, '--knowledge', join(here, 'kb.yaml'), ...args], [insightsCommand], io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+beforeAll(() => {
+  dir = tempDir();
+  db = join(dir, 'faqbot.db');
+  const store = InsightsStore.open({ path: db, log: captureLog(), retentionDays: 90, storeQueryText: true });
+  const now = Date.now();
+  let n = 0;
+  const service = new AnswerService({ knowledge: fixtureKnowledge(), recorder: store, newId: () => `a${++n}`, policy: { rateLimitCount: 1000 } });
+  const ask = (text: string, at = now - 1000, asker = 'U1') =>
+    service.ask({ text, platform: 'discord', channelId: 'C1', asker: { id: asker }, via: 'command', at });
+  for (let i = 0; i < 3; i++) ask('how do I reset my password');
+  ask('how do I export my data');
+  // The same missing topic, worded three ways, and a rarer one.
+  ask('Is there a dark mode?');
+  ask('dark mode');
+  ask('how to enable dark mode on mobile');
+  ask('can I change the language');
+  ask('an old question about dark mode', now - 30 * DAY); // outside the default 7 days
+  // A moderator answered a newcomer's wording with an entry; a member clicked a suggestion.
+  const pick = (text: string, entry: string, via: 'message-menu' | 'command') =>
+    service.choose({ text, platform: 'discord', channelId: 'C1', asker: { id: 'M1', isModerator: true }, via, at: now - 500 }, entry);
+  pick('my backup wont download, what now?', 'export-data', 'message-menu');
+  pick('my backup wont download, what now?', 'export-data', 'message-menu');
+  pick('get a copy of everything I posted', 'export-data', 'command');
+  pick('How do I export my data?', 'export-data', 'command'); // already the question: not proposed
+  const rated = pick('lost access: password', 'reset-password', 'message-menu');
+  service.feedback({ askId: rated.askId, entryId: 'reset-password', helpful: false, by: { id: 'U2' }, platform: 'discord' });
+  service.feedback({ askId: rated.askId, entryId: 'reset-password', helpful: false, by: { id: 'U3' }, platform: 'discord' });
+  service.feedback({ askId: 'a4', entryId: 'export-data', helpful: true, by: { id: 'U2' }, platform: 'discord' });
+  store.close();
+});
+
+describe('faqbot insights', () => {
+  it('prints top entries, grouped unanswered questions, "Not helpful" entries and proposed alternates', async () => {
+    const { code, out } = await cli();
+    expect(code).toBe(0);
+    expect(out).toMatch(/8 questions: 4 answered/);
+    const section = (title: string) => out.split(title)[1]!.split('\n\n')[0]!;
+    const top = section('Most asked entries').trim().split('\n');
+    // Picks count as asks of the entry they chose.
+    expect(top[0]).toMatch(/^\s*5\s+export-data\s+How do I export my data\?/);
+    expect(top[1]).toMatch(/^\s*4\s+reset-password\s+How do I reset my password\?/);
+    const unanswered = section('Questions with no answer').trim().split('\n').slice(1);
+    expect(unanswered[0]).toMatch(/^\s*3\s+/);
+    expect(unanswered[0]).toContain('dark mode');
+    expect(unanswered[1]).toMatch(/^\s*1\s+can I change the language/);
+    expect(out).not.toContain('an old question');
+    expect(section('Entries most often marked "Not helpful"')).toMatch(/2 not helpful, 0 helpful\s+reset-password/);
+    expect(section('Proposed alternates')).toContain('my backup wont download, what now?');
+  });
+
+  it('--json gives the same report as data', async () => {
+    const { code, out } = await cli('--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.totals).toMatchObject({ asks: 8, answered: 4, unanswered: 4, picks: 5, helpful: 1, notHelpful: 2 });
+    expect(report.unanswered[0]).toMatchObject({ count: 3 });
+    expect(report.unanswered[0].wordings).toHaveLength(3);
+    expect(report.notHelpful[0]).toEqual({ entryId: 'reset-password', question: 'How do I reset my password?', notHelpful: 2, helpful: 0 });
+  });
+
+  it('--yaml prints proposed alternates that parse and paste under their entry', async () => {
+    const { code, out } = await cli('--yaml');
+    expect(code).toBe(0);
+    expect(parse(out)).toEqual({
+      'export-data': ['my backup wont download, what now?', 'get a copy of everything I posted'],
+      'reset-password': ['lost access: password'],
+    });
+    expect(out).toMatch(/^export-data: {2}# \S*kb\.yaml:\d+ How do I export my data\?$/m);
+  });
+
+  it('--since widens the period', async () => {
+    const report = JSON.parse((await cli('--since', '60d', '--json')).out);
+    expect(report.totals.asks).toBe(9);
+    expect(report.unanswered[0].count).toBe(4);
+  });
+
+  it('explains bad input and a missing database without a stack trace', async () => {
+    const bad = await cli('--since', 'last tuesday');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--since "last tuesday" is not a period or a date');
+    db = join(dir, 'missing.db');
+    const missing = await cli();
+    db = join(dir, 'faqbot.db');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/no insights database yet/);
+    expect(missing.err).not.toMatch(/\n\s+at /);
+  });
+});
