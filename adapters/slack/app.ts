@@ -1,0 +1,97 @@
+// Builds and starts the Bolt app from the secrets: Socket Mode when an app-level token is set
+// (no public URL needed), otherwise HTTP on PORT at /slack/events with signature checks.
+import type { AddressInfo } from 'node:net';
+import { App } from '@slack/bolt';
+import { FaqbotError } from '../../src/errors.js';
+import { describeError } from '../../src/log.js';
+import type { PlatformDeps, RunningPlatform } from '../../src/platform.js';
+import { boltLogger } from './bolt-logger.js';
+import { SeenEvents } from './dedupe.js';
+import type { SlackDeps } from './deps.js';
+import { register as registerActions } from './listeners/actions.js';
+import { register as registerCommand } from './listeners/command.js';
+import { register as registerDirectMessage } from './listeners/direct-message.js';
+import { register as registerMention } from './listeners/mention.js';
+import { register as registerShortcut } from './listeners/shortcut.js';
+import { register as registerStats } from './listeners/stats.js';
+import { People } from './people.js';
+
+export const EVENTS_PATH = '/slack/events';
+
+export interface RunningSlack extends RunningPlatform {
+  readonly mode: 'socket' | 'http';
+  /** The port HTTP mode listens on (useful with PORT=0); absent in Socket Mode. */
+  readonly port?: number;
+}
+
+export async function startSlack({ service, secrets, log }: PlatformDeps): Promise<RunningSlack> {
+  const token = secrets.slackBotToken;
+  if (!token) throw new FaqbotError('config', 'SLACK_BOT_TOKEN is not set');
+  const socketMode = Boolean(secrets.slackAppToken);
+  if (!socketMode && !secrets.slackSigningSecret) {
+    throw new FaqbotError('config', 'SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is; set one of them (see README "Slack")');
+  }
+  const clientOptions = {
+    ...(secrets.slackApiUrl ? { slackApiUrl: withSlash(secrets.slackApiUrl) } : {}),
+    // A few quick retries for network hiccups; a rate limit is reported, not waited out for minutes.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
+    rejectRateLimitedCalls: true,
+  };
+  const app = new App({
+    token,
+    logger: boltLogger(log),
+    deferInitialization: true,
+    clientOptions,
+    ...(socketMode
+      ? { socketMode: true, appToken: secrets.slackAppToken }
+      : { signingSecret: secrets.slackSigningSecret, port: secrets.port, endpoints: EVENTS_PATH }),
+  });
+
+  const seen = new SeenEvents();
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !seen.firstTime(eventId)) return;
+    await next();
+  });
+  app.error(async (error) => {
+    log.error('slack: a request could not be handled', error);
+  });
+  const deps: SlackDeps = { service, log, people: new People(log) };
+  for (const register of [registerCommand, registerStats, registerMention, registerDirectMessage, registerActions, registerShortcut]) {
+    register(app, deps);
+  }
+
+  try {
+    await app.init();
+  } catch (error) {
+    throw new FaqbotError('config', `Slack did not accept SLACK_BOT_TOKEN (${slackError(error)}); copy the Bot User OAuth Token (xoxb-...) from your app's "OAuth & Permissions" page`);
+  }
+  let port: number | undefined;
+  try {
+    const started: unknown = await app.start();
+    const address = (started as { address?: () => AddressInfo | string | null } | undefined)?.address?.();
+    if (address && typeof address === 'object') port = address.port;
+  } catch (error) {
+    throw new FaqbotError('config', socketMode
+      ? `Slack Socket Mode did not connect (${slackError(error)}); check SLACK_APP_TOKEN (xapp-..., with the connections:write scope) and that Socket Mode is on`
+      : `could not listen for Slack on port ${secrets.port} (${describeError(error)}); set PORT to a free port`);
+  }
+  log.info(socketMode ? 'slack: connected in Socket Mode' : `slack: listening for Slack requests on port ${port ?? secrets.port} at ${EVENTS_PATH}`);
+  return {
+    name: 'slack',
+    mode: socketMode ? 'socket' : 'http',
+    ...(port !== undefined ? { port } : {}),
+    async stop() {
+      await app.stop().catch((error: unknown) => log.warn(`slack: stopping: ${describeError(error)}`));
+    },
+  };
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+function slackError(error: unknown): string {
+  const data = (error as { data?: { error?: unknown } }).data;
+  return typeof data?.error === 'string' ? data.error : describeError(error);
+}

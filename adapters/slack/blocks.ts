@@ -1,0 +1,178 @@
+// Renders the core's platform-neutral Reply as a Slack message: Block Kit blocks within
+// Slack's limits (3,000 characters a section, 50 blocks a message) plus a plain `text`
+// fallback for notifications. Only `reply.mention` is ever written as a `<@…>` mention.
+import type { types as Slack } from '@slack/bolt';
+import type { AskedVia, Entry, Person, Reply, StatsReply } from '../../src/domain.js';
+import { ACTION, encodeValue } from './action-value.js';
+import { escapeMrkdwn, link, markdownToMrkdwnParts, markdownToPlain } from './mrkdwn.js';
+import { splitMrkdwn, truncate } from './split.js';
+
+export type Block = Slack.KnownBlock;
+
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: Block[];
+}
+
+export interface RenderContext {
+  /** How the question was asked; buttons carry it so a pick keeps the original visibility. */
+  readonly via: AskedVia;
+  /** What the member typed (plain, unescaped), echoed in "no answer" replies. */
+  readonly queryText?: string;
+  /** The member an answer was aimed at, so a picked suggestion still reaches them. */
+  readonly target?: Person;
+  /** A line shown above the reply, e.g. why it could not be posted in public. */
+  readonly notice?: string;
+}
+
+export const MAX_BLOCKS = 50;
+const HEADER_LIMIT = 150;
+const BUTTON_LIMIT = 75;
+const MAX_BUTTONS = 5;
+
+export function renderReply(reply: Reply, ctx: RenderContext): SlackMessage {
+  const message = renderKind(reply, ctx);
+  if (!ctx.notice) return message;
+  return {
+    text: `${escapeMrkdwn(ctx.notice)} ${message.text}`,
+    blocks: [section(escapeMrkdwn(ctx.notice)), ...message.blocks].slice(0, MAX_BLOCKS),
+  };
+}
+
+function renderKind(reply: Reply, ctx: RenderContext): SlackMessage {
+  switch (reply.kind) {
+    case 'answer':
+      return answer(reply.entry, reply.related, reply, ctx);
+    case 'suggest': {
+      const asked = ctx.queryText ? ` for “${escapeMrkdwn(truncate(ctx.queryText, 200))}”` : '';
+      const lead = `I found a few possible answers${asked}. Which one do you mean?`;
+      return { text: lead, blocks: [section(lead), ...choiceButtons(reply.candidates, reply.askId, ctx)] };
+    }
+    case 'none': {
+      const asked = ctx.queryText ? ` for “${escapeMrkdwn(truncate(ctx.queryText, 200))}”` : '';
+      const lead = `Sorry, I don't have an answer${asked}.`;
+      const blocks: Block[] = [section(lead)];
+      if (reply.suggestions.length > 0) {
+        blocks.push(context('These topics are close; one of them may help:'), ...choiceButtons(reply.suggestions, reply.askId, ctx));
+      }
+      blocks.push(context('Try other words, or `/faq help` for the topics I know about.'));
+      return { text: lead, blocks };
+    }
+    case 'help': {
+      const lead = `I can answer ${reply.entryCount} question${reply.entryCount === 1 ? '' : 's'}. Ask with \`/faq your question\`, mention me, or send me a direct message.`;
+      const blocks: Block[] = [header(reply.title), section(lead)];
+      if (reply.topics.length > 0) {
+        blocks.push(section(`*Popular topics*\n${reply.topics.map((t) => `• ${escapeMrkdwn(t.question)}`).join('\n')}`));
+        blocks.push(...choiceButtons(reply.topics, reply.askId, ctx));
+      }
+      if (reply.footer) blocks.push(context(escapeMrkdwn(reply.footer)));
+      return { text: `${escapeMrkdwn(reply.title)}: ${lead}`, blocks };
+    }
+    case 'held':
+      return { text: escapeMrkdwn(reply.message), blocks: [section(escapeMrkdwn(reply.message))] };
+    case 'stats':
+      return stats(reply);
+  }
+}
+
+function answer(entry: Entry, related: readonly Entry[], reply: Reply, ctx: RenderContext): SlackMessage {
+  const mentions = reply.mention.map((p) => `<@${p.id}>`).join(' ');
+  const top: Block[] = [];
+  if (mentions) top.push(section(`${mentions} here is an answer that may help:`));
+  top.push(header(entry.question));
+
+  const tail: Block[] = [];
+  if (entry.links.length > 0) {
+    tail.push(section(`*Links:* ${entry.links.map((l) => link(l.url, l.title)).join(' · ')}`));
+  }
+  if (related.length > 0) {
+    tail.push(context('Related:'), ...choiceButtons(related, reply.askId, ctx));
+  }
+  const notes: string[] = [];
+  if (reply.suggestedBy) notes.push(`Suggested by ${escapeMrkdwn(displayName(reply.suggestedBy))}`);
+  if (entry.meta.source) notes.push(`Source: ${link(entry.meta.source, entry.meta.title ?? entry.meta.source)}`);
+  if (entry.meta.footer) notes.push(escapeMrkdwn(entry.meta.footer));
+  if (notes.length > 0) tail.push(context(notes.join(' · ')));
+
+  const value = encodeValue({ askId: reply.askId, entryId: entry.id, via: ctx.via, ...(ctx.target ? { targetId: ctx.target.id } : {}) });
+  const buttons: Slack.Button[] = [];
+  if (reply.visibility === 'private') buttons.push(button('Share in channel', ACTION.share, value, 'primary'));
+  buttons.push(button('👍 Helpful', ACTION.helpful, value), button('👎 Not helpful', ACTION.notHelpful, value));
+  tail.push({ type: 'actions', block_id: 'faq_feedback', elements: buttons });
+
+  // Keep the whole message within 50 blocks: the answer gets what the frame leaves.
+  const room = MAX_BLOCKS - top.length - tail.length;
+  let sections = splitMrkdwn(markdownToMrkdwnParts(entry.answer));
+  if (sections.length > room) {
+    const more = entry.meta.source ? ` Read the rest at ${link(entry.meta.source, entry.meta.title ?? 'the source')}.` : '';
+    sections = sections.slice(0, room);
+    sections[room - 1] = `${truncate(sections[room - 1]!, 2800)}\n\n_The answer is too long to show in full here._${more}`;
+  }
+  const plain = truncate(markdownToPlain(entry.answer).replace(/\s+/g, ' '), 300);
+  return {
+    text: `${mentions ? `${mentions} ` : ''}${escapeMrkdwn(entry.question)}: ${plain}`,
+    blocks: [...top, ...sections.map(section), ...tail],
+  };
+}
+
+function stats(reply: StatsReply): SlackMessage {
+  const s = reply.summary;
+  if (!s) {
+    const message = escapeMrkdwn(reply.message ?? 'No statistics are available.');
+    return { text: message, blocks: [section(message)] };
+  }
+  const days = Math.max(1, Math.round((Date.now() - s.since) / 86_400_000));
+  const blocks: Block[] = [
+    header(`FAQ statistics, last ${days} day${days === 1 ? '' : 's'}`),
+    {
+      type: 'section',
+      fields: [
+        ['Questions', s.asks], ['Answered', s.answered], ['Suggestions only', s.suggested],
+        ['Unanswered', s.unanswered], ['Helpful', s.helpful], ['Not helpful', s.notHelpful],
+      ].map(([label, n]) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${n}` })),
+    },
+  ];
+  if (s.topEntries.length > 0) {
+    blocks.push(section(truncate(`*Most asked*\n${s.topEntries.slice(0, 10).map((e) => `• ${escapeMrkdwn(e.question)} (${e.count})`).join('\n')}`, 2900)));
+  }
+  if (s.topUnanswered.length > 0) {
+    blocks.push(section(truncate(`*Asked but not answered*\n${s.topUnanswered.slice(0, 10).map((u) => `• “${escapeMrkdwn(truncate(u.text, 200))}” (${u.count})`).join('\n')}`, 2900)));
+  }
+  return { text: `FAQ statistics: ${s.asks} questions, ${s.unanswered} unanswered.`, blocks };
+}
+
+function choiceButtons(entries: readonly Entry[], askId: string, ctx: RenderContext): Block[] {
+  const shown = entries.slice(0, MAX_BUTTONS);
+  if (shown.length === 0) return [];
+  return [{
+    type: 'actions',
+    elements: shown.map((e, i) =>
+      button(e.question, `${ACTION.choose}:${i}`, encodeValue({ askId, entryId: e.id, via: ctx.via, ...(ctx.target ? { targetId: ctx.target.id } : {}) }))),
+  }];
+}
+
+function button(label: string, actionId: string, value: string, style?: 'primary'): Slack.Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: truncate(label, BUTTON_LIMIT), emoji: true },
+    action_id: actionId,
+    value,
+    ...(style ? { style } : {}),
+  };
+}
+
+export function section(text: string): Block {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+function header(text: string): Block {
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text, HEADER_LIMIT), emoji: true } };
+}
+
+function context(text: string): Block {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+}
+
+export function displayName(person: Person): string {
+  return person.name?.trim() || 'a member';
+}

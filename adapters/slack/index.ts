@@ -1,0 +1,14 @@
+// The Slack adapter: starts when SLACK_BOT_TOKEN is set. Everything else is re-exported for
+// the composition root, the tests and the bench.
+import type { PlatformAdapter } from '../../src/platform.js';
+import { startSlack } from './app.js';
+
+export const slackAdapter: PlatformAdapter = {
+  name: 'slack',
+  configured: (secrets) => Boolean(secrets.slackBotToken),
+  start: startSlack,
+};
+
+export { startSlack, EVENTS_PATH, type RunningSlack } from './app.js';
+export { slackCommand } from './command.js';
+export { manifest, manifestYaml } from './manifest.js';

@@ -1,0 +1,91 @@
+// Buttons on answers and suggestions: pick a suggestion, share a private answer in the
+// channel, and say whether an answer helped.
+import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
+import type { Person, Query } from '../../../src/domain.js';
+import { ACTION, decodeValue, type ActionValue } from '../action-value.js';
+import { deliver, notify, type Destination } from '../deliver.js';
+import { PLATFORM, type SlackDeps } from '../deps.js';
+
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.choose}(:|$)`), async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const value = decodeValue(action.value);
+    if (!value) return;
+    const where = whereOf(body, value);
+    let asker = askerOf(body);
+    const target: Person | undefined = value.targetId ? { id: value.targetId } : undefined;
+    if (target && target.id !== asker.id) asker = await deps.people.withRights(client, asker);
+    const reply = deps.service.choose(queryOf(body, asker, value, target), value.entryId);
+    // A picked suggestion replaces the private list it came from; a public list stays for others.
+    await deliver(reply, { via: value.via, ...(target ? { target } : {}) }, destination(where, respond, client), deps.log, { replace: where.ephemeral });
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION.share, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const value = decodeValue(action.value);
+    if (!value) return;
+    const where = whereOf(body, value);
+    const reply = deps.service.choose(queryOf(body, askerOf(body), value, undefined), value.entryId, { share: true });
+    let posted = false;
+    const to = destination(where, respond, client);
+    await deliver(reply, { via: value.via }, { ...to, public: async (m) => { await to.public(m); posted = true; } }, deps.log);
+    // The private copy has done its job once everyone can see the answer.
+    if (posted && where.ephemeral) await respond({ delete_original: true }).catch((e: unknown) => deps.log.warn(`slack: could not remove the private answer: ${String(e)}`));
+  });
+
+  for (const [actionId, helpful] of [[ACTION.helpful, true], [ACTION.notHelpful, false]] as const) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, respond, client }) => {
+      await ack();
+      const value = decodeValue(action.value);
+      if (!value) return;
+      deps.service.feedback({ askId: value.askId, entryId: value.entryId, helpful, by: askerOf(body), platform: PLATFORM });
+      const text = helpful
+        ? 'Thanks, glad it helped.'
+        : 'Thanks for telling us; the maintainers will see it. Try other words, or ask in the channel.';
+      await notify(destination(whereOf(body, value), respond, client), text, deps.log);
+    });
+  }
+}
+
+interface Where {
+  readonly channelId: string;
+  readonly threadTs?: string;
+  /** The button sat on a message only the clicker could see. */
+  readonly ephemeral: boolean;
+}
+
+function whereOf(body: BlockAction, value: ActionValue): Where {
+  const container = body.container as { is_ephemeral?: boolean; thread_ts?: string; channel_id?: string };
+  const ephemeral = container.is_ephemeral === true || body.message === undefined;
+  const channelId = body.channel?.id ?? container.channel_id ?? '';
+  let threadTs = (container.thread_ts ?? body.message?.thread_ts) as string | undefined;
+  // Answers to a mention live in its thread, even when the list was the thread's first reply.
+  if (!threadTs && value.via === 'mention' && !ephemeral) threadTs = body.message?.ts;
+  return { channelId, ephemeral, ...(threadTs ? { threadTs } : {}) };
+}
+
+function askerOf(body: BlockAction): Person {
+  const name = body.user.name ?? body.user.username;
+  return { id: body.user.id, ...(name ? { name } : {}) };
+}
+
+function queryOf(body: BlockAction, asker: Person, value: ActionValue, target: Person | undefined): Query {
+  return {
+    text: '', platform: PLATFORM, channelId: body.channel?.id ?? '', asker, via: value.via,
+    ...(body.team?.id ? { communityId: body.team.id } : {}),
+    ...(target ? { target } : {}),
+  };
+}
+
+function destination(where: Where, respond: RespondFn, client: webApi.WebClient): Destination {
+  return {
+    private: async (message, options) => {
+      await respond({ response_type: 'ephemeral', replace_original: options?.replace ?? false, ...message });
+    },
+    public: async (message) => {
+      await client.chat.postMessage({
+        channel: where.channelId, ...(where.threadTs ? { thread_ts: where.threadTs } : {}), ...message, unfurl_links: false, unfurl_media: false,
+      });
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// A direct message to the bot is a question; the answer goes back in the same conversation.
+import type { App } from '@slack/bolt';
+import type { Query } from '../../../src/domain.js';
+import { deliver } from '../deliver.js';
+import { PLATFORM, type SlackDeps } from '../deps.js';
+import { questionFromMessage } from '../text.js';
+
+export function register(app: App, deps: SlackDeps): void {
+  app.message(async ({ message, body, client }) => {
+    // Edits, joins and bot posts are messages too; only a person's new message is a question.
+    if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user) return;
+    const text = questionFromMessage(message.text ?? '');
+    const query: Query = {
+      text, platform: PLATFORM, communityId: body.team_id, channelId: message.channel, asker: { id: message.user }, via: 'direct-message',
+    };
+    const reply = deps.service.ask(query);
+    const threadTs = message.thread_ts;
+    await deliver(reply, { via: 'direct-message', queryText: text }, {
+      public: async (m) => {
+        await client.chat.postMessage({ channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...m, unfurl_links: false, unfurl_media: false });
+      },
+    }, deps.log);
+  });
+}

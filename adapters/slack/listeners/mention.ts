@@ -1,0 +1,28 @@
+// `@faqbot how do I migrate?`: answered in the thread of that message (or starting one).
+import type { App } from '@slack/bolt';
+import type { Query } from '../../../src/domain.js';
+import { deliver } from '../deliver.js';
+import { PLATFORM, type SlackDeps } from '../deps.js';
+import { questionFromMessage } from '../text.js';
+
+export function register(app: App, deps: SlackDeps): void {
+  app.event('app_mention', async ({ event, body, client }) => {
+    // Another bot mentioning us could start a loop of bots answering bots.
+    if (event.bot_id || !event.user) return;
+    const user = event.user;
+    const text = questionFromMessage(event.text);
+    const threadTs = event.thread_ts ?? event.ts;
+    const query: Query = {
+      text, platform: PLATFORM, communityId: body.team_id, channelId: event.channel, asker: { id: user }, via: 'mention',
+    };
+    const reply = deps.service.ask(query);
+    await deliver(reply, { via: 'mention', queryText: text }, {
+      private: async (message) => {
+        await client.chat.postEphemeral({ channel: event.channel, user, thread_ts: threadTs, ...message });
+      },
+      public: async (message) => {
+        await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message, unfurl_links: false, unfurl_media: false });
+      },
+    }, deps.log);
+  });
+}

@@ -1,0 +1,100 @@
+// The "Answer with FAQ" message shortcut: a modal with the best candidates for that message,
+// a preview that follows the pick, and on submit the answer in the message's thread,
+// mentioning its author.
+import type { App, BlockAction, MessageShortcut, RadioButtonsAction } from '@slack/bolt';
+import type { Person, Query } from '../../../src/domain.js';
+import { ACTION } from '../action-value.js';
+import { renderReply } from '../blocks.js';
+import { explain, notify } from '../deliver.js';
+import { PLATFORM, type SlackDeps } from '../deps.js';
+import { buildModal, decodeState, MODAL_CALLBACK, PICK_BLOCK } from '../modal.js';
+import { truncate } from '../split.js';
+import { questionFromMessage } from '../text.js';
+import { describeError } from '../../../src/log.js';
+
+export const SHORTCUT_CALLBACK = 'answer_with_faq';
+/** Slack closes a request after 3 s; the post must not hold the modal's answer longer. */
+const SUBMIT_BUDGET_MS = 2500;
+
+export function register(app: App, deps: SlackDeps): void {
+  app.shortcut<MessageShortcut>(SHORTCUT_CALLBACK, async ({ shortcut, ack, client, respond }) => {
+    await ack();
+    const author = shortcut.message.user;
+    const target: Person | undefined = author && author !== shortcut.user.id ? { id: author } : undefined;
+    let asker: Person = { id: shortcut.user.id, name: shortcut.user.name };
+    if (target) asker = await deps.people.withRights(client, asker);
+    const text = questionFromMessage(shortcut.message.text ?? '');
+    const query: Query = {
+      text, platform: PLATFORM, channelId: shortcut.channel.id, asker, via: 'message-menu',
+      ...(shortcut.team?.id ? { communityId: shortcut.team.id } : {}),
+      ...(target ? { target } : {}),
+    };
+    const reply = deps.service.ask(query);
+    const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
+    const view = buildModal(reply, { channelId: shortcut.channel.id, threadTs, text, ...(author ? { authorId: author } : {}) });
+    try {
+      await client.views.open({ trigger_id: shortcut.trigger_id, view });
+    } catch (error) {
+      deps.log.warn(`slack: could not open the "Answer with FAQ" window: ${describeError(error)}`);
+      await notify({ private: async (m) => { await respond({ response_type: 'ephemeral', ...m }); }, public: async () => {} },
+        `The "Answer with FAQ" window could not open: ${explain(error)}`, deps.log);
+    }
+  });
+
+  // A new pick redraws the preview.
+  app.action<BlockAction<RadioButtonsAction>>(ACTION.modalPick, async ({ ack, body, action, client }) => {
+    await ack();
+    const view = body.view;
+    const state = decodeState(view?.private_metadata);
+    if (!view || !state) return;
+    const kb = deps.service.knowledge;
+    const entries = state.entryIds.flatMap((id) => kb.byId.get(id) ?? []);
+    const picked = kb.byId.get(action.selected_option?.value ?? '');
+    const placeholder = { kind: 'suggest' as const, askId: '', visibility: 'private' as const, mention: [], candidates: entries };
+    try {
+      await client.views.update({ view_id: view.id, hash: view.hash, view: buildModal(placeholder, state, entries, picked) });
+    } catch (error) {
+      deps.log.warn(`slack: could not update the preview: ${describeError(error)}`);
+    }
+  });
+
+  app.view(MODAL_CALLBACK, async ({ ack, body, view, client }) => {
+    const state = decodeState(view.private_metadata);
+    const entryId = view.state.values[PICK_BLOCK]?.[ACTION.modalPick]?.selected_option?.value;
+    if (!state || !entryId) {
+      await ack({ response_action: 'errors', errors: { [PICK_BLOCK]: 'Pick an answer to post.' } });
+      return;
+    }
+    const target: Person | undefined = state.authorId && state.authorId !== body.user.id ? { id: state.authorId } : undefined;
+    let asker: Person = { id: body.user.id, name: body.user.name };
+    if (target) asker = await deps.people.withRights(client, asker);
+    const query: Query = {
+      text: state.text, platform: PLATFORM, channelId: state.channelId, asker, via: 'message-menu',
+      ...(body.team?.id ? { communityId: body.team.id } : {}),
+      ...(target ? { target } : {}),
+    };
+    // Without an author to answer, posting in the thread is itself the moderator's choice to share.
+    const reply = deps.service.choose(query, entryId, target ? {} : { share: true });
+    if (reply.kind !== 'answer' || reply.visibility !== 'public') {
+      const why = reply.kind === 'held' ? reply.message : 'That entry is no longer in the knowledge base; pick another.';
+      await ack({ response_action: 'errors', errors: { [PICK_BLOCK]: truncate(why, 150) } });
+      return;
+    }
+    const message = renderReply(reply, { via: 'message-menu', ...(target ? { target } : {}) });
+    const post = client.chat.postMessage({ channel: state.channelId, thread_ts: state.threadTs, ...message, unfurl_links: false, unfurl_media: false });
+    // Post before closing the modal, so a refusal can be shown in it; but never past Slack's deadline.
+    const outcome = await Promise.race([
+      post.then(() => 'posted' as const, (error: unknown) => error),
+      new Promise<'slow'>((done) => setTimeout(() => done('slow'), SUBMIT_BUDGET_MS).unref()),
+    ]);
+    if (outcome === 'posted') {
+      await ack();
+    } else if (outcome === 'slow') {
+      await ack();
+      post.catch((error: unknown) => deps.log.warn(`slack: could not post the chosen answer: ${describeError(error)}`));
+    } else {
+      deps.log.warn(`slack: could not post the chosen answer: ${describeError(outcome)}`);
+      await ack({ response_action: 'errors', errors: { [PICK_BLOCK]: truncate(explain(outcome), 150) } });
+    }
+  });
+}

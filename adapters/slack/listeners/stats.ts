@@ -1,0 +1,18 @@
+// `/faq-stats`: the week's figures, for moderators only, always private.
+import type { App } from '@slack/bolt';
+import { deliver } from '../deliver.js';
+import type { SlackDeps } from '../deps.js';
+
+export const STATS_COMMAND = '/faq-stats';
+
+export function register(app: App, deps: SlackDeps): void {
+  app.command(STATS_COMMAND, async ({ command, ack, respond, client }) => {
+    await ack();
+    const asker = await deps.people.withRights(client, { id: command.user_id, name: command.user_name });
+    const reply = deps.service.stats({ asker });
+    await deliver(reply, { via: 'command' }, {
+      private: async (message) => { await respond({ response_type: 'ephemeral', replace_original: false, ...message }); },
+      public: async (message) => { await respond({ response_type: 'ephemeral', replace_original: false, ...message }); },
+    }, deps.log);
+  });
+}

@@ -1,0 +1,80 @@
+// Slack rejects a section whose text exceeds 3,000 characters. Long answers are packed into
+// as few sections as fit, cut between Markdown blocks first, then between lines, and only
+// as a last resort inside a line (never inside an `&amp;` entity or a `<url|link>`).
+
+export const SECTION_LIMIT = 3000;
+
+export function splitMrkdwn(parts: readonly string[], limit = SECTION_LIMIT): string[] {
+  const pieces = parts.flatMap((p) => (p.length <= limit ? [p] : splitPart(p, limit)));
+  const out: string[] = [];
+  let current = '';
+  for (const piece of pieces) {
+    const joined = current ? `${current}\n\n${piece}` : piece;
+    if (joined.length <= limit) {
+      current = joined;
+    } else {
+      if (current) out.push(current);
+      current = piece;
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function splitPart(part: string, limit: number): string[] {
+  const fenced = part.startsWith('```\n') && part.endsWith('\n```');
+  if (fenced) {
+    // Re-open the code fence in every piece so each section still renders as code.
+    const inner = part.slice(4, -4);
+    return packLines(inner.split('\n'), limit - 8).map((p) => `\`\`\`\n${p}\n\`\`\``);
+  }
+  return packLines(part.split('\n'), limit);
+}
+
+function packLines(lines: readonly string[], limit: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const line of lines.flatMap((l) => (l.length <= limit ? [l] : hardSplit(l, limit)))) {
+    const joined = current ? `${current}\n${line}` : line;
+    if (joined.length <= limit) {
+      current = joined;
+    } else {
+      out.push(current);
+      current = line;
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function hardSplit(line: string, limit: number): string[] {
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > limit) {
+    let cut = rest.lastIndexOf(' ', limit);
+    if (cut < limit / 2) cut = limit;
+    cut = safeCut(rest, cut);
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** Moves a cut back so it does not fall inside `&lt;` or `<https://…|label>`. */
+function safeCut(text: string, cut: number): number {
+  const amp = text.lastIndexOf('&', cut - 1);
+  if (amp >= 0 && amp > cut - 6 && !text.slice(amp, cut).includes(';')) cut = amp;
+  const open = text.lastIndexOf('<', cut - 1);
+  if (open >= 0 && text.lastIndexOf('>', cut - 1) < open && open > 0) cut = open;
+  return cut > 0 ? cut : Math.min(text.length, 1);
+}
+
+/** Cuts plain text to `max` characters with an ellipsis, at a word boundary when one is near. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.lastIndexOf(' ', max - 1);
+  if (cut < max * 0.6) cut = max - 1;
+  cut = safeCut(text, cut);
+  return `${text.slice(0, cut).trimEnd()}…`;
+}
