@@ -24,6 +24,8 @@ const FIELD_WEIGHT: Record<Field, number> = {
 const BEST_PHRASING_SHARE = 0.7;
 /** How much of the final score is the classifier's probability; the rest is similarity. */
 const CLASSIFIER_SHARE = 0.6;
+/** A query the base knows none of keeps this share of its score; one it knows fully keeps all. */
+const UNKNOWN_FLOOR = 0.5;
 
 interface Phrasing {
   readonly entry: number;
@@ -65,6 +67,8 @@ export class TermIndex {
   private readonly entryNorms: number[] = [];
   private readonly entryPostings = new Map<string, number[]>();
   private readonly classifier?: SoftmaxClassifier;
+  /** term -> how many phrasings (answers included) have it */
+  private readonly phrasingDf = new Map<string, number>();
   private readonly examples: { example: Example; phrasing: Phrasing }[] = [];
 
   constructor(kb: KnowledgeBase) {
@@ -99,6 +103,7 @@ export class TermIndex {
     this.phrasings.forEach((p, pi) => {
       let sq = 0;
       for (const term of p.terms) {
+        this.phrasingDf.set(term, (this.phrasingDf.get(term) ?? 0) + 1);
         const w = this.idf.get(term) ?? 0;
         sq += w * w;
         let list = this.postings.get(term);
@@ -135,6 +140,12 @@ export class TermIndex {
     }
   }
 
+  /** Terms that no phrasing but the left-out one has: unknown when that phrasing is left out. */
+  private termsOnlyIn(exclude: { entry: number; text: string }): Set<string> {
+    const p = this.phrasings.find((x) => x.entry === exclude.entry && x.text === exclude.text);
+    return new Set(p ? p.terms.filter((t) => (this.phrasingDf.get(t) ?? 0) <= 1) : []);
+  }
+
   /** Training costs classes × examples per epoch: worth it for small and mid-size bases only. */
   private useClassifier(): boolean {
     return this.entries.length > 1 && this.entries.length * this.examples.length <= 4_000_000;
@@ -159,8 +170,9 @@ export class TermIndex {
     const resolved: { term: string; weight: number }[] = [];
     let known = 0;
     let total = 0;
+    const hidden = exclude ? this.termsOnlyIn(exclude) : undefined;
     for (const term of queryTerms) {
-      const own = this.idf.get(term);
+      const own = hidden?.has(term) ? undefined : this.idf.get(term);
       if (own !== undefined) {
         resolved.push({ term, weight: own });
         known += own;
@@ -239,7 +251,12 @@ export class TermIndex {
     const candidates = [...best.entries()]
       .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
       .slice(0, 10)
-      .map(([e, { score, why }]): Candidate => ({ entry: this.entries[e]!, score: Math.min(1, score), why }));
+      .map(([e, { score, why }]): Candidate => ({
+        entry: this.entries[e]!,
+        // What the base does not know of the query weighs against every candidate alike.
+        score: Math.min(1, e === exactEntry ? score : score * (UNKNOWN_FLOOR + (1 - UNKNOWN_FLOOR) * coverage)),
+        why,
+      }));
     return { candidates, empty: false, exact, coverage };
   }
 

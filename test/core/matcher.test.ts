@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { buildMatcher } from '../../src/match/matcher.js';
+
+const { knowledge } = loadKnowledge('knowledge');
+const matcher = buildMatcher(knowledge);
+
+describe('matcher decisions on the bundled knowledge base', () => {
+  it.each([
+    // exact keyword and id hits
+    ['fips', 'answer', 'fips'],
+    ['elevate', 'answer', 'elevate'],
+    ['support-lifecycle', 'answer', 'support-lifecycle'],
+    // whole questions in members' words
+    ['How do I move my CentOS box over to Alma?', 'suggest', 'migrate-host'],
+    ['when does alma 8 stop getting security updates', 'answer', 'support-lifecycle'],
+    ['can I run almalinux on a raspberry pi', 'answer', 'architectures'],
+    // typos and chat noise
+    ['how do i migrte from centos', 'answer', 'migrate-host'],
+    ['<@U024BE7LH> is there a bug tracker??', 'answer', 'report-bugs'],
+  ])('%j → %s %s', (q, decision, id) => {
+    const m = matcher.match(q);
+    expect(m.decision).toBe(decision);
+    expect(m.candidates[0]?.entry.id).toBe(id);
+  });
+
+  it.each([
+    'what is the capital of peru',
+    'my laptop fan is really loud',
+    'how do I bake sourdough bread',
+    'thanks!',
+  ])('does not pretend to know %j', (q) => {
+    expect(matcher.match(q).decision).not.toBe('answer');
+  });
+
+  it.each(['', '🙏🙏🙏', '!!!???', '<@U123> <#C456>', '@everyone', '@here'])('answers %j with none and no candidates', (q) => {
+    expect(matcher.match(q)).toEqual({ decision: 'none', candidates: [] });
+  });
+
+  it('ranks candidates best first with scores in [0, 1] and is deterministic', () => {
+    const a = matcher.match('migrate servers');
+    const b = buildMatcher(knowledge).match('migrate servers');
+    expect(a.candidates.map((c) => [c.entry.id, c.score])).toEqual(b.candidates.map((c) => [c.entry.id, c.score]));
+    for (let i = 1; i < a.candidates.length; i++) expect(a.candidates[i - 1]!.score).toBeGreaterThanOrEqual(a.candidates[i]!.score);
+    for (const c of a.candidates) expect(c.score).toBeGreaterThanOrEqual(0), expect(c.score).toBeLessThanOrEqual(1);
+  });
+
+  it('caps a 100 kB message and still decides', () => {
+    const huge = 'how do I migrate from centos to almalinux '.repeat(2500);
+    expect(huge.length).toBeGreaterThan(100_000);
+    const m = matcher.match(huge);
+    expect(m.candidates[0]?.entry.id).toMatch(/migrate|elevate/);
+  });
+});
+
+describe('autocomplete', () => {
+  it('lists pinned entries first for an empty box, at most 25', () => {
+    const choices = matcher.autocomplete('');
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    const pinned = knowledge.entries.filter((e) => e.pinned).map((e) => e.id);
+    expect(choices.slice(0, pinned.length).map((c) => c.entryId).sort()).toEqual(pinned.sort());
+  });
+
+  it.each([['fip', 'fips'], ['migr', 'migrate-host'], ['raspbery', 'architectures'], ['codename', 'codenames']])('completes %j with %s among the first three', (partial, id) => {
+    expect(matcher.autocomplete(partial).slice(0, 3).map((c) => c.entryId)).toContain(id);
+  });
+
+  it('keeps labels within 100 characters and at most 25 choices on a large base', () => {
+    const { knowledge: banking } = loadKnowledge('eval/banking77/knowledge.yaml');
+    const choices = buildMatcher(banking).autocomplete('card');
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(choices.length).toBeGreaterThan(5);
+    const long = buildMatcher({ ...knowledge, entries: [{ ...knowledge.entries[0]!, question: 'x'.repeat(300) }], byId: new Map() }).autocomplete('');
+    expect(long[0]!.label.length).toBeLessThanOrEqual(100);
+  });
+});
