@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { AnswerService } from '../../src/service/answer-service.js';
+import type { PolicySettings } from '../../src/config.js';
+import type { Query, Reply } from '../../src/domain.js';
+
+const { knowledge } = loadKnowledge('knowledge');
+
+function service(policy: Partial<PolicySettings> = {}) {
+  let clock = 1_000_000;
+  let ids = 0;
+  const s = new AnswerService({ knowledge, policy, now: () => clock, newId: () => `ask-${++ids}` });
+  return { s, advance: (ms: number) => { clock += ms; } };
+}
+
+const member = { id: 'U-member', name: 'Member' };
+const newbie = { id: 'U-newbie', name: 'Newbie' };
+const mod = { id: 'U-mod', name: 'Mod', isModerator: true };
+
+function q(text: string, extra: Partial<Query> = {}): Query {
+  return { text, platform: 'test', channelId: 'C1', asker: member, via: 'command', ...extra };
+}
+
+function kind(reply: Reply) {
+  return reply.kind === 'answer' ? `answer:${reply.entry.id}` : reply.kind === 'held' ? `held:${reply.reason}` : reply.kind;
+}
+
+describe('answer service policies', () => {
+  it('answers a slash command privately, pinging nobody', () => {
+    const reply = service().s.ask(q('fips'));
+    expect(kind(reply)).toBe('answer:fips');
+    expect(reply.visibility).toBe('private');
+    expect(reply.mention).toEqual([]);
+    expect(reply.suggestedBy).toBeUndefined();
+  });
+
+  it('posts publicly for a named member, mentioning only them, suggested by the asker', () => {
+    const reply = service().s.ask(q('fips', { target: newbie }));
+    expect(kind(reply)).toBe('answer:fips');
+    expect(reply.visibility).toBe('public');
+    expect(reply.mention).toEqual([newbie]);
+    expect(reply.suggestedBy).toEqual(member);
+  });
+
+  it('answers a mention in public', () => {
+    const reply = service().s.ask(q('fips', { via: 'mention' }));
+    expect(reply.visibility).toBe('public');
+  });
+
+  it('holds back the same public answer in the same channel for the cooldown, and tells the asker privately', () => {
+    const { s, advance } = service({ channelCooldownSeconds: 60, targetCooldownSeconds: 0 });
+    expect(kind(s.ask(q('fips', { target: newbie })))).toBe('answer:fips');
+    const again = s.ask(q('fips', { target: { id: 'U-other' } }));
+    expect(kind(again)).toBe('held:channel-cooldown');
+    expect(again.visibility).toBe('private');
+    expect(again.mention).toEqual([]);
+    expect(again.kind === 'held' && again.message).toMatch(/posted in this channel/);
+    expect(kind(s.ask(q('fips', { target: { id: 'U-other' }, channelId: 'C2' })))).toBe('answer:fips');
+    advance(61_000);
+    expect(kind(s.ask(q('fips', { target: { id: 'U-other' } })))).toBe('answer:fips');
+  });
+
+  it('holds back the same entry to the same member for the longer target cooldown', () => {
+    const { s, advance } = service({ channelCooldownSeconds: 60, targetCooldownSeconds: 600 });
+    s.ask(q('fips', { target: newbie }));
+    advance(120_000);
+    const held = s.ask(q('fips', { target: newbie, channelId: 'C9' }));
+    expect(kind(held)).toBe('held:target-cooldown');
+    expect(held.kind === 'held' && held.retryAfterMs).toBe(480_000);
+    advance(480_000);
+    expect(kind(s.ask(q('fips', { target: newbie })))).toBe('answer:fips');
+  });
+
+  it('does not cool down private answers', () => {
+    const { s } = service();
+    expect(kind(s.ask(q('fips')))).toBe('answer:fips');
+    expect(kind(s.ask(q('fips')))).toBe('answer:fips');
+  });
+
+  it('rate-limits one member without slowing others', () => {
+    const { s, advance } = service({ rateLimitCount: 3, rateLimitWindowSeconds: 60 });
+    for (let i = 0; i < 3; i++) expect(kind(s.ask(q('fips')))).toBe('answer:fips');
+    const limited = s.ask(q('fips'));
+    expect(kind(limited)).toBe('held:rate-limit');
+    expect(limited.visibility).toBe('private');
+    expect(kind(s.ask(q('fips', { asker: newbie })))).toBe('answer:fips');
+    advance(60_001);
+    expect(kind(s.ask(q('fips')))).toBe('answer:fips');
+  });
+
+  it('lets only moderators target members when so configured', () => {
+    const { s } = service({ targeting: 'moderators' });
+    const refused = s.ask(q('fips', { target: newbie }));
+    expect(kind(refused)).toBe('held:not-allowed-to-target');
+    expect(refused.mention).toEqual([]);
+    expect(kind(s.ask(q('fips', { target: newbie, asker: mod })))).toBe('answer:fips');
+    expect(kind(s.ask(q('fips')))).toBe('answer:fips');
+  });
+
+  it('answers an empty query or "help" with what the bot knows, pinned first', () => {
+    const { s } = service();
+    for (const text of ['', '   ', 'help']) {
+      const reply = s.ask(q(text));
+      expect(reply.kind).toBe('help');
+      if (reply.kind !== 'help') continue;
+      expect(reply.entryCount).toBe(knowledge.entries.length);
+      expect(reply.topics[0]?.pinned).toBe(true);
+      expect(reply.footer).toMatch(/trademark/);
+    }
+  });
+
+  it('shows a moderator the candidates privately for "Answer with FAQ", then posts the pick to the author', () => {
+    const { s } = service();
+    const menu = s.ask(q('how do i migrate my centos server to alma', { via: 'message-menu', asker: mod, target: newbie }));
+    expect(menu.kind).toBe('suggest');
+    expect(menu.visibility).toBe('private');
+    if (menu.kind !== 'suggest') return;
+    expect(menu.candidates.map((e) => e.id)).toContain('migrate-host');
+    const posted = s.choose(q('how do i migrate my centos server to alma', { via: 'message-menu', asker: mod, target: newbie }), 'migrate-host');
+    expect(kind(posted)).toBe('answer:migrate-host');
+    expect(posted.visibility).toBe('public');
+    expect(posted.mention).toEqual([newbie]);
+    expect(posted.suggestedBy).toEqual(mod);
+  });
+
+  it('shares a private answer in the channel on request, with attribution and no ping', () => {
+    const { s } = service();
+    const shared = s.choose(q('fips'), 'fips', { share: true });
+    expect(kind(shared)).toBe('answer:fips');
+    expect(shared.visibility).toBe('public');
+    expect(shared.mention).toEqual([]);
+    expect(shared.suggestedBy).toEqual(member);
+  });
+
+  it('gives honest suggestions, not a wrong answer, for an unknown question', () => {
+    const reply = service().s.ask(q('how do I reset my router password'));
+    expect(reply.kind === 'none' || reply.kind === 'suggest').toBe(true);
+  });
+
+  it('lists related entries with an answer', () => {
+    const reply = service().s.ask(q('elevate'));
+    expect(reply.kind === 'answer' && reply.related.length).toBeGreaterThan(0);
+  });
+
+  it('records asks, picks and feedback when a recorder is attached', () => {
+    const log: string[] = [];
+    const s = new AnswerService({
+      knowledge,
+      recorder: {
+        recordAsk: (r) => log.push(`ask ${r.decision} ${r.entryId}`),
+        recordPick: (r) => log.push(`pick ${r.entryId}`),
+        recordFeedback: (f) => log.push(`feedback ${f.entryId} ${f.helpful}`),
+      },
+    });
+    s.ask(q('fips'));
+    s.choose(q('fips'), 'security');
+    s.feedback({ askId: 'x', entryId: 'fips', helpful: false, by: member, platform: 'test' });
+    expect(log).toEqual(['ask answer fips', 'pick security', 'feedback fips false']);
+  });
+
+  it('keeps stats for moderators only', () => {
+    const { s } = service();
+    const denied = s.stats({ asker: member });
+    expect(denied.kind === 'stats' && denied.message).toMatch(/Only moderators/);
+    const none = s.stats({ asker: mod });
+    expect(none.kind === 'stats' && none.summary).toBeUndefined();
+  });
+
+  it('swaps the knowledge base at once', () => {
+    const { s } = service();
+    const { knowledge: banking } = loadKnowledge('eval/banking77/knowledge.yaml');
+    s.replaceKnowledge(banking);
+    expect(kind(s.ask(q('activate my card')))).toBe('answer:activate-my-card');
+  });
+});
