@@ -8,6 +8,8 @@ import { loadKnowledge, formatProblem } from '../src/knowledge/load.js';
 import { consoleLogger, type Logger } from '../src/log.js';
 import type { PlatformAdapter, RunningPlatform } from '../src/platform.js';
 import { AnswerService } from '../src/service/answer-service.js';
+import { InsightsStore } from '../src/insights/store.js';
+import { watchKnowledge, type KnowledgeWatcher } from '../src/knowledge/watch.js';
 
 export interface StartOptions {
   adapters: readonly PlatformAdapter[];
@@ -28,7 +30,23 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
   const { knowledge, warnings } = loadKnowledge(knowledgePath, io.cwd);
   for (const w of warnings) log.warn(formatProblem(w));
   log.info(`knowledge: ${knowledge.entries.length} entries from ${knowledgePath}`);
-  const service = new AnswerService({ knowledge, policy: config.settings.policy, matcher: config.settings.matcher });
+  const { insights: insightsSettings } = config.settings;
+  let service: AnswerService | undefined;
+  const store = insightsSettings.enabled
+    ? InsightsStore.open({
+      path: resolve(io.cwd, insightsSettings.path), log, retentionDays: insightsSettings.retentionDays,
+      storeQueryText: insightsSettings.storeQueryText, knowledge: () => service?.knowledge,
+      ...(config.secrets.insightsSalt ? { salt: config.secrets.insightsSalt } : {}),
+    })
+    : undefined;
+  service = new AnswerService({
+    knowledge, policy: config.settings.policy, matcher: config.settings.matcher,
+    // Passed even when unavailable: it records nothing then, and /faq-stats says to check the log.
+    ...(store ? { recorder: store, insights: store } : {}),
+  });
+  const watcher: KnowledgeWatcher | undefined = config.settings.watchKnowledge
+    ? watchKnowledge({ path: knowledgePath, cwd: io.cwd, target: service, log })
+    : undefined;
   const platforms: RunningPlatform[] = [];
   for (const adapter of options.adapters) {
     if (!adapter.configured(config.secrets)) continue;
@@ -38,7 +56,9 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     service,
     platforms,
     async stop() {
+      watcher?.close();
       await Promise.allSettled(platforms.map((p) => p.stop()));
+      store?.close();
     },
   };
 }
@@ -54,7 +74,9 @@ export function startCommand(adapters: readonly PlatformAdapter[]): Command {
       const bot = await startBot(io, { adapters });
       if (bot.platforms.length === 0) {
         io.err('No platform tokens are set (DISCORD_TOKEN, SLACK_BOT_TOKEN): starting a console chat on the knowledge base. Type a question, or "exit" to quit.');
-        return runChat(io, bot.service, false);
+        const code = await runChat(io, bot.service, false);
+        await bot.stop();
+        return code;
       }
       io.err(`faqbot is running on ${bot.platforms.map((p) => p.name).join(' and ')}. Press Ctrl+C to stop.`);
       await new Promise<void>((done) => {

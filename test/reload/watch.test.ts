@@ -1,0 +1,143 @@
+import { mkdtempSync, readFileSync, renameSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Query, Reply } from '../../src/domain.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { watchKnowledge, type KnowledgeWatcher, type ReloadOutcome } from '../../src/knowledge/watch.js';
+import type { Logger } from '../../src/log.js';
+import { AnswerService } from '../../src/service/answer-service.js';
+
+const BASE = `title: Reload test
+entries:
+  - id: reset-password
+    question: How do I reset my password?
+    alternates: [I forgot my password, password reset link]
+    keywords: [password]
+    answer: Use the "Forgot password" link.
+  - id: export-data
+    question: How do I export my data?
+    alternates: [download all my data]
+    keywords: [export]
+    answer: Settings, then Export.
+`;
+
+const DARK_MODE = `  - id: dark-mode
+    question: How do I turn on dark mode?
+    alternates: [switch to the dark theme, night mode]
+    keywords: [dark mode, theme]
+    answer: Settings, then Appearance, then Dark.
+`;
+
+const watchers: KnowledgeWatcher[] = [];
+afterEach(() => {
+  while (watchers.length) watchers.pop()!.close();
+});
+
+function setup() {
+  const dir = mkdtempSync(join(tmpdir(), 'faqbot-reload-'));
+  const folder = join(dir, 'knowledge');
+  mkdirSync(folder);
+  const file = join(folder, 'faq.yaml');
+  writeFileSync(file, BASE);
+  const service = new AnswerService({ knowledge: loadKnowledge(folder, dir).knowledge, policy: { rateLimitCount: 100_000, channelCooldownSeconds: 0 } });
+  const lines: string[] = [];
+  const log: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };
+  const outcomes: ReloadOutcome[] = [];
+  let waiting: ((o: ReloadOutcome) => void) | undefined;
+  const watcher = watchKnowledge({
+    path: folder, cwd: dir, target: service, log, debounceMs: 30,
+    onReload: (o) => {
+      outcomes.push(o);
+      waiting?.(o);
+    },
+  });
+  watchers.push(watcher);
+  /** Resolves with the first reload after `edit` (no clock involved: it waits on the watcher). */
+  const afterReload = (edit: () => void) => new Promise<ReloadOutcome>((done) => {
+    waiting = (o) => {
+      waiting = undefined;
+      done(o);
+    };
+    edit();
+  });
+  return { dir, folder, file, service, lines, afterReload };
+}
+
+const ask = (service: AnswerService, text: string): Reply => {
+  const q: Query = { text, platform: 'console', channelId: 'c', asker: { id: 'u' }, via: 'console' };
+  return service.ask(q);
+};
+const answered = (r: Reply) => (r.kind === 'answer' ? r.entry.id : r.kind);
+
+describe('hot reload of the knowledge folder', () => {
+  it('answers from a valid edit without a restart (answers and autocomplete)', async () => {
+    const { file, service, afterReload } = setup();
+    expect(answered(ask(service, 'how do I turn on dark mode'))).not.toBe('dark-mode');
+    const outcome = await afterReload(() => writeFileSync(file, BASE + DARK_MODE));
+    expect(outcome.ok).toBe(true);
+    expect(answered(ask(service, 'how do I turn on dark mode'))).toBe('dark-mode');
+    expect(service.autocomplete('dark').map((c) => c.entryId)).toContain('dark-mode');
+  });
+
+  it('keeps the last good knowledge base on a broken edit and logs every problem as file:line:col', async () => {
+    const { file, service, lines, afterReload } = setup();
+    await afterReload(() => writeFileSync(file, BASE + DARK_MODE));
+    const broken = (BASE + DARK_MODE).replace('    answer: Settings, then Export.\n', '').replace('id: dark-mode', 'id: Dark Mode');
+    const outcome = await afterReload(() => writeFileSync(file, broken));
+    expect(outcome.ok).toBe(false);
+    expect(answered(ask(service, 'how do I turn on dark mode'))).toBe('dark-mode');
+    expect(answered(ask(service, 'I forgot my password'))).toBe('reset-password');
+    expect(lines.some((l) => l.includes('still answering from the last good knowledge base (3 entries)'))).toBe(true);
+    expect(lines).toContainEqual(expect.stringMatching(/^knowledge[/\\]faq\.yaml:8:\d+: entry `export-data`: missing `answer`/));
+    expect(lines).toContainEqual(expect.stringMatching(/^knowledge[/\\]faq\.yaml:\d+:\d+: id `Dark Mode` is not kebab-case/));
+
+    // Fixing the file brings the new version in.
+    const fixed = await afterReload(() => writeFileSync(file, BASE));
+    expect(fixed.ok).toBe(true);
+    expect(answered(ask(service, 'how do I turn on dark mode'))).not.toBe('dark-mode');
+  });
+
+  it('keeps answering when a YAML syntax error is saved, and when every file is moved away', async () => {
+    const { file, folder, service, lines, afterReload } = setup();
+    const syntax = await afterReload(() => writeFileSync(file, `${BASE}  - id: [unclosed\n`));
+    expect(syntax.ok).toBe(false);
+    expect(lines).toContainEqual(expect.stringMatching(/^knowledge[/\\]faq\.yaml:\d+:\d+: YAML syntax/));
+    const gone = await afterReload(() => renameSync(file, join(folder, 'faq.bak')));
+    expect(gone.ok).toBe(false);
+    expect(answered(ask(service, 'I forgot my password'))).toBe('reset-password');
+  });
+
+  it('answers every question asked while edits are swapped in', async () => {
+    const { file, service, afterReload } = setup();
+    const replies: Reply[] = [];
+    let asking = true;
+    const loop = () => {
+      replies.push(ask(service, 'I forgot my password'));
+      if (asking) setImmediate(loop);
+    };
+    loop();
+    for (let i = 0; i < 5; i++) {
+      const extra = i % 2 === 0 ? DARK_MODE : DARK_MODE.replace('night mode', `night mode ${i}`);
+      const outcome = await afterReload(() => writeFileSync(file, BASE + extra));
+      expect(outcome.ok).toBe(true);
+    }
+    asking = false;
+    expect(replies.length).toBeGreaterThan(5);
+    expect(new Set(replies.map(answered))).toEqual(new Set(['reset-password']));
+  });
+
+  it('ignores files that are not knowledge files', async () => {
+    const { folder, file, service, afterReload } = setup();
+    writeFileSync(join(folder, 'notes.txt'), 'not yaml');
+    // The next reload is the YAML edit, not the text file.
+    const outcome = await afterReload(() => {
+      writeFileSync(join(folder, 'draft.txt'), 'x');
+      writeFileSync(file, BASE + DARK_MODE);
+    });
+    expect(outcome.ok).toBe(true);
+    expect(answered(ask(service, 'night mode'))).toBe('dark-mode');
+    rmSync(join(folder, 'notes.txt'));
+    expect(readFileSync(file, 'utf8')).toContain('dark-mode');
+  });
+});
