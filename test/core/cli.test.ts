@@ -1,0 +1,138 @@
+// The faqbot command run as a user runs it: a real process, its output and exit code.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const bin = join(root, 'dist/bin/faqbot.js');
+
+function faqbot(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...options.env },
+    timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
+});
+
+describe('faqbot CLI', () => {
+  it('answers a question as JSON', () => {
+    const r = faqbot(['ask', 'is almalinux fips certified?', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.decision).toBe('answer');
+    expect(json.entry.id).toBe('fips');
+    expect(json.candidates[0]).toMatchObject({ id: 'fips' });
+  });
+
+  it('prints the answer, its links and the source for a terminal, and candidates on --explain', () => {
+    const r = faqbot(['ask', 'elevate', '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^# How do I migrate from CentOS 7 to AlmaLinux 8\?/);
+    expect(r.out).toContain('(https://wiki.almalinux.org/elevate/ELevate-quickstart-guide.html)');
+    expect(r.out).toContain('Source: https://wiki.almalinux.org/FAQ.html');
+    expect(r.out).toMatch(/decision: answer\n  1\. elevate {2}1\.000/);
+  });
+
+  it('helps on an empty query with what the bot knows', () => {
+    const r = faqbot(['ask', '']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/AlmaLinux FAQ: 18 topics/);
+    expect(r.out).toMatch(/\/faq what-is-almalinux/);
+  });
+
+  it('says honestly when it has no answer, even to @everyone', () => {
+    const r = faqbot(['ask', '@everyone']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/don't have an answer/);
+    expect(r.out).not.toContain('@everyone');
+  });
+
+  it('answers a 100 kB query', () => {
+    const r = faqbot(['ask', '--json', 'how long is almalinux 9 supported '.repeat(3500)]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).candidates[0].id).toBe('support-lifecycle');
+  });
+
+  it('rejects an unknown flag with usage and exit 2, no stack trace', () => {
+    const r = faqbot(['ask', 'fips', '--jsn']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/faqbot ask: unknown option '--jsn'/);
+    expect(r.err).toMatch(/Usage: faqbot ask/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects an unknown command with a hint', () => {
+    const r = faqbot(['evl']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown command "evl" \(did you mean "eval"\?\)/);
+  });
+
+  it('has --help everywhere', () => {
+    for (const args of [['--help'], ['ask', '--help'], ['eval', '--help'], ['check', '--help'], ['chat', '--help'], ['bench', '--help']]) {
+      const r = faqbot(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.out).toMatch(/Usage: faqbot/);
+    }
+  });
+
+  it('checks the bundled knowledge base', () => {
+    const r = faqbot(['check', 'knowledge']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/ok: 18 entries in 1 file/);
+  });
+
+  it('fails check on a broken file with file:line:col and a fix, exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faqbot-cli-'));
+    writeFileSync(join(dir, 'broken.yaml'), 'entries:\n  - id: a\n    question: q\n    answer: [1, 2]\n');
+    const r = faqbot(['check', dir], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/broken\.yaml:4:13: entry `a`: `answer` must be a non-empty text; `answer` takes one text, not a list/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('explains a missing knowledge folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faqbot-cli-'));
+    const r = faqbot(['ask', 'fips'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/knowledge: no such file or folder; create it/);
+  });
+
+  it('runs a question set and prints every figure as JSON', () => {
+    const r = faqbot(['eval', '--cases', 'eval/almalinux-dev.yaml', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(Object.keys(report).sort()).toEqual(['abstain', 'accuracy', 'balanced', 'cases', 'failures', 'falseAnswer', 'inScope', 'msPerQuery', 'outOfScope', 'rank1', 'top1', 'top3', 'wrong'].sort());
+    for (const f of report.failures) expect(Object.keys(f).sort()).toEqual(['decision', 'expect', 'got', 'q', 'score']);
+  });
+
+  it('chats in a terminal until "exit"', () => {
+    const r = faqbot(['chat'], { input: 'fips\nwhat is the capital of france\nexit\n' });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/# Is AlmaLinux OS FIPS-140 compliant\?\?/);
+    expect(r.out).toMatch(/don't have an answer/);
+  });
+
+  it('starts a console chat when no platform token is set', () => {
+    const r = faqbot(['start'], { input: 'how long will alma 9 be supported\n' });
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/No platform tokens are set/);
+    expect(r.out).toMatch(/# How long will AlmaLinux be supported\?/);
+  });
+
+  it('refuses a bad config file with the key and the fix', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faqbot-cli-'));
+    writeFileSync(join(dir, 'faqbot.config.yaml'), 'policy:\n  targetting: moderators\n');
+    const r = faqbot(['ask', 'fips', '--knowledge', join(root, 'knowledge')], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/unknown setting "policy\.targetting"/);
+  });
+});
