@@ -1,0 +1,65 @@
+// The Discord platform: logs in over the gateway with discord.js (no privileged intents), routes
+// interactions and mentions to their handlers, and keeps running whatever one of them does.
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { Secrets } from '../../src/config.js';
+import { FaqbotError } from '../../src/errors.js';
+import { describeError } from '../../src/log.js';
+import type { PlatformAdapter, PlatformDeps, RunningPlatform } from '../../src/platform.js';
+import { handleInteraction } from './interactions.js';
+import { handleMessage } from './mentions.js';
+
+/** Guilds, messages in guilds and DMs; none is privileged (MessageContent is not needed). */
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+
+export function createClient(secrets: Secrets): Client {
+  return new Client({
+    intents: INTENTS,
+    // DM channels are not cached until used; without this partial their messages are dropped.
+    partials: [Partials.Channel],
+    // A safety net under the explicit allowed_mentions every message carries.
+    allowedMentions: { parse: [], repliedUser: false },
+    ...(secrets.discordApiUrl ? { rest: { api: secrets.discordApiUrl } } : {}),
+  });
+}
+
+export const discordAdapter: PlatformAdapter = {
+  name: 'discord',
+  configured: (secrets) => secrets.discordToken !== undefined,
+  async start({ service, secrets, log }: PlatformDeps): Promise<RunningPlatform> {
+    const client = createClient(secrets);
+    const deps = { service, log };
+    client.on(Events.InteractionCreate, (interaction) => void handleInteraction(deps, interaction));
+    client.on(Events.MessageCreate, (message) => {
+      if (client.isReady()) void handleMessage(deps, client, message);
+    });
+    client.on(Events.Error, (error) => log.error('discord: client error', error));
+    client.on(Events.ShardDisconnect, (event) => log.warn(`discord: gateway closed (code ${event.code}); reconnecting`));
+    client.on(Events.ShardResume, () => log.info('discord: gateway connection resumed'));
+
+    const ready = once(client, Events.ClientReady);
+    try {
+      await client.login(secrets.discordToken);
+    } catch (error) {
+      await client.destroy();
+      throw loginError(error);
+    }
+    await ready;
+    if (!client.isReady()) throw new FaqbotError('config', 'Discord: the gateway did not become ready');
+    log.info(`discord: logged in as ${client.user.username} (application ${client.application.id}) in ${client.guilds.cache.size} guild(s)`);
+    return {
+      name: 'discord',
+      async stop() {
+        await client.destroy();
+      },
+    };
+  },
+};
+
+function loginError(error: unknown): FaqbotError {
+  const message = describeError(error);
+  if (/token/i.test(message) || /401/.test(message)) {
+    return new FaqbotError('config', 'Discord rejected DISCORD_TOKEN; copy the bot token again from the Developer Portal (Bot → Reset Token) into .env');
+  }
+  return new FaqbotError('config', `could not connect to Discord (${message}); check the network or DISCORD_API_URL`);
+}

@@ -1,0 +1,90 @@
+// Discord's hard limits, and cutting text to them cleanly: between blocks first, then between
+// lines, then between words, closing and reopening a code fence that a cut falls inside.
+export const LIMITS = {
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedTotal: 6000,
+  embedsPerMessage: 10,
+  fieldValue: 1024,
+  fieldName: 256,
+  footer: 2048,
+  buttonLabel: 80,
+  selectLabel: 100,
+  selectDescription: 100,
+  selectOptions: 25,
+  selectValue: 100,
+  customId: 100,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const;
+
+/** Packs blocks (joined by a blank line) into chunks of at most `max` characters. */
+export function packBlocks(blocks: readonly string[], max: number): string[] {
+  const pieces = blocks.flatMap((b) => (b.length <= max ? [b] : splitBlock(b, max)));
+  const chunks: string[] = [];
+  let current = '';
+  for (const piece of pieces) {
+    const joined = current ? `${current}\n\n${piece}` : piece;
+    if (joined.length <= max) {
+      current = joined;
+    } else {
+      if (current) chunks.push(current);
+      current = piece;
+    }
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
+/** Splits one over-long block by lines, keeping code fences balanced in every piece. */
+function splitBlock(block: string, max: number): string[] {
+  const fence = block.match(/^```[^\n]*/)?.[0];
+  const close = fence ? '\n```' : '';
+  const lines = (fence ? block.slice(fence.length + 1, block.length - 3).replace(/\n$/, '') : block).split('\n');
+  const open = fence ? `${fence}\n` : '';
+  const room = max - open.length - close.length;
+  const out: string[] = [];
+  let current = '';
+  for (const line of lines.flatMap((l) => (l.length <= room ? [l] : splitWords(l, room)))) {
+    const joined = current ? `${current}\n${line}` : line;
+    if (joined.length <= room) {
+      current = joined;
+    } else {
+      out.push(current);
+      current = line;
+    }
+  }
+  if (current) out.push(current);
+  return out.map((piece) => `${open}${piece}${close}`);
+}
+
+function splitWords(line: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf(' ', max);
+    if (cut < max * 0.5) cut = max;
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** Cuts text to `max` at a line or word boundary, marking the cut. */
+export function truncateText(text: string, max: number, marker = '…'): string {
+  if (text.length <= max) return text;
+  const room = max - marker.length;
+  const slice = text.slice(0, room);
+  const nl = slice.lastIndexOf('\n');
+  const sp = slice.lastIndexOf(' ');
+  const cut = nl > room * 0.6 ? nl : sp > room * 0.6 ? sp : room;
+  let head = slice.slice(0, cut).trimEnd();
+  // Close a code fence the cut left open, so the rest of the message is not swallowed by it.
+  if ((head.match(/```/g)?.length ?? 0) % 2 === 1) head = `${head.slice(0, Math.max(0, room - 4)).trimEnd()}\n\`\`\``;
+  return `${head}${marker}`;
+}

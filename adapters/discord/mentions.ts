@@ -1,0 +1,56 @@
+// Messages that mention the bot, and direct messages to it. The content of such messages is
+// delivered without the privileged MessageContent intent. Discord has no private replies to a
+// message, so a private Reply goes to the asker's DMs (in place when the DM is closed).
+import { ChannelType, type Client, type Message } from 'discord.js';
+import type { Logger } from '../../src/log.js';
+import type { AnswerService } from '../../src/service/answer-service.js';
+import { messageAsker, PLATFORM } from './people.js';
+import { notice, renderReply } from './render.js';
+import { APOLOGY, isPermissionError, messageOptions, permissionExplanation } from './send.js';
+
+export interface MentionDeps {
+  readonly service: AnswerService;
+  readonly log: Logger;
+}
+
+export async function handleMessage(deps: MentionDeps, client: Client<true>, message: Message): Promise<void> {
+  if (message.author.bot || message.system) return;
+  const inDm = message.channel.type === ChannelType.DM;
+  const botMention = new RegExp(`<@!?${client.user.id}>`, 'g');
+  // Only an explicit mention counts: a reply that pings the bot is usually "thanks", not a question.
+  if (!inDm && !botMention.test(message.content)) return;
+  const text = message.content.replace(botMention, ' ').replace(/\s+/g, ' ').trim();
+  try {
+    const reply = deps.service.ask({
+      text,
+      platform: PLATFORM,
+      ...(message.guildId ? { communityId: message.guildId } : {}),
+      channelId: message.channelId,
+      asker: messageAsker(message),
+      via: inDm ? 'direct-message' : 'mention',
+    });
+    const msg = renderReply(reply, { origin: 'mention', inGuild: !inDm, replyTo: message.author.id });
+    if (!msg.ephemeral || inDm) {
+      await message.reply(messageOptions(msg, message.id));
+      return;
+    }
+    await sendPrivately(message, messageOptions(msg), deps.log);
+  } catch (error) {
+    if (isPermissionError(error)) {
+      deps.log.warn(`discord: missing permission to reply in channel ${message.channelId}`);
+      await sendPrivately(message, messageOptions(notice(permissionExplanation(message.channelId))), deps.log, false);
+      return;
+    }
+    deps.log.error(`discord: answering a mention in channel ${message.channelId} failed`, error);
+    await message.reply(messageOptions(notice(APOLOGY), message.id)).catch(() => undefined);
+  }
+}
+
+async function sendPrivately(message: Message, options: ReturnType<typeof messageOptions>, log: Logger, fallBackInPlace = true): Promise<void> {
+  try {
+    await message.author.send(options);
+  } catch (error) {
+    log.warn(`discord: could not DM member ${message.author.id}: ${error instanceof Error ? error.message : String(error)}`);
+    if (fallBackInPlace) await message.reply(options).catch(() => undefined);
+  }
+}

@@ -1,0 +1,39 @@
+// Discord users and members → the core's Person and Query. The moderator flag comes from the
+// member's Manage Messages permission, as Discord computed it for this channel.
+import { PermissionFlagsBits, type GuildMember, type Interaction, type Message, type User } from 'discord.js';
+import type { AskedVia, Person, Query } from '../../src/domain.js';
+
+export const PLATFORM = 'discord';
+
+export function personOf(user: User, member?: GuildMember | { nick?: string | null } | null): Person {
+  const nick = member && 'displayName' in member ? member.displayName : member?.nick ?? undefined;
+  return { id: user.id, name: nick ?? user.globalName ?? user.username };
+}
+
+export function askerOf(interaction: Interaction): Person {
+  const isModerator = interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false;
+  const member = interaction.member && 'displayName' in interaction.member ? interaction.member : undefined;
+  return { ...personOf(interaction.user, member), isModerator };
+}
+
+export function messageAsker(message: Message): Person {
+  let isModerator = false;
+  try {
+    isModerator = message.member?.permissions.has(PermissionFlagsBits.ManageMessages) ?? false;
+  } catch {
+    // Permissions need the guild's roles in cache; without them the member is not a moderator.
+  }
+  return { ...personOf(message.author, message.member), isModerator };
+}
+
+export function interactionQuery(interaction: Interaction, via: AskedVia, text: string, target?: Person): Query {
+  return {
+    text,
+    platform: PLATFORM,
+    ...(interaction.guildId ? { communityId: interaction.guildId } : {}),
+    channelId: interaction.channelId ?? interaction.user.id,
+    asker: askerOf(interaction),
+    ...(target ? { target } : {}),
+    via,
+  };
+}

@@ -1,0 +1,52 @@
+// `faqbot discord register [--guild ID]`: puts the command list (command-data.ts) on Discord,
+// globally or in one guild (guild commands update instantly, handy while testing).
+import { REST, Routes, type APIApplication } from 'discord.js';
+import type { Command } from '../../src/cli/command.js';
+import { stringFlag } from '../../src/cli/context.js';
+import { loadConfig } from '../../src/config.js';
+import { FaqbotError } from '../../src/errors.js';
+import { describeError } from '../../src/log.js';
+import { commandData } from './command-data.js';
+
+const registerCommand: Command = {
+  name: 'register',
+  summary: 'Register /faq, /faq-stats and "Answer with FAQ" with Discord',
+  usage: 'faqbot discord register [--guild ID]',
+  details: 'Needs DISCORD_TOKEN. Global commands can take up to an hour to appear; --guild updates one server at once.',
+  options: { guild: { type: 'string' } },
+  optionHelp: { guild: 'register in this server only (its id: Server Settings → Widget, or right-click → Copy Server ID)' },
+  async run({ values }, io) {
+    const guild = stringFlag(values.guild);
+    if (guild !== undefined && !/^\d{15,21}$/.test(guild)) {
+      throw new FaqbotError('usage', `--guild ${JSON.stringify(guild)} is not a server id; it is a number of 17 to 20 digits (enable Developer Mode, right-click the server, Copy Server ID)`);
+    }
+    const { secrets } = loadConfig(io.env, io.cwd);
+    if (!secrets.discordToken) throw new FaqbotError('config', 'DISCORD_TOKEN is not set; put the bot token in .env (see README "Discord")');
+    const rest = new REST({ ...(secrets.discordApiUrl ? { api: secrets.discordApiUrl } : {}), retries: 1 }).setToken(secrets.discordToken);
+    try {
+      const app = (await rest.get(Routes.currentApplication())) as APIApplication;
+      const route = guild ? Routes.applicationGuildCommands(app.id, guild) : Routes.applicationCommands(app.id);
+      const saved = (await rest.put(route, { body: commandData })) as unknown[];
+      io.out(guild
+        ? `Registered ${saved.length} commands in server ${guild}; they are available there now.`
+        : `Registered ${saved.length} commands globally; Discord may take up to an hour to show them everywhere.`);
+      return 0;
+    } catch (error) {
+      const message = describeError(error);
+      if (/401|unauthorized/i.test(message)) throw new FaqbotError('config', 'Discord rejected DISCORD_TOKEN; copy the bot token again from the Developer Portal into .env');
+      if (guild && /missing access|50001/i.test(message)) throw new FaqbotError('config', `the bot is not in server ${guild}, or was invited without the applications.commands scope; invite it with the URL in README "Discord"`);
+      throw new FaqbotError('config', `could not register the commands: ${message}`);
+    }
+  },
+};
+
+export const discordCommand: Command = {
+  name: 'discord',
+  summary: 'Discord tools: register the bot\'s commands',
+  usage: 'faqbot discord register [--guild ID]',
+  options: {},
+  subcommands: [registerCommand],
+  async run() {
+    return 2;
+  },
+};
