@@ -1,0 +1,53 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, loadConfig } from '../../src/config.js';
+
+function dirWith(text?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'faqbot-config-'));
+  if (text !== undefined) writeFileSync(join(dir, 'faqbot.config.yaml'), text);
+  return dir;
+}
+
+describe('configuration', () => {
+  it('uses the documented defaults with no file', () => {
+    const c = loadConfig({}, dirWith());
+    expect(c.settings).toEqual(defaultSettings);
+    expect(c.settings.policy.channelCooldownSeconds).toBe(60);
+    expect(c.settings.policy.targeting).toBe('everyone');
+    expect(c.configFile).toBeUndefined();
+  });
+
+  it('merges a partial file over the defaults', () => {
+    const c = loadConfig({}, dirWith('policy:\n  targeting: moderators\n  channelCooldownSeconds: 5\n'));
+    expect(c.settings.policy.targeting).toBe('moderators');
+    expect(c.settings.policy.channelCooldownSeconds).toBe(5);
+    expect(c.settings.policy.targetCooldownSeconds).toBe(defaultSettings.policy.targetCooldownSeconds);
+  });
+
+  it.each([
+    ['policy:\n  targeting: admins\n', /"policy\.targeting" must be "everyone" or "moderators"/],
+    ['policy:\n  channelCooldownSeconds: soon\n', /"policy\.channelCooldownSeconds" must be a number/],
+    ['polcy: {}\n', /unknown setting "polcy"/],
+    ['policy: [1\n', /faqbot\.config\.yaml:\d+:\d+: .*fix the YAML syntax/],
+  ])('rejects %j with what is wrong', (text, message) => {
+    expect(() => loadConfig({}, dirWith(text))).toThrow(message);
+  });
+
+  it('reads secrets from the environment only, ignoring blanks', () => {
+    const c = loadConfig({ DISCORD_TOKEN: ' abc ', SLACK_BOT_TOKEN: '', PORT: '8080' }, dirWith());
+    expect(c.secrets.discordToken).toBe('abc');
+    expect(c.secrets.slackBotToken).toBeUndefined();
+    expect(c.secrets.port).toBe(8080);
+    expect(() => loadConfig({ PORT: 'eighty' }, dirWith())).toThrow(/PORT=eighty is not a port number/);
+  });
+
+  it('lets FAQBOT_KNOWLEDGE and FAQBOT_CONFIG point elsewhere', () => {
+    const dir = dirWith();
+    writeFileSync(join(dir, 'other.yaml'), 'knowledgeDir: kb\n');
+    expect(loadConfig({ FAQBOT_CONFIG: 'other.yaml' }, dir).settings.knowledgeDir).toBe('kb');
+    expect(loadConfig({ FAQBOT_KNOWLEDGE: 'x' }, dir).settings.knowledgeDir).toBe('x');
+    expect(() => loadConfig({ FAQBOT_CONFIG: 'missing.yaml' }, dir)).toThrow(/config file not found/);
+  });
+});

@@ -1,0 +1,36 @@
+// Keeps matching quality from regressing: the figures the project promises, measured exactly
+// as `faqbot eval` measures them, on the question sets in eval/.
+import { describe, expect, it } from 'vitest';
+import { readCases } from '../../src/eval/cases.js';
+import { runEval } from '../../src/eval/run-eval.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { buildMatcher } from '../../src/match/matcher.js';
+
+function evaluate(cases: string, knowledge: string) {
+  const matcher = buildMatcher(loadKnowledge(knowledge).knowledge);
+  return runEval(readCases(cases), (q) => matcher.match(q));
+}
+
+describe('matching quality', () => {
+  it('AlmaLinux development set: top1 >= 0.92, top3 >= 0.98, wrong <= 0.03, falseAnswer <= 0.05', () => {
+    const r = evaluate('eval/almalinux-dev.yaml', 'knowledge');
+    expect(r.top1).toBeGreaterThanOrEqual(0.92);
+    expect(r.top3).toBeGreaterThanOrEqual(0.98);
+    expect(r.wrong).toBeLessThanOrEqual(0.03);
+    expect(r.falseAnswer).toBeLessThanOrEqual(0.05);
+  });
+
+  it('BANKING77: rank1 >= 0.72', () => {
+    const r = evaluate('eval/banking77/cases.yaml', 'eval/banking77/knowledge.yaml');
+    expect(r.rank1).toBeGreaterThanOrEqual(0.72);
+  });
+
+  it.each([
+    ['sofmattress', 0.65],
+    ['curekart', 0.65],
+    ['powerplay11', 0.55],
+  ])('HINT3 %s with default settings: balanced >= %d', (name, floor) => {
+    const r = evaluate(`eval/hint3/${name}-cases.yaml`, `eval/hint3/${name}-knowledge.yaml`);
+    expect(r.balanced).toBeGreaterThanOrEqual(floor);
+  });
+});
