@@ -1,0 +1,82 @@
+// Starts the bot exactly as `npm start` does (startBot with the real adapter list entry), with
+// DISCORD_API_URL pointing at a fake Discord on 127.0.0.1 and the fixture knowledge base.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { startBot, type Started } from '../../bin/start.js';
+import { discordAdapter } from '../../adapters/discord/index.js';
+import type { Logger } from '../../src/log.js';
+import { FakeDiscord, snowflake, type FakeChannel, type FakeGuild, type FakeUser } from '../fakes/discord/server.js';
+import type { Where, Who } from '../fakes/discord/payloads.js';
+
+export const FIXTURE_KNOWLEDGE = resolve(import.meta.dirname, '../fixtures/discord/knowledge');
+
+export interface Harness {
+  fake: FakeDiscord;
+  bot: Started;
+  logs: string[];
+  guild: FakeGuild;
+  general: Where;
+  thread: Where;
+  /** A channel where the bot may not post (the fake answers 403 Missing Permissions). */
+  locked: Where;
+  member(name?: string): Who;
+  moderator(name?: string): Who;
+  stop(): Promise<void>;
+}
+
+let users = 0;
+
+export function user(name = `member${++users}`): FakeUser {
+  return { id: snowflake(), username: name, global_name: null };
+}
+
+/** Starts a fake Discord and the bot; `config` is faqbot.config.yaml text for the policies. */
+export async function startHarness(config = ''): Promise<Harness> {
+  const channels: FakeChannel[] = [
+    { id: snowflake(), name: 'general', type: 0 },
+    { id: snowflake(), name: 'locked', type: 0 },
+  ];
+  const forum: FakeChannel = { id: snowflake(), name: 'help-forum', type: 15 };
+  const thread: FakeChannel = { id: snowflake(), name: 'my post', type: 11, parent_id: forum.id };
+  channels.push(forum, thread);
+  const guild: FakeGuild = { id: snowflake(), name: 'Test server', channels, members: [] };
+  const fake = await FakeDiscord.start({ guilds: [guild] });
+  const locked = channels[1]!;
+  fake.override = (r) => (r.method === 'POST' && r.path === `/channels/${locked.id}/messages`
+    ? { status: 403, body: { message: 'Missing Permissions', code: 50013 } }
+    : undefined);
+
+  const cwd = await mkdtemp(join(tmpdir(), 'faqbot-discord-'));
+  await writeFile(join(cwd, 'faqbot.config.yaml'), config || '{}\n');
+  const logs: string[] = [];
+  const log: Logger = {
+    info: (m) => logs.push(`info ${m}`),
+    warn: (m) => logs.push(`warn ${m}`),
+    error: (m, e) => logs.push(`error ${m}${e === undefined ? '' : `: ${e instanceof Error ? e.message : String(e)}`}`),
+  };
+  const io = {
+    out: () => {}, err: () => {}, stdin: new PassThrough(), cwd,
+    env: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE, FAQBOT_DB: join(cwd, 'faqbot.db') },
+  };
+  const bot = await startBot(io, { adapters: [discordAdapter], log });
+  const make = (moderator: boolean) => (name?: string): Who => {
+    const u = user(name);
+    guild.members.push(u);
+    return { user: u, moderator };
+  };
+  return {
+    fake, bot, logs, guild,
+    general: { guild, channel: channels[0]! },
+    thread: { guild, channel: thread },
+    locked: { guild, channel: locked },
+    member: make(false),
+    moderator: make(true),
+    async stop() {
+      await bot.stop();
+      await fake.stop();
+      await rm(cwd, { recursive: true, force: true });
+    },
+  };
+}
