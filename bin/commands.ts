@@ -3,6 +3,7 @@ import { askCommand } from '../src/cli/commands/ask.js';
 import { chatCommand } from '../src/cli/commands/chat.js';
 import { checkCommand } from '../src/cli/commands/check.js';
 import { evalCommand } from '../src/cli/commands/eval.js';
+import { importCommand } from '../src/cli/commands/import.js';
 import { insightsCommand } from '../src/cli/commands/insights.js';
 import type { PlatformAdapter } from '../src/platform.js';
 import { startCommand } from './start.js';
@@ -20,6 +21,7 @@ export const commands: readonly Command[] = [
   chatCommand,
   checkCommand,
   evalCommand,
+  importCommand,
   insightsCommand,
   benchCommand(suites),
 ];

@@ -1,0 +1,119 @@
+// `faqbot import FILE.md`: a FAQ page to a knowledge file, or a changed page into an existing
+// knowledge file (keeping what maintainers added). The conversion itself lives in src/import/.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FaqbotError } from '../../errors.js';
+import { mergeDraft, type MergeReport } from '../../import/merge.js';
+import { importPage } from '../../import/page.js';
+import { readExisting } from '../../import/existing.js';
+import { draftToYaml } from '../../import/write-yaml.js';
+import { checkKnowledge, formatProblem } from '../../knowledge/load.js';
+import { isHttpUrl } from '../../knowledge/validate.js';
+import type { Command, Io } from '../command.js';
+import { stringFlag } from '../context.js';
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Turn a FAQ page (Markdown) into a knowledge file, or update one from a changed page',
+  usage: 'faqbot import FILE.md [--base-url URL] [--out FILE.yaml] [--all-headings]',
+  details: [
+    'Each heading that asks something (ends with "?", or starts with How, What, Can...) becomes an',
+    'entry; its section is the answer. Sub-sections that are not questions join the answer above',
+    'them, and trailing trademark or licence notices become the file\'s footer.',
+    'With --out pointing at an existing knowledge file, entries are matched by question: ids,',
+    'alternates, keywords, links, related, tags and pinned are kept, and the changes are listed.',
+  ].join('\n'),
+  options: {
+    'base-url': { type: 'string' },
+    out: { type: 'string' },
+    'all-headings': { type: 'boolean' },
+  },
+  optionHelp: {
+    'base-url': 'the address the page is published at; relative links resolve against it (.md as .html)',
+    out: 'write to this file (updating it if it exists) instead of printing the YAML',
+    'all-headings': 'import every heading with content, not only the ones that ask something',
+  },
+  async run({ values, positionals }, io) {
+    const [input, ...extra] = positionals;
+    if (input === undefined) throw new FaqbotError('usage', 'missing the Markdown file to import; usage: faqbot import FILE.md [--base-url URL] [--out FILE.yaml]');
+    if (extra.length > 0) throw new FaqbotError('usage', `one file at a time; unexpected "${extra[0]}"`);
+    const baseUrl = parseBaseUrl(stringFlag(values['base-url']));
+    const inputPath = resolve(io.cwd, input);
+    const markdown = readPage(inputPath, input);
+
+    const imported = importPage(markdown, { baseUrl, allHeadings: values['all-headings'] === true });
+    if (imported.unresolvedLinks.length > 0) {
+      throw new FaqbotError('usage', `${input} has relative links (e.g. ${imported.unresolvedLinks[0]}); pass --base-url with the address the page is published at, e.g. --base-url https://wiki.example.org/faq.html`);
+    }
+    if (imported.draft.entries.length === 0) {
+      throw new FaqbotError('import', `${input}: no questions found; headings that ask something (ending with "?" or starting with How, What, Can...) become entries, or pass --all-headings`);
+    }
+    for (const s of imported.skipped) io.err(`import: skipped "${s.heading}": ${s.reason}`);
+
+    const out = stringFlag(values.out);
+    if (out === undefined) {
+      io.out(draftToYaml(imported.draft, { schemaRef: schemaRefFrom(io.cwd) }).trimEnd());
+      io.err(`import: ${imported.draft.entries.length} entries from ${input}`);
+      return 0;
+    }
+
+    const outPath = resolve(io.cwd, out);
+    if (!existsSync(dirname(outPath))) throw new FaqbotError('import', `${out}: the folder ${dirname(out)} does not exist; create it first`);
+    if (existsSync(outPath) && statSync(outPath).isDirectory()) throw new FaqbotError('usage', `--out ${out} is a folder; name a .yaml file in it, e.g. ${join(out, 'faq.yaml')}`);
+    if (existsSync(outPath)) {
+      const existing = readExisting(outPath, out);
+      const { draft, report } = mergeDraft(existing.draft, imported.draft);
+      const yaml = draftToYaml(draft, existing.hasModeline ? { comment: existing.comment } : { schemaRef: schemaRefFrom(dirname(outPath)), comment: existing.comment });
+      writeFileSync(outPath, yaml);
+      printReport(report, draft.entries.length, out, io);
+    } else {
+      writeFileSync(outPath, draftToYaml(imported.draft, { schemaRef: schemaRefFrom(dirname(outPath)) }));
+      io.out(`import: wrote ${imported.draft.entries.length} entries to ${out}; add alternates and keywords, then run \`faqbot check ${out}\``);
+    }
+    return checkWritten(outPath, io);
+  },
+};
+
+function parseBaseUrl(value: string | undefined): URL | undefined {
+  if (value === undefined) return undefined;
+  if (!isHttpUrl(value)) throw new FaqbotError('usage', `--base-url "${value}" is not an absolute http(s) URL; write it like https://wiki.example.org/faq.html`);
+  return new URL(value);
+}
+
+function readPage(path: string, display: string): string {
+  if (!existsSync(path)) throw new FaqbotError('import', `${display}: no such file`);
+  if (statSync(path).isDirectory()) throw new FaqbotError('usage', `${display} is a folder; name the Markdown file to import`);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new FaqbotError('import', `${display}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+function printReport(report: MergeReport, total: number, out: string, io: Io): void {
+  io.out(`import: updated ${out}: ${total} entries (${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ${report.unchanged} unchanged)`);
+  for (const a of report.added) io.out(`  added    ${a.id}: ${a.question}`);
+  for (const c of report.changed) io.out(`  changed  ${c.id}: ${c.fields.join(' and ')}${c.was ? ` (was "${c.was}")` : ''}`);
+  for (const r of report.removed) io.out(`  removed  ${r.id}: ${r.question}`);
+  for (const d of report.droppedRelated) io.out(`  ${d.id}: dropped related \`${d.related}\` (removed)`);
+  for (const d of report.droppedAlternates) io.out(`  ${d.id}: dropped alternate "${d.alternate}" (now another entry's question)`);
+}
+
+/** The written file must load; if not (e.g. an id clash with another file is not ours to see), say so. */
+function checkWritten(path: string, io: Io): number {
+  const { problems } = checkKnowledge(path, io.cwd);
+  for (const p of problems) (p.severity === 'error' ? io.err : io.out)(formatProblem(p));
+  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+/** knowledge.schema.json relative to `fromDir`, for the editor modeline. */
+function schemaRefFrom(fromDir: string): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'schema', 'knowledge.schema.json');
+    if (existsSync(candidate)) return relative(fromDir, candidate).split('\\').join('/');
+    dir = dirname(dir);
+  }
+  return undefined;
+}

@@ -1,0 +1,61 @@
+// Cuts a page's mdast tree into heading sections and decides what each one is: a question,
+// a part of the question above it, the page title, a trailing notice (the footer), or neither.
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+
+export interface Section {
+  readonly heading: Heading;
+  readonly text: string;
+  readonly depth: number;
+  /** The section's own content, up to the next heading of any level. */
+  readonly body: RootContent[];
+}
+
+export interface PageSections {
+  /** Front matter (`yaml` node) text, if any. */
+  frontMatter?: string;
+  /** Content before the first heading. */
+  preamble: RootContent[];
+  sections: Section[];
+}
+
+export function splitSections(tree: Root): PageSections {
+  const page: PageSections = { preamble: [], sections: [] };
+  let current: Section | undefined;
+  for (const node of tree.children) {
+    if (node.type === 'yaml') {
+      page.frontMatter = node.value;
+    } else if (node.type === 'heading') {
+      current = { heading: node, text: headingText(node), depth: node.depth, body: [] };
+      page.sections.push(current);
+    } else if (current) {
+      current.body.push(node);
+    } else {
+      page.preamble.push(node);
+    }
+  }
+  return page;
+}
+
+function headingText(heading: Heading): string {
+  return toString(heading).replace(/\s+/g, ' ').trim();
+}
+
+const ASKS = /^(how|what|why|where|when|who|whom|whose|which|can|could|should|would|will|is|are|am|was|were|do|does|did|has|have|may|might|must|shall)\b/i;
+
+/** Headings that ask something: they end with `?`, or start like a question ("How to Report Bugs"). */
+export function isQuestion(text: string): boolean {
+  return /\?\s*$/.test(text) || ASKS.test(text);
+}
+
+const NOTICE = /\b(trademarks?|copyrights?|licen[cs]es?|licensing|legal|disclaimers?|notices?|attributions?)\b/i;
+
+/** Trademark, copyright and licence sections: a footer, not an answer. */
+export function isNotice(text: string): boolean {
+  return NOTICE.test(text) && !isQuestion(text);
+}
+
+/** True when a section has content of its own, not just whitespace or an empty block. */
+export function hasBody(section: Section): boolean {
+  return section.body.some((node) => node.type !== 'html' || node.value.trim() !== '');
+}

@@ -1,0 +1,63 @@
+// A draft knowledge file as YAML people can edit: answers as `|` blocks, short lists on one
+// line, a blank line between entries, and the editor schema named on the first line.
+import { Document, isMap, isScalar, isSeq, Scalar, type YAMLMap } from 'yaml';
+import type { DraftEntry, DraftFile } from './draft.js';
+
+export interface YamlOptions {
+  /** Path or URL of knowledge.schema.json for the `yaml-language-server` modeline. */
+  schemaRef?: string;
+  /** Comment lines (without `#`) to put after the modeline, e.g. kept from the existing file. */
+  comment?: string[];
+}
+
+export function draftToYaml(draft: DraftFile, options: YamlOptions = {}): string {
+  const doc = new Document({
+    ...(draft.title ? { title: draft.title } : {}),
+    ...(draft.source ? { source: draft.source } : {}),
+    ...(draft.footer ? { footer: draft.footer } : {}),
+    entries: draft.entries.map(entryData),
+  });
+  const header = [
+    ...(options.schemaRef ? [` yaml-language-server: $schema=${options.schemaRef}`] : []),
+    ...(options.comment ?? []).map((line) => (line.startsWith(' ') || line === '' ? line : ` ${line}`)),
+  ];
+  const root = doc.contents as YAMLMap;
+  // On the root map rather than the document, so no blank line separates it from `title:`.
+  if (header.length > 0) root.commentBefore = header.join('\n');
+  asBlock(root.get('footer', true));
+  const entries = root.get('entries', true);
+  if (isSeq(entries)) {
+    entries.items.forEach((item, index) => {
+      if (!isMap(item)) return;
+      if (index > 0) item.spaceBefore = true;
+      asBlock(item.get('answer', true));
+      for (const key of ['keywords', 'related', 'tags']) {
+        const list = item.get(key, true);
+        if (isSeq(list)) list.flow = true;
+      }
+      const links = item.get('links', true);
+      if (isSeq(links)) for (const link of links.items) if (isMap(link)) link.flow = true;
+    });
+  }
+  return doc.toString({ lineWidth: 0, indentSeq: true, flowCollectionPadding: false });
+}
+
+/** Field order as people read an entry; empty optional fields left out, except the two lists
+ * a maintainer should fill in after an import. */
+function entryData(entry: DraftEntry): Record<string, unknown> {
+  return {
+    id: entry.id,
+    question: entry.question,
+    answer: entry.answer,
+    alternates: entry.alternates,
+    keywords: entry.keywords,
+    ...(entry.links.length > 0 ? { links: entry.links.map((l) => ({ title: l.title, url: l.url })) } : {}),
+    ...(entry.related.length > 0 ? { related: entry.related } : {}),
+    ...(entry.tags.length > 0 ? { tags: entry.tags } : {}),
+    ...(entry.pinned ? { pinned: true } : {}),
+  };
+}
+
+function asBlock(node: unknown): void {
+  if (isScalar(node) && typeof node.value === 'string') node.type = Scalar.BLOCK_LITERAL;
+}
