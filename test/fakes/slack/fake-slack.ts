@@ -1,0 +1,254 @@
+// A local Slack on 127.0.0.1 with an ephemeral port: the Web API methods the adapter calls
+// (bodies arrive form-encoded, nested fields JSON-encoded), response_url endpoints, and a
+// Socket Mode WebSocket (hello, envelopes, acks). It records what it receives, which is what
+// Slack would have received, so tests assert on that.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EventEmitter } from 'node:events';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface ApiCall {
+  readonly method: string;
+  /** Arguments with JSON-encoded fields (blocks, view...) decoded. */
+  readonly args: Record<string, unknown>;
+  readonly token?: string;
+}
+
+export interface ResponseUrlPost {
+  readonly id: string;
+  readonly body: Record<string, unknown>;
+}
+
+export interface FakeUser {
+  readonly id: string;
+  readonly name: string;
+  readonly isAdmin?: boolean;
+}
+
+interface Failure {
+  readonly error: string;
+  remaining: number;
+  readonly rateLimitSeconds?: number;
+}
+
+export const TEAM_ID = 'T0TEST';
+export const BOT_USER_ID = 'UBOT';
+export const APP_TOKEN = 'xapp-1-test';
+export const BOT_TOKEN = 'xoxb-test';
+
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  /** Acks received over the Socket Mode connection, by envelope id. */
+  readonly acks = new Map<string, Record<string, unknown>>();
+  private readonly events = new EventEmitter();
+  private readonly failures = new Map<string, Failure>();
+  private readonly users = new Map<string, FakeUser>();
+  private readonly server: Server;
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private socket: WebSocket | undefined;
+  private ts = 1_700_000_000;
+  private envelopes = 0;
+  private responseIds = 0;
+  port = 0;
+
+  constructor(users: readonly FakeUser[] = []) {
+    for (const u of users) this.users.set(u.id, u);
+    this.events.setMaxListeners(0);
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/socket')) return socket.destroy();
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+    });
+  }
+
+  static async start(users: readonly FakeUser[] = []): Promise<FakeSlack> {
+    const fake = new FakeSlack(users);
+    await new Promise<void>((done) => fake.server.listen(0, '127.0.0.1', done));
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A fresh response_url, as Slack gives one with every command and interaction. */
+  responseUrl(): string {
+    return `http://127.0.0.1:${this.port}/response/${++this.responseIds}`;
+  }
+
+  /** The next `times` calls of `method` answer `{ ok: false, error }` (or HTTP 429 with rateLimitSeconds). */
+  fail(method: string, error: string, times = 1, rateLimitSeconds?: number): void {
+    this.failures.set(method, { error, remaining: times, ...(rateLimitSeconds !== undefined ? { rateLimitSeconds } : {}) });
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Everything the bot sent after start-up (auth.test and apps.connections.open excluded). */
+  get outgoing(): (ApiCall | ResponseUrlPost)[] {
+    return [...this.calls.filter((c) => c.method !== 'auth.test' && c.method !== 'apps.connections.open'), ...this.responses];
+  }
+
+  /** Resolves with the first recorded call (past or future) that matches. */
+  waitForCall(method: string, match: (c: ApiCall) => boolean = () => true, timeoutMs = 10_000): Promise<ApiCall> {
+    return this.waitFor(() => this.calls.find((c) => c.method === method && match(c)), `a ${method} call`, timeoutMs);
+  }
+
+  waitForResponse(id: string | undefined = undefined, match: (r: ResponseUrlPost) => boolean = () => true, timeoutMs = 10_000): Promise<ResponseUrlPost> {
+    return this.waitFor(() => this.responses.find((r) => (id === undefined || r.id === id) && match(r)), `a post to response_url ${id ?? ''}`, timeoutMs);
+  }
+
+  private waitFor<T>(find: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
+    const found = find();
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const hit = find();
+        if (hit === undefined) return;
+        cleanup();
+        resolve(hit);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`fake Slack: timed out waiting for ${what}; received: ${JSON.stringify(this.outgoing.map((o) => ('method' in o ? o.method : `response ${o.id}`)))}`));
+      }, timeoutMs);
+      const cleanup = () => { clearTimeout(timer); this.events.off('record', check); };
+      this.events.on('record', check);
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Socket Mode
+
+  /** Resolves once the app has connected and received `hello`. */
+  socketReady(timeoutMs = 10_000): Promise<void> {
+    return this.waitFor(() => (this.socket ? true : undefined), 'a Socket Mode connection', timeoutMs).then(() => undefined);
+  }
+
+  /** Sends an envelope and resolves with the app's ack payload. */
+  sendEnvelope(type: 'events_api' | 'slash_commands' | 'interactive', payload: unknown, retryAttempt = 0, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+    const socket = this.socket;
+    if (!socket) return Promise.reject(new Error('fake Slack: no Socket Mode connection'));
+    const envelopeId = `env-${++this.envelopes}`;
+    socket.send(JSON.stringify({
+      envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api',
+      ...(type === 'events_api' ? { retry_attempt: retryAttempt, retry_reason: retryAttempt > 0 ? 'timeout' : '' } : {}),
+    }));
+    return this.waitFor(() => this.acks.get(envelopeId), `the ack of ${envelopeId}`, timeoutMs);
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.socket = ws;
+    ws.on('message', (data) => {
+      try {
+        const msg = JSON.parse(String(data)) as { envelope_id?: string; payload?: Record<string, unknown> };
+        if (msg.envelope_id) {
+          this.acks.set(msg.envelope_id, msg.payload ?? {});
+          this.events.emit('record');
+        }
+      } catch { /* not an ack */ }
+    });
+    ws.on('close', () => { if (this.socket === ws) this.socket = undefined; });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0TEST' } }));
+    this.events.emit('record');
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // HTTP
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/response/')) {
+      this.responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw || '{}') as Record<string, unknown> });
+      this.events.emit('record');
+      return send(res, 200, { ok: true });
+    }
+    if (!url.pathname.startsWith('/api/')) return send(res, 404, { ok: false, error: 'unknown_path' });
+    const method = url.pathname.slice('/api/'.length);
+    const args = parseArgs(raw, req.headers['content-type']);
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof args.token === 'string' ? args.token : undefined);
+    this.calls.push({ method, args, ...(token ? { token } : {}) });
+    const failure = this.failures.get(method);
+    if (failure && failure.remaining > 0) {
+      failure.remaining -= 1;
+      this.events.emit('record');
+      if (failure.rateLimitSeconds !== undefined) {
+        res.setHeader('Retry-After', String(failure.rateLimitSeconds));
+        return send(res, 429, { ok: false, error: 'ratelimited' });
+      }
+      return send(res, 200, { ok: false, error: failure.error });
+    }
+    const result = this.answer(method, args, token);
+    this.events.emit('record');
+    send(res, 200, result);
+  }
+
+  private answer(method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return token === BOT_TOKEN
+          ? { ok: true, url: 'https://test.slack.example/', team: 'Test', user: 'faqbot', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: 'BBOT' }
+          : { ok: false, error: 'invalid_auth' };
+      case 'apps.connections.open':
+        return token === APP_TOKEN ? { ok: true, url: `ws://127.0.0.1:${this.port}/socket` } : { ok: false, error: 'invalid_auth' };
+      case 'chat.postMessage': {
+        const ts = `${++this.ts}.000100`;
+        return { ok: true, channel: args.channel, ts, message: { text: args.text, ts, user: BOT_USER_ID } };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${++this.ts}.000200` };
+      case 'views.open':
+      case 'views.update':
+        return { ok: true, view: { id: 'V0TEST', hash: `h${this.ts}`, ...(args.view as object) } };
+      case 'users.info': {
+        const u = this.users.get(String(args.user));
+        if (!u) return { ok: false, error: 'user_not_found' };
+        return { ok: true, user: { id: u.id, name: u.name, real_name: u.name, is_admin: Boolean(u.isAdmin), is_owner: false, profile: { display_name: u.name } } };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((done) => this.server.close(() => done()));
+  }
+}
+
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = /^[[{]/.test(v) ? tryJson(v) : v;
+  }
+  return out;
+}
+
+function tryJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

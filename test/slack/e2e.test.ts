@@ -1,0 +1,242 @@
+// End to end: the real Bolt app, started as `npm start` starts it, against the fake Slack, in
+// both Socket Mode and HTTP mode. Assertions are on what the fake Slack receives.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { appMention, blockActions, directMessage, eventCallback, messageShortcut, slashCommand, viewBlockAction, viewSubmission } from '../fakes/slack/payloads.js';
+import { blocksOf, button, buttons, headerText, pings, sectionTexts } from './blocks-of.js';
+import { startHarness, type Harness } from './harness.js';
+
+describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) => {
+  let h: Harness;
+  beforeAll(async () => { h = await startHarness(mode); });
+  afterAll(async () => { await h?.close(); });
+
+  async function faq(text: string, opts: { userId?: string; userName?: string; channelId?: string; command?: string } = {}) {
+    const responseUrl = h.fake.responseUrl();
+    const responseId = responseUrl.split('/').pop()!;
+    const channelId = opts.channelId ?? h.id('C');
+    const userId = opts.userId ?? h.id('U');
+    const acked = await h.driver.command(slashCommand({ text, userId, channelId, responseUrl, ...(opts.userName ? { userName: opts.userName } : {}), ...(opts.command ? { command: opts.command } : {}) }));
+    return { acked, responseUrl, responseId, channelId, userId };
+  }
+
+  it('answers /faq privately with the answer as Block Kit and Share / Helpful / Not helpful buttons', async () => {
+    const { acked, responseId } = await faq('migrate');
+    expect(acked.status).toBe(200);
+    const { body } = await h.fake.waitForResponse(responseId);
+    expect(body.response_type).toBe('ephemeral');
+    expect(headerText(body)).toBe('How do I migrate from CentOS to AlmaLinux?');
+    const answer = sectionTexts(body).join('\n');
+    expect(answer).toContain('*almalinux-deploy*');
+    expect(answer).toContain('<https://faq.example.org/migrate?a=1&amp;b=2|migration guide>');
+    expect(answer).toContain('1. Back up your system.');
+    expect(answer).toMatch(/```\nSource\s+\| Supported/);
+    expect(answer).toContain('<https://faq.example.org/elevate|ELevate>');
+    expect(JSON.stringify(body)).toContain('Source: <https://faq.example.org/faq|Test FAQ>');
+    expect(buttons(body).map((b) => b.actionId)).toEqual(expect.arrayContaining(['faq_share', 'faq_helpful', 'faq_not_helpful']));
+    expect(typeof body.text).toBe('string');
+    expect(body.text).toContain('How do I migrate');
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('offers suggestions as buttons, and a picked one replaces the list with the answer', async () => {
+    const { responseId, channelId, userId } = await faq('reset forum');
+    const { body } = await h.fake.waitForResponse(responseId);
+    expect(sectionTexts(body)[0]).toContain('Which one do you mean?');
+    const pick = button(body, /^faq_choose/, /password/);
+    const clickUrl = h.fake.responseUrl();
+    await h.driver.interactive(blockActions({ actionId: pick.actionId, value: pick.value, userId, channelId, responseUrl: clickUrl }));
+    const picked = await h.fake.waitForResponse(clickUrl.split('/').pop());
+    expect(picked.body.replace_original).toBe(true);
+    expect(headerText(picked.body)).toBe('How do I reset my forum password?');
+  });
+
+  it('shares a private answer in the channel with attribution, and removes the private copy', async () => {
+    const { responseId, channelId, userId } = await faq('install packages', { userName: 'alice' });
+    const { body } = await h.fake.waitForResponse(responseId);
+    const share = button(body, 'faq_share');
+    const clickUrl = h.fake.responseUrl();
+    await h.driver.interactive(blockActions({ actionId: share.actionId, value: share.value, userId, channelId, responseUrl: clickUrl }));
+    const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
+    expect(headerText(post.args)).toBe('How do I install packages?');
+    expect(JSON.stringify(post.args.blocks)).toContain('Suggested by');
+    expect(buttons(post.args).map((b) => b.actionId)).not.toContain('faq_share');
+    expect(pings(post.args)).toEqual([]);
+    const removed = await h.fake.waitForResponse(clickUrl.split('/').pop());
+    expect(removed.body.delete_original).toBe(true);
+  });
+
+  it('records Helpful / Not helpful with the ask and entry, and thanks the member privately', async () => {
+    const feedback = vi.spyOn(h.bot.service, 'feedback');
+    const { responseId, channelId, userId } = await faq('migrate');
+    const { body } = await h.fake.waitForResponse(responseId);
+    for (const actionId of ['faq_helpful', 'faq_not_helpful']) {
+      const b = button(body, actionId);
+      const clickUrl = h.fake.responseUrl();
+      await h.driver.interactive(blockActions({ actionId, value: b.value, userId, channelId, responseUrl: clickUrl }));
+      const thanks = await h.fake.waitForResponse(clickUrl.split('/').pop());
+      expect(thanks.body.response_type).toBe('ephemeral');
+      expect(String(thanks.body.text)).toMatch(/^Thanks/);
+    }
+    expect(feedback).toHaveBeenCalledWith(expect.objectContaining({ entryId: 'migrate', helpful: true, platform: 'slack', by: expect.objectContaining({ id: userId }) }));
+    expect(feedback).toHaveBeenCalledWith(expect.objectContaining({ entryId: 'migrate', helpful: false }));
+    feedback.mockRestore();
+  });
+
+  it('posts `/faq <text> @member` in the channel, mentioning only that member, suggested by the asker', async () => {
+    const channelId = h.id('C');
+    const { responseId } = await faq('migrate <@UNEW|nina> <@UMOD>', { userId: 'UMOD', userName: 'mona', channelId });
+    const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
+    expect(pings(post.args)).toEqual(['<@UNEW>', '<@UNEW>']); // text fallback and first section
+    expect(String(post.args.text).startsWith('<@UNEW>')).toBe(true);
+    expect(JSON.stringify(post.args.blocks)).toContain('Suggested by Mona Moderator');
+    expect(h.fake.callsTo('users.info').some((c) => c.args.user === 'UMOD')).toBe(true);
+    expect(h.fake.responses.some((r) => r.id === responseId)).toBe(false);
+  });
+
+  it('shows what the bot knows for `/faq` alone and `/faq help`', async () => {
+    for (const text of ['', 'help']) {
+      const { responseId } = await faq(text);
+      const { body } = await h.fake.waitForResponse(responseId);
+      expect(body.response_type).toBe('ephemeral');
+      expect(headerText(body)).toBe('Test FAQ');
+      expect(sectionTexts(body).join('\n')).toContain('I can answer 5 questions');
+      expect(buttons(body).map((b) => b.label)).toContain('How do I migrate from CentOS to AlmaLinux?');
+    }
+  });
+
+  it('answers /faq-stats privately: figures are for moderators only', async () => {
+    const mod = await faq('', { command: '/faq-stats', userId: 'UMOD' });
+    const modReply = await h.fake.waitForResponse(mod.responseId);
+    expect(modReply.body.response_type).toBe('ephemeral');
+    expect(String(modReply.body.text)).toMatch(/No statistics are kept|FAQ statistics/);
+    const member = await faq('', { command: '/faq-stats', userId: 'UNEW' });
+    const memberReply = await h.fake.waitForResponse(member.responseId);
+    expect(String(memberReply.body.text)).toContain('Only moderators');
+  });
+
+  it('answers a mention in the thread of that message', async () => {
+    const channelId = h.id('C');
+    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> how do I migrate from centos?', userId: h.id('U'), channelId, ts: '1700000100.000001' })));
+    const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
+    expect(post.args.thread_ts).toBe('1700000100.000001');
+    expect(headerText(post.args)).toBe('How do I migrate from CentOS to AlmaLinux?');
+  });
+
+  it('answers a mention inside a thread in that thread, honestly when it has no answer', async () => {
+    const channelId = h.id('C');
+    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> xyzzy quantum', userId: h.id('U'), channelId, ts: '1700000200.000009', threadTs: '1700000200.000001' })));
+    const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
+    expect(post.args.thread_ts).toBe('1700000200.000001');
+    expect(sectionTexts(post.args)[0]).toContain("Sorry, I don't have an answer for “xyzzy quantum”");
+  });
+
+  it('offers suggestions to a mention as buttons; a pick is answered in the same thread', async () => {
+    const channelId = h.id('C');
+    const userId = h.id('U');
+    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> reset forum', userId, channelId, ts: '1700000300.000001' })));
+    const list = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
+    const pick = button(list.args, /^faq_choose/, /account/);
+    await h.driver.interactive(blockActions({ actionId: pick.actionId, value: pick.value, userId, channelId, responseUrl: h.fake.responseUrl(), message: { ts: '1700000301.000001', thread_ts: '1700000300.000001' } }));
+    const answer = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId && headerText(c.args) !== undefined);
+    expect(answer.args.thread_ts).toBe('1700000300.000001');
+    expect(headerText(answer.args)).toBe('How do I reset my forum account?');
+  });
+
+  it('answers a direct message in the conversation', async () => {
+    const channelId = h.id('D');
+    await h.driver.event(eventCallback(directMessage({ text: 'how do I install packages', userId: h.id('U'), channelId, ts: '1700000400.000001' })));
+    const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
+    expect(headerText(post.args)).toBe('How do I install packages?');
+    expect(post.args.thread_ts).toBeUndefined();
+  });
+
+  it('answers a retried event once', async () => {
+    const channelId = h.id('C');
+    const event = eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId, ts: '1700000500.000001' }));
+    await h.driver.event(event);
+    await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
+    const retry = await h.driver.event(event, 1);
+    expect(retry.status).toBe(200);
+    // A later event being answered shows the retry was processed (and dropped) before it.
+    const later = h.id('C');
+    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId: later, ts: '1700000501.000001' })));
+    await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === later);
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channelId)).toHaveLength(1);
+  });
+
+  it('"Answer with FAQ": opens a modal with candidates and a preview, then answers in the thread mentioning the author', async () => {
+    const channelId = h.id('C');
+    const trigger = messageShortcut({ userId: 'UMOD', channelId, responseUrl: h.fake.responseUrl(), message: { user: 'UNEW', text: 'hi all, how can I reset my forum thing?', ts: '1700000600.000001' } });
+    await h.driver.interactive(trigger);
+    const open = await h.fake.waitForCall('views.open', (c) => c.args.trigger_id === trigger.trigger_id);
+    const view = open.args.view as Record<string, unknown>;
+    const pick = blocksOf(view).find((b) => b.block_id === 'faq_pick');
+    const options = pick?.element?.options?.map((o) => o.value) ?? [];
+    expect(options.slice(0, 2).sort()).toEqual(['reset-account', 'reset-password']);
+    expect(JSON.stringify(view)).toContain('Preview');
+
+    await h.driver.interactive(viewBlockAction({ userId: 'UMOD', view, pickedEntryId: 'reset-password' }));
+    const update = await h.fake.waitForCall('views.update');
+    expect(headerText(update.args.view as Record<string, unknown>)).toBe('How do I reset my forum password?');
+
+    const acked = await h.driver.interactive(viewSubmission({ userId: 'UMOD', view, pickedEntryId: 'reset-password' }));
+    expect(acked.body).not.toContain('errors');
+    const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
+    expect(post.args.thread_ts).toBe('1700000600.000001');
+    expect(pings(post.args)).toEqual(['<@UNEW>', '<@UNEW>']);
+    expect(JSON.stringify(post.args.blocks)).toContain('Suggested by Mona Moderator');
+
+    // The same answer to the same member again is held by the service; the modal says why.
+    const again = await h.driver.interactive(viewSubmission({ userId: 'UMOD', view, pickedEntryId: 'reset-password' }));
+    expect(again.body).toContain('"response_action":"errors"');
+    expect(again.body).toContain('already sent to that member');
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channelId)).toHaveLength(1);
+  });
+
+  it('escapes <!channel> and other control sequences typed by a member', async () => {
+    const { responseId } = await faq('&lt;!channel&gt; xyzzy &lt;@U123&gt; quantum <!here>');
+    const { body } = await h.fake.waitForResponse(responseId);
+    expect(pings(body)).toEqual([]);
+    expect(sectionTexts(body)[0]).toContain('&lt;!channel&gt; xyzzy &lt;@U123&gt; quantum @here');
+  });
+
+  it('splits a 3,000+ character answer into valid sections and escapes pings written in the knowledge base', async () => {
+    const { responseId } = await faq('release notes');
+    const { body } = await h.fake.waitForResponse(responseId);
+    const sections = sectionTexts(body);
+    const answerSections = sections.filter((s) => s.includes('stack was refreshed'));
+    expect(answerSections.length).toBeGreaterThan(1);
+    for (const s of sections) expect(s.length).toBeLessThanOrEqual(3000);
+    expect(blocksOf(body).length).toBeLessThanOrEqual(50);
+    expect(answerSections.join('\n')).toContain('*Python*');
+    expect(pings(body)).toEqual([]);
+    expect(JSON.stringify(body)).toContain('&lt;!channel&gt;');
+  });
+
+  it('explains privately when it cannot post in the channel (not_in_channel), with the answer', async () => {
+    h.fake.fail('chat.postMessage', 'not_in_channel');
+    const { responseId } = await faq('install packages <@UNEW>', { userId: 'UMOD' });
+    const { body } = await h.fake.waitForResponse(responseId);
+    expect(body.response_type).toBe('ephemeral');
+    expect(sectionTexts(body)[0]).toContain('I am not a member of this channel');
+    expect(headerText(body)).toBe('How do I install packages?');
+  });
+
+  it('explains a rate limit privately instead of waiting or crashing', async () => {
+    h.fake.fail('chat.postMessage', 'ratelimited', 1, 7);
+    const { responseId } = await faq('release notes <@UNEW>', { userId: 'UMOD' });
+    const { body } = await h.fake.waitForResponse(responseId);
+    expect(sectionTexts(body)[0]).toContain('try again in 7 s');
+  });
+
+  it('logs a warning when a mention cannot be answered (channel_not_found) and keeps answering', async () => {
+    h.fake.fail('chat.postMessage', 'channel_not_found');
+    h.fake.fail('chat.postEphemeral', 'channel_not_found');
+    const lost = h.id('C');
+    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId: lost, ts: '1700000700.000001' })));
+    const next = h.id('C');
+    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId: next, ts: '1700000701.000001' })));
+    await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === next);
+    expect(h.logs.some((l) => l.startsWith('warn') && l.includes('channel_not_found'))).toBe(true);
+  });
+});

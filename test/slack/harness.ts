@@ -1,0 +1,78 @@
+// Starts the fake Slack, then the bot exactly as `npm start` does (startBot with SLACK_*
+// variables pointing at the fake), in Socket Mode or HTTP mode.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startBot, type Started } from '../../bin/start.js';
+import type { Logger } from '../../src/log.js';
+import { slackAdapter, type RunningSlack } from '../../adapters/slack/index.js';
+import { APP_TOKEN, BOT_TOKEN, FakeSlack, type FakeUser } from '../fakes/slack/fake-slack.js';
+import { httpDriver, socketDriver, type Driver } from '../fakes/slack/driver.js';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const KNOWLEDGE = resolve(import.meta.dirname, '../fixtures/slack/knowledge');
+
+export const USERS: FakeUser[] = [
+  { id: 'UMOD', name: 'Mona Moderator', isAdmin: true },
+  { id: 'UNEW', name: 'Nina Newcomer' },
+];
+
+export interface Harness {
+  fake: FakeSlack;
+  bot: Started;
+  slack: RunningSlack;
+  driver: Driver;
+  /** Only in HTTP mode: signed POSTs with chosen timestamp or signature. */
+  http?: ReturnType<typeof httpDriver>;
+  eventsUrl?: string;
+  logs: string[];
+  /** A fresh id so tests do not share cooldowns or rate limits. */
+  id(prefix: string): string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(mode: 'http' | 'socket', extraEnv: Record<string, string> = {}): Promise<Harness> {
+  const fake = await FakeSlack.start(USERS);
+  const cwd = await mkdtemp(join(tmpdir(), 'faqbot-slack-'));
+  const logs: string[] = [];
+  const log: Logger = {
+    info: (m) => logs.push(`info ${m}`),
+    warn: (m) => logs.push(`warn ${m}`),
+    error: (m, e) => logs.push(`error ${m}${e ? `: ${String(e)}` : ''}`),
+  };
+  const env: Record<string, string> = {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: fake.apiUrl,
+    FAQBOT_KNOWLEDGE: KNOWLEDGE,
+    FAQBOT_DB: join(cwd, 'faqbot.db'),
+    PORT: '0',
+    ...(mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+    ...extraEnv,
+  };
+  const bot = await startBot({ out() {}, err() {}, stdin: process.stdin, cwd, env }, { adapters: [slackAdapter], log });
+  const slack = bot.platforms.find((p) => p.name === 'slack') as RunningSlack | undefined;
+  if (!slack) throw new Error('the Slack adapter did not start');
+  let driver: Driver;
+  let http: ReturnType<typeof httpDriver> | undefined;
+  let eventsUrl: string | undefined;
+  if (mode === 'http') {
+    eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
+    http = httpDriver(eventsUrl, SIGNING_SECRET);
+    driver = http;
+  } else {
+    await fake.socketReady();
+    driver = socketDriver(fake);
+  }
+  let n = 0;
+  return {
+    fake, bot, slack, driver, logs,
+    ...(http ? { http } : {}),
+    ...(eventsUrl ? { eventsUrl } : {}),
+    id: (prefix) => `${prefix}${(++n).toString(36).toUpperCase()}X${Math.random().toString(36).slice(2, 6).toUpperCase()}`,
+    async close() {
+      await bot.stop();
+      await fake.close();
+      await rm(cwd, { recursive: true, force: true });
+    },
+  };
+}
