@@ -140,12 +140,13 @@ async function open(deps: HandlerDeps, interaction: ButtonInteraction | StringSe
   const reply = deps.service.choose(interactionQuery(interaction, via, '', target), entryId, { share });
   const origin = via === 'mention' ? 'mention' : 'command';
   const msg = renderReply(reply, { origin, inGuild: interaction.inGuild(), ...(target ? { target } : {}) });
-  await sendFromComponent(interaction, msg);
+  // A notice (cooldown, rate limit) comes as a new private message: the answer it refers to stays.
+  await sendFromComponent(interaction, msg, reply.kind !== 'held');
 }
 
-async function sendFromComponent(interaction: MessageComponentInteraction, msg: DiscordMessage): Promise<void> {
+async function sendFromComponent(interaction: MessageComponentInteraction, msg: DiscordMessage, mayReplace: boolean): Promise<void> {
   const fromPrivate = interaction.message.flags.has(MessageFlags.Ephemeral);
-  if (msg.ephemeral && fromPrivate) await interaction.update(editOptions(msg));
+  if (mayReplace && msg.ephemeral && fromPrivate) await interaction.update(editOptions(msg));
   else await interaction.reply(replyOptions(msg));
 }
 

@@ -110,9 +110,12 @@ export function renderReply(reply: Reply, ctx: RenderContext): DiscordMessage {
   }
 }
 
-/** A short private notice (errors, thanks, permission problems): pings nobody. */
+/**
+ * A short notice of the adapter's own wording (errors, thanks, permission problems); it may
+ * show channel and member mentions, and allowed_mentions lets it ping nobody.
+ */
 export function notice(text: string, ephemeral = true): DiscordMessage {
-  return { content: neutralizeMentions(truncateText(text, LIMITS.content)), embeds: [], components: [], allowedMentions: { parse: [], users: [], repliedUser: false }, ephemeral };
+  return { content: truncateText(text, LIMITS.content), embeds: [], components: [], allowedMentions: { parse: [], users: [], repliedUser: false }, ephemeral };
 }
 
 /** The answer as embeds: question as title, converted Markdown, links, source, footer. */

@@ -6,8 +6,9 @@ import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { startBot, type Started } from '../../bin/start.js';
 import { discordAdapter } from '../../adapters/discord/index.js';
+import { expect } from 'vitest';
 import type { Logger } from '../../src/log.js';
-import { FakeDiscord, snowflake, type FakeChannel, type FakeGuild, type FakeUser } from '../fakes/discord/server.js';
+import { FakeDiscord, snowflake, type FakeChannel, type FakeGuild, type FakeUser, type RecordedRequest } from '../fakes/discord/server.js';
 import type { Where, Who } from '../fakes/discord/payloads.js';
 
 export const FIXTURE_KNOWLEDGE = resolve(import.meta.dirname, '../fixtures/discord/knowledge');
@@ -79,4 +80,21 @@ export async function startHarness(config = ''): Promise<Harness> {
       await rm(cwd, { recursive: true, force: true });
     },
   };
+}
+
+/** Requests that create or edit a message (and so may ping someone). */
+export function messageRequests(requests: readonly RecordedRequest[]): RecordedRequest[] {
+  return requests.filter((r) => (r.method === 'POST' || r.method === 'PATCH') &&
+    (/\/callback$/.test(r.path) || /^\/channels\/\d+\/messages$/.test(r.path) || /^\/webhooks\//.test(r.path)));
+}
+
+/** Every message the bot sent named exactly who may be pinged, and nobody by category. */
+export function expectSafeMentions(requests: readonly RecordedRequest[]): void {
+  for (const r of messageRequests(requests)) {
+    const data = /\/callback$/.test(r.path) ? r.body.data : r.body;
+    if (!data || r.body.type === 6 || r.body.type === 8) continue; // deferred update, autocomplete: no message
+    expect(data.allowed_mentions, `${r.method} ${r.path}`).toBeDefined();
+    expect(data.allowed_mentions.parse, `${r.method} ${r.path}`).toEqual([]);
+    expect(data.allowed_mentions.roles ?? []).toEqual([]);
+  }
 }
