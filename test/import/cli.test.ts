@@ -1,0 +1,66 @@
+// `faqbot import` as a user runs it: a process, its exit code and what it prints.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const bin = join(root, 'dist/bin/faqbot.js');
+const seed = join(root, 'test/fixtures/import/almalinux-faq.md');
+
+function faqbot(args: string[], cwd: string) {
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+let dir: string;
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error('dist/bin/faqbot.js is missing: run `npm run build` first (npm test does)');
+  dir = mkdtempSync(join(tmpdir(), 'faqbot-import-cli-'));
+  copyFileSync(seed, join(dir, 'faq.md'));
+  writeFileSync(join(dir, 'notes.md'), '# Notes\n\nNothing to ask here.\n');
+});
+
+describe('faqbot import', () => {
+  it('prints the knowledge file to stdout and a summary to stderr', () => {
+    const { code, out, err } = faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html'], dir);
+    expect(code).toBe(0);
+    expect(out).toContain('  - id: how-to-report-bugs\n');
+    expect(out).toContain('https://wiki.almalinux.org/documentation/errata.html');
+    expect(err.trim()).toBe('import: 18 entries from faq.md');
+  });
+
+  it('writes --out, which then passes faqbot check, and updates it on the next import', () => {
+    mkdirSync(join(dir, 'knowledge'), { recursive: true });
+    const first = faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--out', 'knowledge/faq.yaml'], dir);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('wrote 18 entries to knowledge/faq.yaml');
+    expect(faqbot(['check', 'knowledge'], dir).code).toBe(0);
+
+    const file = join(dir, 'knowledge/faq.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: how-to-report-bugs\n', '  - id: report-bugs\n'));
+    writeFileSync(join(dir, 'faq.md'), readFileSync(seed, 'utf8').replace('bugs.almalinux.org](https://bugs.almalinux.org/)', 'the bug tracker](https://bugs.almalinux.org/)'));
+    const again = faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--out', 'knowledge/faq.yaml'], dir);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('18 entries (0 added, 1 changed, 0 removed, 17 unchanged)');
+    expect(again.out).toContain('  changed  report-bugs: answer');
+    expect(readFileSync(file, 'utf8')).toContain('  - id: report-bugs\n');
+  });
+
+  it.each([
+    { name: 'no file', args: ['import'], code: 2, message: /missing the Markdown file to import/ },
+    { name: 'a missing file', args: ['import', 'nope.md', '--base-url', 'https://example.org/'], code: 1, message: /nope\.md: no such file/ },
+    { name: 'a bad base URL', args: ['import', 'faq.md', '--base-url', 'wiki.almalinux.org'], code: 2, message: /--base-url "wiki\.almalinux\.org" is not an absolute http\(s\) URL/ },
+    { name: 'relative links and no base URL', args: ['import', 'faq.md'], code: 2, message: /has relative links \(e\.g\. \/documentation\/errata\.md\); pass --base-url/ },
+    { name: 'a page without questions', args: ['import', 'notes.md'], code: 1, message: /notes\.md: no questions found/ },
+    { name: 'an unknown flag', args: ['import', 'faq.md', '--base', 'x'], code: 2, message: /unknown option '--base'/ },
+    { name: '--out in a missing folder', args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--out', 'no/such/dir/faq.yaml'], code: 1, message: /the folder no\/such\/dir does not exist/ },
+  ])('fails with one clear line for $name', ({ args, code, message }) => {
+    const run = faqbot(args, dir);
+    expect(run.code).toBe(code);
+    expect(run.err).toMatch(message);
+    expect(run.err).not.toMatch(/\n\s+at /); // no stack trace
+    expect(run.out).toBe('');
+  });
+});
