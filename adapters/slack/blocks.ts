@@ -102,17 +102,30 @@ function answer(entry: Entry, related: readonly Entry[], reply: Reply, ctx: Rend
 
   // Keep the whole message within 50 blocks: the answer gets what the frame leaves.
   const room = MAX_BLOCKS - top.length - tail.length;
-  let sections = splitMrkdwn(markdownToMrkdwnParts(entry.answer));
+  const rendered = renderedAnswer(entry);
+  let sections = [...rendered.sections];
   if (sections.length > room) {
     const more = entry.meta.source ? ` Read the rest at ${link(entry.meta.source, entry.meta.title ?? 'the source')}.` : '';
     sections = sections.slice(0, room);
     sections[room - 1] = `${truncate(sections[room - 1]!, 2800)}\n\n_The answer is too long to show in full here._${more}`;
   }
-  const plain = truncate(markdownToPlain(entry.answer).replace(/\s+/g, ' '), 300);
+  const plain = rendered.plain;
   return {
     text: `${mentions ? `${mentions} ` : ''}${escapeMrkdwn(entry.question)}: ${plain}`,
     blocks: [...top, ...sections.map(section), ...tail],
   };
+}
+
+// Entries are immutable and answers are asked again and again: render each one once.
+const renderedAnswers = new WeakMap<Entry, { sections: readonly string[]; plain: string }>();
+
+function renderedAnswer(entry: Entry): { sections: readonly string[]; plain: string } {
+  let hit = renderedAnswers.get(entry);
+  if (!hit) {
+    hit = { sections: splitMrkdwn(markdownToMrkdwnParts(entry.answer)), plain: truncate(markdownToPlain(entry.answer).replace(/\s+/g, ' '), 300) };
+    renderedAnswers.set(entry, hit);
+  }
+  return hit;
 }
 
 function stats(reply: StatsReply): SlackMessage {

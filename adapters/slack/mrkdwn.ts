@@ -140,7 +140,7 @@ function tableText(table: Table): string {
 
 /** Unescaped plain text of a node (callers escape). */
 function plainOf(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if ('value' in node && typeof node.value === 'string') return node.value;
   if (node.type === 'break') return '\n';
   if (node.type === 'image') return node.alt ?? '';
   if ('children' in node) {

@@ -30,7 +30,7 @@ export function questionFromMessage(raw: string): string {
 /** `<!here>` → "@here", `<#C1|general>` → "#general", `<https://x|label>` → "label", entities decoded. */
 export function slackToPlain(raw: string): string {
   return raw
-    .replace(/<!(?:subteam\^[A-Z0-9]+\|)?([^>|]+)(?:\|([^>]*))?>/g, (_m, name: string, label?: string) => label || `@${name.replace(/\^.*$/, '')}`)
+    .replace(/<!(?:subteam\^[A-Z0-9]+\|)?([^>|]+)(?:\|([^>]*))?>/g, (_m, name: string, label?: string) => label || `@${name.replace(/^@/, '')}`)
     .replace(/<#[CG][A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => (name ? `#${name}` : '#channel'))
     .replace(/<([^>|]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label || url)
     .replace(/&lt;/g, '<')

@@ -1,0 +1,63 @@
+// HTTP mode's front door: only requests signed with the signing secret, and recent, reach a
+// handler. Anything else gets 401 and costs no Web API call.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formBody, sign, slashCommand } from '../fakes/slack/payloads.js';
+import { postRaw } from '../fakes/slack/driver.js';
+import { startHarness, type Harness } from './harness.js';
+
+describe('Slack HTTP mode request verification', () => {
+  let h: Harness;
+  beforeAll(async () => { h = await startHarness('http'); });
+  afterAll(async () => { await h?.close(); });
+
+  /** Sends a valid /faq and waits for its answer, so anything an earlier request caused has arrived too. */
+  async function settle(): Promise<void> {
+    const responseUrl = h.fake.responseUrl();
+    await h.http!.command(slashCommand({ text: 'migrate', userId: h.id('U'), channelId: h.id('C'), responseUrl }));
+    await h.fake.waitForResponse(responseUrl.split('/').pop());
+  }
+
+  const body = () => formBody(slashCommand({ text: 'migrate', userId: 'UATTACK', channelId: 'CATTACK', responseUrl: h.fake.responseUrl() }));
+
+  it('rejects a forged signature with 401 and makes no Web API call', async () => {
+    const before = h.fake.outgoing.length;
+    const forged = await h.http!.post(body(), 'application/x-www-form-urlencoded', { signature: sign('not-the-secret', Math.floor(Date.now() / 1000), body()) });
+    expect(forged.status).toBe(401);
+    await settle();
+    expect(h.fake.outgoing.length).toBe(before + 1);
+  });
+
+  it('rejects a correctly signed request that is 10 minutes old with 401 and makes no Web API call', async () => {
+    const before = h.fake.outgoing.length;
+    const stale = await h.http!.post(body(), 'application/x-www-form-urlencoded', { timestamp: Math.floor(Date.now() / 1000) - 600 });
+    expect(stale.status).toBe(401);
+    await settle();
+    expect(h.fake.outgoing.length).toBe(before + 1);
+  });
+
+  it('rejects a request without signature headers with 401', async () => {
+    const res = await postRaw(h.eventsUrl!, body(), { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(401);
+  });
+
+  it('rejects a body changed after signing with 401', async () => {
+    const ts = Math.floor(Date.now() / 1000);
+    const signature = sign('test-signing-secret', ts, body());
+    const tampered = body().replace('migrate', '%3C%21channel%3E');
+    const res = await h.http!.post(tampered, 'application/x-www-form-urlencoded', { timestamp: ts, signature });
+    expect(res.status).toBe(401);
+  });
+
+  it('acknowledges a signed /faq with an empty 200 and answers afterwards through response_url', async () => {
+    const responseUrl = h.fake.responseUrl();
+    const acked = await h.http!.command(slashCommand({ text: 'migrate', userId: h.id('U'), channelId: h.id('C'), responseUrl }));
+    expect(acked).toEqual({ status: 200, body: '' });
+    await h.fake.waitForResponse(responseUrl.split('/').pop());
+  });
+
+  it('answers Slack\'s URL verification challenge', async () => {
+    const res = await h.http!.event({ type: 'url_verification', challenge: 'abc123', token: 'x' });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('abc123');
+  });
+});

@@ -1,0 +1,60 @@
+// Starting: which mode the secrets select, and clear messages for the mistakes people make.
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBot } from '../../bin/start.js';
+import { silentLogger } from '../../src/log.js';
+import { slackAdapter } from '../../adapters/slack/index.js';
+import { BOT_TOKEN, FakeSlack } from '../fakes/slack/fake-slack.js';
+import { KNOWLEDGE } from './harness.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function start(env: Record<string, string>) {
+  const fake = await FakeSlack.start();
+  const cwd = await mkdtemp(join(tmpdir(), 'faqbot-slack-start-'));
+  cleanups.push(async () => { await fake.close(); await rm(cwd, { recursive: true, force: true }); });
+  const io = { out() {}, err() {}, stdin: process.stdin, cwd, env: { SLACK_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: KNOWLEDGE, PORT: '0', ...env } };
+  return { fake, run: () => startBot(io, { adapters: [slackAdapter], log: silentLogger }) };
+}
+
+describe('starting the Slack adapter', () => {
+  it('is not started without SLACK_BOT_TOKEN', async () => {
+    const { run } = await start({});
+    const bot = await run();
+    cleanups.push(() => bot.stop());
+    expect(bot.platforms).toEqual([]);
+  });
+
+  it('runs in HTTP mode with a signing secret and reports the port it bound (PORT=0)', async () => {
+    const { run, fake } = await start({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: 's' });
+    const bot = await run();
+    cleanups.push(() => bot.stop());
+    expect(bot.platforms[0]).toMatchObject({ name: 'slack', mode: 'http' });
+    expect((bot.platforms[0] as { port?: number }).port).toBeGreaterThan(0);
+    expect(fake.callsTo('auth.test')[0]?.token).toBe(BOT_TOKEN);
+  });
+
+  it('says which secret is missing when neither an app token nor a signing secret is set', async () => {
+    const { run } = await start({ SLACK_BOT_TOKEN: BOT_TOKEN });
+    await expect(run()).rejects.toThrow(/neither SLACK_APP_TOKEN \(Socket Mode\) nor SLACK_SIGNING_SECRET \(HTTP mode\)/);
+  });
+
+  it('says the bot token was refused, without printing it', async () => {
+    const { run } = await start({ SLACK_BOT_TOKEN: 'xoxb-wrong', SLACK_SIGNING_SECRET: 's' });
+    const error = await run().then(() => undefined, (e: unknown) => e as Error);
+    expect(error?.message).toMatch(/Slack did not accept SLACK_BOT_TOKEN \(invalid_auth\)/);
+    expect(error?.message).not.toContain('xoxb-wrong');
+  });
+
+  it('says Socket Mode did not connect when the app token is refused', async () => {
+    const { run } = await start({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-wrong' });
+    const error = await run().then(() => undefined, (e: unknown) => e as Error);
+    expect(error?.message).toMatch(/Socket Mode did not connect \(invalid_auth\).*SLACK_APP_TOKEN/);
+    expect(error?.message).not.toContain('xapp-wrong');
+  });
+});
