@@ -95,10 +95,11 @@ export function select(where: Where, who: Who, customId: string, values: string[
 /** MESSAGE_CREATE in a guild channel. */
 export function guildMessage(where: Where, author: FakeUser, content: string, mentions: FakeUser[] = []): Record<string, unknown> {
   const m = messageJson({ id: snowflake(), channel_id: where.channel.id, guild_id: where.guild.id, author, content, mentions });
-  return { ...m, member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 } };
+  return { ...m, channel_type: where.channel.type, member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 } };
 }
 
 /** MESSAGE_CREATE in a DM with the bot. */
 export function directMessage(channelId: string, author: FakeUser, content: string): Record<string, unknown> {
-  return messageJson({ id: snowflake(), channel_id: channelId, author, content });
+  // Discord names the channel type on MESSAGE_CREATE; that is how a client knows an uncached channel is a DM.
+  return { ...messageJson({ id: snowflake(), channel_id: channelId, author, content }), channel_type: 1 };
 }
