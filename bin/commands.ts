@@ -8,15 +8,17 @@ import { insightsCommand } from '../src/cli/commands/insights.js';
 import type { PlatformAdapter } from '../src/platform.js';
 import { startCommand } from './start.js';
 import { discordAdapter, discordCommand } from '../adapters/discord/index.js';
+import { slackAdapter, slackCommand } from '../adapters/slack/index.js';
 import { benchCommand } from '../bench/command.js';
 import { suites } from '../bench/suites.js';
 
 /** Every platform adapter the bot can run; each decides from the secrets whether to start. */
-export const adapters: readonly PlatformAdapter[] = [discordAdapter];
+export const adapters: readonly PlatformAdapter[] = [discordAdapter, slackAdapter];
 
 export const commands: readonly Command[] = [
   startCommand(adapters),
   discordCommand,
+  slackCommand,
   askCommand,
   chatCommand,
   checkCommand,
