@@ -1,11 +1,13 @@
 // Cuts a page's mdast tree into heading sections and decides what each one is: a question,
 // a part of the question above it, the page title, a trailing notice (the footer), or neither.
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
 export interface Section {
-  readonly heading: Heading;
+  /** The heading's content (for a bold question, the bold text). */
+  readonly heading: { readonly children: PhrasingContent[] };
   readonly text: string;
+  /** 1–6 for headings; 7 for a bold-paragraph question, which sits below every heading. */
   readonly depth: number;
   /** The section's own content, up to the next heading of any level. */
   readonly body: RootContent[];
@@ -28,6 +30,11 @@ export function splitSections(tree: Root): PageSections {
     } else if (node.type === 'heading') {
       current = { heading: node, text: headingText(node), depth: node.depth, body: [] };
       page.sections.push(current);
+    } else if (isBoldQuestion(node)) {
+      // Many FAQ pages write questions as a bold line (`**Can I ...?**`) instead of a heading.
+      const strong = node.children.find((child) => child.type === 'strong')!;
+      current = { heading: strong, text: toString(strong).replace(/\s+/g, ' ').trim(), depth: BOLD_DEPTH, body: [] };
+      page.sections.push(current);
     } else if (current) {
       current.body.push(node);
     } else {
@@ -37,8 +44,17 @@ export function splitSections(tree: Root): PageSections {
   return page;
 }
 
+const BOLD_DEPTH = 7;
+
 function headingText(heading: Heading): string {
-  return toString(heading).replace(/\s+/g, ' ').trim();
+  // `{#anchor}` after a heading is a custom anchor in VuePress, Docusaurus and Hugo, not text.
+  return toString(heading).replace(/\s+/g, ' ').replace(/\s*\{#[^}]*\}$/, '').trim();
+}
+
+function isBoldQuestion(node: RootContent): node is Paragraph {
+  if (node.type !== 'paragraph') return false;
+  const meaningful = node.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+  return meaningful.length === 1 && meaningful[0]!.type === 'strong' && /\?\s*$/.test(toString(meaningful[0]!));
 }
 
 const ASKS = /^(how|what|why|where|when|who|whom|whose|which|can|could|should|would|will|is|are|am|was|were|do|does|did|has|have|may|might|must|shall)\b/i;

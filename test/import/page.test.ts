@@ -94,6 +94,19 @@ describe('importing other page shapes', () => {
     expect(page.unresolvedLinks).toEqual(['/docs/index.md']);
   });
 
+  it('takes bold lines that ask something as questions, below the heading they sit under', () => {
+    const page = importPage('## Installing\n\n**Can I use Docker?**\n\nYes, see the image.\n\n**What about Podman?**\n\nThat works too.\n');
+    expect(page.draft.entries.map((e) => [e.question, e.answer])).toEqual([
+      ['Can I use Docker?', 'Yes, see the image.'],
+      ['What about Podman?', 'That works too.'],
+    ]);
+  });
+
+  it('leaves custom heading anchors out of the question', () => {
+    const page = importPage('## How do I install it? {#install}\n\nRun the installer.\n');
+    expect(page.draft.entries[0]).toMatchObject({ id: 'how-do-i-install-it', question: 'How do I install it?' });
+  });
+
   it('finds nothing in a page without questions', () => {
     expect(importPage('# Notes\n\nJust text.\n').draft.entries).toEqual([]);
   });
