@@ -1,0 +1,174 @@
+// The Slack adapter over HTTP, end to end: 1,000 signed `/faq` requests to the real Bolt app
+// started as `npm start` starts it, against a minimal local Slack (auth.test and response_url).
+// Ack latency is compared with a bare node:http server that checks the same signature and acks
+// the same requests, measured in the same run.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startBot } from '../bin/start.js';
+import { slackAdapter, type RunningSlack } from '../adapters/slack/index.js';
+import { silentLogger } from '../src/log.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { fmt, percentile, type BenchSuite } from './suite.js';
+
+const REQUESTS = 1000;
+const WARMUP = 100;
+const SECRET = 'bench-signing-secret';
+const BOT_TOKEN = 'xoxb-bench';
+
+export const slackSuite: BenchSuite = {
+  name: 'slack',
+  async run(log) {
+    const knowledgeDir = resolve(process.cwd(), 'knowledge');
+    const questions = loadKnowledge(knowledgeDir, process.cwd()).knowledge.entries.map((e) => e.question);
+    if (questions.length === 0) {
+      log('no knowledge in ./knowledge; run the bench from the project folder');
+      return;
+    }
+    const slack = await startFakeSlack();
+    const baseline = await startBaseline();
+    const cwd = await mkdtemp(join(tmpdir(), 'faqbot-bench-slack-'));
+    const bot = await startBot({
+      out() {}, err() {}, stdin: process.stdin, cwd,
+      env: {
+        SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0',
+        FAQBOT_KNOWLEDGE: knowledgeDir, FAQBOT_DB: join(cwd, 'bench.db'),
+      },
+    }, { adapters: [slackAdapter], log: silentLogger });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const port = (bot.platforms[0] as RunningSlack).port!;
+      const botUrl = `http://127.0.0.1:${port}/slack/events`;
+      let n = 0;
+      const send = async (url: string, waitForAnswer: boolean) => {
+        const i = ++n;
+        const responseUrl = `${slack.base}/response/${i}`;
+        // A fresh member each time, so the per-member rate limit measures nothing here.
+        const body = new URLSearchParams({
+          token: 't', team_id: 'T0BENCH', channel_id: 'C0BENCH', user_id: `U${i}`, user_name: `u${i}`, command: '/faq',
+          text: questions[i % questions.length]!, response_url: responseUrl, trigger_id: `tr${i}`, api_app_id: 'A0BENCH',
+        }).toString();
+        const answered = waitForAnswer ? slack.answerOf(String(i)) : undefined;
+        const t0 = performance.now();
+        const status = await post(url, body, agent);
+        const ack = performance.now() - t0;
+        if (status !== 200) throw new Error(`bench: ${url} answered ${status}`);
+        const answer = answered ? (await answered) - t0 : 0;
+        return { ack, answer };
+      };
+      for (let i = 0; i < WARMUP; i++) { await send(botUrl, true); await send(baseline.url, false); }
+      const botAcks: number[] = [];
+      const answers: number[] = [];
+      const baseAcks: number[] = [];
+      // Interleaved, so both see the same machine conditions.
+      for (let i = 0; i < REQUESTS; i++) {
+        const r = await send(botUrl, true);
+        botAcks.push(r.ack);
+        answers.push(r.answer);
+        baseAcks.push((await send(baseline.url, false)).ack);
+      }
+      const row = (label: string, s: number[]) => `  ${label.padEnd(34)} ${fmt(percentile(s, 0.5)).padStart(9)} ${fmt(percentile(s, 0.99)).padStart(9)}`;
+      log(`${REQUESTS} signed /faq requests over HTTP, one at a time, keep-alive (after ${WARMUP} warm-up)`);
+      log(`  ${''.padEnd(34)} ${'p50'.padStart(9)} ${'p99'.padStart(9)}`);
+      log(row('baseline ack (node:http + HMAC)', baseAcks));
+      log(row('faqbot ack (Bolt HTTPReceiver)', botAcks));
+      log(row('answer at response_url', answers));
+      const ratio = percentile(botAcks, 0.99) / Math.max(percentile(baseAcks, 0.99), 1e-6);
+      const ratio50 = percentile(botAcks, 0.5) / Math.max(percentile(baseAcks, 0.5), 1e-6);
+      log(`  ack vs baseline: ${ratio50.toFixed(1)}× at p50, ${ratio.toFixed(1)}× at p99; aim p99 ack < 20 ms: ${percentile(botAcks, 0.99) < 20 ? 'met' : 'NOT met'}`);
+    } finally {
+      agent.destroy();
+      await bot.stop();
+      await Promise.all([close(slack.server), close(baseline.server)]);
+      await rm(cwd, { recursive: true, force: true });
+    }
+  },
+};
+
+/** Just enough Slack: auth.test for start-up, and response_url posts timed on arrival. */
+async function startFakeSlack() {
+  const waiters = new Map<string, (at: number) => void>();
+  const arrived = new Map<string, number>();
+  const server = createServer((req, res) => {
+    void readAll(req).then(() => {
+      const at = performance.now();
+      const url = req.url ?? '';
+      if (url.startsWith('/response/')) {
+        const id = url.slice('/response/'.length);
+        const w = waiters.get(id);
+        if (w) { waiters.delete(id); w(at); } else arrived.set(id, at);
+        return json(res, { ok: true });
+      }
+      if (url.startsWith('/api/auth.test')) return json(res, { ok: true, team_id: 'T0BENCH', user_id: 'UBOT', bot_id: 'BBOT' });
+      json(res, { ok: true });
+    });
+  });
+  const port = await listen(server);
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    server, base, apiUrl: `${base}/api/`,
+    answerOf(id: string): Promise<number> {
+      const at = arrived.get(id);
+      if (at !== undefined) { arrived.delete(id); return Promise.resolve(at); }
+      return new Promise((done) => waiters.set(id, done));
+    },
+  };
+}
+
+/** The least a Slack HTTP endpoint must do: read the body, check the signature and age, ack. */
+async function startBaseline() {
+  const server = createServer((req, res) => {
+    void readAll(req).then((body) => {
+      const ts = String(req.headers['x-slack-request-timestamp'] ?? '');
+      const given = Buffer.from(String(req.headers['x-slack-signature'] ?? ''));
+      const expected = Buffer.from(`v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`);
+      const fresh = Math.abs(Date.now() / 1000 - Number(ts)) < 300;
+      res.writeHead(fresh && given.length === expected.length && timingSafeEqual(given, expected) ? 200 : 401);
+      res.end();
+    });
+  });
+  const port = await listen(server);
+  return { server, url: `http://127.0.0.1:${port}/slack/events` };
+}
+
+function post(url: string, body: string, agent: Agent): Promise<number> {
+  const ts = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+  return new Promise((done, fail) => {
+    const req = request(url, {
+      method: 'POST', agent,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body),
+        'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature,
+      },
+    }, (res) => { res.resume(); res.on('end', () => done(res.statusCode ?? 0)); });
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+
+function readAll(req: IncomingMessage): Promise<string> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+function json(res: ServerResponse, body: unknown): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done((server.address() as AddressInfo).port)));
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((done) => server.close(() => done()));
+}
