@@ -108,7 +108,8 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     const mod = await faq('', { command: '/faq-stats', userId: 'UMOD' });
     const modReply = await h.fake.waitForResponse(mod.responseId);
     expect(modReply.body.response_type).toBe('ephemeral');
-    expect(String(modReply.body.text)).toMatch(/No statistics are kept|FAQ statistics/);
+    expect(headerText(modReply.body)).toMatch(/^FAQ statistics, last 7 days$/);
+    expect(JSON.stringify(modReply.body.blocks)).toContain('*Questions*');
     const member = await faq('', { command: '/faq-stats', userId: 'UNEW' });
     const memberReply = await h.fake.waitForResponse(member.responseId);
     expect(String(memberReply.body.text)).toContain('Only moderators');

@@ -1,6 +1,6 @@
 // Starts the fake Slack, then the bot exactly as `npm start` does (startBot with SLACK_*
 // variables pointing at the fake), in Socket Mode or HTTP mode.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startBot, type Started } from '../../bin/start.js';
@@ -31,9 +31,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(mode: 'http' | 'socket', extraEnv: Record<string, string> = {}): Promise<Harness> {
+/** `configYaml` becomes the faqbot.config.yaml of the bot's working folder. */
+export async function startHarness(mode: 'http' | 'socket', extraEnv: Record<string, string> = {}, configYaml?: string): Promise<Harness> {
   const fake = await FakeSlack.start(USERS);
   const cwd = await mkdtemp(join(tmpdir(), 'faqbot-slack-'));
+  if (configYaml !== undefined) await writeFile(join(cwd, 'faqbot.config.yaml'), configYaml);
   const logs: string[] = [];
   const log: Logger = {
     info: (m) => logs.push(`info ${m}`),
