@@ -1,20 +1,25 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../../config.js';
 import { checkKnowledge, formatProblem } from '../../knowledge/load.js';
+import { lintKnowledge } from '../../knowledge/lint.js';
 import type { Command } from '../command.js';
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'Validate knowledge files; exit 1 on errors, print warnings',
-  usage: 'faqbot check [PATH]',
-  options: {},
-  async run({ positionals }, io) {
-    const path = resolve(io.cwd, positionals[0] ?? loadConfig(io.env, io.cwd).settings.knowledgeDir);
+  summary: 'Validate knowledge files and check them against the matcher; exit 1 on errors, print warnings',
+  usage: 'faqbot check [PATH] [--quick]',
+  details: 'Beyond the file format, each question and alternate is asked with itself left out of the index: one answered with another entry is an error; entries the matcher confuses and answers too long for one Discord embed or Slack section are warnings. See docs/insights.md.',
+  options: { quick: { type: 'boolean' } },
+  optionHelp: { quick: 'skip the leave-one-out and collision checks (they rebuild the matcher many times)' },
+  async run({ positionals, values }, io) {
+    const config = loadConfig(io.env, io.cwd);
+    const path = resolve(io.cwd, positionals[0] ?? config.settings.knowledgeDir);
     const { knowledge, problems } = checkKnowledge(path, io.cwd);
+    if (knowledge) problems.push(...lintKnowledge(knowledge, { matcher: config.settings.matcher, matcherChecks: values.quick !== true }));
     for (const p of problems) (p.severity === 'error' ? io.err : io.out)(formatProblem(p));
     const errors = problems.filter((p) => p.severity === 'error').length;
     const warnings = problems.length - errors;
-    if (!knowledge) {
+    if (!knowledge || errors > 0) {
       io.err(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
       return 1;
     }

@@ -1,0 +1,104 @@
+import { join, dirname } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Io } from '../../src/cli/command.js';
+import { checkCommand } from '../../src/cli/commands/check.js';
+import { runCli } from '../../src/cli/run-cli.js';
+import type { KnowledgeBase } from '../../src/domain.js';
+import { buildKnowledgeBase, formatProblem, loadKnowledge } from '../../src/knowledge/load.js';
+import { leaveOneOut, lintKnowledge } from '../../src/knowledge/lint.js';
+import { buildMatcher } from '../../src/match/matcher.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const fixture = (name: string) => join('test', 'fixtures', 'lint', name);
+const load = (name: string) => loadKnowledge(join(root, fixture(name)), root).knowledge;
+
+async function check(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), stdin: new PassThrough(), cwd: root, env: { FAQBOT_CONFIG: '' } };
+  const code = await runCli(['check', ...args], [checkCommand], io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('lintKnowledge', () => {
+  it('finds nothing wrong in a base whose entries are worded apart', () => {
+    expect(lintKnowledge(load('clean')).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  const confused = load('confused');
+  const problems = lintKnowledge(confused).map((p) => ({ ...p, text: formatProblem(p) }));
+
+  it('errs when a left-out alternate gets another entry\'s answer, pointing at the entry', () => {
+    const error = problems.find((p) => p.severity === 'error' && p.message.includes('"how can I reset my password please"'));
+    expect(error?.text).toMatch(/^test[/\\]fixtures[/\\]lint[/\\]confused[/\\]faq\.yaml:10:5: entry `cancel-subscription`: .* is answered with `reset-password`/);
+  });
+
+  it('warns about pairs of entries the matcher confuses, naming the colliding phrasings', () => {
+    const pair = problems.find((p) => p.severity === 'warning' && p.message.includes('confuses `refund` and `return-item`'));
+    expect(pair?.message).toMatch(/"[^"]+" \((refund|return-item)\)/);
+    const both = problems.find((p) => p.message.includes('confuses `cancel-subscription` and `reset-password`'));
+    expect(both?.message).toContain('"how can I reset my password please" (cancel-subscription) is answered with reset-password');
+  });
+
+  it('warns, without failing, about a phrasing that shares no word with its entry', () => {
+    const lonely = problems.filter((p) => p.message.includes('purple elephant umbrella'));
+    expect(lonely.length).toBeGreaterThan(0);
+    expect(lonely.every((p) => p.severity === 'warning')).toBe(true);
+  });
+
+  it('warns about answers Slack or Discord will split', () => {
+    const long = problems.filter((p) => p.message.includes('will be split'));
+    expect(long.map((p) => p.text)).toEqual([
+      expect.stringMatching(/faq\.yaml:44:5: warning: entry `billing-steps`: the answer has 3,599 characters and will be split on Slack \(/),
+      expect.stringMatching(/faq\.yaml:52:5: warning: entry `billing-history`: the answer has 5,099 characters and will be split on Discord \(.*\) and Slack/),
+    ]);
+  });
+
+  it('reports the same errors as rebuilding the matcher for every left-out phrasing', () => {
+    const brute = (kb: KnowledgeBase) => kb.entries.flatMap((entry) => [entry.question, ...entry.alternates].flatMap((text, i) => {
+      const entries = kb.entries.map((e) => e !== entry ? e
+        : i === 0 ? { ...e, question: e.alternates[0] ?? '', alternates: e.alternates.slice(1) }
+        : { ...e, alternates: e.alternates.filter((_, k) => k !== i - 1) });
+      const m = buildMatcher(buildKnowledgeBase(entries, kb.files, kb.title)).match(text);
+      const top = m.candidates[0]?.entry.id;
+      return m.decision === 'answer' && top !== entry.id ? [`${entry.id}: ${text} -> ${top}`] : [];
+    }));
+    const batched = leaveOneOut(confused)
+      .filter((r) => r.decision === 'answer' && r.ranking[0] !== r.entry.id)
+      .map((r) => `${r.entry.id}: ${r.text} -> ${r.ranking[0]}`);
+    expect(batched.sort()).toEqual(brute(confused).sort());
+  });
+});
+
+describe('faqbot check', () => {
+  it('passes a clean base', async () => {
+    const { code, out } = await check(fixture('clean'));
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ok: 3 entries in 1 file/m);
+  });
+
+  it('fails on matcher errors (for CI), errors on stderr and warnings on stdout', async () => {
+    const { code, out, err } = await check(fixture('confused'));
+    expect(code).toBe(1);
+    expect(err).toContain('faq.yaml:10:5: entry `cancel-subscription`');
+    expect(err).toMatch(/\d+ errors?, \d+ warnings?$/);
+    expect(out).toContain('warning: the matcher confuses');
+    expect(out).toContain('will be split on Slack');
+  });
+
+  it('--quick skips the matcher checks but keeps the length notes', async () => {
+    const { code, out } = await check(fixture('confused'), '--quick');
+    expect(code).toBe(0);
+    expect(out).not.toContain('confuses');
+    expect(out).toContain('will be split on Discord');
+  });
+
+  it('fails on relative links and related ids that do not exist, with file:line:col', async () => {
+    const { code, err } = await check(fixture('broken'));
+    expect(code).toBe(1);
+    expect(err).toMatch(/faq\.yaml:7:\d+: entry `export-data`: link `\/docs\/export` is not an absolute http\(s\) URL/);
+    expect(err).toMatch(/faq\.yaml:8:\d+: entry `export-data`: related id `import-data` does not exist/);
+  });
+});
