@@ -1,4 +1,5 @@
 import type { BenchSuite } from './suite.js';
+import { slackSuite } from './slack.js';
 
 /** Every suite `npm run bench` runs, in order. */
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [slackSuite];
