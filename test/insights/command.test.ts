@@ -97,6 +97,17 @@ describe('faqbot insights', () => {
     expect(report.unanswered[0].count).toBe(4);
   });
 
+  it('reads while the bot holds the database open and writes to it', async () => {
+    const store = InsightsStore.open({ path: db, log: captureLog(), retentionDays: 90, storeQueryText: true });
+    store.recordAsk({ askId: 'live-1', at: Date.now(), platform: 'slack', channelId: 'C9', askerId: 'U9', via: 'mention', text: 'live question about widgets', decision: 'none', score: 0 });
+    try {
+      const report = JSON.parse((await cli('--json')).out);
+      expect(report.unanswered.map((u: { text: string }) => u.text)).toContain('live question about widgets');
+    } finally {
+      store.close();
+    }
+  });
+
   it('explains bad input and a missing database without a stack trace', async () => {
     const bad = await cli('--since', 'last tuesday');
     expect(bad.code).toBe(2);
