@@ -30,12 +30,15 @@ export interface InsightsStoreOptions {
 }
 
 const DAY_MS = 86_400_000;
+/** How long writes are skipped after one failed. */
+const RETRY_AFTER_MS = 10_000;
 
 export class InsightsStore implements AskRecorder, InsightsReader {
   private db: Database.Database | undefined;
   private statements: ReturnType<typeof prepare> | undefined;
   private salt = '';
   private failing = false;
+  private retryAt = 0;
   private pruneTimer: NodeJS.Timeout | undefined;
   private readonly now: () => number;
 
@@ -153,10 +156,14 @@ export class InsightsStore implements AskRecorder, InsightsReader {
     return this.options.storeQueryText ? { text: stripIds(raw), redacted: false } : { text: redactQuery(raw), redacted: true };
   }
 
-  /** Runs one write; the first failure in a row is warned about, the rest are dropped quietly. */
+  /**
+   * Runs one write; the first failure in a row is warned about, the rest are dropped quietly.
+   * After a failure, writes are skipped for a while: a database locked by another program would
+   * otherwise hold every answer for the busy timeout.
+   */
   private write(run: (s: ReturnType<typeof prepare>) => void): void {
     const s = this.statements;
-    if (!s) return;
+    if (!s || this.now() < this.retryAt) return;
     try {
       run(s);
       if (this.failing) {
@@ -164,6 +171,7 @@ export class InsightsStore implements AskRecorder, InsightsReader {
         this.options.log.info(`insights: writing to ${this.options.path} works again`);
       }
     } catch (error) {
+      this.retryAt = this.now() + RETRY_AFTER_MS;
       if (!this.failing) {
         this.failing = true;
         this.options.log.warn(`insights: could not record to ${this.options.path} (${describeError(error)}); the bot keeps answering, and this is reported once until writing works again`);

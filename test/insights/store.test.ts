@@ -165,15 +165,19 @@ describe('insights store', () => {
 
   it('a locked database does not stop answers: one warning while locked, recording resumes after', () => {
     const path = join(tempDir(), 'faqbot.db');
-    const { store, log } = openStore(path, { busyTimeoutMs: 5 });
-    const service = serviceWith(store, () => Date.now());
+    let clock = Date.now();
+    const { store, log } = openStore(path, { busyTimeoutMs: 5, now: () => clock });
+    const service = serviceWith(store, () => clock);
     const other = new Database(path);
     other.exec('BEGIN EXCLUSIVE');
     for (let i = 0; i < 3; i++) expect(service.ask(query('how do I export my data', `U${i}`)).kind).toBe('answer');
+    clock += 60_000; // past the pause after a failed write: it tries again, fails again, quietly
+    expect(service.ask(query('how do I export my data', 'U8')).kind).toBe('answer');
     expect(log.warnings).toHaveLength(1);
     expect(log.warnings[0]).toMatch(/locked|busy/i);
     other.exec('ROLLBACK');
     other.close();
+    clock += 60_000;
     service.ask(query('how do I export my data', 'U9'));
     expect(store.summary(0).asks).toBe(1);
     expect(log.infos.some((m) => m.includes('works again'))).toBe(true);
