@@ -118,8 +118,21 @@ export function notice(text: string, ephemeral = true): DiscordMessage {
   return { content: truncateText(text, LIMITS.content), embeds: [], components: [], allowedMentions: { parse: [], users: [], repliedUser: false }, ephemeral };
 }
 
+// Entries are immutable and a reload makes new ones, so an entry's embeds can be kept with it:
+// parsing Markdown is most of the cost of a reply.
+const embedCache = new WeakMap<Entry, APIEmbed[]>();
+
 /** The answer as embeds: question as title, converted Markdown, links, source, footer. */
 export function answerEmbeds(entry: Entry): APIEmbed[] {
+  let embeds = embedCache.get(entry);
+  if (!embeds) {
+    embeds = buildAnswerEmbeds(entry);
+    embedCache.set(entry, embeds);
+  }
+  return structuredClone(embeds);
+}
+
+function buildAnswerEmbeds(entry: Entry): APIEmbed[] {
   const title = shorten(neutralizeMentions(entry.question), LIMITS.embedTitle);
   const source = entry.meta.source && /^https?:\/\//.test(entry.meta.source) ? entry.meta.source : undefined;
   const linkLines = entry.links
