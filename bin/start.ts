@@ -48,9 +48,17 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     ? watchKnowledge({ path: knowledgePath, cwd: io.cwd, target: service, log })
     : undefined;
   const platforms: RunningPlatform[] = [];
-  for (const adapter of options.adapters) {
-    if (!adapter.configured(config.secrets)) continue;
-    platforms.push(await adapter.start({ service, secrets: config.secrets, log }));
+  try {
+    for (const adapter of options.adapters) {
+      if (!adapter.configured(config.secrets)) continue;
+      platforms.push(await adapter.start({ service, secrets: config.secrets, log }));
+    }
+  } catch (error) {
+    // A platform refused to start: release what already runs before the error reaches the CLI.
+    watcher?.close();
+    await Promise.allSettled(platforms.map((p) => p.stop()));
+    store?.close();
+    throw error;
   }
   return {
     service,
