@@ -31,7 +31,9 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     expect(answer).toContain('1. Back up your system.');
     expect(answer).toMatch(/```\nSource\s+\| Supported/);
     expect(answer).toContain('<https://faq.example.org/elevate|ELevate>');
-    expect(JSON.stringify(body)).toContain('Source: <https://faq.example.org/faq|Test FAQ>');
+    const context = JSON.stringify(blocksOf(body).filter((b) => b.type === 'context'));
+    expect(context).toContain('Source: <https://faq.example.org/faq|Test FAQ>');
+    expect(context).toContain('Example &amp; Co. is a trademark of Nobody &lt;nobody@example.org&gt;.');
     expect(buttons(body).map((b) => b.actionId)).toEqual(expect.arrayContaining(['faq_share', 'faq_helpful', 'faq_not_helpful']));
     expect(typeof body.text).toBe('string');
     expect(body.text).toContain('How do I migrate');
@@ -239,5 +241,49 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId: next, ts: '1700000701.000001' })));
     await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === next);
     expect(h.logs.some((l) => l.startsWith('warn') && l.includes('channel_not_found'))).toBe(true);
+  });
+
+  it('holds a second share of the same answer in the same channel, privately, keeping the private copy', async () => {
+    const channelId = h.id('C');
+    const shares: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { responseId, userId } = await faq('install packages', { channelId });
+      const { body } = await h.fake.waitForResponse(responseId);
+      const clickUrl = h.fake.responseUrl();
+      await h.driver.interactive(blockActions({ actionId: 'faq_share', value: button(body, 'faq_share').value, userId, channelId, responseUrl: clickUrl }));
+      shares.push(clickUrl.split('/').pop()!);
+    }
+    const held = await h.fake.waitForResponse(shares[1], (r) => r.body.delete_original === undefined);
+    expect(String(held.body.text)).toContain('was posted in this channel moments ago');
+    expect(held.body.replace_original).toBe(false);
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channelId)).toHaveLength(1);
+  });
+
+  it('explains privately when the "Answer with FAQ" window cannot open', async () => {
+    h.fake.fail('views.open', 'expired_trigger_id');
+    const responseUrl = h.fake.responseUrl();
+    await h.driver.interactive(messageShortcut({ userId: 'UMOD', channelId: h.id('C'), responseUrl, message: { user: 'UNEW', text: 'migrate?', ts: '1700000800.000001' } }));
+    const { body } = await h.fake.waitForResponse(responseUrl.split('/').pop());
+    expect(body.response_type).toBe('ephemeral');
+    expect(String(body.text)).toContain('could not open');
+  });
+
+  it('keeps the modal open with the reason when the bot may not post in that channel', async () => {
+    const channelId = h.id('C');
+    const trigger = messageShortcut({ userId: 'UMOD', channelId, responseUrl: h.fake.responseUrl(), message: { user: h.id('U'), text: 'how do I install packages', ts: '1700000810.000001' } });
+    await h.driver.interactive(trigger);
+    const open = await h.fake.waitForCall('views.open', (c) => c.args.trigger_id === trigger.trigger_id);
+    h.fake.fail('chat.postMessage', 'not_in_channel');
+    const acked = await h.driver.interactive(viewSubmission({ userId: 'UMOD', view: open.args.view as Record<string, unknown>, pickedEntryId: 'install-packages' }));
+    expect(acked.body).toContain('"response_action":"errors"');
+    expect(acked.body).toContain('I am not a member of this channel');
+  });
+
+  it('asks for a pick when the modal is submitted without one', async () => {
+    const trigger = messageShortcut({ userId: 'UMOD', channelId: h.id('C'), responseUrl: h.fake.responseUrl(), message: { user: 'UNEW', text: 'reset forum', ts: '1700000820.000001' } });
+    await h.driver.interactive(trigger);
+    const open = await h.fake.waitForCall('views.open', (c) => c.args.trigger_id === trigger.trigger_id);
+    const acked = await h.driver.interactive(viewSubmission({ userId: 'UMOD', view: open.args.view as Record<string, unknown> }));
+    expect(acked.body).toContain('Pick an answer to post.');
   });
 });
