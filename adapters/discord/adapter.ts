@@ -29,9 +29,14 @@ export const discordAdapter: PlatformAdapter = {
   async start({ service, secrets, log }: PlatformDeps): Promise<RunningPlatform> {
     const client = createClient(secrets);
     const deps = { service, log };
-    client.on(Events.InteractionCreate, (interaction) => void handleInteraction(deps, interaction));
+    // The handlers catch their own errors; these catches only make sure that nothing a
+    // handler misses can become an unhandled rejection that ends the process.
+    const lastResort = (error: unknown) => log.error('discord: unexpected error in an event handler', error);
+    client.on(Events.InteractionCreate, (interaction) => {
+      handleInteraction(deps, interaction).catch(lastResort);
+    });
     client.on(Events.MessageCreate, (message) => {
-      if (client.isReady()) void handleMessage(deps, client, message);
+      if (client.isReady()) handleMessage(deps, client, message).catch(lastResort);
     });
     client.on(Events.Error, (error) => log.error('discord: client error', error));
     client.on(Events.ShardDisconnect, (event) => log.warn(`discord: gateway closed (code ${event.code}); reconnecting`));

@@ -1,8 +1,9 @@
 // /faq end to end: the real discord.js client against the fake Discord, asserting on what
 // Discord would receive.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { autocomplete, button, select, slashFaq } from '../fakes/discord/payloads.js';
-import { expectSafeMentions, startHarness, type Harness } from './harness.js';
+import { autocomplete, button, dmSlashFaq, select, slashFaq } from '../fakes/discord/payloads.js';
+import { snowflake } from '../fakes/discord/server.js';
+import { expectSafeMentions, startHarness, user, type Harness } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -111,6 +112,13 @@ describe('/faq without a member', () => {
     const values = body.data.components[0].components[0].options.map((o: any) => o.value);
     expect(values.slice(0, 2).sort()).toEqual(['install', 'migrate']); // pinned first
   });
+});
+
+test('/faq in a direct message with the bot answers there, without "Post in channel"', async () => {
+  const { body } = await h.fake.callbackOf(h.fake.interact(dmSlashFaq(snowflake(), user(), 'install')));
+  expect(body.type).toBe(4);
+  expect(body.data.embeds[0].title).toBe('How do I install Example?');
+  expect(buttonsOf(body).map((b) => b.label)).not.toContain('Post in channel');
 });
 
 describe('/faq with a member', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { startBot, type Started } from '../../bin/start.js';
-import { discordAdapter } from '../../adapters/discord/index.js';
+import { adapters } from '../../bin/commands.js';
 import { expect } from 'vitest';
 import type { Logger } from '../../src/log.js';
 import { FakeDiscord, snowflake, type FakeChannel, type FakeGuild, type FakeUser, type RecordedRequest } from '../fakes/discord/server.js';
@@ -61,7 +61,8 @@ export async function startHarness(config = ''): Promise<Harness> {
     out: () => {}, err: () => {}, stdin: new PassThrough(), cwd,
     env: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE, FAQBOT_DB: join(cwd, 'faqbot.db') },
   };
-  const bot = await startBot(io, { adapters: [discordAdapter], log });
+  // The adapter list `npm start` uses; only Discord is configured by this environment.
+  const bot = await startBot(io, { adapters, log });
   const make = (moderator: boolean) => (name?: string): Who => {
     const u = user(name);
     guild.members.push(u);

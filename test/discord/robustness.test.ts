@@ -93,3 +93,12 @@ test('a dropped gateway connection is resumed and the bot answers the next quest
   expect(body.data.embeds[0].title).toBe('How do I back up my data?');
   expect(h.logs.some((l) => l.includes('gateway connection resumed'))).toBe(true);
 });
+
+test('when Discord ends the session, the bot identifies again and keeps answering', async () => {
+  const identifiesBefore = h.fake.gatewayOps.filter((op) => op === 2).length;
+  h.fake.dropGateway(1000);
+  await h.fake.whenReady();
+  expect(h.fake.gatewayOps.filter((op) => op === 2).length).toBe(identifiesBefore + 1);
+  const { body } = await h.fake.callbackOf(h.fake.interact(slashFaq(h.general, h.member(), 'install')));
+  expect(body.data.embeds[0].title).toBe('How do I install Example?');
+});

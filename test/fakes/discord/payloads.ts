@@ -43,6 +43,14 @@ export function slashFaq(where: Where, who: Who, query: string, target?: FakeUse
   return { type: 2, ...base(where, who), data: { id: snowflake(), name: 'faq', type: 1, options, resolved } };
 }
 
+/** `/faq query:<text>` in a direct message with the bot: a user, no member, no guild. */
+export function dmSlashFaq(channelId: string, user: FakeUser, query: string): Record<string, unknown> {
+  return {
+    type: 2, channel_id: channelId, channel: { id: channelId, type: 1 }, user: userJson(user), context: 1,
+    data: { id: snowflake(), name: 'faq', type: 1, options: [{ name: 'query', type: 3, value: query }] },
+  };
+}
+
 /** `/faq-stats` (type 2, chat input). */
 export function slashStats(where: Where, who: Who): Record<string, unknown> {
   return { type: 2, ...base(where, who), data: { id: snowflake(), name: 'faq-stats', type: 1 } };
