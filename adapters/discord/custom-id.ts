@@ -8,10 +8,10 @@ const PREFIX = 'faq';
 
 /**
  * p: post in channel · y / n: helpful / not helpful · o: open an entry for the clicker ·
- * m: open an entry in reply to a mention · t: open an entry aimed at a member ·
- * s: suggestion menu (arg: target id or "-") · w: "Answer with FAQ" pick (arg: author id).
+ * m: open an entry in reply to a mention · s: suggestion menu (arg: the member a command
+ * aimed at, or "-") · w: "Answer with FAQ" pick (key: the message, arg: its author).
  */
-export type Action = 'p' | 'y' | 'n' | 'o' | 'm' | 't' | 's' | 'w';
+export type Action = 'p' | 'y' | 'n' | 'o' | 'm' | 's' | 'w';
 
 export interface CustomId {
   action: Action;
@@ -21,7 +21,7 @@ export interface CustomId {
   arg: string;
 }
 
-const ACTIONS = new Set<string>(['p', 'y', 'n', 'o', 'm', 't', 's', 'w']);
+const ACTIONS = new Set<string>(['p', 'y', 'n', 'o', 'm', 's', 'w']);
 
 export function encodeCustomId(id: CustomId): string {
   const text = `${PREFIX}:${id.action}:${id.key}:${id.arg}`;

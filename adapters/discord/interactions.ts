@@ -119,8 +119,6 @@ async function buttonClick(deps: HandlerDeps, interaction: ButtonInteraction): P
       return open(deps, interaction, 'command', entry.id);
     case 'm':
       return open(deps, interaction, 'mention', entry.id);
-    case 't':
-      return open(deps, interaction, 'command', entry.id, { id: id.key });
     default:
       return stale(interaction);
   }

@@ -47,7 +47,9 @@ export function renderReply(reply: Reply, ctx: RenderContext): DiscordMessage {
     case 'answer': {
       const target = reply.mention[0];
       const by = reply.suggestedBy;
-      const content = target && by ? `<@${target.id}>, ${by.id === target.id ? 'here is an answer' : `<@${by.id}> suggested this answer for you`}:`
+      // Mention syntax shows names that cannot be faked; allowed_mentions pings only the target.
+      const content = target && by ? `<@${target.id}>, <@${by.id}> suggested this answer for you:`
+        : target ? `<@${target.id}>, this answer is for you:`
         : by ? `<@${by.id}> shared this answer:` : undefined;
       const rows: ActionRow[] = [];
       const first: APIButtonComponent[] = [];
