@@ -92,7 +92,7 @@ function answer(entry: Entry, related: readonly Entry[], reply: Reply, ctx: Rend
   if (reply.suggestedBy) notes.push(`Suggested by ${escapeMrkdwn(displayName(reply.suggestedBy))}`);
   if (entry.meta.source) notes.push(`Source: ${link(entry.meta.source, entry.meta.title ?? entry.meta.source)}`);
   if (entry.meta.footer) notes.push(escapeMrkdwn(entry.meta.footer));
-  if (notes.length > 0) tail.push(context(notes.join(' · ')));
+  if (notes.length > 0) tail.push(context(truncate(notes.join(' · '), 2900)));
 
   const value = encodeValue({ askId: reply.askId, entryId: entry.id, via: ctx.via, ...(ctx.target ? { targetId: ctx.target.id } : {}) });
   const buttons: Slack.Button[] = [];

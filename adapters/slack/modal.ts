@@ -19,14 +19,14 @@ export interface ModalState {
   readonly threadTs: string;
   /** The message's author, who will be mentioned. */
   readonly authorId?: string;
-  /** The message text (cut short), kept for the records. */
+  /** The message text (cut short to keep private_metadata under Slack's 3,000 characters), for the records. */
   readonly text: string;
   /** Candidate entry ids, best first, so a change of pick can redraw the same list. */
   readonly entryIds: readonly string[];
 }
 
 export function encodeState(s: ModalState): string {
-  return JSON.stringify({ c: s.channelId, t: s.threadTs, u: s.authorId, q: truncate(s.text, 1000), e: s.entryIds });
+  return JSON.stringify({ c: s.channelId, t: s.threadTs, u: s.authorId, q: truncate(s.text, 800), e: s.entryIds });
 }
 
 export function decodeState(raw: string | undefined): ModalState | undefined {
@@ -47,6 +47,8 @@ export function decodeState(raw: string | undefined): ModalState | undefined {
 export function candidatesOf(reply: Reply): readonly Entry[] {
   if (reply.kind === 'suggest') return reply.candidates;
   if (reply.kind === 'none') return reply.suggestions;
+  // A message without words asks nothing; offer the topics the bot leads with.
+  if (reply.kind === 'help') return reply.topics;
   return [];
 }
 
@@ -83,7 +85,7 @@ export function buildModal(reply: Reply, state: Omit<ModalState, 'entryIds'>, en
     blocks.push({ type: 'divider' }, { type: 'context', elements: [{ type: 'mrkdwn', text: '*Preview*' }] });
     blocks.push({ type: 'header', text: { type: 'plain_text', text: truncate(picked.question, 150), emoji: true } });
     const [first = ''] = splitMrkdwn(markdownToMrkdwnParts(picked.answer), 2900);
-    blocks.push(section(first || ' '));
+    blocks.push(section(first || '_(this answer has no text)_'));
   }
   return view(blocks, full, true);
 }

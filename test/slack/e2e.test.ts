@@ -286,4 +286,23 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     const acked = await h.driver.interactive(viewSubmission({ userId: 'UMOD', view: open.args.view as Record<string, unknown> }));
     expect(acked.body).toContain('Pick an answer to post.');
   });
+
+  it('offers the lead topics in "Answer with FAQ" for a message without words', async () => {
+    const trigger = messageShortcut({ userId: 'UMOD', channelId: h.id('C'), responseUrl: h.fake.responseUrl(), message: { user: 'UNEW', text: '', ts: '1700000830.000001' } });
+    await h.driver.interactive(trigger);
+    const open = await h.fake.waitForCall('views.open', (c) => c.args.trigger_id === trigger.trigger_id);
+    const pick = blocksOf(open.args.view as Record<string, unknown>).find((b) => b.block_id === 'faq_pick');
+    expect(pick?.element?.options?.map((o) => o.value)).toEqual(expect.arrayContaining(['migrate', 'install-packages']));
+  });
+
+  it('ignores edits and bot posts in a direct message, answering only new messages from people', async () => {
+    const channelId = h.id('D');
+    const userId = h.id('U');
+    await h.driver.event(eventCallback({ ...directMessage({ text: 'migrate', userId, channelId, ts: '1700000900.000001' }), subtype: 'message_changed' }));
+    await h.driver.event(eventCallback({ ...directMessage({ text: 'migrate', userId, channelId, ts: '1700000901.000001' }), bot_id: 'BOTHER' }));
+    await h.driver.event(eventCallback(directMessage({ text: 'install packages', userId, channelId, ts: '1700000902.000001' })));
+    await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
+    const posts = h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channelId);
+    expect(posts.map((p) => headerText(p.args))).toEqual(['How do I install packages?']);
+  });
 });
