@@ -72,8 +72,10 @@ async function autocomplete(deps: HandlerDeps, interaction: AutocompleteInteract
 
 async function chatCommand(deps: HandlerDeps, interaction: ChatInputCommandInteraction): Promise<void> {
   if (interaction.commandName === STATS_COMMAND) {
+    // Summing up weeks of records can take longer than Discord's 3 s: acknowledge first.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const reply = deps.service.stats({ asker: askerOf(interaction) });
-    await interaction.reply(replyOptions(renderReply(reply, { origin: 'command', inGuild: interaction.inGuild() })));
+    await interaction.editReply(editOptions(renderReply(reply, { origin: 'command', inGuild: interaction.inGuild() })));
     return;
   }
   if (interaction.commandName !== FAQ_COMMAND) {
