@@ -4,6 +4,7 @@ import type { App } from '@slack/bolt';
 import type { Person, Query } from '../../../src/domain.js';
 import { deliver, type Destination } from '../deliver.js';
 import { PLATFORM, type SlackDeps } from '../deps.js';
+import { afterAcks } from '../yield.js';
 import { parseCommandText } from '../text.js';
 
 export const FAQ_COMMAND = '/faq';
@@ -11,6 +12,7 @@ export const FAQ_COMMAND = '/faq';
 export function register(app: App, deps: SlackDeps): void {
   app.command(FAQ_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
+    await afterAcks();
     const parsed = parseCommandText(command.text ?? '');
     let asker: Person = { id: command.user_id, name: command.user_name };
     // Rights only matter when naming someone else; skip the lookup otherwise.
