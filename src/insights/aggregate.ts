@@ -3,8 +3,12 @@
 import type { Entry, InsightsSummary, KnowledgeBase } from '../domain.js';
 import { terms } from '../text/normalize.js';
 
+// Rows may stand for several identical records (`count`, default 1): the store groups
+// identical rows in SQL so that a busy week is not read one ask at a time.
+
 export interface AskRow {
-  readonly at: number;
+  readonly at?: number;
+  readonly count?: number;
   readonly text: string;
   /** The text is the redacted term list, not what was written. */
   readonly redacted: boolean;
@@ -13,7 +17,8 @@ export interface AskRow {
 }
 
 export interface PickRow {
-  readonly at: number;
+  readonly at?: number;
+  readonly count?: number;
   readonly text: string;
   readonly redacted: boolean;
   readonly via: string;
@@ -21,7 +26,8 @@ export interface PickRow {
 }
 
 export interface FeedbackRow {
-  readonly at: number;
+  readonly at?: number;
+  readonly count?: number;
   readonly entryId: string;
   readonly helpful: boolean;
 }
@@ -101,29 +107,29 @@ export function buildReport(rows: InsightsRows, options: ReportOptions): Insight
   };
 
   const asked = new Map<string, number>();
-  for (const a of rows.asks) if (a.decision === 'answer' && a.entryId) bump(asked, a.entryId);
-  for (const p of rows.picks) bump(asked, p.entryId);
+  for (const a of rows.asks) if (a.decision === 'answer' && a.entryId) bump(asked, a.entryId, weight(a));
+  for (const p of rows.picks) bump(asked, p.entryId, weight(p));
 
   const votes = new Map<string, { helpful: number; notHelpful: number }>();
   for (const f of rows.feedback) {
     const v = votes.get(f.entryId) ?? { helpful: 0, notHelpful: 0 };
-    if (f.helpful) v.helpful++;
-    else v.notHelpful++;
+    if (f.helpful) v.helpful += weight(f);
+    else v.notHelpful += weight(f);
     votes.set(f.entryId, v);
   }
 
-  const count = (decision: string) => rows.asks.filter((a) => a.decision === decision).length;
+  const count = (decision: string) => sum(rows.asks.filter((a) => a.decision === decision));
   return {
     since: options.since,
     until: options.until,
     totals: {
-      asks: rows.asks.length,
+      asks: sum(rows.asks),
       answered: count('answer'),
       suggested: count('suggest'),
       unanswered: count('none'),
-      picks: rows.picks.length,
-      helpful: rows.feedback.filter((f) => f.helpful).length,
-      notHelpful: rows.feedback.filter((f) => !f.helpful).length,
+      picks: sum(rows.picks),
+      helpful: sum(rows.feedback.filter((f) => f.helpful)),
+      notHelpful: sum(rows.feedback.filter((f) => !f.helpful)),
     },
     topEntries: ranked(asked).slice(0, limit).map(([entryId, n]) => ({ ...named(entryId), count: n })),
     unanswered: groupNearDuplicates(rows.asks.filter((a) => a.decision === 'none'), options.similarity ?? 0.5).slice(0, limit),
@@ -162,7 +168,7 @@ function termSet(row: { text: string; redacted: boolean }): string[] {
  * "How do I reset my password?" and "password reset??" count as one question. Greedy and
  * deterministic: the most frequent term sets found groups, rarer ones join the first close one.
  */
-export function groupNearDuplicates(rows: readonly { text: string; redacted: boolean }[], threshold = 0.5): UnansweredGroup[] {
+export function groupNearDuplicates(rows: readonly { text: string; redacted: boolean; count?: number }[], threshold = 0.5): UnansweredGroup[] {
   const byKey = new Map<string, { terms: string[]; wordings: Map<string, number>; count: number }>();
   for (const row of rows) {
     const t = termSet(row);
@@ -170,18 +176,31 @@ export function groupNearDuplicates(rows: readonly { text: string; redacted: boo
     const key = t.join(' ');
     const g = byKey.get(key) ?? { terms: t, wordings: new Map<string, number>(), count: 0 };
     const wording = row.text.replace(/\s+/g, ' ').trim();
-    g.wordings.set(wording, (g.wordings.get(wording) ?? 0) + 1);
-    g.count++;
+    g.wordings.set(wording, (g.wordings.get(wording) ?? 0) + weight(row));
+    g.count += weight(row);
     byKey.set(key, g);
   }
   const sorted = [...byKey.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
   const clusters: { terms: Set<string>; wordings: Map<string, number>; count: number }[] = [];
+  // Clusters by term, so a group is only compared with clusters it shares a word with.
+  const byTerm = new Map<string, number[]>();
   for (const [, g] of sorted) {
-    const home = clusters.find((c) => jaccard(c.terms, g.terms) >= threshold);
+    const near = new Set<number>();
+    for (const t of g.terms) for (const c of byTerm.get(t) ?? []) near.add(c);
+    // The lowest index is the most frequent cluster: the same choice as scanning in order.
+    const homeIndex = [...near].sort((a, b) => a - b).find((c) => jaccard(clusters[c]!.terms, g.terms) >= threshold);
+    const home = homeIndex === undefined ? undefined : clusters[homeIndex];
     if (home) {
       home.count += g.count;
       for (const [w, n] of g.wordings) home.wordings.set(w, (home.wordings.get(w) ?? 0) + n);
-    } else clusters.push({ terms: new Set(g.terms), wordings: new Map(g.wordings), count: g.count });
+    } else {
+      clusters.push({ terms: new Set(g.terms), wordings: new Map(g.wordings), count: g.count });
+      for (const t of g.terms) {
+        const list = byTerm.get(t) ?? [];
+        list.push(clusters.length - 1);
+        byTerm.set(t, list);
+      }
+    }
   }
   return clusters
     .map((c) => {
@@ -216,7 +235,7 @@ function proposeAlternates(picks: readonly PickRow[], kb: KnowledgeBase | undefi
     const wordings = byEntry.get(p.entryId) ?? new Map<string, { text: string; count: number }>();
     const key = t.join(' ');
     const w = wordings.get(key) ?? { text, count: 0 };
-    w.count++;
+    w.count += weight(p);
     wordings.set(key, w);
     byEntry.set(p.entryId, wordings);
   }
@@ -248,8 +267,16 @@ function total(p: ProposedAlternates): number {
   return p.wordings.reduce((n, w) => n + w.count, 0);
 }
 
-function bump(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
+function bump(map: Map<string, number>, key: string, n = 1): void {
+  map.set(key, (map.get(key) ?? 0) + n);
+}
+
+function weight(row: { count?: number }): number {
+  return row.count ?? 1;
+}
+
+function sum(rows: readonly { count?: number }[]): number {
+  return rows.reduce((n, r) => n + weight(r), 0);
 }
 
 function ranked(map: ReadonlyMap<string, number>): [string, number][] {

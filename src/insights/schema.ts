@@ -50,6 +50,13 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX feedback_at ON feedback (at);
   `,
+  // 2: summaries read a week of asks: count answered ones from an index alone, and find
+  // unanswered ones without scanning the answered.
+  `
+  CREATE INDEX asks_at_decision ON asks (at, decision, entry_id);
+  DROP INDEX asks_at;
+  CREATE INDEX asks_unanswered ON asks (at) WHERE decision = 'none';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

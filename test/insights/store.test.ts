@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Query } from '../../src/domain.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/insights/schema.js';
 import { InsightsStore, type InsightsStoreOptions } from '../../src/insights/store.js';
 import { AnswerService } from '../../src/service/answer-service.js';
 import { captureLog, fixtureKnowledge, tempDir } from './helpers.js';
@@ -181,6 +182,23 @@ describe('insights store', () => {
     service.ask(query('how do I export my data', 'U9'));
     expect(store.summary(0).asks).toBe(1);
     expect(log.infos.some((m) => m.includes('works again'))).toBe(true);
+  });
+
+  it('upgrades a database from the first schema version, keeping its records', () => {
+    const path = join(tempDir(), 'faqbot.db');
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0]!);
+    old.pragma('user_version = 1');
+    old.prepare(`INSERT INTO asks (ask_id, at, platform, channel_id, asker_hash, via, query_text, redacted, decision, score)
+      VALUES ('old-1', ?, 'slack', 'C1', 'h', 'command', 'kept from before the upgrade', 0, 'none', 0)`).run(Date.now());
+    old.close();
+    const { store } = openStore(path);
+    expect(store.summary(0).topUnanswered).toEqual([{ text: 'kept from before the upgrade', count: 1 }]);
+    store.close();
+    open.pop();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
   });
 
   it('refuses, with one warning, a database written by a newer faqbot', () => {
