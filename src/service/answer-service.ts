@@ -35,6 +35,8 @@ export interface AnswerServiceOptions {
 export interface ChooseOptions {
   /** Post in public even without a target ("Post in channel" / "Share in channel"). */
   share?: boolean;
+  /** The ask whose suggestions or menu this choice came from, to link the pick to its wording. */
+  fromAskId?: string;
 }
 
 const HELP_WORDS = new Set(['', 'help', '?', 'topics', 'list']);
@@ -150,6 +152,7 @@ export class AnswerService {
     this.recorder?.recordPick({
       askId, at: now, platform: query.platform, communityId: query.communityId, channelId: query.channelId,
       askerId: query.asker.id, via: query.via, text: query.text, entryId,
+      ...(options.fromAskId ? { fromAskId: options.fromAskId } : {}),
     });
     this.countAsk(entryId);
     return this.answer(query, askId, entry, 1, now, options);

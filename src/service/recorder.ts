@@ -27,8 +27,11 @@ export interface PickRecord {
   readonly channelId: string;
   readonly askerId: string;
   readonly via: AskedVia;
+  /** May be empty when the platform only sends the click; the store then uses the linked ask's wording. */
   readonly text: string;
   readonly entryId: string;
+  /** The ask the choice came from (its suggestions or "Answer with FAQ" menu), when the adapter knows it. */
+  readonly fromAskId?: string;
 }
 
 export interface AskRecorder {
