@@ -19,6 +19,11 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     return { acked, responseUrl, responseId, channelId, userId };
   }
 
+  it.runIf(mode === 'socket')('connects through apps.connections.open on SLACK_API_URL with the app token', () => {
+    expect(h.fake.callsTo('apps.connections.open').map((c) => c.token)).toEqual(['xapp-1-test']);
+    expect(h.slack).toMatchObject({ name: 'slack', mode: 'socket' });
+  });
+
   it('answers /faq privately with the answer as Block Kit and Share / Helpful / Not helpful buttons', async () => {
     const { acked, responseId } = await faq('migrate');
     expect(acked.status).toBe(200);

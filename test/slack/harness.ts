@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startBot, type Started } from '../../bin/start.js';
 import type { Logger } from '../../src/log.js';
-import { slackAdapter, type RunningSlack } from '../../adapters/slack/index.js';
+import type { RunningSlack } from '../../adapters/slack/index.js';
+import { adapters } from '../../bin/commands.js';
 import { APP_TOKEN, BOT_TOKEN, FakeSlack, type FakeUser } from '../fakes/slack/fake-slack.js';
 import { httpDriver, socketDriver, type Driver } from '../fakes/slack/driver.js';
 
@@ -51,7 +52,7 @@ export async function startHarness(mode: 'http' | 'socket', extraEnv: Record<str
     ...(mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
     ...extraEnv,
   };
-  const bot = await startBot({ out() {}, err() {}, stdin: process.stdin, cwd, env }, { adapters: [slackAdapter], log });
+  const bot = await startBot({ out() {}, err() {}, stdin: process.stdin, cwd, env }, { adapters, log });
   const slack = bot.platforms.find((p) => p.name === 'slack') as RunningSlack | undefined;
   if (!slack) throw new Error('the Slack adapter did not start');
   let driver: Driver;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBot } from '../../bin/start.js';
 import { silentLogger } from '../../src/log.js';
-import { slackAdapter } from '../../adapters/slack/index.js';
+import { adapters } from '../../bin/commands.js';
 import { BOT_TOKEN, FakeSlack } from '../fakes/slack/fake-slack.js';
 import { KNOWLEDGE } from './harness.js';
 
@@ -19,7 +19,7 @@ async function start(env: Record<string, string>) {
   const cwd = await mkdtemp(join(tmpdir(), 'faqbot-slack-start-'));
   cleanups.push(async () => { await fake.close(); await rm(cwd, { recursive: true, force: true }); });
   const io = { out() {}, err() {}, stdin: process.stdin, cwd, env: { SLACK_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: KNOWLEDGE, PORT: '0', ...env } };
-  return { fake, run: () => startBot(io, { adapters: [slackAdapter], log: silentLogger }) };
+  return { fake, run: () => startBot(io, { adapters, log: silentLogger }) };
 }
 
 describe('starting the Slack adapter', () => {
