@@ -62,13 +62,11 @@ export class TermIndex {
   private readonly exact = new Map<string, number>();
   private readonly typos: TypoIndex;
   private readonly maxIdf: number;
-  /** Per entry: term -> weight of the whole entry's phrasings taken as one document. */
-  private readonly entryDocs: Map<string, number>[] = [];
   private readonly entryNorms: number[] = [];
-  private readonly entryPostings = new Map<string, number[]>();
+  private readonly entryPostings = new Map<string, { entries: number[]; weights: number[] }>();
+  private entryScratch = new Float64Array(0);
   private readonly classifier?: SoftmaxClassifier;
-  /** term -> how many phrasings (answers included) have it */
-  private readonly phrasingDf = new Map<string, number>();
+  private scratch = new Float64Array(0);
   private readonly examples: { example: Example; phrasing: Phrasing }[] = [];
 
   constructor(kb: KnowledgeBase) {
@@ -79,13 +77,14 @@ export class TermIndex {
         const t = unique(terms(text));
         if (t.length > 0) this.phrasings.push({ entry: i, field, text, terms: t, norm: 0 });
       };
+      const firstPhrasing = this.phrasings.length;
       add('question', entry.question);
       entry.alternates.forEach((a) => add('alternate', a));
       entry.keywords.forEach((k) => add('keyword', k));
       add('id', entry.id.replace(/-/g, ' '));
       add('answer', entry.answer);
       const seen = new Set<string>();
-      for (const p of this.phrasings) if (p.entry === i) for (const term of p.terms) seen.add(term);
+      for (let k = firstPhrasing; k < this.phrasings.length; k++) for (const term of this.phrasings[k]!.terms) seen.add(term);
       for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
       for (const key of [entry.id, ...entry.keywords]) {
         const k = cleanText(key.replace(/-/g, ' '));
@@ -103,7 +102,6 @@ export class TermIndex {
     this.phrasings.forEach((p, pi) => {
       let sq = 0;
       for (const term of p.terms) {
-        this.phrasingDf.set(term, (this.phrasingDf.get(term) ?? 0) + 1);
         const w = this.idf.get(term) ?? 0;
         sq += w * w;
         let list = this.postings.get(term);
@@ -112,24 +110,28 @@ export class TermIndex {
       }
       p.norm = Math.sqrt(sq) || 1;
     });
-    kb.entries.forEach(() => this.entryDocs.push(new Map()));
+    // Per entry: term -> weight of the whole entry's phrasings taken as one document.
+    const entryDocs: Map<string, number>[] = kb.entries.map(() => new Map());
     for (const p of this.phrasings) {
       if (p.field === 'answer') continue;
-      const doc = this.entryDocs[p.entry]!;
+      const doc = entryDocs[p.entry]!;
       for (const term of p.terms) doc.set(term, (doc.get(term) ?? 0) + 1);
     }
-    this.entryDocs.forEach((doc, e) => {
+    entryDocs.forEach((doc, e) => {
       let sq = 0;
       for (const [term, tf] of doc) {
         const w = (1 + Math.log(tf)) * (this.idf.get(term) ?? 0);
         doc.set(term, w);
         sq += w * w;
         let list = this.entryPostings.get(term);
-        if (!list) this.entryPostings.set(term, (list = []));
-        list.push(e);
+        if (!list) this.entryPostings.set(term, (list = { entries: [], weights: [] }));
+        list.entries.push(e);
+        list.weights.push(w);
       }
       this.entryNorms.push(Math.sqrt(sq) || 1);
     });
+    this.scratch = new Float64Array(this.phrasings.length);
+    this.entryScratch = new Float64Array(kb.entries.length);
     this.typos = new TypoIndex(this.idf.keys());
     for (const p of this.phrasings) {
       if (p.field !== 'question' && p.field !== 'alternate' && p.field !== 'keyword') continue;
@@ -141,14 +143,13 @@ export class TermIndex {
   }
 
   /** Terms that no phrasing but the left-out one has: unknown when that phrasing is left out. */
-  private termsOnlyIn(exclude: { entry: number; text: string }): Set<string> {
-    const p = this.phrasings.find((x) => x.entry === exclude.entry && x.text === exclude.text);
-    return new Set(p ? p.terms.filter((t) => (this.phrasingDf.get(t) ?? 0) <= 1) : []);
+  private termsOnlyIn(p: Phrasing): Set<string> {
+    return new Set(p.terms.filter((t) => (this.postings.get(t)?.length ?? 0) <= 1));
   }
 
   /** Training costs classes × examples per epoch: worth it for small and mid-size bases only. */
   private useClassifier(): boolean {
-    return this.entries.length > 1 && this.entries.length * this.examples.length <= 4_000_000;
+    return this.entries.length > 1 && this.entries.length * this.examples.length <= 1_000_000;
   }
 
   private vector(weights: readonly { term: string; weight: number }[]): Map<string, number> {
@@ -161,7 +162,7 @@ export class TermIndex {
     return v;
   }
 
-  rank(text: string, exclude?: { entry: number; text: string }, classifier = this.classifier): Ranked {
+  rank(text: string, exclude?: Phrasing, classifier = this.classifier): Ranked {
     const clean = cleanText(text);
     const queryTerms = unique(terms(text));
     if (queryTerms.length === 0) return { candidates: [], empty: true, exact: false, coverage: 0 };
@@ -195,16 +196,23 @@ export class TermIndex {
     }
     const qnorm = Math.sqrt(qsq) || 1;
 
-    const dot = new Map<number, number>();
+    // Accumulate into a reused typed array: far cheaper than a Map on large bases.
+    const dot = this.scratch;
+    const touched: number[] = [];
     for (const { term, weight } of resolved) {
       const idf = this.idf.get(term) ?? 0;
-      for (const pi of this.postings.get(term) ?? []) dot.set(pi, (dot.get(pi) ?? 0) + weight * idf);
+      for (const pi of this.postings.get(term) ?? []) {
+        if (dot[pi] === 0) touched.push(pi);
+        dot[pi] = dot[pi]! + weight * idf;
+      }
     }
     const best = new Map<number, { score: number; why: string }>();
     const answerScore = new Map<number, number>();
-    for (const [pi, d] of dot) {
+    for (const pi of touched) {
+      const d = dot[pi]!;
+      dot[pi] = 0;
       const p = this.phrasings[pi]!;
-      if (exclude && p.entry === exclude.entry && p.text === exclude.text) continue;
+      if (p === exclude) continue;
       const cos = d / (qnorm * p.norm);
       if (p.field === 'answer') {
         answerScore.set(p.entry, cos);
@@ -222,12 +230,20 @@ export class TermIndex {
 
     // The entry's phrasings taken together: rewards terms its many alternates share.
     {
-      const edot = new Map<number, number>();
+      const edot = this.entryScratch;
+      const touchedEntries: number[] = [];
       for (const { term, weight } of resolved) {
-        for (const e of this.entryPostings.get(term) ?? []) edot.set(e, (edot.get(e) ?? 0) + weight * (this.entryDocs[e]!.get(term) ?? 0));
+        const postings = this.entryPostings.get(term);
+        if (!postings) continue;
+        for (let k = 0; k < postings.entries.length; k++) {
+          const e = postings.entries[k]!;
+          if (edot[e] === 0) touchedEntries.push(e);
+          edot[e] = edot[e]! + weight * postings.weights[k]!;
+        }
       }
-      for (const [e, d] of edot) {
-        const cos = d / (qnorm * this.entryNorms[e]!);
+      for (const e of touchedEntries) {
+        const cos = edot[e]! / (qnorm * this.entryNorms[e]!);
+        edot[e] = 0;
         const prev = best.get(e);
         best.set(e, { score: BEST_PHRASING_SHARE * (prev?.score ?? 0) + (1 - BEST_PHRASING_SHARE) * cos, why: prev?.why ?? 'all phrasings' });
       }
@@ -248,9 +264,7 @@ export class TermIndex {
       best.set(exactEntry, { score: 1, why: 'exact keyword or id' });
       exact = true;
     }
-    const candidates = [...best.entries()]
-      .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
-      .slice(0, 10)
+    const candidates = topK(best, 10)
       .map(([e, { score, why }]): Candidate => ({
         entry: this.entries[e]!,
         // What the base does not know of the query weighs against every candidate alike.
@@ -264,7 +278,7 @@ export class TermIndex {
    * Asks the index each of its own alternates with that alternate left out, and keeps the top
    * scores of the ones that still find their entry: what "in scope" looks like for this base.
    */
-  calibrate(limit = 400): Calibration {
+  calibrate(limit = 250): Calibration {
     const scores: number[] = [];
     const wrong: number[] = [];
     const pool = this.examples.filter((x) => x.phrasing.field !== 'keyword');
@@ -276,7 +290,7 @@ export class TermIndex {
       ? new SoftmaxClassifier(this.entries.length, this.examples.filter((x) => !heldOut.has(x.phrasing)).map((x) => x.example))
       : undefined;
     for (const p of heldOut) {
-      const r = this.rank(p.text, { entry: p.entry, text: p.text }, classifier);
+      const r = this.rank(p.text, p, classifier);
       const top = r.candidates[0];
       if (!top) continue;
       if (top.entry === this.entries[p.entry]) scores.push(top.score);
@@ -287,6 +301,20 @@ export class TermIndex {
     return { inScope: scores, wrong };
   }
 
+}
+
+/** The k best by score (ties: knowledge-base order), without sorting every scored entry. */
+function topK(scores: ReadonlyMap<number, { score: number; why: string }>, k: number): [number, { score: number; why: string }][] {
+  const better = (a: [number, { score: number }], b: [number, { score: number }]) => b[1].score - a[1].score || a[0] - b[0];
+  const top: [number, { score: number; why: string }][] = [];
+  for (const item of scores) {
+    if (top.length === k && better(item, top[k - 1]!) >= 0) continue;
+    let i = top.length === k ? k - 1 : top.length;
+    while (i > 0 && better(item, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, item);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 function unique<T>(items: readonly T[]): T[] {
