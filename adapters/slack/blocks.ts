@@ -86,7 +86,9 @@ function answer(entry: Entry, related: readonly Entry[], reply: Reply, ctx: Rend
     tail.push(section(`*Links:* ${entry.links.map((l) => link(l.url, l.title)).join(' · ')}`));
   }
   if (related.length > 0) {
-    tail.push(context('Related:'), ...choiceButtons(related, reply.askId, ctx));
+    // Anyone can press buttons on a public message: they must not re-send answers to the member.
+    const buttonCtx = reply.visibility === 'public' ? { via: ctx.via } : ctx;
+    tail.push(context('Related:'), ...choiceButtons(related, reply.askId, buttonCtx));
   }
   const notes: string[] = [];
   if (reply.suggestedBy) notes.push(`Suggested by ${escapeMrkdwn(displayName(reply.suggestedBy))}`);

@@ -98,6 +98,8 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     expect(JSON.stringify(post.args.blocks)).toContain('Suggested by Mona Moderator');
     expect(h.fake.callsTo('users.info').some((c) => c.args.user === 'UMOD')).toBe(true);
     expect(h.fake.responses.some((r) => r.id === responseId)).toBe(false);
+    // Anyone may press the related buttons of a public answer; they must not aim it at the member again.
+    expect(buttons(post.args).filter((b) => b.actionId.startsWith('faq_choose')).map((b) => JSON.parse(b.value).t)).toEqual([undefined]);
   });
 
   it('shows what the bot knows for `/faq` alone and `/faq help`', async () => {

@@ -2,6 +2,7 @@
 // channel, and say whether an answer helped.
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
 import type { Person, Query } from '../../../src/domain.js';
+import { describeError } from '../../../src/log.js';
 import { ACTION, decodeValue, type ActionValue } from '../action-value.js';
 import { deliver, notify, type Destination } from '../deliver.js';
 import { PLATFORM, type SlackDeps } from '../deps.js';
@@ -30,7 +31,7 @@ export function register(app: App, deps: SlackDeps): void {
     const to = destination(where, respond, client);
     await deliver(reply, { via: value.via }, { ...to, public: async (m) => { await to.public(m); posted = true; } }, deps.log);
     // The private copy has done its job once everyone can see the answer.
-    if (posted && where.ephemeral) await respond({ delete_original: true }).catch((e: unknown) => deps.log.warn(`slack: could not remove the private answer: ${String(e)}`));
+    if (posted && where.ephemeral) await respond({ delete_original: true }).catch((e: unknown) => deps.log.warn(`slack: could not remove the private answer: ${describeError(e)}`));
   });
 
   for (const [actionId, helpful] of [[ACTION.helpful, true], [ACTION.notHelpful, false]] as const) {
