@@ -93,6 +93,10 @@ async function chatCommand(deps: HandlerDeps, interaction: ChatInputCommandInter
 async function messageMenu(deps: HandlerDeps, interaction: MessageContextMenuCommandInteraction): Promise<void> {
   if (interaction.commandName !== MESSAGE_MENU) return;
   const message = interaction.targetMessage;
+  if (message.author.bot) {
+    await interaction.reply(replyOptions(notice('That message is from a bot. Use **Answer with FAQ** on the message of the member who asked.')));
+    return;
+  }
   const text = message.content.trim();
   if (!text) {
     await interaction.reply(replyOptions(notice('That message has no text I can read (only attachments or embeds). Use `/faq` with `user:` to send an answer to its author.')));

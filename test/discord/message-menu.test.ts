@@ -64,3 +64,10 @@ test('a message the FAQ does not cover still offers topics to post', async () =>
   expect(body.data.flags & 64).toBe(64);
   expect(body.data.components[0]?.components[0].type).toBe(3);
 });
+
+test('a bot\'s message is not answered: the invoker is told to pick the member\'s message', async () => {
+  const question = { id: snowflake(), channel_id: h.general.channel.id, guild_id: h.guild.id, author: { ...h.fake.bot }, content: 'How do I install Example?' };
+  const { body } = await h.fake.callbackOf(h.fake.interact(messageMenu(h.general, h.moderator(), question)));
+  expect(body.data.flags & 64).toBe(64);
+  expect(body.data.content).toMatch(/from a bot/);
+});
