@@ -312,4 +312,14 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     const posts = h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channelId);
     expect(posts.map((p) => headerText(p.args))).toEqual(['How do I install packages?']);
   });
+
+  it('answers an oversized, hostile direct message with a valid message that pings nobody', async () => {
+    const channelId = h.id('D');
+    const junk = Array.from({ length: 2000 }, (_, i) => (i % 3 === 0 ? '<!everyone>' : i % 3 === 1 ? '&lt;@U0BAD&gt;' : 'zqx*_~`')).join(' ');
+    await h.driver.event(eventCallback(directMessage({ text: junk, userId: h.id('U'), channelId, ts: '1700001000.000001' })));
+    const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
+    expect(pings(post.args)).toEqual([]);
+    for (const t of sectionTexts(post.args)) expect(t.length).toBeLessThanOrEqual(3000);
+    expect(String(post.args.text).length).toBeLessThanOrEqual(3000);
+  });
 });
