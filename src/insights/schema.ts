@@ -57,6 +57,10 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX asks_at;
   CREATE INDEX asks_unanswered ON asks (at) WHERE decision = 'none';
   `,
+  // 3: a pick remembers the ask it came from (its wording, when the click carried none).
+  `
+  ALTER TABLE picks ADD COLUMN from_ask_id TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -32,6 +32,14 @@ export interface InsightsStoreOptions {
 const DAY_MS = 86_400_000;
 /** How long writes are skipped after one failed. */
 const RETRY_AFTER_MS = 10_000;
+/** A pick without text is linked to an ask at most this old. */
+const LINK_WINDOW_MS = 15 * 60_000;
+
+interface LinkedAsk {
+  ask_id: string;
+  query_text: string;
+  redacted: number;
+}
 
 export class InsightsStore implements AskRecorder, InsightsReader {
   private db: Database.Database | undefined;
@@ -94,13 +102,26 @@ export class InsightsStore implements AskRecorder, InsightsReader {
     });
   }
 
+  /**
+   * Records a pick, linked to the ask it came from: the one the adapter names, or else (when
+   * the click carried no text) the same person's latest undecided ask in that channel, whose
+   * wording is what the pick answered.
+   */
   recordPick(r: PickRecord): void {
     this.write((s) => {
-      const { text, redacted } = this.textOf(r.text);
+      const askerHash = hashPerson(this.salt, r.platform, r.askerId);
+      const own = r.text.trim() !== '';
+      let from = r.fromAskId ? (s.askById.get(r.fromAskId) as LinkedAsk | undefined) : undefined;
+      if (!from && !own) {
+        from = s.recentUndecided.get({
+          platform: r.platform, channel_id: r.channelId, asker_hash: askerHash, since: r.at - LINK_WINDOW_MS, until: r.at,
+        }) as LinkedAsk | undefined;
+      }
+      const { text, redacted } = own ? this.textOf(r.text) : { text: from?.query_text ?? '', redacted: from?.redacted === 1 };
       s.pick.run({
         ask_id: r.askId, at: r.at, platform: r.platform, community_id: r.communityId ?? null, channel_id: r.channelId,
-        asker_hash: hashPerson(this.salt, r.platform, r.askerId), via: r.via, query_text: text, redacted: redacted ? 1 : 0,
-        entry_id: r.entryId,
+        asker_hash: askerHash, via: r.via, query_text: text, redacted: redacted ? 1 : 0,
+        entry_id: r.entryId, from_ask_id: from?.ask_id ?? r.fromAskId ?? null,
       });
     });
   }
@@ -184,8 +205,15 @@ function prepare(db: Database.Database) {
   return {
     ask: db.prepare(`INSERT OR IGNORE INTO asks (ask_id, at, platform, community_id, channel_id, asker_hash, via, query_text, redacted, decision, entry_id, score)
       VALUES (@ask_id, @at, @platform, @community_id, @channel_id, @asker_hash, @via, @query_text, @redacted, @decision, @entry_id, @score)`),
-    pick: db.prepare(`INSERT OR IGNORE INTO picks (ask_id, at, platform, community_id, channel_id, asker_hash, via, query_text, redacted, entry_id)
-      VALUES (@ask_id, @at, @platform, @community_id, @channel_id, @asker_hash, @via, @query_text, @redacted, @entry_id)`),
+    pick: db.prepare(`INSERT OR IGNORE INTO picks (ask_id, at, platform, community_id, channel_id, asker_hash, via, query_text, redacted, entry_id, from_ask_id)
+      VALUES (@ask_id, @at, @platform, @community_id, @channel_id, @asker_hash, @via, @query_text, @redacted, @entry_id, @from_ask_id)`),
+    askById: db.prepare('SELECT ask_id, query_text, redacted FROM asks WHERE ask_id = ?'),
+    // Suggestions and "no answer" lists are what people pick from; "Answer with FAQ" lists its
+    // candidates whatever the decision. An answer's related buttons are not a new wording.
+    recentUndecided: db.prepare(`SELECT ask_id, query_text, redacted FROM asks
+      WHERE at BETWEEN @since AND @until AND platform = @platform AND channel_id = @channel_id AND asker_hash = @asker_hash
+        AND (decision IN ('suggest', 'none') OR via = 'message-menu')
+      ORDER BY at DESC LIMIT 1`),
     feedback: db.prepare(`INSERT INTO feedback (ask_id, at, platform, entry_id, helpful, by_hash)
       VALUES (@ask_id, @at, @platform, @entry_id, @helpful, @by_hash)
       ON CONFLICT (ask_id, by_hash) DO UPDATE SET helpful = excluded.helpful, at = excluded.at`),

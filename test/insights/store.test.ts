@@ -211,3 +211,51 @@ describe('insights store', () => {
     expect(log.warnings[0]).toMatch(/newer/);
   });
 });
+
+describe('picks are linked to the ask they answered', () => {
+  function setup() {
+    const path = join(tempDir(), 'faqbot.db');
+    let clock = Date.now();
+    const { store } = openStore(path);
+    const service = serviceWith(store, () => clock);
+    const links = () => {
+      const db = new Database(path, { readonly: true });
+      const rows = db.prepare('SELECT query_text AS text, from_ask_id AS fromAskId, entry_id AS entryId FROM picks ORDER BY at').all();
+      db.close();
+      return rows;
+    };
+    return { store, service, links, tick: (ms: number) => { clock += ms; } };
+  }
+  const moderator = { id: 'M1', isModerator: true };
+
+  it('"Answer with FAQ": the pick carries the member\'s message as a proposed alternate', () => {
+    const { store, service, links, tick } = setup();
+    const menu = service.ask({ text: 'my backup wont download, what now?', platform: 'discord', channelId: 'C1', asker: moderator, via: 'message-menu' });
+    tick(20_000);
+    service.choose({ text: '', platform: 'discord', channelId: 'C1', asker: moderator, via: 'message-menu' }, 'export-data');
+    expect(links()).toEqual([{ text: 'my backup wont download, what now?', fromAskId: menu.askId, entryId: 'export-data' }]);
+    expect(store.report(0).proposedAlternates).toEqual([
+      { entryId: 'export-data', wordings: [{ text: 'my backup wont download, what now?', count: 1 }] },
+    ]);
+  });
+
+  it('a suggestion click names its ask through fromAskId', () => {
+    const { service, links } = setup();
+    const asked = service.ask(query('is there a dark mode'));
+    service.choose({ ...query(''), channelId: 'elsewhere' }, 'export-data', { fromAskId: asked.askId });
+    expect(links()).toEqual([{ text: 'is there a dark mode', fromAskId: asked.askId, entryId: 'export-data' }]);
+  });
+
+  it('a related button under an answer, or a click long after, brings no wording', () => {
+    const { service, links, tick } = setup();
+    expect(service.ask(query('how do I reset my password')).kind).toBe('answer');
+    service.choose(query(''), 'export-data');
+    service.ask(query('is there a dark mode'));
+    tick(60 * 60_000);
+    service.choose(query(''), 'export-data');
+    expect(links()).toEqual([
+      { text: '', fromAskId: null, entryId: 'export-data' },
+      { text: '', fromAskId: null, entryId: 'export-data' },
+    ]);
+  });
+});
