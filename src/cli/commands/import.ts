@@ -1,8 +1,9 @@
 // `faqbot import FILE.md`: a FAQ page to a knowledge file, or a changed page into an existing
 // knowledge file (keeping what maintainers added). The conversion itself lives in src/import/.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../config.js';
 import { FaqbotError } from '../../errors.js';
 import { mergeDraft, type MergeReport } from '../../import/merge.js';
 import { importPage } from '../../import/page.js';
@@ -53,7 +54,7 @@ export const importCommand: Command = {
 
     const out = stringFlag(values.out);
     if (out === undefined) {
-      io.out(draftToYaml(imported.draft, { schemaRef: schemaRefFrom(io.cwd) }).trimEnd());
+      io.out(draftToYaml(imported.draft, { schemaRef: schemaRefFrom(knowledgeDir(io)) }).trimEnd());
       io.err(`import: ${imported.draft.entries.length} entries from ${input}`);
       return 0;
     }
@@ -65,15 +66,34 @@ export const importCommand: Command = {
       const existing = readExisting(outPath, out);
       const { draft, report } = mergeDraft(existing.draft, imported.draft);
       const yaml = draftToYaml(draft, existing.hasModeline ? { comment: existing.comment } : { schemaRef: schemaRefFrom(dirname(outPath)), comment: existing.comment });
-      writeFileSync(outPath, yaml);
+      writeAtomically(outPath, yaml);
       printReport(report, draft.entries.length, out, io);
     } else {
-      writeFileSync(outPath, draftToYaml(imported.draft, { schemaRef: schemaRefFrom(dirname(outPath)) }));
+      writeAtomically(outPath, draftToYaml(imported.draft, { schemaRef: schemaRefFrom(dirname(outPath)) }));
       io.out(`import: wrote ${imported.draft.entries.length} entries to ${out}; add alternates and keywords, then run \`faqbot check ${out}\``);
     }
     return checkWritten(outPath, io);
   },
 };
+
+/** A running bot watches the knowledge folder; it must never read a half-written file. */
+function writeAtomically(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+/** Where printed YAML most likely ends up: the configured knowledge folder. */
+function knowledgeDir(io: Io): string {
+  let dir = 'knowledge';
+  try {
+    dir = loadConfig(io.env, io.cwd).settings.knowledgeDir;
+  } catch {
+    // A broken config is `faqbot check`'s business; the modeline is only a convenience.
+  }
+  const path = resolve(io.cwd, dir);
+  return existsSync(path) && statSync(path).isFile() ? dirname(path) : path;
+}
 
 function parseBaseUrl(value: string | undefined): URL | undefined {
   if (value === undefined) return undefined;
