@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse } from 'yaml';
@@ -118,5 +119,12 @@ describe('faqbot insights', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no insights database yet/);
     expect(missing.err).not.toMatch(/\n\s+at /);
+
+    db = join(dir, 'garbage.db');
+    writeFileSync(db, 'not a database at all, '.repeat(500));
+    const corrupt = await cli();
+    db = join(dir, 'faqbot.db');
+    expect(corrupt.code).toBe(1);
+    expect(corrupt.err).toMatch(/garbage\.db: cannot read the insights database/);
   });
 });
