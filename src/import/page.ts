@@ -9,7 +9,7 @@ import { parseMarkdown } from '../markdown/parse.js';
 import { draftEntry, type DraftFile } from './draft.js';
 import { uniqueId } from './ids.js';
 import { absolutizeLinks, type LinkRewrite } from './links.js';
-import { hasBody, isNotice, isQuestion, splitSections, type Section } from './sections.js';
+import { hasBody, isComment, isNotice, isQuestion, splitSections, type Section } from './sections.js';
 
 export interface ImportOptions {
   /** Where the page is published; relative links resolve against it. */
@@ -70,13 +70,13 @@ export function importPage(markdown: string, options: ImportOptions = {}): Impor
   const taken = new Set<string>();
   const entries = [];
   for (const { section, parts } of pending) {
-    const nodes = answerNodes(section, parts);
+    const nodes = answerNodes(section, parts).filter((node) => !isComment(node));
     if (nodes.length === 0) continue; // a heading that only groups the questions below it
     nodes.forEach((node) => absolutizeLinks(node, options.baseUrl, links));
     entries.push(draftEntry(uniqueId(section.text, taken), section.text, serialise(nodes)));
   }
 
-  const footerNodes = joinParts(footerSections);
+  const footerNodes = joinParts(footerSections).filter((node) => !isComment(node));
   footerNodes.forEach((node) => absolutizeLinks(node, options.baseUrl, links));
   const title = frontMatterTitle(page.frontMatter) ?? titleSection?.text;
   const draft: DraftFile = {

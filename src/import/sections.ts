@@ -71,7 +71,12 @@ export function isNotice(text: string): boolean {
   return NOTICE.test(text) && !isQuestion(text);
 }
 
-/** True when a section has content of its own, not just whitespace or an empty block. */
+/** True when a section has content of its own, not just whitespace or HTML comments. */
 export function hasBody(section: Section): boolean {
-  return section.body.some((node) => node.type !== 'html' || node.value.trim() !== '');
+  return section.body.some((node) => !isComment(node));
+}
+
+/** HTML comments are notes for the page's editors; in a chat answer they would show as text. */
+export function isComment(node: RootContent): boolean {
+  return node.type === 'html' && /^(?:\s*<!--[\s\S]*?-->)*\s*$/.test(node.value);
 }

@@ -107,6 +107,11 @@ describe('importing other page shapes', () => {
     expect(page.draft.entries[0]).toMatchObject({ id: 'how-do-i-install-it', question: 'How do I install it?' });
   });
 
+  it('leaves HTML comments out of answers, and a heading with only a comment answers nothing', () => {
+    const page = importPage('## Is it free?\n\n<!-- TODO: pricing -->\n\nYes.\n\n## Can I pay?\n\n<!-- later -->\n');
+    expect(page.draft.entries.map((e) => [e.question, e.answer])).toEqual([['Is it free?', 'Yes.']]);
+  });
+
   it('finds nothing in a page without questions', () => {
     expect(importPage('# Notes\n\nJust text.\n').draft.entries).toEqual([]);
   });
