@@ -7,7 +7,7 @@ import { FaqbotError } from '../../src/errors.js';
 import { describeError } from '../../src/log.js';
 import type { PlatformAdapter, PlatformDeps, RunningPlatform } from '../../src/platform.js';
 import { handleInteraction } from './interactions.js';
-import { handleMessage } from './mentions.js';
+import { handleMessage } from './handlers/mention.js';
 
 /** Guilds, messages in guilds and DMs; none is privileged (MessageContent is not needed). */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
@@ -39,6 +39,7 @@ export const discordAdapter: PlatformAdapter = {
       if (client.isReady()) handleMessage(deps, client, message).catch(lastResort);
     });
     client.on(Events.Error, (error) => log.error('discord: client error', error));
+    client.on(Events.ShardError, (error) => log.warn(`discord: gateway error: ${describeError(error)}`));
     client.on(Events.ShardDisconnect, (event) => log.warn(`discord: gateway closed (code ${event.code}); reconnecting`));
     client.on(Events.ShardResume, () => log.info('discord: gateway connection resumed'));
 

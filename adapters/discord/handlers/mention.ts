@@ -2,18 +2,13 @@
 // delivered without the privileged MessageContent intent. Discord has no private replies to a
 // message, so a private Reply goes to the asker's DMs (in place when the DM is closed).
 import { ChannelType, type Client, type Message } from 'discord.js';
-import type { Logger } from '../../src/log.js';
-import type { AnswerService } from '../../src/service/answer-service.js';
-import { messageAsker, PLATFORM } from './people.js';
-import { notice, renderReply } from './render.js';
-import { APOLOGY, isPermissionError, messageOptions, permissionExplanation } from './send.js';
+import type { Logger } from '../../../src/log.js';
+import { messageAsker, PLATFORM } from '../people.js';
+import { notice, renderReply } from '../render.js';
+import { APOLOGY, isPermissionError, messageOptions, permissionExplanation } from '../send.js';
+import type { HandlerDeps } from './deps.js';
 
-export interface MentionDeps {
-  readonly service: AnswerService;
-  readonly log: Logger;
-}
-
-export async function handleMessage(deps: MentionDeps, client: Client<true>, message: Message): Promise<void> {
+export async function handleMessage(deps: HandlerDeps, client: Client<true>, message: Message): Promise<void> {
   if (message.author.bot || message.system) return;
   const inDm = message.channel.type === ChannelType.DM;
   const botMention = new RegExp(`<@!?${client.user.id}>`, 'g');

@@ -1,0 +1,15 @@
+// `/faq query:` as people type: the matcher's autocomplete, within Discord's limits.
+import type { AutocompleteInteraction } from 'discord.js';
+import { LIMITS } from '../limits.js';
+import { shorten } from '../safe-text.js';
+import type { HandlerDeps } from './deps.js';
+
+export async function onAutocomplete(deps: HandlerDeps, interaction: AutocompleteInteraction): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const choices = focused.name === 'query' ? deps.service.autocomplete(String(focused.value)) : [];
+  // The value is what /faq receives: the entry id matches exactly; a very long id falls back to the question.
+  await interaction.respond(choices.slice(0, LIMITS.choices).map((c) => ({
+    name: shorten(c.label, LIMITS.choiceName),
+    value: c.entryId.length <= LIMITS.choiceValue ? c.entryId : shorten(c.label, LIMITS.choiceValue),
+  })));
+}

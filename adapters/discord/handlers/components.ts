@@ -1,0 +1,64 @@
+// Buttons and menus on the bot's messages: Post in channel, Helpful / Not helpful, related
+// topics, suggestion menus, and the "Answer with FAQ" pick. What to do is in the custom_id.
+import { MessageFlags, type ButtonInteraction, type MessageComponentInteraction, type StringSelectMenuInteraction } from 'discord.js';
+import type { AskedVia, Person } from '../../../src/domain.js';
+import { decodeCustomId, resolveEntryRef } from '../custom-id.js';
+import { askerOf, interactionQuery, PLATFORM } from '../people.js';
+import { notice, renderReply, type DiscordMessage } from '../render.js';
+import { editOptions, replyOptions } from '../send.js';
+import { onAnswerWithFaqPick } from './answer-with-faq.js';
+import type { HandlerDeps } from './deps.js';
+
+export async function onButton(deps: HandlerDeps, interaction: ButtonInteraction): Promise<void> {
+  const id = decodeCustomId(interaction.customId);
+  if (!id) return stale(interaction);
+  const entry = resolveEntryRef(deps.service.knowledge, id.arg);
+  if (!entry) return gone(interaction);
+  switch (id.action) {
+    case 'y':
+    case 'n':
+      deps.service.feedback({ askId: id.key, entryId: entry.id, helpful: id.action === 'y', by: askerOf(interaction), platform: PLATFORM });
+      await interaction.reply(replyOptions(notice(id.action === 'y' ? 'Thanks! Glad it helped.' : 'Thanks for telling us; the maintainers will see that this answer did not help.')));
+      return;
+    case 'p':
+      return open(deps, interaction, 'command', entry.id, undefined, true);
+    case 'o':
+      return open(deps, interaction, 'command', entry.id);
+    case 'm':
+      return open(deps, interaction, 'mention', entry.id);
+    default:
+      return stale(interaction);
+  }
+}
+
+export async function onMenu(deps: HandlerDeps, interaction: StringSelectMenuInteraction): Promise<void> {
+  const id = decodeCustomId(interaction.customId);
+  if (!id || (id.action !== 's' && id.action !== 'w')) return stale(interaction);
+  const entry = resolveEntryRef(deps.service.knowledge, interaction.values[0] ?? '');
+  if (!entry) return gone(interaction);
+  if (id.action === 's') return open(deps, interaction, 'command', entry.id, id.arg === '-' ? undefined : { id: id.arg });
+  return onAnswerWithFaqPick(deps, interaction, id.key, { id: id.arg }, entry.id);
+}
+
+/** Answers with a chosen entry; a private answer replaces the private message it came from. */
+async function open(deps: HandlerDeps, interaction: ButtonInteraction | StringSelectMenuInteraction, via: AskedVia, entryId: string, target?: Person, share = false): Promise<void> {
+  const reply = deps.service.choose(interactionQuery(interaction, via, '', target), entryId, { share });
+  const origin = via === 'mention' ? 'mention' : 'command';
+  const msg = renderReply(reply, { origin, inGuild: interaction.inGuild(), ...(target ? { target } : {}) });
+  // A notice (cooldown, rate limit) comes as a new private message: the answer it refers to stays.
+  await send(interaction, msg, reply.kind !== 'held');
+}
+
+async function send(interaction: MessageComponentInteraction, msg: DiscordMessage, mayReplace: boolean): Promise<void> {
+  const fromPrivate = interaction.message.flags.has(MessageFlags.Ephemeral);
+  if (mayReplace && msg.ephemeral && fromPrivate) await interaction.update(editOptions(msg));
+  else await interaction.reply(replyOptions(msg));
+}
+
+async function stale(interaction: MessageComponentInteraction): Promise<void> {
+  await interaction.reply(replyOptions(notice('This button is from an older version of the bot. Ask again with `/faq`.')));
+}
+
+async function gone(interaction: MessageComponentInteraction): Promise<void> {
+  await interaction.reply(replyOptions(notice('That FAQ entry no longer exists. Ask again with `/faq` to find its successor.')));
+}

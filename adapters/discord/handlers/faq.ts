@@ -1,0 +1,15 @@
+// `/faq query:<text> [user:<member>]`: privately, or aimed at a member, as the service decides.
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { interactionQuery, personOf } from '../people.js';
+import { renderReply, type RenderContext } from '../render.js';
+import { replyOptions } from '../send.js';
+import type { HandlerDeps } from './deps.js';
+
+export async function onFaq(deps: HandlerDeps, interaction: ChatInputCommandInteraction): Promise<void> {
+  const text = interaction.options.getString('query') ?? '';
+  const user = interaction.options.getUser('user');
+  const target = user ? personOf(user, interaction.options.getMember('user') as { nick?: string | null } | null) : undefined;
+  const reply = deps.service.ask(interactionQuery(interaction, 'command', text, target));
+  const ctx: RenderContext = { origin: 'command', inGuild: interaction.inGuild(), ...(target ? { target } : {}) };
+  await interaction.reply(replyOptions(renderReply(reply, ctx)));
+}
