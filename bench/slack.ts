@@ -1,16 +1,17 @@
-// The Slack adapter over HTTP, end to end: 1,000 signed `/faq` requests to the real Bolt app
-// started as `npm start` starts it, against a minimal local Slack (auth.test and response_url).
-// Ack latency is compared with a bare node:http server that checks the same signature and acks
+// The Slack adapter over HTTP, end to end: 1,000 signed `/faq` requests to the bot started
+// exactly as `npm start` starts it (`faqbot start` in its own process, HTTP mode, PORT=0),
+// against a minimal local Slack (auth.test and response_url). Ack latency is compared with a
+// bare node:http server, also in its own process, that checks the same signature and acks
 // the same requests, measured in the same run.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startBot } from '../bin/start.js';
-import { slackAdapter, type RunningSlack } from '../adapters/slack/index.js';
-import { silentLogger } from '../src/log.js';
+import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { fmt, percentile, type BenchSuite } from './suite.js';
 
@@ -20,6 +21,8 @@ const WARMUP = 100;
 const BURST = 20;
 const SECRET = 'bench-signing-secret';
 const BOT_TOKEN = 'xoxb-bench';
+/** The built CLI next to this file (dist/bench/slack.js → dist/bin/faqbot.js). */
+const CLI = fileURLToPath(new URL('../bin/faqbot.js', import.meta.url));
 
 export const slackSuite: BenchSuite = {
   name: 'slack',
@@ -30,20 +33,22 @@ export const slackSuite: BenchSuite = {
       log('no knowledge in ./knowledge; run the bench from the project folder');
       return;
     }
+    if (!existsSync(CLI)) {
+      log(`the built CLI is missing (${CLI}); run \`npm run bench\`, which builds first`);
+      return;
+    }
     const slack = await startFakeSlack();
-    const baseline = await startBaseline();
     const cwd = await mkdtemp(join(tmpdir(), 'faqbot-bench-slack-'));
-    const bot = await startBot({
-      out() {}, err() {}, stdin: process.stdin, cwd,
-      env: {
-        SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0',
-        FAQBOT_KNOWLEDGE: knowledgeDir, FAQBOT_DB: join(cwd, 'bench.db'),
-      },
-    }, { adapters: [slackAdapter], log: silentLogger });
+    const children: ChildProcess[] = [];
     const agent = new Agent({ keepAlive: true, maxSockets: BURST });
     try {
-      const port = (bot.platforms[0] as RunningSlack).port!;
-      const botUrl = `http://127.0.0.1:${port}/slack/events`;
+      const bot = await spawnAndWait(process.execPath, [CLI, 'start'], cwd, {
+        SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0',
+        FAQBOT_KNOWLEDGE: knowledgeDir, FAQBOT_DB: join(cwd, 'bench.db'),
+      }, /listening for Slack requests on port (\d+)/, children);
+      const baseline = await spawnAndWait(process.execPath, ['--input-type=module', '-e', BASELINE_SOURCE], cwd, { BENCH_SECRET: SECRET }, /^port (\d+)/m, children);
+      const botUrl = `http://127.0.0.1:${bot}/slack/events`;
+      const baselineUrl = `http://127.0.0.1:${baseline}/slack/events`;
       let n = 0;
       const send = async (url: string, waitForAnswer: boolean) => {
         const i = ++n;
@@ -61,7 +66,7 @@ export const slackSuite: BenchSuite = {
         const answer = answered ? (await answered) - t0 : 0;
         return { ack, answer };
       };
-      for (let i = 0; i < WARMUP; i++) { await send(botUrl, true); await send(baseline.url, false); }
+      for (let i = 0; i < WARMUP; i++) { await send(botUrl, true); await send(baselineUrl, false); }
       const botAcks: number[] = [];
       const answers: number[] = [];
       const baseAcks: number[] = [];
@@ -70,7 +75,7 @@ export const slackSuite: BenchSuite = {
         const r = await send(botUrl, true);
         botAcks.push(r.ack);
         answers.push(r.answer);
-        baseAcks.push((await send(baseline.url, false)).ack);
+        baseAcks.push((await send(baselineUrl, false)).ack);
       }
       const row = (label: string, s: number[]) => `  ${label.padEnd(34)} ${fmt(percentile(s, 0.5)).padStart(9)} ${fmt(percentile(s, 0.99)).padStart(9)}`;
       log(`${REQUESTS} signed /faq requests over HTTP, one at a time, keep-alive (after ${WARMUP} warm-up)`);
@@ -92,7 +97,7 @@ export const slackSuite: BenchSuite = {
         }));
         return { acks, answered };
       };
-      const burstBase = await burst(baseline.url, false);
+      const burstBase = await burst(baselineUrl, false);
       const burstBot = await burst(botUrl, true);
       const ratio = percentile(botAcks, 0.99) / Math.max(percentile(baseAcks, 0.99), 1e-6);
       const ratio50 = percentile(botAcks, 0.5) / Math.max(percentile(baseAcks, 0.5), 1e-6);
@@ -105,8 +110,8 @@ export const slackSuite: BenchSuite = {
       log(`  ack vs baseline: ${burstRatio.toFixed(1)}× at p99; aim p99 ack < 20 ms: ${percentile(burstBot.acks, 0.99) < 20 ? 'met' : 'NOT met'}`);
     } finally {
       agent.destroy();
-      await bot.stop();
-      await Promise.all([close(slack.server), close(baseline.server)]);
+      await Promise.all(children.map(stopChild));
+      await close(slack.server);
       await rm(cwd, { recursive: true, force: true });
     }
   },
@@ -143,19 +148,51 @@ async function startFakeSlack() {
 }
 
 /** The least a Slack HTTP endpoint must do: read the body, check the signature and age, ack. */
-async function startBaseline() {
-  const server = createServer((req, res) => {
-    void readAll(req).then((body) => {
-      const ts = String(req.headers['x-slack-request-timestamp'] ?? '');
-      const given = Buffer.from(String(req.headers['x-slack-signature'] ?? ''));
-      const expected = Buffer.from(`v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`);
-      const fresh = Math.abs(Date.now() / 1000 - Number(ts)) < 300;
-      res.writeHead(fresh && given.length === expected.length && timingSafeEqual(given, expected) ? 200 : 401);
-      res.end();
-    });
+const BASELINE_SOURCE = `
+import { createServer } from 'node:http';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+const secret = process.env.BENCH_SECRET;
+const server = createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const ts = String(req.headers['x-slack-request-timestamp'] ?? '');
+    const given = Buffer.from(String(req.headers['x-slack-signature'] ?? ''));
+    const expected = Buffer.from('v0=' + createHmac('sha256', secret).update('v0:' + ts + ':' + Buffer.concat(chunks).toString('utf8')).digest('hex'));
+    const fresh = Math.abs(Date.now() / 1000 - Number(ts)) < 300;
+    res.writeHead(fresh && given.length === expected.length && timingSafeEqual(given, expected) ? 200 : 401);
+    res.end();
   });
-  const port = await listen(server);
-  return { server, url: `http://127.0.0.1:${port}/slack/events` };
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write('port ' + server.address().port + '\\n'));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
+`;
+
+/** Starts a process and resolves with the number its output announces (a port). */
+function spawnAndWait(cmd: string, args: string[], cwd: string, env: Record<string, string>, announce: RegExp, children: ChildProcess[]): Promise<number> {
+  const child = spawn(cmd, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  return new Promise((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bench: ${args.join(' ').slice(0, 40)} did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const m = announce.exec(output);
+      if (m) { clearTimeout(timer); resolvePort(Number(m[1])); }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`bench: ${args.join(' ').slice(0, 40)} exited (${code}):\n${output}`)); });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => { clearTimeout(force); done(); });
+    child.kill('SIGTERM');
+  });
 }
 
 function post(url: string, body: string, agent: Agent): Promise<number> {
