@@ -93,14 +93,25 @@ function quote(text: string): string {
 
 function list(node: List, ctx: Ctx, depth: number): string {
   const start = node.start ?? 1;
+  const indent = '  '.repeat(depth);
   return node.children.map((item, i) => {
     const marker = node.ordered ? `${start + i}.` : '-';
     const check = item.checked === true ? '☑ ' : item.checked === false ? '☐ ' : '';
-    const indent = '  '.repeat(depth);
-    const parts = item.children.map((child) =>
-      child.type === 'list' ? list(child, ctx, depth + 1) : block(child as Nodes, ctx).split('\n').join(`\n${indent}  `));
-    const [head = '', ...tail] = parts;
-    return [`${indent}${marker} ${check}${head}`, ...tail].join('\n');
+    const lines: string[] = [];
+    item.children.forEach((child, c) => {
+      if (child.type === 'list') {
+        lines.push(list(child, ctx, depth + 1));
+        return;
+      }
+      // Text continues under the marker; quotes and code blocks must start their own line
+      // at the margin, or Discord shows their markers literally (or changes the code).
+      const flush = child.type !== 'paragraph' && child.type !== 'heading';
+      block(child as Nodes, ctx).split('\n').forEach((line, l) => {
+        if (c === 0 && l === 0) lines.push(`${indent}${marker} ${check}${line}`);
+        else lines.push(flush || line === '' ? line : `${indent}  ${line}`);
+      });
+    });
+    return lines.join('\n');
   }).join('\n');
 }
 
