@@ -19,6 +19,11 @@ describe('configuration', () => {
     expect(c.configFile).toBeUndefined();
   });
 
+  it('documents exactly the defaults in faqbot.config.example.yaml', () => {
+    const c = loadConfig({ FAQBOT_CONFIG: 'faqbot.config.example.yaml' }, process.cwd());
+    expect(c.settings).toEqual(defaultSettings);
+  });
+
   it('merges a partial file over the defaults', () => {
     const c = loadConfig({}, dirWith('policy:\n  targeting: moderators\n  channelCooldownSeconds: 5\n'));
     expect(c.settings.policy.targeting).toBe('moderators');
