@@ -3,6 +3,7 @@
 // people added by hand (alternates, keywords, links, related, tags, pinned) survive.
 import type { DraftEntry, DraftFile } from './draft.js';
 import { uniqueId } from './ids.js';
+import { phrasingKey } from './phrasing.js';
 
 export interface MergeReport {
   added: { id: string; question: string }[];
@@ -102,9 +103,6 @@ function similarity(old: DraftEntry, fresh: DraftEntry): number {
   return Math.max(byQuestion, byAnswer);
 }
 
-export function phrasingKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
 
 function words(text: string): Set<string> {
   return new Set(phrasingKey(text).split(' ').filter(Boolean));

@@ -9,6 +9,7 @@ import { parseMarkdown } from '../markdown/parse.js';
 import { draftEntry, type DraftFile } from './draft.js';
 import { uniqueId } from './ids.js';
 import { absolutizeLinks, type LinkRewrite } from './links.js';
+import { phrasingKey } from './phrasing.js';
 import { hasBody, isComment, isNotice, isQuestion, splitSections, type Section } from './sections.js';
 
 export interface ImportOptions {
@@ -33,6 +34,8 @@ export interface ImportedPage {
 
 interface Pending {
   section: Section;
+  /** The nearest heading above, to tell apart questions a page asks twice. */
+  context?: string;
   /** Non-question sub-sections whose content belongs to this question ("Bug Tracker"). */
   parts: Section[];
 }
@@ -51,30 +54,32 @@ export function importPage(markdown: string, options: ImportOptions = {}): Impor
   while (sections.length > 0 && isNotice(sections.at(-1)!.text)) footerSections.unshift(sections.pop()!);
 
   const pending: Pending[] = [];
-  const stack: { depth: number; owner: Pending | undefined }[] = [];
+  const stack: { depth: number; text: string; owner: Pending | undefined }[] = [];
   for (const section of sections) {
     while (stack.length > 0 && stack.at(-1)!.depth >= section.depth) stack.pop();
-    const asks = isQuestion(section.text) || (options.allHeadings === true && hasBody(section));
+    const asks = section.text !== '' && (isQuestion(section.text) || (options.allHeadings === true && hasBody(section)));
     if (asks) {
-      const entry: Pending = { section, parts: [] };
+      const context = stack.at(-1)?.text;
+      const entry: Pending = { section, parts: [], ...(context ? { context } : {}) };
       pending.push(entry);
-      stack.push({ depth: section.depth, owner: entry });
+      stack.push({ depth: section.depth, text: section.text, owner: entry });
       continue;
     }
     const owner = [...stack].reverse().find((s) => s.owner)?.owner;
     if (owner) owner.parts.push(section);
     else if (hasBody(section)) skipped.push({ heading: section.text, reason: 'not a question (use --all-headings to import it)' });
-    stack.push({ depth: section.depth, owner });
+    stack.push({ depth: section.depth, text: section.text, owner });
   }
 
-  const taken = new Set<string>();
-  const entries = [];
-  for (const { section, parts } of pending) {
+  const answered: { question: string; context?: string; answer: string }[] = [];
+  for (const { section, parts, context } of pending) {
     const nodes = answerNodes(section, parts).filter((node) => !isComment(node));
     if (nodes.length === 0) continue; // a heading that only groups the questions below it
     nodes.forEach((node) => absolutizeLinks(node, options.baseUrl, links));
-    entries.push(draftEntry(uniqueId(section.text, taken), section.text, serialise(nodes)));
+    answered.push({ question: section.text, ...(context ? { context } : {}), answer: serialise(nodes) });
   }
+  const taken = new Set<string>();
+  const entries = distinctQuestions(answered).map((a) => draftEntry(uniqueId(a.question, taken), a.question, a.answer));
 
   const footerNodes = joinParts(footerSections).filter((node) => !isComment(node));
   footerNodes.forEach((node) => absolutizeLinks(node, options.baseUrl, links));
@@ -86,6 +91,25 @@ export function importPage(markdown: string, options: ImportOptions = {}): Impor
     entries,
   };
   return { draft, skipped, unresolvedLinks: [...new Set(links.unresolved)] };
+}
+
+/**
+ * The loader refuses one phrasing leading to two entries, yet pages ask "How do I install it?"
+ * under both "Linux" and "Windows": such questions get their heading added, "(Windows)",
+ * and any still alike a number.
+ */
+function distinctQuestions<T extends { question: string; context?: string }>(items: T[]): T[] {
+  const count = new Map<string, number>();
+  for (const item of items) count.set(phrasingKey(item.question), (count.get(phrasingKey(item.question)) ?? 0) + 1);
+  const seen = new Set<string>();
+  return items.map((item) => {
+    const repeated = count.get(phrasingKey(item.question))! > 1;
+    const base = repeated && item.context ? `${item.question} (${item.context})` : item.question;
+    let question = base;
+    for (let n = 2; seen.has(phrasingKey(question)); n++) question = `${base} (${n})`;
+    seen.add(phrasingKey(question));
+    return { ...item, question };
+  });
 }
 
 function answerNodes(section: Section, parts: readonly Section[]): RootContent[] {

@@ -84,6 +84,14 @@ describe('importing other page shapes', () => {
     expect(page.draft.entries[0]?.answer).toBe('Ask us.\n\n**Chat**\n\nJoin the chat.\n\n**Mail**\n\nWrite to the list.');
   });
 
+  it('tells apart a question asked under two headings, so the file still loads', () => {
+    const page = importPage('## Linux\n\n### How do I install it?\n\nUse dnf.\n\n## Windows\n\n### How do I install it?\n\nUse the installer.\n');
+    expect(page.draft.entries.map((e) => [e.id, e.question])).toEqual([
+      ['how-do-i-install-it-linux', 'How do I install it? (Linux)'],
+      ['how-do-i-install-it-windows', 'How do I install it? (Windows)'],
+    ]);
+  });
+
   it('gives repeated questions distinct ids', () => {
     const page = importPage('## Why?\n\nA.\n\n## Why?\n\nB.\n');
     expect(page.draft.entries.map((e) => e.id)).toEqual(['why', 'why-2']);
