@@ -6,6 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkKnowledge, checkText } from '../src/knowledge/load.js';
+import { ENTRY_KEYS, FILE_KEYS } from '../src/knowledge/validate.js';
 
 const root = join(import.meta.dirname, '..');
 const schema = JSON.parse(readFileSync(join(root, 'schema/knowledge.schema.json'), 'utf8')) as object;
@@ -30,6 +31,12 @@ function schemaErrors(text: string): string[] {
 }
 
 describe('knowledge.schema.json', () => {
+  it('knows exactly the keys the loader knows', () => {
+    const json = schema as { properties: object; $defs: { entry: { properties: object } } };
+    expect(Object.keys(json.properties).sort()).toEqual([...FILE_KEYS].sort());
+    expect(Object.keys(json.$defs.entry.properties).sort()).toEqual([...ENTRY_KEYS].sort());
+  });
+
   it('finds the bundled knowledge base and the benchmark fixture', () => {
     expect(shipped).toContain('knowledge/almalinux.yaml');
     expect(shipped).toContain('test/fixtures/banking77/knowledge.yaml');

@@ -5,8 +5,8 @@ import type { Entry, KnowledgeFileMeta, Link, Problem } from '../domain.js';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const FILE_KEYS = ['$schema', 'title', 'source', 'footer', 'entries'] as const;
-const ENTRY_KEYS = ['id', 'question', 'answer', 'alternates', 'keywords', 'links', 'related', 'tags', 'pinned'] as const;
+export const FILE_KEYS = ['$schema', 'title', 'source', 'footer', 'entries'] as const;
+export const ENTRY_KEYS = ['id', 'question', 'answer', 'alternates', 'keywords', 'links', 'related', 'tags', 'pinned'] as const;
 
 /** A `related` id as written, with its position, checked once every file is read. */
 export interface RelatedRef {
