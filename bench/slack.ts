@@ -58,12 +58,12 @@ export const slackSuite: BenchSuite = {
           token: 't', team_id: 'T0BENCH', channel_id: 'C0BENCH', user_id: `U${i}`, user_name: `u${i}`, command: '/faq',
           text: questions[i % questions.length]!, response_url: responseUrl, trigger_id: `tr${i}`, api_app_id: 'A0BENCH',
         }).toString();
-        const answered = waitForAnswer ? slack.answerOf(String(i)) : undefined;
         const t0 = performance.now();
-        const status = await post(url, body, agent);
+        const res = await post(url, body, agent);
         const ack = performance.now() - t0;
-        if (status !== 200) throw new Error(`bench: ${url} answered ${status}`);
-        const answer = answered ? (await answered) - t0 : 0;
+        if (res.status !== 200) throw new Error(`bench: ${url} answered ${res.status}`);
+        // A private answer arrives with the ack; anything else is posted to response_url later.
+        const answer = !waitForAnswer ? 0 : res.body ? ack : (await slack.answerOf(String(i))) - t0;
         return { ack, answer };
       };
       for (let i = 0; i < WARMUP; i++) { await send(botUrl, true); await send(baselineUrl, false); }
@@ -82,7 +82,7 @@ export const slackSuite: BenchSuite = {
       log(`  ${''.padEnd(34)} ${'p50'.padStart(9)} ${'p99'.padStart(9)}`);
       log(row('baseline ack (node:http + HMAC)', baseAcks));
       log(row('faqbot ack (Bolt HTTPReceiver)', botAcks));
-      log(row('answer at response_url', answers));
+      log(row('answer reaches Slack', answers));
       const burst = async (url: string, waitForAnswer: boolean) => {
         const acks: number[] = [];
         const answered: number[] = [];
@@ -105,7 +105,7 @@ export const slackSuite: BenchSuite = {
       log(`${REQUESTS} more, ${BURST} in flight at once`);
       log(row('baseline ack (node:http + HMAC)', burstBase.acks));
       log(row('faqbot ack (Bolt HTTPReceiver)', burstBot.acks));
-      log(row('answer at response_url', burstBot.answered));
+      log(row('answer reaches Slack', burstBot.answered));
       const burstRatio = percentile(burstBot.acks, 0.99) / Math.max(percentile(burstBase.acks, 0.99), 1e-6);
       log(`  ack vs baseline: ${burstRatio.toFixed(1)}× at p99; aim p99 ack < 20 ms: ${percentile(burstBot.acks, 0.99) < 20 ? 'met' : 'NOT met'}`);
     } finally {
@@ -195,7 +195,7 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-function post(url: string, body: string, agent: Agent): Promise<number> {
+function post(url: string, body: string, agent: Agent): Promise<{ status: number; body: string }> {
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
   return new Promise((done, fail) => {
@@ -205,7 +205,11 @@ function post(url: string, body: string, agent: Agent): Promise<number> {
         'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body),
         'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature,
       },
-    }, (res) => { res.resume(); res.on('end', () => done(res.statusCode ?? 0)); });
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
     req.on('error', fail);
     req.end(body);
   });

@@ -23,10 +23,12 @@ export interface ModalState {
   readonly text: string;
   /** Candidate entry ids, best first, so a change of pick can redraw the same list. */
   readonly entryIds: readonly string[];
+  /** The ask that found the candidates, so the pick is recorded against the message's wording. */
+  readonly askId?: string;
 }
 
 export function encodeState(s: ModalState): string {
-  return JSON.stringify({ c: s.channelId, t: s.threadTs, u: s.authorId, q: truncate(s.text, 800), e: s.entryIds });
+  return JSON.stringify({ c: s.channelId, t: s.threadTs, u: s.authorId, q: truncate(s.text, 800), e: s.entryIds, a: s.askId });
 }
 
 export function decodeState(raw: string | undefined): ModalState | undefined {
@@ -37,6 +39,7 @@ export function decodeState(raw: string | undefined): ModalState | undefined {
       channelId: o.c, threadTs: o.t, text: typeof o.q === 'string' ? o.q : '',
       entryIds: o.e.filter((x): x is string => typeof x === 'string'),
       ...(typeof o.u === 'string' ? { authorId: o.u } : {}),
+      ...(typeof o.a === 'string' ? { askId: o.a } : {}),
     };
   } catch {
     return undefined;
@@ -58,7 +61,7 @@ export function buildModal(reply: Reply, state: Omit<ModalState, 'entryIds'>, en
     { type: 'context', elements: [{ type: 'mrkdwn', text: state.authorId ? `Answering <@${state.authorId}>:` : 'Answering this message:' }] },
     section(quoteOf(state.text)),
   ];
-  const full: ModalState = { ...state, entryIds: shown.map((e) => e.id) };
+  const full: ModalState = { ...state, entryIds: shown.map((e) => e.id), ...(reply.askId && !state.askId ? { askId: reply.askId } : {}) };
   if (reply.kind === 'held') {
     blocks.push(section(escapeMrkdwn(reply.message)));
     return view(blocks, full, false);

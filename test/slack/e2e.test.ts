@@ -16,7 +16,12 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     const channelId = opts.channelId ?? h.id('C');
     const userId = opts.userId ?? h.id('U');
     const acked = await h.driver.command(slashCommand({ text, userId, channelId, responseUrl, ...(opts.userName ? { userName: opts.userName } : {}), ...(opts.command ? { command: opts.command } : {}) }));
-    return { acked, responseUrl, responseId, channelId, userId };
+    /** The private reply: in the acknowledgement itself, or posted to response_url afterwards. */
+    const reply = async (): Promise<{ body: Record<string, unknown> }> => {
+      const inAck = acked.body ? (JSON.parse(acked.body) as Record<string, unknown>) : {};
+      return 'text' in inAck ? { body: inAck } : h.fake.waitForResponse(responseId);
+    };
+    return { acked, reply, responseUrl, responseId, channelId, userId };
   }
 
   it.runIf(mode === 'socket')('connects through apps.connections.open on SLACK_API_URL with the app token', () => {
@@ -24,10 +29,11 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     expect(h.slack).toMatchObject({ name: 'slack', mode: 'socket' });
   });
 
-  it('answers /faq privately with the answer as Block Kit and Share / Helpful / Not helpful buttons', async () => {
-    const { acked, responseId } = await faq('migrate');
+  it('answers /faq privately, in the acknowledgement itself, as Block Kit with Share / Helpful / Not helpful buttons', async () => {
+    const { acked, reply } = await faq('migrate');
     expect(acked.status).toBe(200);
-    const { body } = await h.fake.waitForResponse(responseId);
+    expect(JSON.parse(acked.body)).toMatchObject({ response_type: 'ephemeral' });
+    const { body } = await reply();
     expect(body.response_type).toBe('ephemeral');
     expect(headerText(body)).toBe('How do I migrate from CentOS to AlmaLinux?');
     const answer = sectionTexts(body).join('\n');
@@ -46,20 +52,24 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
   });
 
   it('offers suggestions as buttons, and a picked one replaces the list with the answer', async () => {
-    const { responseId, channelId, userId } = await faq('reset forum');
-    const { body } = await h.fake.waitForResponse(responseId);
+    const { reply, channelId, userId } = await faq('reset forum');
+    const { body } = await reply();
     expect(sectionTexts(body)[0]).toContain('Which one do you mean?');
     const pick = button(body, /^faq_choose/, /password/);
     const clickUrl = h.fake.responseUrl();
+    const choose = vi.spyOn(h.bot.service, 'choose');
     await h.driver.interactive(blockActions({ actionId: pick.actionId, value: pick.value, userId, channelId, responseUrl: clickUrl }));
     const picked = await h.fake.waitForResponse(clickUrl.split('/').pop());
     expect(picked.body.replace_original).toBe(true);
     expect(headerText(picked.body)).toBe('How do I reset my forum password?');
+    // The pick is recorded against the ask whose suggestions it came from.
+    expect(choose).toHaveBeenCalledWith(expect.objectContaining({ channelId, via: 'command' }), 'reset-password', { fromAskId: JSON.parse(pick.value).a });
+    choose.mockRestore();
   });
 
   it('shares a private answer in the channel with attribution, and removes the private copy', async () => {
-    const { responseId, channelId, userId } = await faq('install packages', { userName: 'alice' });
-    const { body } = await h.fake.waitForResponse(responseId);
+    const { reply, channelId, userId } = await faq('install packages', { userName: 'alice' });
+    const { body } = await reply();
     const share = button(body, 'faq_share');
     const clickUrl = h.fake.responseUrl();
     await h.driver.interactive(blockActions({ actionId: share.actionId, value: share.value, userId, channelId, responseUrl: clickUrl }));
@@ -74,8 +84,8 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
 
   it('records Helpful / Not helpful with the ask and entry, and thanks the member privately', async () => {
     const feedback = vi.spyOn(h.bot.service, 'feedback');
-    const { responseId, channelId, userId } = await faq('migrate');
-    const { body } = await h.fake.waitForResponse(responseId);
+    const { reply, channelId, userId } = await faq('migrate');
+    const { body } = await reply();
     for (const actionId of ['faq_helpful', 'faq_not_helpful']) {
       const b = button(body, actionId);
       const clickUrl = h.fake.responseUrl();
@@ -104,8 +114,8 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
 
   it('shows what the bot knows for `/faq` alone and `/faq help`', async () => {
     for (const text of ['', 'help']) {
-      const { responseId } = await faq(text);
-      const { body } = await h.fake.waitForResponse(responseId);
+      const { reply } = await faq(text);
+      const { body } = await reply();
       expect(body.response_type).toBe('ephemeral');
       expect(headerText(body)).toBe('Test FAQ');
       expect(sectionTexts(body).join('\n')).toContain('I can answer 5 questions');
@@ -115,12 +125,12 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
 
   it('answers /faq-stats privately: figures are for moderators only', async () => {
     const mod = await faq('', { command: '/faq-stats', userId: 'UMOD' });
-    const modReply = await h.fake.waitForResponse(mod.responseId);
+    const modReply = await mod.reply();
     expect(modReply.body.response_type).toBe('ephemeral');
     expect(headerText(modReply.body)).toMatch(/^FAQ statistics, last 7 days$/);
     expect(JSON.stringify(modReply.body.blocks)).toContain('*Questions*');
     const member = await faq('', { command: '/faq-stats', userId: 'UNEW' });
-    const memberReply = await h.fake.waitForResponse(member.responseId);
+    const memberReply = await member.reply();
     expect(String(memberReply.body.text)).toContain('Only moderators');
   });
 
@@ -189,8 +199,13 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     const update = await h.fake.waitForCall('views.update');
     expect(headerText(update.args.view as Record<string, unknown>)).toBe('How do I reset my forum password?');
 
+    const choose = vi.spyOn(h.bot.service, 'choose');
     const acked = await h.driver.interactive(viewSubmission({ userId: 'UMOD', view, pickedEntryId: 'reset-password' }));
     expect(acked.body).not.toContain('errors');
+    expect(choose).toHaveBeenCalledWith(
+      expect.objectContaining({ via: 'message-menu', target: { id: 'UNEW' }, text: 'hi all, how can I reset my forum thing?' }),
+      'reset-password', { fromAskId: expect.any(String) });
+    choose.mockRestore();
     const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
     expect(post.args.thread_ts).toBe('1700000600.000001');
     expect(pings(post.args)).toEqual(['<@UNEW>', '<@UNEW>']);
@@ -204,15 +219,15 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
   });
 
   it('escapes <!channel> and other control sequences typed by a member', async () => {
-    const { responseId } = await faq('&lt;!channel&gt; xyzzy &lt;@U123&gt; quantum <!here>');
-    const { body } = await h.fake.waitForResponse(responseId);
+    const { reply } = await faq('&lt;!channel&gt; xyzzy &lt;@U123&gt; quantum <!here>');
+    const { body } = await reply();
     expect(pings(body)).toEqual([]);
     expect(sectionTexts(body)[0]).toContain('&lt;!channel&gt; xyzzy &lt;@U123&gt; quantum @here');
   });
 
   it('splits a 3,000+ character answer into valid sections and escapes pings written in the knowledge base', async () => {
-    const { responseId } = await faq('release notes');
-    const { body } = await h.fake.waitForResponse(responseId);
+    const { reply } = await faq('release notes');
+    const { body } = await reply();
     const sections = sectionTexts(body);
     const answerSections = sections.filter((s) => s.includes('stack was refreshed'));
     expect(answerSections.length).toBeGreaterThan(1);
@@ -225,8 +240,8 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
 
   it('explains privately when it cannot post in the channel (not_in_channel), with the answer', async () => {
     h.fake.fail('chat.postMessage', 'not_in_channel');
-    const { responseId } = await faq('install packages <@UNEW>', { userId: 'UMOD' });
-    const { body } = await h.fake.waitForResponse(responseId);
+    const { reply } = await faq('install packages <@UNEW>', { userId: 'UMOD' });
+    const { body } = await reply();
     expect(body.response_type).toBe('ephemeral');
     expect(sectionTexts(body)[0]).toContain('I am not a member of this channel');
     expect(headerText(body)).toBe('How do I install packages?');
@@ -234,8 +249,8 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
 
   it('explains a rate limit privately instead of waiting or crashing', async () => {
     h.fake.fail('chat.postMessage', 'ratelimited', 1, 7);
-    const { responseId } = await faq('release notes <@UNEW>', { userId: 'UMOD' });
-    const { body } = await h.fake.waitForResponse(responseId);
+    const { reply } = await faq('release notes <@UNEW>', { userId: 'UMOD' });
+    const { body } = await reply();
     expect(sectionTexts(body)[0]).toContain('try again in 7 s');
   });
 
@@ -254,8 +269,8 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     const channelId = h.id('C');
     const shares: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const { responseId, userId } = await faq('install packages', { channelId });
-      const { body } = await h.fake.waitForResponse(responseId);
+      const { reply, userId } = await faq('install packages', { channelId });
+      const { body } = await reply();
       const clickUrl = h.fake.responseUrl();
       await h.driver.interactive(blockActions({ actionId: 'faq_share', value: button(body, 'faq_share').value, userId, channelId, responseUrl: clickUrl }));
       shares.push(clickUrl.split('/').pop()!);

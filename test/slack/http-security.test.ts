@@ -1,7 +1,7 @@
 // HTTP mode's front door: only requests signed with the signing secret, and recent, reach a
 // handler. Anything else gets 401 and costs no Web API call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formBody, sign, slashCommand } from '../fakes/slack/payloads.js';
+import { appMention, eventCallback, formBody, sign, slashCommand } from '../fakes/slack/payloads.js';
 import { postRaw } from '../fakes/slack/driver.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -10,11 +10,11 @@ describe('Slack HTTP mode request verification', () => {
   beforeAll(async () => { h = await startHarness('http'); });
   afterAll(async () => { await h?.close(); });
 
-  /** Sends a valid /faq and waits for its answer, so anything an earlier request caused has arrived too. */
+  /** Sends a valid mention and waits for its answer, so anything an earlier request caused has arrived too. */
   async function settle(): Promise<void> {
-    const responseUrl = h.fake.responseUrl();
-    await h.http!.command(slashCommand({ text: 'migrate', userId: h.id('U'), channelId: h.id('C'), responseUrl }));
-    await h.fake.waitForResponse(responseUrl.split('/').pop());
+    const channelId = h.id('C');
+    await h.http!.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId, ts: '1700000000.000001' })));
+    await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
   }
 
   const body = () => formBody(slashCommand({ text: 'migrate', userId: 'UATTACK', channelId: 'CATTACK', responseUrl: h.fake.responseUrl() }));
@@ -48,11 +48,20 @@ describe('Slack HTTP mode request verification', () => {
     expect(res.status).toBe(401);
   });
 
-  it('acknowledges a signed /faq with an empty 200 and answers afterwards through response_url', async () => {
-    const responseUrl = h.fake.responseUrl();
-    const acked = await h.http!.command(slashCommand({ text: 'migrate', userId: h.id('U'), channelId: h.id('C'), responseUrl }));
+  it('answers a signed /faq privately in its acknowledgement (200, JSON), with no further call', async () => {
+    const before = h.fake.outgoing.length;
+    const acked = await h.http!.command(slashCommand({ text: 'migrate', userId: h.id('U'), channelId: h.id('C'), responseUrl: h.fake.responseUrl() }));
+    expect(acked.status).toBe(200);
+    expect(JSON.parse(acked.body)).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('How do I migrate') });
+    await settle();
+    expect(h.fake.outgoing.length).toBe(before + 1);
+  });
+
+  it('acknowledges /faq for a named member at once with an empty 200, then posts in the channel', async () => {
+    const channelId = h.id('C');
+    const acked = await h.http!.command(slashCommand({ text: 'install packages <@UNEW|nina>', userId: 'UMOD', channelId, responseUrl: h.fake.responseUrl() }));
     expect(acked).toEqual({ status: 200, body: '' });
-    await h.fake.waitForResponse(responseUrl.split('/').pop());
+    await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
   });
 
   it('answers Slack\'s URL verification challenge', async () => {

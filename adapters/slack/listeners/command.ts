@@ -1,7 +1,11 @@
-// `/faq <question> [@member]`: acknowledged at once, then answered privately through the
-// response_url, or in the channel when the service decides so (a member was named).
+// `/faq <question> [@member]`. A private answer rides on the acknowledgement itself: one round
+// trip, nothing to post afterwards. When a member is named, the asker's rights are looked up
+// first, so the request is acknowledged at once and answered afterwards, in the channel when
+// the service decides so, or privately through the response_url.
 import type { App } from '@slack/bolt';
 import type { Person, Query } from '../../../src/domain.js';
+import { describeError } from '../../../src/log.js';
+import { renderReply, type RenderContext } from '../blocks.js';
 import { deliver, type Destination } from '../deliver.js';
 import { PLATFORM, type SlackDeps } from '../deps.js';
 import { afterAcks } from '../yield.js';
@@ -11,13 +15,9 @@ export const FAQ_COMMAND = '/faq';
 
 export function register(app: App, deps: SlackDeps): void {
   app.command(FAQ_COMMAND, async ({ command, ack, respond, client }) => {
-    await ack();
-    await afterAcks();
     const parsed = parseCommandText(command.text ?? '');
-    let asker: Person = { id: command.user_id, name: command.user_name };
-    // Rights only matter when naming someone else; skip the lookup otherwise.
-    if (parsed.target && parsed.target.id !== asker.id) asker = await deps.people.withRights(client, asker);
-    const query: Query = {
+    const ctx: RenderContext = { via: 'command', queryText: parsed.text, ...(parsed.target ? { target: parsed.target } : {}) };
+    const queryBy = (asker: Person): Query => ({
       text: parsed.text,
       platform: PLATFORM,
       communityId: command.team_id,
@@ -25,14 +25,38 @@ export function register(app: App, deps: SlackDeps): void {
       asker,
       ...(parsed.target ? { target: parsed.target } : {}),
       via: 'command',
-    };
-    const reply = deps.service.ask(query);
+    });
     const to: Destination = {
       private: async (message) => { await respond({ response_type: 'ephemeral', replace_original: false, ...message }); },
       public: async (message) => {
         await client.chat.postMessage({ channel: command.channel_id, ...message, unfurl_links: false, unfurl_media: false });
       },
     };
-    await deliver(reply, { via: 'command', queryText: parsed.text, ...(parsed.target ? { target: parsed.target } : {}) }, to, deps.log);
+    let asker: Person = { id: command.user_id, name: command.user_name };
+
+    if (!parsed.target || parsed.target.id === asker.id) {
+      const reply = deps.service.ask(queryBy(asker));
+      if (reply.visibility === 'private') {
+        let message;
+        try {
+          message = renderReply(reply, ctx);
+        } catch (error) {
+          await ack();
+          deps.log.error('slack: could not render an answer', describeError(error));
+          return;
+        }
+        await ack({ response_type: 'ephemeral', ...message });
+        return;
+      }
+      await ack();
+      await deliver(reply, ctx, to, deps.log);
+      return;
+    }
+
+    await ack();
+    // Let the acks of requests already waiting go out before this one's work.
+    await afterAcks();
+    asker = await deps.people.withRights(client, asker);
+    await deliver(deps.service.ask(queryBy(asker)), ctx, to, deps.log);
   });
 }

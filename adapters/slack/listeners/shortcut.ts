@@ -74,7 +74,7 @@ export function register(app: App, deps: SlackDeps): void {
       ...(target ? { target } : {}),
     };
     // Without an author to answer, posting in the thread is itself the moderator's choice to share.
-    const reply = deps.service.choose(query, entryId, target ? {} : { share: true });
+    const reply = deps.service.choose(query, entryId, { ...(target ? {} : { share: true }), ...(state.askId ? { fromAskId: state.askId } : {}) });
     if (reply.kind !== 'answer' || reply.visibility !== 'public') {
       const why = reply.kind === 'held' ? reply.message : 'That entry is no longer in the knowledge base; pick another.';
       await ack({ response_action: 'errors', errors: { [PICK_BLOCK]: truncate(why, 150) } });
