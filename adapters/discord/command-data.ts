@@ -16,7 +16,8 @@ export const commandData = [
     description: 'Answer a question from the FAQ (privately, or to a member you name)',
     contexts: [0, 1],
     options: [
-      { type: 3, name: 'query', description: 'Your question or a topic; suggestions appear as you type', required: true, autocomplete: true, max_length: 6000 },
+      // Optional, so that `/faq` alone lists the topics.
+      { type: 3, name: 'query', description: 'Your question or a topic (empty: list the topics); suggestions appear as you type', required: false, autocomplete: true, max_length: 6000 },
       { type: 6, name: 'user', description: 'Send the answer to this member in the channel (pings only them)', required: false },
     ],
   },

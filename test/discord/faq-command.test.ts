@@ -104,8 +104,8 @@ describe('/faq without a member', () => {
     expect(body.data.content).not.toContain('quantum'); // never echoes the member's text
   });
 
-  test('"help" lists the topics with a menu', async () => {
-    const { body } = await h.fake.callbackOf(h.fake.interact(slashFaq(h.general, h.member(), 'help')));
+  test.each([['/faq alone', undefined], ['/faq help', 'help']])('%s lists the topics privately with a menu', async (_name, query) => {
+    const { body } = await h.fake.callbackOf(h.fake.interact(slashFaq(h.general, h.member(), query)));
     expect(body.data.flags & 64).toBe(64);
     expect(body.data.embeds[0].title).toBe('Example Project FAQ');
     expect(body.data.embeds[0].description).toMatch(/I can answer 7 questions/);

@@ -32,8 +32,9 @@ function base(where: Where, who: Who) {
 }
 
 /** `/faq query:<text> [user:<member>]` (type 2, chat input). */
-export function slashFaq(where: Where, who: Who, query: string, target?: FakeUser): Record<string, unknown> {
-  const options: unknown[] = [{ name: 'query', type: 3, value: query }];
+export function slashFaq(where: Where, who: Who, query: string | undefined, target?: FakeUser): Record<string, unknown> {
+  // Discord leaves an option out when the member left it empty.
+  const options: unknown[] = query === undefined ? [] : [{ name: 'query', type: 3, value: query }];
   const resolved: Record<string, unknown> = {};
   if (target) {
     options.push({ name: 'user', type: 6, value: target.id });
