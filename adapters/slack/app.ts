@@ -41,6 +41,8 @@ export async function startSlack({ service, secrets, log }: PlatformDeps): Promi
     token,
     logger: boltLogger(log),
     deferInitialization: true,
+    // No listener uses Bolt's conversation state; skipping it saves a store lookup per request.
+    convoStore: false,
     clientOptions,
     ...(socketMode
       ? { socketMode: true, appToken: secrets.slackAppToken }
