@@ -60,6 +60,9 @@ export function explain(error: unknown): string {
       return 'I am not a member of this channel. Add me with `/invite @faqbot` and try again.';
     case 'channel_not_found':
       return 'I cannot see this channel (a private channel or a conversation I am not part of). Add me to it and try again.';
+    case 'expired_trigger_id':
+    case 'invalid_trigger_id':
+      return 'the request expired before the window could open; try the shortcut again.';
     case 'is_archived':
       return 'this channel is archived.';
     case 'restricted_action':

@@ -287,7 +287,7 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     await h.driver.interactive(messageShortcut({ userId: 'UMOD', channelId: h.id('C'), responseUrl, message: { user: 'UNEW', text: 'migrate?', ts: '1700000800.000001' } }));
     const { body } = await h.fake.waitForResponse(responseUrl.split('/').pop());
     expect(body.response_type).toBe('ephemeral');
-    expect(String(body.text)).toContain('could not open');
+    expect(String(body.text)).toContain('could not open: the request expired before the window could open; try the shortcut again.');
   });
 
   it('keeps the modal open with the reason when the bot may not post in that channel', async () => {
