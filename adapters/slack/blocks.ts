@@ -113,7 +113,7 @@ function answer(entry: Entry, related: readonly Entry[], reply: Reply, ctx: Rend
   }
   const plain = rendered.plain;
   return {
-    text: `${mentions ? `${mentions} ` : ''}${escapeMrkdwn(entry.question)}: ${plain}`,
+    text: `${mentions ? `${mentions} ` : ''}${escapeMrkdwn(entry.question)} — ${plain}`,
     blocks: [...top, ...sections.map(section), ...tail],
   };
 }
