@@ -19,8 +19,9 @@ export const importCommand: Command = {
   summary: 'Turn a FAQ page (Markdown) into a knowledge file, or update one from a changed page',
   usage: 'faqbot import FILE.md [--base-url URL] [--out FILE.yaml] [--all-headings]',
   details: [
-    'Each heading that asks something (ends with "?", or starts with How, What, Can...) becomes an',
-    'entry; its section is the answer. Sub-sections that are not questions join the answer above',
+    'Each heading that asks something (ends with "?", or starts with How, What, Can...), and each',
+    'bold line ending with "?", becomes an entry; its section is the answer. Sub-sections that are',
+    'not questions join the answer above',
     'them, and trailing trademark or licence notices become the file\'s footer.',
     'With --out pointing at an existing knowledge file, entries are matched by question: ids,',
     'alternates, keywords, links, related, tags and pinned are kept, and the changes are listed.',
