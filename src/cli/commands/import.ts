@@ -21,8 +21,8 @@ export const importCommand: Command = {
   details: [
     'Each heading that asks something (ends with "?", or starts with How, What, Can...), and each',
     'bold line ending with "?", becomes an entry; its section is the answer. Sub-sections that are',
-    'not questions join the answer above',
-    'them, and trailing trademark or licence notices become the file\'s footer.',
+    'not questions join the answer above them, and trailing trademark or licence notices become',
+    'the file\'s footer.',
     'With --out pointing at an existing knowledge file, entries are matched by question: ids,',
     'alternates, keywords, links, related, tags and pinned are kept, and the changes are listed.',
   ].join('\n'),
