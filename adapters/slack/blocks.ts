@@ -55,7 +55,7 @@ function renderKind(reply: Reply, ctx: RenderContext): SlackMessage {
       if (reply.suggestions.length > 0) {
         blocks.push(context('These topics are close; one of them may help:'), ...choiceButtons(reply.suggestions, reply.askId, ctx));
       }
-      blocks.push(context('Try other words, or `/faq help` for the topics I know about.'));
+      blocks.push(context('Try other words, see `/faq help` for the topics I know about, or ask a moderator.'));
       return { text: lead, blocks };
     }
     case 'help': {
