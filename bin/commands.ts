@@ -1,29 +1,29 @@
-import type { Command } from '../src/cli/command.js';
+import type { CommandEntry } from '../src/cli/command.js';
 import { askCommand } from '../src/cli/commands/ask.js';
 import { chatCommand } from '../src/cli/commands/chat.js';
 import { checkCommand } from '../src/cli/commands/check.js';
 import { evalCommand } from '../src/cli/commands/eval.js';
 import { importCommand } from '../src/cli/commands/import.js';
 import { insightsCommand } from '../src/cli/commands/insights.js';
-import type { PlatformAdapter } from '../src/platform.js';
+import { adapters } from './platforms.js';
 import { startCommand } from './start.js';
-import { discordAdapter, discordCommand } from '../adapters/discord/index.js';
-import { slackAdapter, slackCommand } from '../adapters/slack/index.js';
-import { benchCommand } from '../bench/command.js';
-import { suites } from '../bench/suites.js';
 
-/** Every platform adapter the bot can run; each decides from the secrets whether to start. */
-export const adapters: readonly PlatformAdapter[] = [discordAdapter, slackAdapter];
+export { adapters };
 
-export const commands: readonly Command[] = [
+/** Every command; those that need a platform SDK or the benchmarks load on use. */
+export const commands: readonly CommandEntry[] = [
   startCommand(adapters),
-  discordCommand,
-  slackCommand,
+  { name: 'discord', summary: 'Discord tools: register the bot\'s commands', load: async () => (await import('../adapters/discord/register.js')).discordCommand },
+  { name: 'slack', summary: 'Slack helpers: print the app manifest', load: async () => (await import('../adapters/slack/command.js')).slackCommand },
   askCommand,
   chatCommand,
   checkCommand,
   evalCommand,
   importCommand,
   insightsCommand,
-  benchCommand(suites),
+  {
+    name: 'bench',
+    summary: 'Measure speed: matcher, index build, and each platform adapter end to end',
+    load: async () => (await import('../bench/command.js')).benchCommand((await import('../bench/suites.js')).suites),
+  },
 ];

@@ -32,3 +32,16 @@ export interface Command {
   readonly subcommands?: readonly Command[];
   run(args: ParsedArgs, io: Io): Promise<number>;
 }
+
+/** A command known by name and summary, loaded only when run: keeps start-up light. */
+export interface LazyCommand {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
+export type CommandEntry = Command | LazyCommand;
+
+export async function resolveCommand(entry: CommandEntry): Promise<Command> {
+  return 'load' in entry ? entry.load() : entry;
+}

@@ -2,13 +2,13 @@
 // errors into messages and exit codes. No stack traces reach the user.
 import { parseArgs } from 'node:util';
 import { FaqbotError } from '../errors.js';
-import type { Command, Io } from './command.js';
+import { resolveCommand, type Command, type CommandEntry, type Io } from './command.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
 export const EXIT_USAGE = 2;
 
-export async function runCli(argv: readonly string[], commands: readonly Command[], io: Io): Promise<number> {
+export async function runCli(argv: readonly string[], commands: readonly CommandEntry[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(topHelp(commands));
@@ -23,7 +23,7 @@ export async function runCli(argv: readonly string[], commands: readonly Command
     io.err(`faqbot: unknown command "${name}"${didYouMean(name, commands.map((c) => c.name))}\nRun \`faqbot --help\` for the list of commands.`);
     return EXIT_USAGE;
   }
-  return runCommand(command, rest, io, `faqbot ${name}`);
+  return runCommand(await resolveCommand(command), rest, io, `faqbot ${name}`);
 }
 
 async function runCommand(command: Command, argv: readonly string[], io: Io, path: string): Promise<number> {
@@ -69,7 +69,7 @@ function cleanParseError(error: unknown): string {
   return message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown option');
 }
 
-function topHelp(commands: readonly Command[]): string {
+function topHelp(commands: readonly CommandEntry[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'faqbot: answers your community\'s frequently asked questions in Discord and Slack.',
