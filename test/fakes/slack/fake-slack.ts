@@ -140,8 +140,22 @@ export class FakeSlack {
     return this.waitFor(() => this.acks.get(envelopeId), `the ack of ${envelopeId}`, timeoutMs);
   }
 
+  /** How many Socket Mode connections the app has opened so far. */
+  connections = 0;
+
+  /** Asks the app to reconnect, as Slack does when it refreshes a connection. */
+  requestReconnect(): void {
+    this.socket?.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } }));
+  }
+
+  /** Resolves once the app has opened at least `n` Socket Mode connections. */
+  waitForConnections(n: number, timeoutMs = 20_000): Promise<void> {
+    return this.waitFor(() => (this.connections >= n && this.socket ? true : undefined), `${n} Socket Mode connections`, timeoutMs).then(() => undefined);
+  }
+
   private onSocket(ws: WebSocket): void {
     this.socket = ws;
+    this.connections += 1;
     ws.on('message', (data) => {
       try {
         const msg = JSON.parse(String(data)) as { envelope_id?: string; payload?: Record<string, unknown> };

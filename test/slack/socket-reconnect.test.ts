@@ -1,0 +1,23 @@
+// Slack refreshes Socket Mode connections every few hours by asking the app to reconnect.
+// The bot must come back on its own and keep answering.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appMention, eventCallback } from '../fakes/slack/payloads.js';
+import { headerText } from './blocks-of.js';
+import { startHarness, type Harness } from './harness.js';
+
+describe('Slack Socket Mode reconnection', () => {
+  let h: Harness;
+  beforeAll(async () => { h = await startHarness('socket'); });
+  afterAll(async () => { await h?.close(); });
+
+  it('reconnects when Slack asks it to, through apps.connections.open, and keeps answering', async () => {
+    expect(h.fake.connections).toBe(1);
+    h.fake.requestReconnect();
+    await h.fake.waitForConnections(2);
+    expect(h.fake.callsTo('apps.connections.open')).toHaveLength(2);
+    const channelId = h.id('C');
+    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId, ts: '1700002000.000001' })));
+    const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
+    expect(headerText(post.args)).toBe('How do I migrate from CentOS to AlmaLinux?');
+  });
+});
