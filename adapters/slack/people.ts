@@ -33,6 +33,8 @@ export class People {
       return merge(person, known);
     } catch (error) {
       this.log.warn(`slack: could not look up member ${person.id} (users.info: ${describeError(error)}); treating them as a regular member. Is the users:read scope granted?`);
+      // Remember the failure too, so a missing scope costs one warning per member, not one per click.
+      this.known.set(person.id, { isModerator: false, until: this.now() + TTL_MS });
       return { ...person, isModerator: false };
     }
   }
