@@ -1,5 +1,7 @@
 // /faq end to end: the real discord.js client against the fake Discord, asserting on what
 // Discord would receive.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { autocomplete, button, dmSlashFaq, select, slashFaq } from '../fakes/discord/payloads.js';
 import { snowflake } from '../fakes/discord/server.js';
@@ -57,6 +59,7 @@ describe('/faq without a member', () => {
 
   test('"Helpful" records feedback for the answer and thanks the member privately', async () => {
     const got: unknown[] = [];
+    const store = h.bot.service.recorder;
     h.bot.service.recorder = { recordAsk() {}, recordPick() {}, recordFeedback: (f) => got.push(f) };
     try {
       const asker = h.member();
@@ -68,7 +71,7 @@ describe('/faq without a member', () => {
       expect(thanks.body.data.content).toMatch(/Thanks/);
       expect(got).toEqual([expect.objectContaining({ entryId: 'backup', helpful: true, platform: 'discord', by: expect.objectContaining({ id: asker.user.id }) })]);
     } finally {
-      h.bot.service.recorder = undefined;
+      h.bot.service.recorder = store;
     }
   });
 
@@ -94,6 +97,15 @@ describe('/faq without a member', () => {
     expect(picked.body.type).toBe(7);
     expect(picked.body.data.embeds[0].title).toBe('How do I reset my account password?');
     expect(picked.body.data.content).toBe('');
+    // The pick is kept with the wording it answered: a proposed alternate for maintainers.
+    const db = new Database(join(h.cwd, 'faqbot.db'), { readonly: true });
+    try {
+      const ask = db.prepare(`SELECT ask_id FROM asks WHERE query_text = 'account'`).get() as { ask_id: string };
+      const pick = db.prepare(`SELECT query_text, entry_id, from_ask_id FROM picks WHERE from_ask_id = ?`).get(ask.ask_id);
+      expect(pick).toEqual({ query_text: 'account', entry_id: 'password-reset', from_ask_id: ask.ask_id });
+    } finally {
+      db.close();
+    }
   });
 
   test('no answer: says so honestly, offers close topics and how to reach a moderator', async () => {

@@ -17,6 +17,8 @@ export interface Harness {
   fake: FakeDiscord;
   bot: Started;
   logs: string[];
+  /** The bot's working folder; its insights database is `faqbot.db` there. */
+  cwd: string;
   guild: FakeGuild;
   general: Where;
   thread: Where;
@@ -69,7 +71,7 @@ export async function startHarness(config = ''): Promise<Harness> {
     return { user: u, moderator };
   };
   return {
-    fake, bot, logs, guild,
+    fake, bot, logs, cwd, guild,
     general: { guild, channel: channels[0]! },
     thread: { guild, channel: thread },
     locked: { guild, channel: locked },

@@ -21,11 +21,11 @@ export async function onButton(deps: HandlerDeps, interaction: ButtonInteraction
       await interaction.reply(replyOptions(notice(id.action === 'y' ? 'Thanks! Glad it helped.' : 'Thanks for telling us; the maintainers will see that this answer did not help.')));
       return;
     case 'p':
-      return open(deps, interaction, 'command', entry.id, undefined, true);
+      return open(deps, interaction, id.key, 'command', entry.id, undefined, true);
     case 'o':
-      return open(deps, interaction, 'command', entry.id);
+      return open(deps, interaction, id.key, 'command', entry.id);
     case 'm':
-      return open(deps, interaction, 'mention', entry.id);
+      return open(deps, interaction, id.key, 'mention', entry.id);
     default:
       return stale(interaction);
   }
@@ -36,13 +36,16 @@ export async function onMenu(deps: HandlerDeps, interaction: StringSelectMenuInt
   if (!id || (id.action !== 's' && id.action !== 'w')) return stale(interaction);
   const entry = resolveEntryRef(deps.service.knowledge, interaction.values[0] ?? '');
   if (!entry) return gone(interaction);
-  if (id.action === 's') return open(deps, interaction, 'command', entry.id, id.arg === '-' ? undefined : { id: id.arg });
+  if (id.action === 's') return open(deps, interaction, id.key, 'command', entry.id, id.arg === '-' ? undefined : { id: id.arg });
   return onAnswerWithFaqPick(deps, interaction, id.key, { id: id.arg }, entry.id);
 }
 
-/** Answers with a chosen entry; a private answer replaces the private message it came from. */
-async function open(deps: HandlerDeps, interaction: ButtonInteraction | StringSelectMenuInteraction, via: AskedVia, entryId: string, target?: Person, share = false): Promise<void> {
-  const reply = deps.service.choose(interactionQuery(interaction, via, '', target), entryId, { share });
+/**
+ * Answers with a chosen entry; a private answer replaces the private message it came from.
+ * `askId` (from the custom_id) links the pick to the wording that was asked, for insights.
+ */
+async function open(deps: HandlerDeps, interaction: ButtonInteraction | StringSelectMenuInteraction, askId: string, via: AskedVia, entryId: string, target?: Person, share = false): Promise<void> {
+  const reply = deps.service.choose(interactionQuery(interaction, via, '', target), entryId, { share, fromAskId: askId });
   const origin = via === 'mention' ? 'mention' : 'command';
   const msg = renderReply(reply, { origin, inGuild: interaction.inGuild(), ...(target ? { target } : {}) });
   // A notice (cooldown, rate limit) comes as a new private message: the answer it refers to stays.
