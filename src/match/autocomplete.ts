@@ -12,10 +12,13 @@ export function label(text: string): string {
 }
 
 export class Autocompleter {
-  private readonly fuse: Fuse<Entry>;
+  private fuseIndex: Fuse<Entry> | undefined;
 
-  constructor(private readonly kb: KnowledgeBase) {
-    this.fuse = new Fuse([...kb.entries], {
+  constructor(private readonly kb: KnowledgeBase) {}
+
+  /** Built on first use: answering never needs it, and a large base starts faster without it. */
+  private get fuse(): Fuse<Entry> {
+    this.fuseIndex ??= new Fuse([...this.kb.entries], {
       keys: [
         { name: 'question', weight: 3 },
         { name: 'keywords', weight: 3 },
@@ -31,6 +34,7 @@ export class Autocompleter {
         return Array.isArray(value) ? value.map(cleanText) : cleanText(String(value ?? ''));
       },
     });
+    return this.fuseIndex;
   }
 
   complete(partial: string, limit: number, popularity: ReadonlyMap<string, number>): AutocompleteChoice[] {

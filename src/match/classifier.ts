@@ -6,8 +6,8 @@
 // separates close topics. Training is deterministic (fixed order, no randomness).
 export interface Example {
   readonly label: number;
-  /** term -> weight, already L2-normalised */
-  readonly features: ReadonlyMap<string, number>;
+  /** term id -> weight, already L2-normalised */
+  readonly features: ReadonlyMap<number, number>;
 }
 
 export interface ClassifierOptions {
@@ -19,7 +19,7 @@ export interface ClassifierOptions {
 const DEFAULTS: ClassifierOptions = { epochs: 25, learningRate: 0.8, l2: 1e-5 };
 
 export class SoftmaxClassifier {
-  private readonly weights = new Map<string, Float32Array>();
+  private readonly weights = new Map<number, Float32Array>();
   private readonly bias: Float32Array;
 
   constructor(
@@ -48,14 +48,14 @@ export class SoftmaxClassifier {
   }
 
   /** Class probabilities for a feature vector. */
-  predict(features: ReadonlyMap<string, number>): Float64Array {
+  predict(features: ReadonlyMap<number, number>): Float64Array {
     const z = new Float64Array(this.classes);
     this.scores(features, z);
     softmaxInPlace(z);
     return z;
   }
 
-  private scores(features: ReadonlyMap<string, number>, out: Float64Array): void {
+  private scores(features: ReadonlyMap<number, number>, out: Float64Array): void {
     out.set(this.bias);
     for (const [term, x] of features) {
       const w = this.weights.get(term);
@@ -64,7 +64,7 @@ export class SoftmaxClassifier {
     }
   }
 
-  private row(term: string): Float32Array {
+  private row(term: number): Float32Array {
     let w = this.weights.get(term);
     if (!w) this.weights.set(term, (w = new Float32Array(this.classes)));
     return w;

@@ -32,7 +32,17 @@ interface Phrasing {
   readonly field: Field;
   readonly text: string;
   readonly terms: readonly string[];
+  /** The same terms as vocabulary ids. */
+  readonly ids: readonly number[];
   norm: number;
+}
+
+/** A scored entry while ranking: the score so far and what explains it (a phrasing, or a word). */
+interface Scored {
+  score: number;
+  /** Index of the best phrasing, or -1 when the score came from elsewhere. */
+  phrasing: number;
+  source: string;
 }
 
 export interface Ranked {
@@ -56,36 +66,46 @@ export interface Calibration {
 export class TermIndex {
   private readonly entries: readonly Entry[];
   private readonly phrasings: Phrasing[] = [];
-  /** term -> postings of phrasing indexes */
-  private readonly postings = new Map<string, number[]>();
-  private readonly idf = new Map<string, number>();
+  /** Every term the base knows, interned: the hot loops index arrays instead of hashing strings. */
+  private readonly vocabulary = new Map<string, number>();
+  /** By term id: phrasing indexes, IDF, and the entries with their whole-entry weights. */
+  private readonly postings: number[][] = [];
+  private readonly idf: number[] = [];
+  private readonly entryPostings: { entries: number[]; weights: number[] }[] = [];
   private readonly exact = new Map<string, number>();
   private readonly typos: TypoIndex;
   private readonly maxIdf: number;
   private readonly entryNorms: number[] = [];
-  private readonly entryPostings = new Map<string, { entries: number[]; weights: number[] }>();
-  private entryScratch = new Float64Array(0);
   private readonly classifier?: SoftmaxClassifier;
-  private scratch = new Float64Array(0);
-  private readonly examples: { example: Example; phrasing: Phrasing }[] = [];
+  /** Reused accumulators for rank(), sized to the phrasings and the entries. */
+  private readonly scratch: Float64Array;
+  private readonly entryScratch: Float64Array;
+  /** The phrasings a classifier learns from: questions, alternates and keywords. */
+  private readonly labelled: Phrasing[];
 
   constructor(kb: KnowledgeBase) {
     this.entries = kb.entries;
-    const df = new Map<string, number>();
+    const df: number[] = [];
+    const lastEntry: number[] = [];
     kb.entries.forEach((entry, i) => {
       const add = (field: Field, text: string) => {
         const t = unique(terms(text));
-        if (t.length > 0) this.phrasings.push({ entry: i, field, text, terms: t, norm: 0 });
+        if (t.length === 0) return;
+        const ids = t.map((term) => this.intern(term));
+        for (const id of ids) {
+          // Document frequency over entries: count each term once per entry.
+          if (lastEntry[id] !== i) {
+            lastEntry[id] = i;
+            df[id] = (df[id] ?? 0) + 1;
+          }
+        }
+        this.phrasings.push({ entry: i, field, text, terms: t, ids, norm: 0 });
       };
-      const firstPhrasing = this.phrasings.length;
       add('question', entry.question);
       entry.alternates.forEach((a) => add('alternate', a));
       entry.keywords.forEach((k) => add('keyword', k));
       add('id', entry.id.replace(/-/g, ' '));
       add('answer', entry.answer);
-      const seen = new Set<string>();
-      for (let k = firstPhrasing; k < this.phrasings.length; k++) for (const term of this.phrasings[k]!.terms) seen.add(term);
-      for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
       for (const key of [entry.id, ...entry.keywords]) {
         const k = cleanText(key.replace(/-/g, ' '));
         if (k && !this.exact.has(k)) this.exact.set(k, i);
@@ -93,38 +113,33 @@ export class TermIndex {
     });
     const n = Math.max(1, kb.entries.length);
     let maxIdf = 0;
-    for (const [term, count] of df) {
-      const v = Math.log(1 + n / count);
-      this.idf.set(term, v);
-      maxIdf = Math.max(maxIdf, v);
+    for (let id = 0; id < df.length; id++) {
+      const v = Math.log(1 + n / df[id]!);
+      this.idf[id] = v;
+      if (v > maxIdf) maxIdf = v;
+      this.postings[id] = [];
+      this.entryPostings[id] = { entries: [], weights: [] };
     }
     this.maxIdf = maxIdf || 1;
+    // Per entry, the whole entry's phrasings taken as one document (term frequencies).
+    const entryTf: Map<number, number>[] = kb.entries.map(() => new Map());
     this.phrasings.forEach((p, pi) => {
       let sq = 0;
-      for (const term of p.terms) {
-        const w = this.idf.get(term) ?? 0;
+      const tf = p.field === 'answer' ? undefined : entryTf[p.entry]!;
+      for (const id of p.ids) {
+        const w = this.idf[id]!;
         sq += w * w;
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push(pi);
+        this.postings[id]!.push(pi);
+        if (tf) tf.set(id, (tf.get(id) ?? 0) + 1);
       }
       p.norm = Math.sqrt(sq) || 1;
     });
-    // Per entry: term -> weight of the whole entry's phrasings taken as one document.
-    const entryDocs: Map<string, number>[] = kb.entries.map(() => new Map());
-    for (const p of this.phrasings) {
-      if (p.field === 'answer') continue;
-      const doc = entryDocs[p.entry]!;
-      for (const term of p.terms) doc.set(term, (doc.get(term) ?? 0) + 1);
-    }
-    entryDocs.forEach((doc, e) => {
+    entryTf.forEach((tf, e) => {
       let sq = 0;
-      for (const [term, tf] of doc) {
-        const w = (1 + Math.log(tf)) * (this.idf.get(term) ?? 0);
-        doc.set(term, w);
+      for (const [id, count] of tf) {
+        const w = (1 + Math.log(count)) * this.idf[id]!;
         sq += w * w;
-        let list = this.entryPostings.get(term);
-        if (!list) this.entryPostings.set(term, (list = { entries: [], weights: [] }));
+        const list = this.entryPostings[id]!;
         list.entries.push(e);
         list.weights.push(w);
       }
@@ -132,29 +147,38 @@ export class TermIndex {
     });
     this.scratch = new Float64Array(this.phrasings.length);
     this.entryScratch = new Float64Array(kb.entries.length);
-    this.typos = new TypoIndex(this.idf.keys());
-    for (const p of this.phrasings) {
-      if (p.field !== 'question' && p.field !== 'alternate' && p.field !== 'keyword') continue;
-      this.examples.push({ phrasing: p, example: { label: p.entry, features: this.vector(p.terms.map((t) => ({ term: t, weight: this.idf.get(t) ?? 0 }))) } });
-    }
-    if (this.useClassifier()) {
-      this.classifier = new SoftmaxClassifier(kb.entries.length, this.examples.map((x) => x.example));
-    }
+    this.typos = new TypoIndex(this.vocabulary.keys());
+    this.labelled = this.phrasings.filter((p) => p.field === 'question' || p.field === 'alternate' || p.field === 'keyword');
+    if (this.useClassifier()) this.classifier = this.train(this.labelled);
+  }
+
+  private intern(term: string): number {
+    let id = this.vocabulary.get(term);
+    if (id === undefined) this.vocabulary.set(term, (id = this.vocabulary.size));
+    return id;
   }
 
   /** Terms that no phrasing but the left-out one has: unknown when that phrasing is left out. */
-  private termsOnlyIn(p: Phrasing): Set<string> {
-    return new Set(p.terms.filter((t) => (this.postings.get(t)?.length ?? 0) <= 1));
+  private termsOnlyIn(p: Phrasing): Set<number> {
+    return new Set(p.ids.filter((id) => this.postings[id]!.length <= 1));
   }
 
   /** Training costs classes × examples per epoch: worth it for small and mid-size bases only. */
   private useClassifier(): boolean {
-    return this.entries.length > 1 && this.entries.length * this.examples.length <= 1_000_000;
+    return this.entries.length > 1 && this.entries.length * this.labelled.length <= 1_000_000;
   }
 
-  private vector(weights: readonly { term: string; weight: number }[]): Map<string, number> {
-    const v = new Map<string, number>();
-    for (const { term, weight } of weights) v.set(term, (v.get(term) ?? 0) + weight);
+  private train(phrasings: readonly Phrasing[]): SoftmaxClassifier {
+    const examples: Example[] = phrasings.map((p) => ({
+      label: p.entry,
+      features: this.vector(p.ids.map((id) => ({ id, weight: this.idf[id]! }))),
+    }));
+    return new SoftmaxClassifier(this.entries.length, examples);
+  }
+
+  private vector(weights: readonly { id: number; weight: number }[]): Map<number, number> {
+    const v = new Map<number, number>();
+    for (const { id, weight } of weights) v.set(id, (v.get(id) ?? 0) + weight);
     let sq = 0;
     for (const w of v.values()) sq += w * w;
     const norm = Math.sqrt(sq) || 1;
@@ -168,45 +192,44 @@ export class TermIndex {
     if (queryTerms.length === 0) return { candidates: [], empty: true, exact: false, coverage: 0 };
 
     // Resolve each query term to index terms: itself, or its nearest spellings.
-    const resolved: { term: string; weight: number }[] = [];
+    const resolved: { id: number; weight: number }[] = [];
     let known = 0;
     let total = 0;
+    let qsq = 0;
     const hidden = exclude ? this.termsOnlyIn(exclude) : undefined;
     for (const term of queryTerms) {
-      const own = hidden?.has(term) ? undefined : this.idf.get(term);
-      if (own !== undefined) {
-        resolved.push({ term, weight: own });
-        known += own;
-        total += own;
+      const id = this.vocabulary.get(term);
+      if (id !== undefined && !hidden?.has(id)) {
+        const w = this.idf[id]!;
+        resolved.push({ id, weight: w });
+        known += w;
+        total += w;
+        qsq += w * w;
         continue;
       }
       total += this.maxIdf;
+      qsq += this.maxIdf * this.maxIdf;
       const near = this.typos.near(term);
       for (const alt of near) {
-        const w = (this.idf.get(alt) ?? 0) * 0.8;
-        resolved.push({ term: alt, weight: w });
+        const altId = this.vocabulary.get(alt)!;
+        resolved.push({ id: altId, weight: this.idf[altId]! * 0.8 });
       }
       if (near.length > 0) known += this.maxIdf * 0.8;
     }
     const coverage = total > 0 ? known / total : 0;
-    let qsq = 0;
-    for (const q of queryTerms) {
-      const w = this.idf.get(q) ?? this.maxIdf;
-      qsq += w * w;
-    }
     const qnorm = Math.sqrt(qsq) || 1;
 
     // Accumulate into a reused typed array: far cheaper than a Map on large bases.
     const dot = this.scratch;
     const touched: number[] = [];
-    for (const { term, weight } of resolved) {
-      const idf = this.idf.get(term) ?? 0;
-      for (const pi of this.postings.get(term) ?? []) {
+    for (const { id, weight } of resolved) {
+      const idf = this.idf[id]!;
+      for (const pi of this.postings[id]!) {
         if (dot[pi] === 0) touched.push(pi);
         dot[pi] = dot[pi]! + weight * idf;
       }
     }
-    const best = new Map<number, { score: number; why: string }>();
+    const best = new Map<number, Scored>();
     const answerScore = new Map<number, number>();
     for (const pi of touched) {
       const d = dot[pi]!;
@@ -220,74 +243,79 @@ export class TermIndex {
       }
       const s = cos * FIELD_WEIGHT[p.field];
       const prev = best.get(p.entry);
-      if (!prev || s > prev.score) best.set(p.entry, { score: s, why: `${p.field}: ${p.text}` });
+      if (!prev) best.set(p.entry, { score: s, phrasing: pi, source: '' });
+      else if (s > prev.score) {
+        prev.score = s;
+        prev.phrasing = pi;
+      }
     }
     for (const [e, a] of answerScore) {
       const prev = best.get(e);
-      const s = (prev?.score ?? 0) + (1 - (prev?.score ?? 0)) * a * FIELD_WEIGHT.answer * 0.5;
-      best.set(e, { score: s, why: prev?.why ?? 'answer text' });
+      const base = prev?.score ?? 0;
+      const s = base + (1 - base) * a * FIELD_WEIGHT.answer * 0.5;
+      if (prev) prev.score = s;
+      else best.set(e, { score: s, phrasing: -1, source: 'answer text' });
     }
 
     // The entry's phrasings taken together: rewards terms its many alternates share.
-    {
-      const edot = this.entryScratch;
-      const touchedEntries: number[] = [];
-      for (const { term, weight } of resolved) {
-        const postings = this.entryPostings.get(term);
-        if (!postings) continue;
-        for (let k = 0; k < postings.entries.length; k++) {
-          const e = postings.entries[k]!;
-          if (edot[e] === 0) touchedEntries.push(e);
-          edot[e] = edot[e]! + weight * postings.weights[k]!;
-        }
+    const edot = this.entryScratch;
+    const touchedEntries: number[] = [];
+    for (const { id, weight } of resolved) {
+      const postings = this.entryPostings[id]!;
+      for (let k = 0; k < postings.entries.length; k++) {
+        const e = postings.entries[k]!;
+        if (edot[e] === 0) touchedEntries.push(e);
+        edot[e] = edot[e]! + weight * postings.weights[k]!;
       }
-      for (const e of touchedEntries) {
-        const cos = edot[e]! / (qnorm * this.entryNorms[e]!);
-        edot[e] = 0;
-        const prev = best.get(e);
-        best.set(e, { score: BEST_PHRASING_SHARE * (prev?.score ?? 0) + (1 - BEST_PHRASING_SHARE) * cos, why: prev?.why ?? 'all phrasings' });
-      }
+    }
+    for (const e of touchedEntries) {
+      const cos = edot[e]! / (qnorm * this.entryNorms[e]!);
+      edot[e] = 0;
+      const prev = best.get(e);
+      const s = BEST_PHRASING_SHARE * (prev?.score ?? 0) + (1 - BEST_PHRASING_SHARE) * cos;
+      if (prev) prev.score = s;
+      else best.set(e, { score: s, phrasing: -1, source: 'all phrasings' });
     }
     if (classifier) {
       const p = classifier.predict(this.vector(resolved));
-      const sims = new Map([...best].map(([e, b]) => [e, b.score] as const));
       for (let e = 0; e < p.length; e++) {
-        const sim = sims.get(e) ?? 0;
-        if (sim === 0 && p[e]! < 0.01) continue;
         const prev = best.get(e);
-        best.set(e, { score: (1 - CLASSIFIER_SHARE) * sim + CLASSIFIER_SHARE * p[e]!, why: prev?.why ?? 'classifier' });
+        if (!prev && p[e]! < 0.01) continue;
+        const s = (1 - CLASSIFIER_SHARE) * (prev?.score ?? 0) + CLASSIFIER_SHARE * p[e]!;
+        if (prev) prev.score = s;
+        else best.set(e, { score: s, phrasing: -1, source: 'classifier' });
       }
     }
     const exactEntry = exclude ? undefined : this.exact.get(clean);
-    let exact = false;
-    if (exactEntry !== undefined) {
-      best.set(exactEntry, { score: 1, why: 'exact keyword or id' });
-      exact = true;
-    }
-    const candidates = topK(best, 10)
-      .map(([e, { score, why }]): Candidate => ({
-        entry: this.entries[e]!,
-        // What the base does not know of the query weighs against every candidate alike.
-        score: Math.min(1, e === exactEntry ? score : score * (UNKNOWN_FLOOR + (1 - UNKNOWN_FLOOR) * coverage)),
-        why,
-      }));
-    return { candidates, empty: false, exact, coverage };
+    if (exactEntry !== undefined) best.set(exactEntry, { score: 1, phrasing: -1, source: 'exact keyword or id' });
+    const candidates = topK(best, 10).map(([e, scored]): Candidate => ({
+      entry: this.entries[e]!,
+      // What the base does not know of the query weighs against every candidate alike.
+      score: Math.min(1, e === exactEntry ? scored.score : scored.score * (UNKNOWN_FLOOR + (1 - UNKNOWN_FLOOR) * coverage)),
+      why: this.explain(scored),
+    }));
+    return { candidates, empty: false, exact: exactEntry !== undefined, coverage };
+  }
+
+  private explain(scored: Scored): string {
+    const p = scored.phrasing >= 0 ? this.phrasings[scored.phrasing] : undefined;
+    return p ? `${p.field}: ${p.text}` : scored.source;
   }
 
   /**
    * Asks the index each of its own alternates with that alternate left out, and keeps the top
    * scores of the ones that still find their entry: what "in scope" looks like for this base.
    */
-  calibrate(limit = 250): Calibration {
+  calibrate(limit = 160): Calibration {
     const scores: number[] = [];
     const wrong: number[] = [];
-    const pool = this.examples.filter((x) => x.phrasing.field !== 'keyword');
+    const pool = this.labelled.filter((p) => p.field !== 'keyword');
     const step = Math.max(1, Math.floor(pool.length / Math.min(limit, Math.ceil(pool.length / 5))));
     const heldOut = new Set<Phrasing>();
-    for (let i = 0; i < pool.length; i += step) heldOut.add(pool[i]!.phrasing);
+    for (let i = 0; i < pool.length; i += step) heldOut.add(pool[i]!);
     // The held-out phrasings are hidden from a classifier trained without them, as from the index.
     const classifier = this.useClassifier()
-      ? new SoftmaxClassifier(this.entries.length, this.examples.filter((x) => !heldOut.has(x.phrasing)).map((x) => x.example))
+      ? this.train(this.labelled.filter((p) => !heldOut.has(p)))
       : undefined;
     for (const p of heldOut) {
       const r = this.rank(p.text, p, classifier);
@@ -304,9 +332,9 @@ export class TermIndex {
 }
 
 /** The k best by score (ties: knowledge-base order), without sorting every scored entry. */
-function topK(scores: ReadonlyMap<number, { score: number; why: string }>, k: number): [number, { score: number; why: string }][] {
-  const better = (a: [number, { score: number }], b: [number, { score: number }]) => b[1].score - a[1].score || a[0] - b[0];
-  const top: [number, { score: number; why: string }][] = [];
+function topK(scores: ReadonlyMap<number, Scored>, k: number): [number, Scored][] {
+  const better = (a: [number, Scored], b: [number, Scored]) => b[1].score - a[1].score || a[0] - b[0];
+  const top: [number, Scored][] = [];
   for (const item of scores) {
     if (top.length === k && better(item, top[k - 1]!) >= 0) continue;
     let i = top.length === k ? k - 1 : top.length;

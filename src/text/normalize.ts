@@ -15,9 +15,13 @@ const COMBINING = /[\u0300-\u036f]/g;
 
 /** Lower-cased, accent-free, markup-free text with words separated by single spaces. */
 export function cleanText(text: string): string {
-  let out = text.normalize('NFKD').replace(COMBINING, '').normalize('NFKC');
-  for (const pattern of PLATFORM_MARKUP) out = out.replace(pattern, ' ');
-  out = out.replace(PICTOGRAPHS, ' ').toLowerCase();
+  // Plain ASCII needs no Unicode work, and most text has no platform markup: skip what does
+  // not apply (this runs for every phrasing of a knowledge base at start-up).
+  const ascii = /^[\x00-\x7f]*$/.test(text);
+  let out = ascii ? text : text.normalize('NFKD').replace(COMBINING, '').normalize('NFKC');
+  if (/[<:@]/.test(out)) for (const pattern of PLATFORM_MARKUP) out = out.replace(pattern, ' ');
+  if (!ascii) out = out.replace(PICTOGRAPHS, ' ');
+  out = out.toLowerCase();
   // Apostrophes join ("what's" → "whats"); every other non-letter, non-digit separates.
   out = out.replace(/['’`]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
   return out.trim();
