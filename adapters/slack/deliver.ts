@@ -3,6 +3,7 @@
 // that says why and still carries the answer; when even that fails, a logged warning.
 import type { Reply } from '../../src/domain.js';
 import { describeError, type Logger } from '../../src/log.js';
+import type { SlackDeps } from './deps.js';
 import { renderReply, type RenderContext, type SlackMessage } from './blocks.js';
 
 export interface Destination {
@@ -17,7 +18,8 @@ export interface DeliverOptions {
   replace?: boolean;
 }
 
-export async function deliver(reply: Reply, ctx: RenderContext, to: Destination, log: Logger, options: DeliverOptions = {}): Promise<boolean> {
+export async function deliver(reply: Reply, ctx: RenderContext, to: Destination, deps: Pick<SlackDeps, 'log' | 'service'>, options: DeliverOptions = {}): Promise<boolean> {
+  const { log } = deps;
   if (reply.visibility === 'public' || !to.private) {
     try {
       await to.public(renderReply(reply, ctx));
@@ -25,6 +27,8 @@ export async function deliver(reply: Reply, ctx: RenderContext, to: Destination,
     } catch (error) {
       const why = explain(error);
       log.warn(`slack: could not post in the channel: ${describeError(error)}`);
+      // Nobody saw it: asking again once the cause is fixed must not meet a cooldown.
+      deps.service.notDelivered(reply.askId);
       if (!to.private) return false;
       return sendPrivately(to, renderReply(reply, { ...ctx, notice: `I could not post this in the channel: ${why} Here it is for you.` }), log);
     }

@@ -52,6 +52,8 @@ export class AnswerService {
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly askCounts = new Map<string, number>();
+  /** Cooldowns each recent public answer started, so a failed post can give them back. */
+  private readonly started = new Map<string, { channel: [string, number | undefined]; target?: [string, number | undefined] }>();
   recorder: AskRecorder | undefined;
   insights: InsightsReader | undefined;
 
@@ -158,6 +160,18 @@ export class AnswerService {
     return this.answer(query, askId, entry, 1, now, options);
   }
 
+  /**
+   * The adapter could not post this public answer (no permission, channel gone): lift the
+   * cooldowns it started, so asking again after fixing the cause is not held back.
+   */
+  notDelivered(askId: string): void {
+    const started = this.started.get(askId);
+    if (!started) return;
+    this.started.delete(askId);
+    this.channelCooldowns.undo(...started.channel);
+    if (started.target) this.targetCooldowns.undo(...started.target);
+  }
+
   /** What the bot knows about: for an empty query, `/faq help` and the console's start. */
   help(query: Pick<Query, 'via'>): Reply {
     void query;
@@ -199,8 +213,10 @@ export class AnswerService {
         return this.held(askId, 'channel-cooldown', channelWait, entry,
           `"${entry.question}" was posted in this channel moments ago; scroll up, or post it again in ${humanDuration(channelWait)}.`);
       }
-      this.channelCooldowns.fire(channelKey, now);
-      if (targetKey) this.targetCooldowns.fire(targetKey, now);
+      const channel: [string, number | undefined] = [channelKey, this.channelCooldowns.fire(channelKey, now)];
+      const started = targetKey ? { channel, target: [targetKey, this.targetCooldowns.fire(targetKey, now)] as [string, number | undefined] } : { channel };
+      this.started.set(askId, started);
+      if (this.started.size > 1000) this.started.delete(this.started.keys().next().value!);
     }
     this.countAsk(entry.id);
     const suggestedBy = target || (options.share && visibility === 'public') ? query.asker : undefined;

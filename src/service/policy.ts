@@ -15,12 +15,21 @@ export class Cooldowns {
     return Math.max(0, at + this.periodMs - now);
   }
 
-  fire(key: string, now: number): void {
+  /** Starts the cooldown of `key`; returns what it replaced, for undo(). */
+  fire(key: string, now: number): number | undefined {
+    const previous = this.last.get(key);
     this.last.set(key, now);
     // Forget expired keys now and then so a long-running bot does not grow without bound.
     if (++this.sweeps % 256 === 0) {
       for (const [k, at] of this.last) if (at + this.periodMs <= now) this.last.delete(k);
     }
+    return previous;
+  }
+
+  /** Puts back what fire() replaced: the post it was for never happened. */
+  undo(key: string, previous: number | undefined): void {
+    if (previous === undefined) this.last.delete(key);
+    else this.last.set(key, previous);
   }
 }
 

@@ -71,6 +71,16 @@ describe('answer service policies', () => {
     expect(kind(s.ask(q('fips', { target: newbie })))).toBe('answer:fips');
   });
 
+  it('lifts the cooldowns of a public answer the platform could not post', () => {
+    const { s } = service({ channelCooldownSeconds: 60, targetCooldownSeconds: 600 });
+    const failed = s.ask(q('fips', { target: newbie }));
+    expect(kind(failed)).toBe('answer:fips');
+    s.notDelivered(failed.askId);
+    expect(kind(s.ask(q('fips', { target: newbie })))).toBe('answer:fips');
+    // A post that did go out still holds the next one back.
+    expect(kind(s.ask(q('fips', { target: newbie })))).toBe('held:target-cooldown');
+  });
+
   it('does not cool down private answers', () => {
     const { s } = service();
     expect(kind(s.ask(q('fips')))).toBe('answer:fips');

@@ -49,6 +49,11 @@ test('without permission to post in the channel, the moderator gets a private ex
   const done = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${pick.token}/messages/@original`));
   expect(done.body.content).toMatch(/I can't post in <#\d+>: I need .*Send Messages/);
   expect(h.logs.some((l) => l.startsWith('warn discord: missing permission'))).toBe(true);
+  // The failed post started no cooldown: picking again (say, after fixing the permission)
+  // tries to post again instead of saying the answer was just sent.
+  const again = h.fake.interact(select(h.locked, mod, picker.custom_id, [picker.options[0].value]));
+  const second = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${again.token}/messages/@original`));
+  expect(second.body.content).toMatch(/I can't post in <#\d+>/);
 });
 
 test('a message with no text gets a private hint instead of a guess', async () => {

@@ -247,6 +247,19 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     expect(headerText(body)).toBe('How do I install packages?');
   });
 
+  it('posts normally once the bot is invited after a refused post: no cooldown from the failure', async () => {
+    const channelId = h.id('C');
+    const userId = h.id('U');
+    h.fake.fail('chat.postMessage', 'not_in_channel');
+    const refused = await faq('install packages <@UNEW2>', { userId, channelId });
+    expect(sectionTexts((await refused.reply()).body)[0]).toContain('I am not a member of this channel');
+    const refusedPost = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
+    await faq('install packages <@UNEW2>', { userId, channelId });
+    const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId && c !== refusedPost);
+    expect(JSON.stringify(post.args)).toContain('How do I install packages?');
+    expect(JSON.stringify(post.args)).toContain('<@UNEW2>');
+  });
+
   it('explains a rate limit privately instead of waiting or crashing', async () => {
     h.fake.fail('chat.postMessage', 'ratelimited', 1, 7);
     const { reply } = await faq('release notes <@UNEW>', { userId: 'UMOD' });

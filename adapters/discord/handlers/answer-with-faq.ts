@@ -43,6 +43,8 @@ export async function onAnswerWithFaqPick(deps: HandlerDeps, interaction: String
   try {
     await channel.send(messageOptions(msg, messageId));
   } catch (error) {
+    // Nobody saw it: trying again once the permission is fixed must not meet a cooldown.
+    deps.service.notDelivered(reply.askId);
     if (!isPermissionError(error)) throw error;
     deps.log.warn(`discord: missing permission to post in channel ${channel.id}`);
     await interaction.editReply(editOptions(notice(permissionExplanation(channel.id))));

@@ -15,6 +15,7 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
   // Only an explicit mention counts: a reply that pings the bot is usually "thanks", not a question.
   if (!inDm && !botMention.test(message.content)) return;
   const text = message.content.replace(botMention, ' ').replace(/\s+/g, ' ').trim();
+  let askId: string | undefined;
   try {
     const reply = deps.service.ask({
       text,
@@ -24,6 +25,7 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
       asker: messageAsker(message),
       via: inDm ? 'direct-message' : 'mention',
     });
+    askId = reply.askId;
     const msg = renderReply(reply, { origin: 'mention', inGuild: !inDm, replyTo: message.author.id });
     if (!msg.ephemeral || inDm) {
       await message.reply(messageOptions(msg, message.id));
@@ -31,6 +33,7 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
     }
     await sendPrivately(message, messageOptions(msg), deps.log);
   } catch (error) {
+    if (askId) deps.service.notDelivered(askId);
     if (isPermissionError(error)) {
       deps.log.warn(`discord: missing permission to reply in channel ${message.channelId}`);
       await sendPrivately(message, messageOptions(notice(permissionExplanation(message.channelId))), deps.log, false);

@@ -18,7 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (target && target.id !== asker.id) asker = await deps.people.withRights(client, asker);
     const reply = deps.service.choose(queryOf(body, asker, value, target), value.entryId, { fromAskId: value.askId });
     // A picked suggestion replaces the private list it came from; a public list stays for others.
-    await deliver(reply, { via: value.via, ...(target ? { target } : {}) }, destination(where, respond, client), deps.log, { replace: where.ephemeral });
+    await deliver(reply, { via: value.via, ...(target ? { target } : {}) }, destination(where, respond, client), deps, { replace: where.ephemeral });
   });
 
   app.action<BlockAction<ButtonAction>>(ACTION.share, async ({ ack, body, action, respond, client }) => {
@@ -29,7 +29,7 @@ export function register(app: App, deps: SlackDeps): void {
     const reply = deps.service.choose(queryOf(body, askerOf(body), value, undefined), value.entryId, { share: true, fromAskId: value.askId });
     let posted = false;
     const to = destination(where, respond, client);
-    await deliver(reply, { via: value.via }, { ...to, public: async (m) => { await to.public(m); posted = true; } }, deps.log);
+    await deliver(reply, { via: value.via }, { ...to, public: async (m) => { await to.public(m); posted = true; } }, deps);
     // The private copy has done its job once everyone can see the answer.
     if (posted && where.ephemeral) await respond({ delete_original: true }).catch((e: unknown) => deps.log.warn(`slack: could not remove the private answer: ${describeError(e)}`));
   });

@@ -49,7 +49,7 @@ export function register(app: App, deps: SlackDeps): void {
         return;
       }
       await ack();
-      await deliver(reply, ctx, to, deps.log);
+      await deliver(reply, ctx, to, deps);
       return;
     }
 
@@ -57,6 +57,6 @@ export function register(app: App, deps: SlackDeps): void {
     // Let the acks of requests already waiting go out before this one's work.
     await afterAcks();
     asker = await deps.people.withRights(client, asker);
-    await deliver(deps.service.ask(queryBy(asker)), ctx, to, deps.log);
+    await deliver(deps.service.ask(queryBy(asker)), ctx, to, deps);
   });
 }

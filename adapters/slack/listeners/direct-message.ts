@@ -19,6 +19,6 @@ export function register(app: App, deps: SlackDeps): void {
       public: async (m) => {
         await client.chat.postMessage({ channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...m, unfurl_links: false, unfurl_media: false });
       },
-    }, deps.log);
+    }, deps);
   });
 }

@@ -23,6 +23,6 @@ export function register(app: App, deps: SlackDeps): void {
       public: async (message) => {
         await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message, unfurl_links: false, unfurl_media: false });
       },
-    }, deps.log);
+    }, deps);
   });
 }

@@ -91,8 +91,12 @@ export function register(app: App, deps: SlackDeps): void {
       await ack();
     } else if (outcome === 'slow') {
       await ack();
-      post.catch((error: unknown) => deps.log.warn(`slack: could not post the chosen answer: ${describeError(error)}`));
+      post.catch((error: unknown) => {
+        deps.service.notDelivered(reply.askId);
+        deps.log.warn(`slack: could not post the chosen answer: ${describeError(error)}`);
+      });
     } else {
+      deps.service.notDelivered(reply.askId);
       deps.log.warn(`slack: could not post the chosen answer: ${describeError(outcome)}`);
       await ack({ response_action: 'errors', errors: { [PICK_BLOCK]: truncate(explain(outcome), 150) } });
     }

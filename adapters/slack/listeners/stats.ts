@@ -13,6 +13,6 @@ export function register(app: App, deps: SlackDeps): void {
     await deliver(reply, { via: 'command' }, {
       private: async (message) => { await respond({ response_type: 'ephemeral', replace_original: false, ...message }); },
       public: async (message) => { await respond({ response_type: 'ephemeral', replace_original: false, ...message }); },
-    }, deps.log);
+    }, deps);
   });
 }
