@@ -3,24 +3,36 @@ import { askCommand } from '../src/cli/commands/ask.js';
 import { chatCommand } from '../src/cli/commands/chat.js';
 import { checkCommand } from '../src/cli/commands/check.js';
 import { evalCommand } from '../src/cli/commands/eval.js';
-import { importCommand } from '../src/cli/commands/import.js';
-import { insightsCommand } from '../src/cli/commands/insights.js';
 import { adapters } from './platforms.js';
-import { startCommand } from './start.js';
 
 export { adapters };
 
-/** Every command; those that need a platform SDK or the benchmarks load on use. */
+/**
+ * Every command. Those that pull in heavy modules (platform SDKs, SQLite, the Markdown
+ * toolchain, the benchmarks) are named here and loaded on use, so `faqbot ask` starts fast.
+ */
 export const commands: readonly CommandEntry[] = [
-  startCommand(adapters),
+  {
+    name: 'start',
+    summary: 'Run the bot on every configured platform (a console chat when none is)',
+    load: async () => (await import('./start.js')).startCommand(adapters),
+  },
   { name: 'discord', summary: 'Discord tools: register the bot\'s commands', load: async () => (await import('../adapters/discord/register.js')).discordCommand },
   { name: 'slack', summary: 'Slack helpers: print the app manifest', load: async () => (await import('../adapters/slack/command.js')).slackCommand },
   askCommand,
   chatCommand,
   checkCommand,
   evalCommand,
-  importCommand,
-  insightsCommand,
+  {
+    name: 'import',
+    summary: 'Turn a FAQ page (Markdown) into a knowledge file, or update one from a changed page',
+    load: async () => (await import('../src/cli/commands/import.js')).importCommand,
+  },
+  {
+    name: 'insights',
+    summary: 'What people asked: top entries, unanswered questions, "Not helpful" votes, proposed alternates',
+    load: async () => (await import('../src/cli/commands/insights.js')).insightsCommand,
+  },
   {
     name: 'bench',
     summary: 'Measure speed: matcher, index build, and each platform adapter end to end',
