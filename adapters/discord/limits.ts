@@ -1,5 +1,7 @@
 // Discord's hard limits, and cutting text to them cleanly: between blocks first, then between
 // lines, then between words, closing and reopening a code fence that a cut falls inside.
+import { pack, splitWords } from '../../src/text/pack.js';
+
 export const LIMITS = {
   content: 2000,
   embedTitle: 256,
@@ -24,20 +26,7 @@ export const LIMITS = {
 
 /** Packs blocks (joined by a blank line) into chunks of at most `max` characters. */
 export function packBlocks(blocks: readonly string[], max: number): string[] {
-  const pieces = blocks.flatMap((b) => (b.length <= max ? [b] : splitBlock(b, max)));
-  const chunks: string[] = [];
-  let current = '';
-  for (const piece of pieces) {
-    const joined = current ? `${current}\n\n${piece}` : piece;
-    if (joined.length <= max) {
-      current = joined;
-    } else {
-      if (current) chunks.push(current);
-      current = piece;
-    }
-  }
-  if (current) chunks.push(current);
-  return chunks;
+  return pack(blocks.flatMap((b) => (b.length <= max ? [b] : splitBlock(b, max))), max, '\n\n');
 }
 
 /** Splits one over-long block by lines, keeping code fences balanced in every piece. */
@@ -47,32 +36,8 @@ function splitBlock(block: string, max: number): string[] {
   const lines = (fence ? block.slice(fence.length + 1, block.length - 3).replace(/\n$/, '') : block).split('\n');
   const open = fence ? `${fence}\n` : '';
   const room = max - open.length - close.length;
-  const out: string[] = [];
-  let current = '';
-  for (const line of lines.flatMap((l) => (l.length <= room ? [l] : splitWords(l, room)))) {
-    const joined = current ? `${current}\n${line}` : line;
-    if (joined.length <= room) {
-      current = joined;
-    } else {
-      out.push(current);
-      current = line;
-    }
-  }
-  if (current) out.push(current);
-  return out.map((piece) => `${open}${piece}${close}`);
-}
-
-function splitWords(line: string, max: number): string[] {
-  const out: string[] = [];
-  let rest = line;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf(' ', max);
-    if (cut < max * 0.5) cut = max;
-    out.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest) out.push(rest);
-  return out;
+  const pieces = pack(lines.flatMap((l) => (l.length <= room ? [l] : splitWords(l, room))), room, '\n');
+  return pieces.map((piece) => `${open}${piece}${close}`);
 }
 
 /** Cuts text to `max` at a line or word boundary, marking the cut. */

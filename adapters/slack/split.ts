@@ -2,23 +2,12 @@
 // as few sections as fit, cut between Markdown blocks first, then between lines, and only
 // as a last resort inside a line (never inside an `&amp;` entity or a `<url|link>`).
 
+import { pack, splitWords } from '../../src/text/pack.js';
+
 export const SECTION_LIMIT = 3000;
 
 export function splitMrkdwn(parts: readonly string[], limit = SECTION_LIMIT): string[] {
-  const pieces = parts.flatMap((p) => (p.length <= limit ? [p] : splitPart(p, limit)));
-  const out: string[] = [];
-  let current = '';
-  for (const piece of pieces) {
-    const joined = current ? `${current}\n\n${piece}` : piece;
-    if (joined.length <= limit) {
-      current = joined;
-    } else {
-      if (current) out.push(current);
-      current = piece;
-    }
-  }
-  if (current) out.push(current);
-  return out;
+  return pack(parts.flatMap((p) => (p.length <= limit ? [p] : splitPart(p, limit))), limit, '\n\n');
 }
 
 function splitPart(part: string, limit: number): string[] {
@@ -32,33 +21,7 @@ function splitPart(part: string, limit: number): string[] {
 }
 
 function packLines(lines: readonly string[], limit: number): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const line of lines.flatMap((l) => (l.length <= limit ? [l] : hardSplit(l, limit)))) {
-    const joined = current ? `${current}\n${line}` : line;
-    if (joined.length <= limit) {
-      current = joined;
-    } else {
-      out.push(current);
-      current = line;
-    }
-  }
-  if (current) out.push(current);
-  return out;
-}
-
-function hardSplit(line: string, limit: number): string[] {
-  const out: string[] = [];
-  let rest = line;
-  while (rest.length > limit) {
-    let cut = rest.lastIndexOf(' ', limit);
-    if (cut < limit / 2) cut = limit;
-    cut = safeCut(rest, cut);
-    out.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest) out.push(rest);
-  return out;
+  return pack(lines.flatMap((l) => (l.length <= limit ? [l] : splitWords(l, limit, safeCut))), limit, '\n');
 }
 
 /** Moves a cut back so it does not fall inside `&lt;` or `<https://…|label>`. */
