@@ -106,6 +106,8 @@ export interface Match {
   readonly decision: Decision;
   /** Best first; for `answer` the first candidate is the answer. */
   readonly candidates: readonly Candidate[];
+  /** How many of the leading candidates are close enough to offer as suggestions. */
+  readonly plausible: number;
 }
 
 export interface AutocompleteChoice {

@@ -21,16 +21,18 @@ const MIN_COVERAGE = 0.4;
 export function decide(ranked: Ranked, calibration: Calibration, settings: MatcherSettings): Match {
   const { candidates } = ranked;
   const top = candidates[0];
-  if (ranked.empty || !top) return { decision: 'none', candidates: [] };
-  if (ranked.exact) return { decision: 'answer', candidates };
+  if (ranked.empty || !top) return { decision: 'none', candidates: [], plausible: 0 };
+  if (ranked.exact) return { decision: 'answer', candidates, plausible: candidates.length };
   const answerAt = quantile(calibration.inScope, ANSWER_QUANTILE, 0.45) - settings.confidenceBias * 0.1;
   const suggestAt = answerAt * 0.6;
   const second = candidates[1]?.score ?? 0;
   const margin = top.score - second;
   const covered = ranked.coverage >= MIN_COVERAGE;
-  if (covered && top.score >= answerAt && margin >= MIN_MARGIN) return { decision: 'answer', candidates };
-  if (top.score >= suggestAt) return { decision: 'suggest', candidates };
-  return { decision: 'none', candidates };
+  // Far below the suggestion bar a candidate is noise, not a "close topic".
+  const plausible = candidates.filter((c) => c.score >= suggestAt / 2).length;
+  if (covered && top.score >= answerAt && margin >= MIN_MARGIN) return { decision: 'answer', candidates, plausible };
+  if (top.score >= suggestAt) return { decision: 'suggest', candidates, plausible };
+  return { decision: 'none', candidates, plausible };
 }
 
 function quantile(sorted: readonly number[], q: number, fallback: number): number {

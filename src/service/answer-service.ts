@@ -12,7 +12,6 @@ import type {
   HoldReason,
   KnowledgeBase,
   Match,
-  Person,
   Query,
   Reply,
   Visibility,
@@ -91,7 +90,7 @@ export class AnswerService {
   }
 
   autocomplete(partial: string): AutocompleteChoice[] {
-    return this.matcher.autocomplete(partial, 25, this.popularity());
+    return this.matcher.autocomplete(partial, 25, this.askCounts);
   }
 
   /** Answers a question: the main entry point of every adapter. */
@@ -131,7 +130,7 @@ export class AnswerService {
     } else {
       reply = {
         kind: 'none', askId, visibility: this.undecidedVisibility(query), mention: [],
-        suggestions: match.candidates.slice(0, this.matcherSettings.maxSuggestions).map((c) => c.entry),
+        suggestions: match.candidates.slice(0, Math.min(match.plausible, this.matcherSettings.maxSuggestions)).map((c) => c.entry),
       };
     }
     this.record(query, askId, now, match.decision, top?.entry.id, top?.score ?? 0);
@@ -173,8 +172,7 @@ export class AnswerService {
   }
 
   /** What the bot knows about: for an empty query, `/faq help` and the console's start. */
-  help(query: Pick<Query, 'via'>): Reply {
-    void query;
+  help(): Reply {
     return this.helpReply(this.newId());
   }
 
@@ -263,7 +261,7 @@ export class AnswerService {
 
   /** Pinned entries first, then the most asked this run, then knowledge-base order. */
   pinnedTopics(limit: number): Entry[] {
-    const pop = this.popularity();
+    const pop = this.askCounts;
     return [...this.kb.entries]
       .map((entry, index) => ({ entry, index }))
       .sort((a, b) =>
@@ -272,10 +270,6 @@ export class AnswerService {
         a.index - b.index)
       .slice(0, limit)
       .map((x) => x.entry);
-  }
-
-  private popularity(): ReadonlyMap<string, number> {
-    return this.askCounts;
   }
 
   private countAsk(entryId: string): void {
@@ -290,4 +284,3 @@ export class AnswerService {
   }
 }
 
-export type { Person };

@@ -147,6 +147,12 @@ describe('answer service policies', () => {
     expect(reply.kind === 'none' || reply.kind === 'suggest').toBe(true);
   });
 
+  it('offers no "close topics" for a question that has nothing to do with the knowledge base', () => {
+    const reply = service().s.ask(q('what is the best text editor'));
+    expect(reply.kind).toBe('none');
+    expect(reply.kind === 'none' && reply.suggestions).toEqual([]);
+  });
+
   it('lists related entries with an answer', () => {
     const reply = service().s.ask(q('elevate'));
     expect(reply.kind === 'answer' && reply.related.length).toBeGreaterThan(0);

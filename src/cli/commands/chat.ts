@@ -18,7 +18,7 @@ export const chatCommand: Command = {
 
 /** A read-eval-print loop over the answer service; ends on "exit", "quit" or end of input. */
 export async function runChat(io: Io, service: AnswerService, explain: boolean): Promise<number> {
-  io.out(renderReply(service.help({ via: 'console' })));
+  io.out(renderReply(service.help()));
   const rl = createInterface({ input: io.stdin, terminal: false });
   io.out('');
   for await (const line of rl) {
