@@ -68,6 +68,7 @@ export class AnswerService {
     this.newId = options.newId ?? (() => randomUUID());
     this.recorder = options.recorder;
     this.insights = options.insights;
+    this.seedPopularity();
   }
 
   get knowledge(): KnowledgeBase {
@@ -270,6 +271,16 @@ export class AnswerService {
         a.index - b.index)
       .slice(0, limit)
       .map((x) => x.entry);
+  }
+
+  /** The most asked entries of the last 30 days lead an empty autocomplete box from the start. */
+  private seedPopularity(): void {
+    try {
+      const summary = this.insights?.summary(this.now() - 30 * 86_400_000);
+      for (const { entryId, count } of summary?.topEntries ?? []) this.askCounts.set(entryId, count);
+    } catch {
+      // Popularity is a nicety: an unreadable store leaves the pinned and file order.
+    }
   }
 
   private countAsk(entryId: string): void {

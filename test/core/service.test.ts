@@ -174,6 +174,20 @@ describe('answer service policies', () => {
     expect(log).toEqual(['ask answer fips', 'pick security', 'feedback fips false']);
   });
 
+  it('leads the empty autocomplete box with the most asked entries the insights store remembers', () => {
+    const s = new AnswerService({
+      knowledge,
+      insights: {
+        summary: () => ({
+          since: 0, asks: 9, answered: 9, suggested: 0, unanswered: 0, helpful: 0, notHelpful: 0, topUnanswered: [],
+          topEntries: [{ entryId: 'codenames', question: '', count: 7 }, { entryId: 'fips', question: '', count: 2 }],
+        }),
+      },
+    });
+    const pinned = knowledge.entries.filter((e) => e.pinned).length;
+    expect(s.autocomplete('').slice(pinned, pinned + 2).map((c) => c.entryId)).toEqual(['codenames', 'fips']);
+  });
+
   it('keeps stats for moderators only', () => {
     const { s } = service();
     const denied = s.stats({ asker: member });
