@@ -66,6 +66,10 @@ export async function startSlack({ service, secrets, log }: PlatformDeps): Promi
   try {
     await app.init();
   } catch (error) {
+    // A refused connection is not a refused token: say which, so the fix is the right one.
+    if ((error as { code?: string }).code === 'slack_webapi_request_error') {
+      throw new FaqbotError('config', `could not reach Slack (${slackError(error)}); check the network, or SLACK_API_URL if you set it`);
+    }
     throw new FaqbotError('config', `Slack did not accept SLACK_BOT_TOKEN (${slackError(error)}); copy the Bot User OAuth Token (xoxb-...) from your app's "OAuth & Permissions" page`);
   }
   let port: number | undefined;

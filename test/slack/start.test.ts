@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { startBot } from '../../bin/start.js';
 import { silentLogger } from '../../src/log.js';
@@ -49,6 +51,17 @@ describe('starting the Slack adapter', () => {
     const error = await run().then(() => undefined, (e: unknown) => e as Error);
     expect(error?.message).toMatch(/Slack did not accept SLACK_BOT_TOKEN \(invalid_auth\)/);
     expect(error?.message).not.toContain('xoxb-wrong');
+  });
+
+  it('tells an unreachable Slack apart from a refused token', async () => {
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((done) => closed.close(() => done()));
+    const { run } = await start({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: 's', SLACK_API_URL: `http://127.0.0.1:${port}/api/` });
+    const error = await run().then(() => undefined, (e: unknown) => e as Error);
+    expect(error?.message).toMatch(/could not reach Slack .*check the network, or SLACK_API_URL/);
+    expect(error?.message).not.toContain(BOT_TOKEN);
   });
 
   it('says Socket Mode did not connect when the app token is refused', async () => {
