@@ -1,7 +1,7 @@
 // `faqbot discord register [--guild ID]`: puts the command list (command-data.ts) on Discord,
 // globally or in one guild (guild commands update instantly, handy while testing).
 import { REST, Routes, type APIApplication } from 'discord.js';
-import type { Command } from '../../src/cli/command.js';
+import { commandGroup, type Command } from '../../src/cli/command.js';
 import { stringFlag } from '../../src/cli/context.js';
 import { loadConfig } from '../../src/config.js';
 import { FaqbotError } from '../../src/errors.js';
@@ -40,13 +40,4 @@ const registerCommand: Command = {
   },
 };
 
-export const discordCommand: Command = {
-  name: 'discord',
-  summary: 'Discord tools: register the bot\'s commands',
-  usage: 'faqbot discord register [--guild ID]',
-  options: {},
-  subcommands: [registerCommand],
-  async run() {
-    return 2;
-  },
-};
+export const discordCommand: Command = commandGroup('discord', 'Discord tools: register the bot\'s commands', [registerCommand]);

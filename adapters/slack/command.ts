@@ -1,5 +1,5 @@
 // `faqbot slack manifest [--http URL]`: prints the app manifest to paste into Slack.
-import type { Command } from '../../src/cli/command.js';
+import { commandGroup, type Command } from '../../src/cli/command.js';
 import { stringFlag } from '../../src/cli/context.js';
 import { manifestYaml, requestUrl } from './manifest.js';
 
@@ -20,13 +20,4 @@ const manifestCommand: Command = {
   },
 };
 
-export const slackCommand: Command = {
-  name: 'slack',
-  summary: 'Slack helpers: print the app manifest',
-  usage: 'faqbot slack manifest [--http URL]',
-  options: {},
-  subcommands: [manifestCommand],
-  async run() {
-    return 2;
-  },
-};
+export const slackCommand: Command = commandGroup('slack', 'Slack helpers: print the app manifest', [manifestCommand]);

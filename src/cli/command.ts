@@ -45,3 +45,17 @@ export type CommandEntry = Command | LazyCommand;
 export async function resolveCommand(entry: CommandEntry): Promise<Command> {
   return 'load' in entry ? entry.load() : entry;
 }
+
+/** A command that only groups sub-commands (`faqbot discord register`); runCli dispatches. */
+export function commandGroup(name: string, summary: string, subcommands: readonly Command[]): Command {
+  return {
+    name,
+    summary,
+    usage: subcommands.map((c) => c.usage).join('\n       '),
+    options: {},
+    subcommands,
+    async run() {
+      return 2; // never reached: runCli answers a missing or unknown sub-command itself
+    },
+  };
+}
