@@ -3,7 +3,7 @@ import { askCommand } from '../src/cli/commands/ask.js';
 import { chatCommand } from '../src/cli/commands/chat.js';
 import { checkCommand } from '../src/cli/commands/check.js';
 import { evalCommand } from '../src/cli/commands/eval.js';
-import { adapters } from './platforms.js';
+import { adapters, splitLimits } from './platforms.js';
 
 export { adapters };
 
@@ -21,7 +21,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'slack', summary: 'Slack helpers: print the app manifest', load: async () => (await import('../adapters/slack/command.js')).slackCommand },
   askCommand,
   chatCommand,
-  checkCommand,
+  checkCommand(splitLimits),
   evalCommand,
   {
     name: 'import',

@@ -1,6 +1,9 @@
 // The platform adapters as the composition root sees them. Each loads its SDK (discord.js,
 // Bolt) only when it starts, so `faqbot ask`, `check` and `eval` start without them.
+import type { SplitLimit } from '../src/knowledge/lint.js';
 import type { PlatformAdapter } from '../src/platform.js';
+import { ANSWER_SPLIT as DISCORD_SPLIT } from '../adapters/discord/limits.js';
+import { ANSWER_SPLIT as SLACK_SPLIT } from '../adapters/slack/split.js';
 
 export const adapters: readonly PlatformAdapter[] = [
   {
@@ -14,3 +17,6 @@ export const adapters: readonly PlatformAdapter[] = [
     start: async (deps) => (await import('../adapters/slack/index.js')).slackAdapter.start(deps),
   },
 ];
+
+/** Each platform's message-part limit, for `faqbot check` (light modules: no SDK is loaded). */
+export const splitLimits: readonly SplitLimit[] = [DISCORD_SPLIT, SLACK_SPLIT];

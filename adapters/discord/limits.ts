@@ -1,5 +1,6 @@
 // Discord's hard limits, and cutting text to them cleanly: between blocks first, then between
 // lines, then between words, closing and reopening a code fence that a cut falls inside.
+import type { SplitLimit } from '../../src/knowledge/lint.js';
 import { pack, splitWords } from '../../src/text/pack.js';
 
 export const LIMITS = {
@@ -23,6 +24,9 @@ export const LIMITS = {
   choiceName: 100,
   choiceValue: 100,
 } as const;
+
+/** What `faqbot check` warns about: an answer longer than one embed description is split. */
+export const ANSWER_SPLIT: SplitLimit = { platform: 'Discord', chars: LIMITS.embedDescription, unit: 'embed' };
 
 /** Packs blocks (joined by a blank line) into chunks of at most `max` characters. */
 export function packBlocks(blocks: readonly string[], max: number): string[] {

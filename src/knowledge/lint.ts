@@ -6,26 +6,32 @@
 //     or finds nothing, is reported as a warning;
 //   - collisions: pairs of entries the matcher confuses, with the phrasings that collide
 //     (warnings);
-//   - answers long enough to be split on Discord or Slack (warnings).
+//   - answers long enough to be split on a platform, by the limits the adapters declare
+//     (warnings); the core itself knows no platform.
 // Links and related ids are checked by the loader already. Pure: no I/O, returns Problems.
 import type { MatcherSettings } from '../config.js';
 import type { Entry, KnowledgeBase, Problem } from '../domain.js';
 import { buildMatcher } from '../match/matcher.js';
 import { buildKnowledgeBase } from './load.js';
 
-/** Discord's embed description limit. */
-export const DISCORD_EMBED_LIMIT = 4096;
-/** Slack's limit for the text of one section block. */
-export const SLACK_SECTION_LIMIT = 3000;
+/** How much answer text one message part holds on a platform, e.g. Slack: 3,000 per section. */
+export interface SplitLimit {
+  readonly platform: string;
+  readonly chars: number;
+  /** What one part is called there: "embed", "section". */
+  readonly unit: string;
+}
 
 export interface LintOptions {
+  /** Platforms whose message limits long answers are checked against. */
+  limits?: readonly SplitLimit[];
   matcher?: Partial<MatcherSettings>;
   /** The leave-one-out and collision checks build many matchers; false skips them. */
   matcherChecks?: boolean;
 }
 
 export function lintKnowledge(kb: KnowledgeBase, options: LintOptions = {}): Problem[] {
-  const problems = [...lengthProblems(kb)];
+  const problems = [...lengthProblems(kb, options.limits ?? [])];
   if (options.matcherChecks !== false) problems.push(...matcherProblems(kb, leaveOneOut(kb, options.matcher)));
   return problems;
 }
@@ -33,14 +39,14 @@ export function lintKnowledge(kb: KnowledgeBase, options: LintOptions = {}): Pro
 // ---------------------------------------------------------------------------------------------
 // Lengths
 
-function lengthProblems(kb: KnowledgeBase): Problem[] {
+function lengthProblems(kb: KnowledgeBase, limits: readonly SplitLimit[]): Problem[] {
   const problems: Problem[] = [];
+  const largestFirst = [...limits].sort((a, b) => b.chars - a.chars);
   for (const entry of kb.entries) {
     const n = entry.answer.length;
-    if (n <= SLACK_SECTION_LIMIT) continue;
-    const where = n > DISCORD_EMBED_LIMIT
-      ? `Discord (${fmt(DISCORD_EMBED_LIMIT)} per embed, ${parts(n, DISCORD_EMBED_LIMIT)} parts) and Slack (${fmt(SLACK_SECTION_LIMIT)} per section, ${parts(n, SLACK_SECTION_LIMIT)} parts)`
-      : `Slack (${fmt(SLACK_SECTION_LIMIT)} characters per section, ${parts(n, SLACK_SECTION_LIMIT)} parts)`;
+    const exceeded = largestFirst.filter((l) => n > l.chars);
+    if (exceeded.length === 0) continue;
+    const where = exceeded.map((l) => `${l.platform} (${fmt(l.chars)} characters per ${l.unit}, ${parts(n, l.chars)} parts)`).join(' and ');
     problems.push({
       severity: 'warning', ...entry.location,
       message: `entry \`${entry.id}\`: the answer has ${fmt(n)} characters and will be split on ${where}`,

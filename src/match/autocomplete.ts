@@ -11,6 +11,21 @@ export function label(text: string): string {
   return one.length <= MAX_LABEL ? one : `${one.slice(0, MAX_LABEL - 1).trimEnd()}…`;
 }
 
+/**
+ * What to show before anyone types (an empty autocomplete box, help, "no answer" in a menu):
+ * pinned entries first, then the most asked, then knowledge-base order.
+ */
+export function leadingEntries(kb: KnowledgeBase, popularity: ReadonlyMap<string, number>, limit: number): Entry[] {
+  return kb.entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) =>
+      Number(b.entry.pinned) - Number(a.entry.pinned) ||
+      (popularity.get(b.entry.id) ?? 0) - (popularity.get(a.entry.id) ?? 0) ||
+      a.index - b.index)
+    .slice(0, limit)
+    .map((x) => x.entry);
+}
+
 export class Autocompleter {
   private fuseIndex: Fuse<Entry> | undefined;
 
@@ -39,12 +54,7 @@ export class Autocompleter {
 
   complete(partial: string, limit: number, popularity: ReadonlyMap<string, number>): AutocompleteChoice[] {
     const query = cleanText(partial);
-    const entries = query === ''
-      ? [...this.kb.entries]
-        .map((entry, i) => ({ entry, i }))
-        .sort((a, b) => Number(b.entry.pinned) - Number(a.entry.pinned) || (popularity.get(b.entry.id) ?? 0) - (popularity.get(a.entry.id) ?? 0) || a.i - b.i)
-        .map((x) => x.entry)
-      : this.fuse.search(query, { limit }).map((r) => r.item);
+    const entries = query === '' ? leadingEntries(this.kb, popularity, limit) : this.fuse.search(query, { limit }).map((r) => r.item);
     return entries.slice(0, limit).map((entry) => ({ label: label(entry.question), entryId: entry.id }));
   }
 }

@@ -2,9 +2,10 @@
 //
 // Each phrasing (question, alternate, keyword) is a small bag of stemmed terms weighted by how
 // rare the term is across entries (IDF over entries, not phrasings, so a word every alternate
-// of one entry repeats still counts as specific to it). A query is scored against each
-// phrasing by weighted cosine; an entry's score is its best phrasing, nudged by its answer text.
-// Unknown query terms are looked up with typo tolerance through a deletion index.
+// of one entry repeats still counts as specific to it). A query is scored by weighted cosine
+// against its best phrasing (nudged by the answer text) and against all of an entry's
+// phrasings together, then mixed with a classifier trained on the same phrasings. Unknown
+// query terms are looked up with typo tolerance through a deletion index.
 import type { Candidate, Entry, KnowledgeBase } from '../domain.js';
 import { cleanText, terms } from '../text/normalize.js';
 import { TypoIndex } from './typo.js';
@@ -59,8 +60,6 @@ export interface Ranked {
 export interface Calibration {
   /** Typical top score of a known phrasing asked again in other words (leave-one-out). */
   readonly inScope: readonly number[];
-  /** Top scores of held-out phrasings that ranked another entry first. */
-  readonly wrong: readonly number[];
 }
 
 export class TermIndex {
@@ -308,7 +307,6 @@ export class TermIndex {
    */
   calibrate(limit = 160): Calibration {
     const scores: number[] = [];
-    const wrong: number[] = [];
     const pool = this.labelled.filter((p) => p.field !== 'keyword');
     const step = Math.max(1, Math.floor(pool.length / Math.min(limit, Math.ceil(pool.length / 5))));
     const heldOut = new Set<Phrasing>();
@@ -322,11 +320,9 @@ export class TermIndex {
       const top = r.candidates[0];
       if (!top) continue;
       if (top.entry === this.entries[p.entry]) scores.push(top.score);
-      else wrong.push(top.score);
     }
     scores.sort((a, b) => a - b);
-    wrong.sort((a, b) => a - b);
-    return { inScope: scores, wrong };
+    return { inScope: scores };
   }
 
 }

@@ -16,6 +16,7 @@ import type {
   Reply,
   Visibility,
 } from '../domain.js';
+import { leadingEntries } from '../match/autocomplete.js';
 import { buildMatcher, type Matcher } from '../match/matcher.js';
 import { Cooldowns, RateLimiter, humanDuration } from './policy.js';
 import type { AskRecorder, InsightsReader } from './recorder.js';
@@ -260,18 +261,11 @@ export class AnswerService {
     };
   }
 
-  /** Pinned entries first, then the most asked this run, then knowledge-base order. */
-  pinnedTopics(limit: number): Entry[] {
-    const pop = this.askCounts;
-    return [...this.kb.entries]
-      .map((entry, index) => ({ entry, index }))
-      .sort((a, b) =>
-        Number(b.entry.pinned) - Number(a.entry.pinned) ||
-        (pop.get(b.entry.id) ?? 0) - (pop.get(a.entry.id) ?? 0) ||
-        a.index - b.index)
-      .slice(0, limit)
-      .map((x) => x.entry);
+  /** Pinned entries first, then the most asked, then knowledge-base order. */
+  private pinnedTopics(limit: number): Entry[] {
+    return leadingEntries(this.kb, this.askCounts, limit);
   }
+
 
   /** The most asked entries of the last 30 days lead an empty autocomplete box from the start. */
   private seedPopularity(): void {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/command.js';
 import { checkCommand } from '../../src/cli/commands/check.js';
+import { splitLimits } from '../../bin/platforms.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import type { KnowledgeBase } from '../../src/domain.js';
 import { buildKnowledgeBase, formatProblem, loadKnowledge } from '../../src/knowledge/load.js';
@@ -18,7 +19,7 @@ async function check(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), stdin: new PassThrough(), cwd: root, env: { FAQBOT_CONFIG: '' } };
-  const code = await runCli(['check', ...args], [checkCommand], io);
+  const code = await runCli(['check', ...args], [checkCommand(splitLimits)], io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -28,7 +29,7 @@ describe('lintKnowledge', () => {
   });
 
   const confused = load('confused');
-  const problems = lintKnowledge(confused).map((p) => ({ ...p, text: formatProblem(p) }));
+  const problems = lintKnowledge(confused, { limits: splitLimits }).map((p) => ({ ...p, text: formatProblem(p) }));
 
   it('errs when a left-out alternate gets another entry\'s answer, pointing at the entry', () => {
     const error = problems.find((p) => p.severity === 'error' && p.message.includes('"how can I reset my password please"'));

@@ -1,21 +1,22 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../../config.js';
 import { checkKnowledge, formatProblem } from '../../knowledge/load.js';
-import { lintKnowledge } from '../../knowledge/lint.js';
+import { lintKnowledge, type SplitLimit } from '../../knowledge/lint.js';
 import type { Command } from '../command.js';
 
-export const checkCommand: Command = {
+/** `faqbot check`, with the message limits of the platforms the bot runs on. */
+export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
   name: 'check',
   summary: 'Validate knowledge files and check them against the matcher; exit 1 on errors, print warnings',
   usage: 'faqbot check [PATH] [--quick]',
-  details: 'Beyond the file format, each question and alternate is asked with itself left out of the index: one answered with another entry is an error; entries the matcher confuses and answers too long for one Discord embed or Slack section are warnings. See docs/insights.md.',
+  details: 'Beyond the file format, each question and alternate is asked with itself left out of the index: one answered with another entry is an error; entries the matcher confuses and answers too long for one message part on a platform are warnings. See docs/insights.md.',
   options: { quick: { type: 'boolean' } },
   optionHelp: { quick: 'skip the leave-one-out and collision checks (they rebuild the matcher many times)' },
   async run({ positionals, values }, io) {
     const config = loadConfig(io.env, io.cwd);
     const path = resolve(io.cwd, positionals[0] ?? config.settings.knowledgeDir);
     const { knowledge, problems } = checkKnowledge(path, io.cwd);
-    if (knowledge) problems.push(...lintKnowledge(knowledge, { matcher: config.settings.matcher, matcherChecks: values.quick !== true }));
+    if (knowledge) problems.push(...lintKnowledge(knowledge, { matcher: config.settings.matcher, matcherChecks: values.quick !== true, limits }));
     for (const p of problems) (p.severity === 'error' ? io.err : io.out)(formatProblem(p));
     const errors = problems.filter((p) => p.severity === 'error').length;
     const warnings = problems.length - errors;
@@ -26,4 +27,4 @@ export const checkCommand: Command = {
     io.out(`ok: ${knowledge.entries.length} entries in ${knowledge.files.length} file${knowledge.files.length === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
     return 0;
   },
-};
+});

@@ -35,9 +35,9 @@ export const evalCommand: Command = {
     const casesFlag = stringFlag(values.cases);
     if (!casesFlag) throw new FaqbotError('usage', 'missing --cases FILE (a question set, see README "Measuring quality")');
     const casesPath = resolve(io.cwd, casesFlag);
-    const knowledgePath = resolve(io.cwd, stringFlag(values.knowledge) ?? besideCases(casesPath) ?? loadConfig(io.env, io.cwd).settings.knowledgeDir);
-    const { knowledge } = loadKnowledge(knowledgePath, io.cwd);
     const config = loadConfig(io.env, io.cwd);
+    const knowledgePath = resolve(io.cwd, stringFlag(values.knowledge) ?? besideCases(casesPath) ?? config.settings.knowledgeDir);
+    const { knowledge } = loadKnowledge(knowledgePath, io.cwd);
     const matcher = buildMatcher(knowledge, config.settings.matcher);
     const report = runEval(readCases(casesPath), (q) => matcher.match(q));
     if (values.json) io.out(JSON.stringify(report, null, 2));
