@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { FaqbotError } from './errors.js';
+import { offendingText, yamlErrorAt } from './yaml-error.js';
 
 export type Targeting = 'everyone' | 'moderators';
 
@@ -148,11 +149,10 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 /** Parses and checks a config file's text against the shape of `Settings`. */
 export function parseConfigText(text: string, file: string): Partial<Settings> {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const pos = e.linePos?.[0];
-    throw new FaqbotError('config', `${file}:${pos?.line ?? 1}:${pos?.col ?? 1}: ${e.message.split('\n')[0]}; fix the YAML syntax`);
+    const at = yamlErrorAt(doc.errors[0]!);
+    throw new FaqbotError('config', `${file}:${at.line}:${at.col}: ${at.message} ${offendingText(text, at.line)}; fix the YAML syntax`);
   }
   const value: unknown = doc.toJS() ?? {};
   if (!isRecord(value)) throw new FaqbotError('config', `${file}: the config must be a mapping of settings (key: value)`);

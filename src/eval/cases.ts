@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { FaqbotError } from '../errors.js';
+import { yamlErrorAt } from '../yaml-error.js';
 
 export interface EvalCase {
   readonly q: string;
@@ -17,10 +18,11 @@ export function readCases(file: string): EvalCase[] {
   } catch {
     throw new FaqbotError('not-found', `${file}: cannot read the question set; check the path given to --cases`);
   }
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    throw new FaqbotError('usage', `${file}:${e.linePos?.[0]?.line ?? 1}:${e.linePos?.[0]?.col ?? 1}: YAML syntax: ${e.message.split('\n')[0]}`);
+    const at = yamlErrorAt(e);
+    throw new FaqbotError('usage', `${file}:${at.line}:${at.col}: YAML syntax: ${at.message}`);
   }
   const data = doc.toJS() as { cases?: unknown } | null;
   if (!data || !Array.isArray(data.cases)) {

@@ -5,6 +5,7 @@ import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Entry, KnowledgeBase, KnowledgeFileMeta, Problem } from '../domain.js';
 import { FaqbotError } from '../errors.js';
+import { offendingText, yamlErrorAt } from '../yaml-error.js';
 import { validateDocument, type FileCheck, type RelatedRef } from './validate.js';
 
 export interface KnowledgeCheck {
@@ -32,14 +33,13 @@ export function knowledgeFiles(path: string): string[] {
 /** Parses and checks one file's text; `file` is only used in messages. */
 export function checkText(text: string, file: string): FileCheck {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e): Problem => {
-      const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-      const offending = text.split('\n')[pos.line - 1] ?? '';
+      const pos = yamlErrorAt(e);
       return {
         severity: 'error', file, line: pos.line, col: pos.col,
-        message: `YAML syntax: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')} in \`${offending.trim().slice(0, 80)}\``,
+        message: `YAML syntax: ${pos.message} ${offendingText(text, pos.line)}`,
         hint: yamlHint(e.code),
       };
     });

@@ -36,6 +36,8 @@ describe('configuration', () => {
     ['policy:\n  channelCooldownSeconds: soon\n', /"policy\.channelCooldownSeconds" must be a number/],
     ['polcy: {}\n', /unknown setting "polcy"/],
     ['policy: [1\n', /faqbot\.config\.yaml:\d+:\d+: .*fix the YAML syntax/],
+    ['policy:\n  targeting: everyone\n  x: [1\n', /faqbot\.config\.yaml:4:1: .* at the end of the file; fix the YAML syntax/],
+    ['matcher:\n  maxSuggestions: 3\n  confidenceBias: a: b\n', /faqbot\.config\.yaml:3:19: .* in `confidenceBias: a: b`; fix the YAML syntax/],
   ])('rejects %j with what is wrong', (text, message) => {
     expect(() => loadConfig({}, dirWith(text))).toThrow(message);
   });

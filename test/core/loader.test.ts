@@ -46,7 +46,13 @@ describe('knowledge loader', () => {
   it('reports a YAML syntax error with its line and the offending text', () => {
     const found = problems({ 'bad.yaml': 'entries:\n  - id: x\n    question: "unclosed\n    answer: y\n' });
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^bad\.yaml:\d+:\d+: YAML syntax/);
+    // The quote opened on line 3 is still open when line 5 starts: the library reports 5:1.
+    expect(found[0]).toMatch(/^bad\.yaml:5:1: YAML syntax: Missing closing "quote at the end of the file/);
+  });
+
+  it('points a YAML syntax error past line 1 at its own line and column', () => {
+    const found = problems({ 'bad.yaml': 'title: T\nentries:\n  - id: x\n    question: a: b\n    answer: y\n' });
+    expect(found[0]).toMatch(/^bad\.yaml:4:15: YAML syntax: .* in `question: a: b`/);
   });
 
   it('reports every problem at once, each with file:line:col and a fix', () => {
