@@ -2,7 +2,7 @@
 // behaviour from one YAML file merged over named defaults. Nothing else reads process.env.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { FaqbotError } from './errors.js';
 import { offendingText, yamlErrorAt } from './yaml-error.js';
 
@@ -147,38 +147,99 @@ function nonEmpty(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-/** Parses and checks a config file's text against the shape of `Settings`. */
+/** Limits on the numeric settings beyond their type; one place, used by the check below. */
+interface NumberRule {
+  readonly integer: boolean;
+  readonly min: number;
+  readonly max?: number;
+}
+
+const numberRules: Readonly<Record<string, NumberRule>> = {
+  'policy.channelCooldownSeconds': { integer: true, min: 0 },
+  'policy.targetCooldownSeconds': { integer: true, min: 0 },
+  'policy.rateLimitCount': { integer: true, min: 1 },
+  'policy.rateLimitWindowSeconds': { integer: true, min: 1 },
+  // Discord and Slack show suggestions as buttons; more than 10 no longer fit one reply.
+  'matcher.maxSuggestions': { integer: true, min: 1, max: 10 },
+  // The bias moves the answer threshold by 0.1 per unit on scores in [0, 1]: beyond ±5 it
+  // means "always" or "never" answer.
+  'matcher.confidenceBias': { integer: false, min: -5, max: 5 },
+  'matcher.maxQueryChars': { integer: true, min: 1 },
+  'insights.retentionDays': { integer: true, min: 1 },
+};
+
+const allowedText: Readonly<Record<string, readonly string[]>> = {
+  'policy.targeting': ['everyone', 'moderators'],
+};
+
+/**
+ * Parses and checks a config file's text against the shape of `Settings`. Every problem is
+ * reported at once, each as `file:line:col: what; how to fix`, in the error's details.
+ */
 export function parseConfigText(text: string, file: string): Partial<Settings> {
-  const doc = parseDocument(text);
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length > 0) {
     const at = yamlErrorAt(doc.errors[0]!);
     throw new FaqbotError('config', `${file}:${at.line}:${at.col}: ${at.message} ${offendingText(text, at.line)}; fix the YAML syntax`);
   }
-  const value: unknown = doc.toJS() ?? {};
-  if (!isRecord(value)) throw new FaqbotError('config', `${file}: the config must be a mapping of settings (key: value)`);
-  checkShape(value, defaultSettings as unknown as Record<string, unknown>, file, '');
-  return value as Partial<Settings>;
+  if (doc.contents === null) return {};
+  const problems: string[] = [];
+  const where = (node: { range?: readonly number[] | null } | null | undefined): string => {
+    const pos = lines.linePos(node?.range?.[0] ?? 0);
+    return `${file}:${pos.line}:${pos.col}`;
+  };
+  if (!isMap(doc.contents)) {
+    throw new FaqbotError('config', `${where(doc.contents)}: the config must be a mapping of settings (key: value)`);
+  }
+  checkMap(doc.contents, defaultSettings as unknown as Record<string, unknown>, '', where, problems);
+  if (problems.length === 1) throw new FaqbotError('config', problems[0]!);
+  if (problems.length > 1) {
+    throw new FaqbotError('config', `${file}: ${problems.length} problems in the config`, problems);
+  }
+  return doc.toJS() as Partial<Settings>;
 }
 
-function checkShape(value: Record<string, unknown>, defaults: Record<string, unknown>, file: string, prefix: string): void {
-  for (const [key, v] of Object.entries(value)) {
+type Where = (node: { range?: readonly number[] | null } | null | undefined) => string;
+
+function checkMap(map: YAMLMap, defaults: Record<string, unknown>, prefix: string, where: Where, problems: string[]): void {
+  for (const pair of map.items) {
+    const keyNode = isScalar(pair.key) ? pair.key : undefined;
+    const key = String(keyNode?.value ?? pair.key);
     const name = prefix + key;
+    const valueNode = pair.value as Node | null;
     if (!(key in defaults)) {
-      throw new FaqbotError('config', `${file}: unknown setting "${name}"; known settings here: ${Object.keys(defaults).map((k) => prefix + k).join(', ')}`);
+      problems.push(`${where(keyNode)}: unknown setting "${name}"; known settings here: ${Object.keys(defaults).map((k) => prefix + k).join(', ')}`);
+      continue;
     }
     const d = defaults[key];
     if (isRecord(d)) {
-      if (!isRecord(v)) throw new FaqbotError('config', `${file}: "${name}" must be a mapping`);
-      checkShape(v, d, file, `${name}.`);
-    } else if (typeof v !== typeof d) {
-      throw new FaqbotError('config', `${file}: "${name}" must be a ${typeof d}, got ${JSON.stringify(v)}`);
-    } else if (typeof d === 'number' && (!Number.isFinite(v as number) || ((v as number) < 0 && key !== 'confidenceBias'))) {
-      throw new FaqbotError('config', `${file}: "${name}" must be a number of at least 0, got ${String(v)}`);
+      if (isMap(valueNode)) checkMap(valueNode, d, `${name}.`, where, problems);
+      else problems.push(`${where(valueNode ?? keyNode)}: "${name}" must be a mapping of settings (indent them under "${key}:")`);
+      continue;
+    }
+    const v: unknown = isScalar(valueNode) ? valueNode.value : valueNode?.toJSON();
+    const problem = checkValue(name, v, d);
+    if (problem) problems.push(`${where(valueNode ?? keyNode)}: ${problem}`);
+  }
+}
+
+/** What is wrong with one setting's value, or undefined when it is fine. */
+function checkValue(name: string, v: unknown, d: unknown): string | undefined {
+  if (typeof v !== typeof d) return `"${name}" must be a ${typeof d === 'boolean' ? 'boolean (true or false)' : typeof d}, got ${JSON.stringify(v)}`;
+  const allowed = allowedText[name];
+  if (allowed && !allowed.includes(v as string)) {
+    return `"${name}" must be ${allowed.map((a) => JSON.stringify(a)).join(' or ')}, got ${JSON.stringify(v)}`;
+  }
+  const rule = numberRules[name];
+  if (typeof v === 'number' && rule) {
+    const range = rule.max === undefined ? `of at least ${rule.min}` : `from ${rule.min} to ${rule.max}`;
+    const kind = rule.integer ? 'a whole number' : 'a number';
+    if (!Number.isFinite(v) || (rule.integer && !Number.isInteger(v)) || v < rule.min || (rule.max !== undefined && v > rule.max)) {
+      return `"${name}" must be ${kind} ${range}, got ${String(v)}`;
     }
   }
-  if (prefix === 'policy.' && 'targeting' in value && value.targeting !== 'everyone' && value.targeting !== 'moderators') {
-    throw new FaqbotError('config', `${file}: "policy.targeting" must be "everyone" or "moderators", got ${JSON.stringify(value.targeting)}`);
-  }
+  return undefined;
 }
 
 function mergeSettings(base: Settings, over: Partial<Settings>): Settings {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, loadConfig } from '../../src/config.js';
+import { FaqbotError } from '../../src/errors.js';
 
 function dirWith(text?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'faqbot-config-'));
@@ -40,6 +41,31 @@ describe('configuration', () => {
     ['matcher:\n  maxSuggestions: 3\n  confidenceBias: a: b\n', /faqbot\.config\.yaml:3:19: .* in `confidenceBias: a: b`; fix the YAML syntax/],
   ])('rejects %j with what is wrong', (text, message) => {
     expect(() => loadConfig({}, dirWith(text))).toThrow(message);
+  });
+
+  it.each([
+    ['matcher:\n  maxSuggestions: 2.5\n', /faqbot\.config\.yaml:2:19: "matcher\.maxSuggestions" must be a whole number from 1 to 10, got 2\.5/],
+    ['matcher:\n  confidenceBias: 99\n', /faqbot\.config\.yaml:2:19: "matcher\.confidenceBias" must be a number from -5 to 5, got 99/],
+    ['policy:\n  rateLimitCount: 0\n', /"policy\.rateLimitCount" must be a whole number of at least 1, got 0/],
+    ['insights:\n  retentionDays: 7.5\n', /"insights\.retentionDays" must be a whole number of at least 1/],
+  ])('checks whole numbers and ranges: %j', (text, message) => {
+    expect(() => loadConfig({}, dirWith(text))).toThrow(message);
+  });
+
+  it('reports every problem in the config at once, each with its line', () => {
+    const text = 'policy:\n  targeting: admins\n  channelCooldownSeconds: -1\nmatcher:\n  maxSuggestions: 2.5\n  confidenceBias: 99\npolcy: {}\n';
+    let error: unknown;
+    try { loadConfig({}, dirWith(text)); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(FaqbotError);
+    const { message, details } = error as FaqbotError;
+    expect(message).toMatch(/5 problems in the config/);
+    expect(details).toEqual([
+      expect.stringMatching(/faqbot\.config\.yaml:2:14: "policy\.targeting" must be "everyone" or "moderators"/),
+      expect.stringMatching(/faqbot\.config\.yaml:3:27: "policy\.channelCooldownSeconds" must be a whole number of at least 0, got -1/),
+      expect.stringMatching(/faqbot\.config\.yaml:5:19: "matcher\.maxSuggestions"/),
+      expect.stringMatching(/faqbot\.config\.yaml:6:19: "matcher\.confidenceBias"/),
+      expect.stringMatching(/faqbot\.config\.yaml:7:1: unknown setting "polcy"/),
+    ]);
   });
 
   it('reads secrets from the environment only, ignoring blanks', () => {
