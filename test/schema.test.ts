@@ -54,7 +54,9 @@ describe('knowledge.schema.json', () => {
   const cases: { name: string; text: string; valid: boolean }[] = [
     { name: 'a minimal file', text: entry(''), valid: true },
     { name: 'every field', text: `$schema: ../schema/knowledge.schema.json\ntitle: T\nsource: https://example.org/faq\nfooter: F\n${entry('    alternates: [a]\n    keywords: [k, 2029]\n    links: [{ title: Docs, url: https://example.org }]\n    related: [my-topic]\n    tags: [t]\n    pinned: true\n')}`, valid: true },
-    { name: 'a number as a question', text: 'entries:\n  - id: x\n    question: 404\n    answer: Not found.\n', valid: true },
+    { name: 'a number as a question', text: 'entries:\n  - id: x\n    question: 404\n    answer: Not found.\n', valid: false },
+    { name: 'a quoted number as a question', text: 'entries:\n  - id: x\n    question: "404"\n    answer: Not found.\n', valid: true },
+    { name: 'a boolean as an answer', text: 'entries:\n  - id: x\n    question: Q\n    answer: true\n', valid: false },
     { name: 'no entries', text: 'title: T\n', valid: false },
     { name: 'entries not a list', text: 'entries: {}\n', valid: false },
     { name: 'an unknown top-level key', text: `titel: T\n${entry('')}`, valid: false },

@@ -8,6 +8,9 @@ import { FaqbotError } from '../../src/errors.js';
 import { describeError } from '../../src/log.js';
 import { commandData } from './command-data.js';
 
+/** Discord ids (snowflakes) written in decimal: 15 digits for the oldest, up to 21 in the future. */
+const SNOWFLAKE_DIGITS = { min: 15, max: 21 } as const;
+
 const registerCommand: Command = {
   name: 'register',
   summary: 'Register /faq, /faq-stats and "Answer with FAQ" with Discord',
@@ -17,8 +20,8 @@ const registerCommand: Command = {
   optionHelp: { guild: 'register in this server only (its id: Server Settings → Widget, or right-click → Copy Server ID)' },
   async run({ values }, io) {
     const guild = stringFlag(values.guild);
-    if (guild !== undefined && !/^\d{15,21}$/.test(guild)) {
-      throw new FaqbotError('usage', `--guild ${JSON.stringify(guild)} is not a server id; it is a number of 17 to 20 digits (enable Developer Mode, right-click the server, Copy Server ID)`);
+    if (guild !== undefined && !new RegExp(`^\\d{${SNOWFLAKE_DIGITS.min},${SNOWFLAKE_DIGITS.max}}$`).test(guild)) {
+      throw new FaqbotError('usage', `--guild ${JSON.stringify(guild)} is not a server id; it is a number of ${SNOWFLAKE_DIGITS.min} to ${SNOWFLAKE_DIGITS.max} digits (enable Developer Mode, right-click the server, Copy Server ID)`);
     }
     const { secrets } = loadConfig(io.env, io.cwd);
     if (!secrets.discordToken) throw new FaqbotError('config', 'DISCORD_TOKEN is not set; put the bot token in .env (see README "Discord")');

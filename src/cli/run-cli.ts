@@ -2,6 +2,7 @@
 // errors into messages and exit codes. No stack traces reach the user.
 import { parseArgs } from 'node:util';
 import { FaqbotError } from '../errors.js';
+import { packageVersion } from './version.js';
 import { resolveCommand, type Command, type CommandEntry, type Io } from './command.js';
 
 export const EXIT_OK = 0;
@@ -14,8 +15,8 @@ export async function runCli(argv: readonly string[], commands: readonly Command
     io.out(topHelp(commands));
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  if (name === '--version') {
-    io.out('faqbot 0.1.0');
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(`faqbot ${packageVersion()}`);
     return EXIT_OK;
   }
   const command = commands.find((c) => c.name === name);
@@ -79,7 +80,7 @@ function topHelp(commands: readonly CommandEntry[]): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `faqbot <command> --help` for a command\'s options.',
+    'Run `faqbot <command> --help` for a command\'s options, `faqbot --version` (-v) for the version.',
   ].join('\n');
 }
 
@@ -88,7 +89,7 @@ export function commandHelp(command: Command): string {
   const opts = Object.entries(command.options);
   if (opts.length > 0) {
     lines.push('', 'Options:');
-    const shown = opts.map(([flag, spec]) => `--${flag}${spec.type === 'string' ? ' VALUE' : ''}`);
+    const shown = opts.map(([flag, spec]) => `--${flag}${spec.type === 'string' ? ` ${placeholder(command.usage, flag)}` : ''}`);
     const width = Math.max(...shown.map((s) => s.length));
     opts.forEach(([flag], i) => lines.push(`  ${shown[i]!.padEnd(width)}  ${command.optionHelp?.[flag] ?? ''}`.trimEnd()));
   }
@@ -97,6 +98,11 @@ export function commandHelp(command: Command): string {
   }
   if (command.details) lines.push('', command.details);
   return lines.join('\n');
+}
+
+/** The word the usage line shows after `--flag` (PATH, FILE, N...), so help and usage agree. */
+function placeholder(usage: string, flag: string): string {
+  return new RegExp(`--${flag} ([A-Z][A-Z0-9_]*|\\d\\w*)`).exec(usage)?.[1] ?? 'VALUE';
 }
 
 function didYouMean(name: string, names: readonly string[]): string {

@@ -88,7 +88,7 @@ function readEntry(node: Node, meta: KnowledgeFileMeta, problem: Report, at: (n:
       problem(pair.key as Node, `unknown entry key \`${key}\``, `allowed keys: ${ENTRY_KEYS.join(', ')}`);
     }
   }
-  const id = requiredString(node, 'id', problem);
+  const id = requiredString(node, 'id', problem, 'entry', true);
   const label = id ? `entry \`${id}\`` : 'entry';
   if (id !== undefined && !ID_PATTERN.test(id)) {
     problem(node.get('id', true) as Node, `id \`${id}\` is not kebab-case`, `use lower-case words joined by hyphens, e.g. \`${suggestId(id)}\``);
@@ -129,21 +129,30 @@ function optionalString(map: YAMLMap, key: string, problem: Report): Record<stri
   const node = map.get(key, true) as Node | undefined;
   if (node === undefined) return {};
   if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return { [key]: node.value.trim() };
-  problem(node, `\`${key}\` must be a non-empty text`, `write \`${key}: some text\` or remove the line`);
+  problem(node, `\`${key}\` must be a non-empty text`, isScalar(node) && node.value !== null && typeof node.value !== 'string' ? textHint(node, key) : `write \`${key}: some text\` or remove the line`);
   return {};
 }
 
-function requiredString(map: YAMLMap, key: string, problem: Report, label = 'entry'): string | undefined {
+/** `acceptNumber`: ids and link titles may be numbers (`id: 404`); a question or answer may not. */
+function requiredString(map: YAMLMap, key: string, problem: Report, label = 'entry', acceptNumber = false): string | undefined {
   const node = map.get(key, true) as Node | undefined;
   if (node === undefined) {
     problem(map, `${label}: missing \`${key}\``, `add \`${key}: ...\` to this entry`);
     return undefined;
   }
-  if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') && String(node.value).trim() !== '') {
-    return String(node.value).trim();
-  }
-  problem(node, `${label}: \`${key}\` must be a non-empty text`, isSeq(node) ? `\`${key}\` takes one text, not a list` : `write \`${key}: ...\` with some text`);
+  const text = isScalar(node) && (typeof node.value === 'string' || (acceptNumber && typeof node.value === 'number')) ? String(node.value).trim() : '';
+  if (text !== '') return text;
+  problem(node, `${label}: \`${key}\` must be a non-empty text`, textHint(node, key));
   return undefined;
+}
+
+/** How to fix a value that is not text; YAML reads `42`, `yes` or `2024-01-01` as other types. */
+function textHint(node: Node, key: string): string {
+  if (isSeq(node)) return `\`${key}\` takes one text, not a list`;
+  if (isScalar(node) && node.value !== null && String(node.value).trim() !== '') {
+    return `YAML reads this as a ${typeof node.value}: put it in quotes, \`${key}: "${String(node.source ?? node.value)}"\``;
+  }
+  return `write \`${key}: ...\` with some text`;
 }
 
 function stringList(map: YAMLMap, key: string, problem: Report, label: string): string[] {
@@ -177,7 +186,7 @@ function linkList(map: YAMLMap, problem: Report, label: string): Link[] {
       problem(item, `${label}: each link must have \`title\` and \`url\``, 'write `- { title: Docs, url: https://example.org }`');
       continue;
     }
-    const title = requiredString(item, 'title', problem, `${label} link`);
+    const title = requiredString(item, 'title', problem, `${label} link`, true);
     const url = requiredString(item, 'url', problem, `${label} link`);
     if (url !== undefined && !isHttpUrl(url)) {
       problem(item.get('url', true) as Node, `${label}: link \`${url}\` is not an absolute http(s) URL`, 'write the full address, starting with https://');

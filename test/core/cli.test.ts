@@ -1,6 +1,6 @@
 // The faqbot command run as a user runs it: a real process, its output and exit code.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +126,24 @@ describe('faqbot CLI', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/No platform tokens are set/);
     expect(r.out).toMatch(/# How long will AlmaLinux be supported\?/);
+  });
+
+  it('prints the version from package.json for --version and -v', () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const r = faqbot([flag]);
+      expect(r.code, flag).toBe(0);
+      expect(r.out.trim()).toBe(`faqbot ${version}`);
+    }
+  });
+
+  it('names flag values in --help as the usage line does', () => {
+    const r = faqbot(['eval', '--help']);
+    expect(r.out).toMatch(/Usage: faqbot eval --cases FILE \[--knowledge PATH\]/);
+    expect(r.out).toMatch(/--cases FILE /);
+    expect(r.out).toMatch(/--knowledge PATH /);
+    expect(r.out).toMatch(/--failures N /);
+    expect(r.out).not.toMatch(/--(cases|knowledge|failures) VALUE/);
   });
 
   it('refuses a bad config file with the key and the fix', () => {

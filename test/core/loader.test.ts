@@ -55,6 +55,15 @@ describe('knowledge loader', () => {
     expect(found[0]).toMatch(/^bad\.yaml:4:15: YAML syntax: .* in `question: a: b`/);
   });
 
+  it('refuses a number as a question or answer, as it refuses one as a title, with how to quote it', () => {
+    const found = problems({ 'n.yaml': 'title: 7\nentries:\n  - id: not-found\n    question: 42\n    answer: true\n' });
+    expect(found).toEqual([
+      expect.stringMatching(/^n\.yaml:1:8: `title` must be a non-empty text; YAML reads this as a number: put it in quotes, `title: "7"`/),
+      expect.stringMatching(/^n\.yaml:4:15: entry `not-found`: `question` must be a non-empty text; YAML reads this as a number: put it in quotes, `question: "42"`/),
+      expect.stringMatching(/^n\.yaml:5:13: entry `not-found`: `answer` must be a non-empty text; YAML reads this as a boolean: put it in quotes, `answer: "true"`/),
+    ]);
+  });
+
   it('reports every problem at once, each with file:line:col and a fix', () => {
     const found = problems({
       'a.yaml': good,

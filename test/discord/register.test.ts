@@ -46,7 +46,10 @@ test('registers globally without --guild', async () => {
 test('a malformed guild id and a missing token get clear messages', async () => {
   const bad = await cli(['discord', 'register', '--guild', 'my-server']);
   expect(bad.code).toBe(2);
-  expect(bad.err).toMatch(/--guild "my-server" is not a server id/);
+  expect(bad.err).toMatch(/--guild "my-server" is not a server id; it is a number of 15 to 21 digits/);
+  // The message states the rule the check applies: 15 and 21 digits are ids, 14 and 22 are not.
+  expect((await cli(['discord', 'register', '--guild', '1'.repeat(22)])).err).toMatch(/15 to 21 digits/);
+  expect((await cli(['discord', 'register', '--guild', '1'.repeat(15)])).err).not.toMatch(/is not a server id/);
   const none = await cli(['discord', 'register'], {});
   expect(none.code).toBe(1);
   expect(none.err).toMatch(/DISCORD_TOKEN is not set/);
