@@ -10,10 +10,14 @@ import type { PlatformAdapter, RunningPlatform } from '../src/platform.js';
 import { AnswerService } from '../src/service/answer-service.js';
 import { InsightsStore } from '../src/insights/store.js';
 import { watchKnowledge, type KnowledgeWatcher } from '../src/knowledge/watch.js';
+import { knowledgeHelp, knowledgeOption, knowledgePath as resolveKnowledge } from '../src/cli/knowledge-flag.js';
+import { stringFlag } from '../src/cli/context.js';
 
 export interface StartOptions {
   adapters: readonly PlatformAdapter[];
   log?: Logger;
+  /** `--knowledge PATH`: a knowledge file or folder instead of the configured one. */
+  knowledge?: string;
 }
 
 export interface Started {
@@ -26,7 +30,7 @@ export interface Started {
 export async function startBot(io: Io, options: StartOptions): Promise<Started> {
   const log = options.log ?? consoleLogger();
   const config = loadConfig(io.env, io.cwd);
-  const knowledgePath = resolve(io.cwd, config.settings.knowledgeDir);
+  const knowledgePath = resolveKnowledge(options.knowledge, config.settings, io);
   const { knowledge, warnings } = loadKnowledge(knowledgePath, io.cwd);
   for (const w of warnings) log.warn(formatProblem(w));
   log.info(`knowledge: ${knowledge.entries.length} entries from ${knowledgePath}`);
@@ -75,11 +79,13 @@ export function startCommand(adapters: readonly PlatformAdapter[]): Command {
   return {
     name: 'start',
     summary: 'Run the bot on every configured platform (a console chat when none is)',
-    usage: 'faqbot start',
+    usage: 'faqbot start [--knowledge PATH]',
     details: 'Platforms are configured by environment variables (or .env): DISCORD_TOKEN, SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET. See README "Configuration".',
-    options: {},
-    async run(_args, io) {
-      const bot = await startBot(io, { adapters });
+    options: { ...knowledgeOption },
+    optionHelp: { ...knowledgeHelp },
+    async run({ values }, io) {
+      const knowledge = stringFlag(values.knowledge);
+      const bot = await startBot(io, { adapters, ...(knowledge ? { knowledge } : {}) });
       if (bot.platforms.length === 0) {
         io.err('No platform tokens are set (DISCORD_TOKEN, SLACK_BOT_TOKEN): starting a console chat on the knowledge base. Type a question, or "exit" to quit.');
         const code = await runChat(io, bot.service, false);

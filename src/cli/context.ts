@@ -1,10 +1,10 @@
 // What most commands need: the config, the knowledge base and an answer service over it.
-import { resolve } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import type { KnowledgeBase, Problem } from '../domain.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { AnswerService } from '../service/answer-service.js';
 import type { Io } from './command.js';
+import { knowledgePath as resolveKnowledge } from './knowledge-flag.js';
 
 export interface Context {
   config: Config;
@@ -16,7 +16,7 @@ export interface Context {
 
 export function loadContext(io: Io, knowledgeFlag?: string): Context {
   const config = loadConfig(io.env, io.cwd);
-  const knowledgePath = resolve(io.cwd, knowledgeFlag ?? config.settings.knowledgeDir);
+  const knowledgePath = resolveKnowledge(knowledgeFlag, config.settings, io);
   const { knowledge, warnings } = loadKnowledge(knowledgePath, io.cwd);
   const service = new AnswerService({ knowledge, policy: config.settings.policy, matcher: config.settings.matcher });
   return { config, knowledgePath, knowledge, warnings, service };

@@ -146,6 +146,22 @@ describe('faqbot CLI', () => {
     expect(r.out).not.toMatch(/--(cases|knowledge|failures) VALUE/);
   });
 
+  it('takes --knowledge on start and check, the commands that load knowledge', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faqbot-cli-'));
+    const kb = join(root, 'knowledge');
+    const check = faqbot(['check', '--quick', '--knowledge', kb], { cwd: dir });
+    expect(check.err).not.toMatch(/unknown option/);
+    expect(check.out).toMatch(/ok: 18 entries in 1 file/);
+    expect(check.code).toBe(0);
+    const start = faqbot(['start', '--knowledge', kb], { cwd: dir, input: 'fips\n' });
+    expect(start.err).not.toMatch(/unknown option/);
+    expect(start.code).toBe(0);
+    expect(start.out).toMatch(/FIPS-140/);
+    for (const command of ['start', 'check', 'ask', 'chat']) {
+      expect(faqbot([command, '--help']).out, command).toMatch(/--knowledge PATH +a knowledge file or folder/);
+    }
+  });
+
   it('refuses a bad config file with the key and the fix', () => {
     const dir = mkdtempSync(join(tmpdir(), 'faqbot-cli-'));
     writeFileSync(join(dir, 'faqbot.config.yaml'), 'policy:\n  targetting: moderators\n');

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { loadContext, stringFlag } from '../context.js';
+import { knowledgeHelp, knowledgeOption } from '../knowledge-flag.js';
 import { matchJson, renderReply } from '../render-terminal.js';
 
 export const askCommand: Command = {
@@ -9,12 +10,12 @@ export const askCommand: Command = {
   options: {
     json: { type: 'boolean' },
     explain: { type: 'boolean' },
-    knowledge: { type: 'string' },
+    ...knowledgeOption,
   },
   optionHelp: {
     json: 'print the decision, the entry and the candidates as JSON',
     explain: 'show the ranked candidates and their scores',
-    knowledge: 'a knowledge file or folder (default: knowledge/)',
+    ...knowledgeHelp,
   },
   async run({ values, positionals }, io) {
     const text = positionals.join(' ');

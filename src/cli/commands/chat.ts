@@ -2,14 +2,15 @@ import { createInterface } from 'node:readline';
 import type { AnswerService } from '../../service/answer-service.js';
 import type { Command, Io } from '../command.js';
 import { loadContext, stringFlag } from '../context.js';
+import { knowledgeHelp, knowledgeOption } from '../knowledge-flag.js';
 import { renderReply } from '../render-terminal.js';
 
 export const chatCommand: Command = {
   name: 'chat',
   summary: 'Ask questions in a terminal chat',
   usage: 'faqbot chat [--explain] [--knowledge PATH]',
-  options: { explain: { type: 'boolean' }, knowledge: { type: 'string' } },
-  optionHelp: { explain: 'show candidates and scores under each answer', knowledge: 'a knowledge file or folder (default: knowledge/)' },
+  options: { explain: { type: 'boolean' }, ...knowledgeOption },
+  optionHelp: { explain: 'show candidates and scores under each answer', ...knowledgeHelp },
   async run({ values }, io) {
     const { service } = loadContext(io, stringFlag(values.knowledge));
     return runChat(io, service, values.explain === true);

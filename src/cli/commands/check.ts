@@ -1,20 +1,24 @@
-import { resolve } from 'node:path';
 import { loadConfig } from '../../config.js';
 import { checkKnowledge, formatProblem } from '../../knowledge/load.js';
 import { lintKnowledge, type SplitLimit } from '../../knowledge/lint.js';
 import type { Command } from '../command.js';
+import { FaqbotError } from '../../errors.js';
+import { knowledgeHelp, knowledgeOption, knowledgePath } from '../knowledge-flag.js';
 
 /** `faqbot check`, with the message limits of the platforms the bot runs on. */
 export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
   name: 'check',
   summary: 'Validate knowledge files and check them against the matcher; exit 1 on errors, print warnings',
-  usage: 'faqbot check [PATH] [--quick]',
+  usage: 'faqbot check [PATH | --knowledge PATH] [--quick]',
   details: 'Beyond the file format, each question and alternate is asked with itself left out of the index: one answered with another entry is an error; entries the matcher confuses and answers too long for one message part on a platform are warnings. See docs/insights.md.',
-  options: { quick: { type: 'boolean' } },
-  optionHelp: { quick: 'skip the leave-one-out and collision checks (they rebuild the matcher many times)' },
+  options: { quick: { type: 'boolean' }, ...knowledgeOption },
+  optionHelp: { ...knowledgeHelp, quick: 'skip the leave-one-out and collision checks (they rebuild the matcher many times)' },
   async run({ positionals, values }, io) {
     const config = loadConfig(io.env, io.cwd);
-    const path = resolve(io.cwd, positionals[0] ?? config.settings.knowledgeDir);
+    if (positionals[0] !== undefined && values.knowledge !== undefined) {
+      throw new FaqbotError('usage', 'give the knowledge path once: either `faqbot check PATH` or `faqbot check --knowledge PATH`');
+    }
+    const path = knowledgePath(positionals[0] ?? values.knowledge, config.settings, io);
     const { knowledge, problems } = checkKnowledge(path, io.cwd);
     if (knowledge) problems.push(...lintKnowledge(knowledge, { matcher: config.settings.matcher, matcherChecks: values.quick !== true, limits }));
     for (const p of problems) (p.severity === 'error' ? io.err : io.out)(formatProblem(p));

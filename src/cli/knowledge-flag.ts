@@ -1,0 +1,14 @@
+// `--knowledge PATH`, the flag every command that loads knowledge takes: one spec, one help
+// line and one rule for which path wins, so no command can forget it.
+import { resolve } from 'node:path';
+import type { Settings } from '../config.js';
+import type { Io, OptionSpec } from './command.js';
+
+export const knowledgeOption = { knowledge: { type: 'string' } } as const satisfies OptionSpec;
+
+export const knowledgeHelp = { knowledge: 'a knowledge file or folder (default: knowledgeDir from the config, knowledge/)' } as const;
+
+/** The flag when given, else the configured folder; relative to the working directory. */
+export function knowledgePath(flag: unknown, settings: Pick<Settings, 'knowledgeDir'>, io: Pick<Io, 'cwd'>): string {
+  return resolve(io.cwd, typeof flag === 'string' && flag !== '' ? flag : settings.knowledgeDir);
+}
