@@ -11,7 +11,7 @@ export type Targeting = 'everyone' | 'moderators';
 export interface PolicySettings {
   /** Who may aim an answer at another member. */
   targeting: Targeting;
-  /** The same entry posted publicly in the same channel is held back this long. */
+  /** The same entry posted publicly in the same conversation (a channel, or one Slack thread) is held back this long. */
   channelCooldownSeconds: number;
   /** The same entry aimed at the same member is held back this long. */
   targetCooldownSeconds: number;

@@ -81,6 +81,12 @@ export interface Query {
   /** The guild or workspace id. */
   readonly communityId?: string;
   readonly channelId: string;
+  /**
+   * The thread inside the channel the public answer goes to, when the platform has threads
+   * that are not channels of their own (a Slack thread's parent `ts`). A Discord thread is a
+   * channel already and leaves this unset. Cooldowns belong to the channel and thread together.
+   */
+  readonly threadId?: string;
   readonly asker: Person;
   /** Who the answer is aimed at, when a moderator answers someone. */
   readonly target?: Person;

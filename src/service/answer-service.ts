@@ -18,7 +18,7 @@ import type {
 } from '../domain.js';
 import { leadingEntries } from '../match/autocomplete.js';
 import { buildMatcher, type Matcher } from '../match/matcher.js';
-import { Cooldowns, RateLimiter, humanDuration } from './policy.js';
+import { Cooldowns, RateLimiter, conversationKey, humanDuration } from './policy.js';
 import type { AskRecorder, InsightsReader } from './recorder.js';
 
 export interface AnswerServiceOptions {
@@ -201,7 +201,7 @@ export class AnswerService {
     const target = query.target && query.target.id !== query.asker.id ? query.target : undefined;
     const visibility: Visibility = target || options.share ? 'public' : this.defaultVisibility(query);
     if (visibility === 'public') {
-      const channelKey = `${query.platform}:${query.channelId}:${entry.id}`;
+      const channelKey = `${conversationKey(query)}:${entry.id}`;
       const targetKey = target ? `${query.platform}:${target.id}:${entry.id}` : undefined;
       const targetWait = targetKey ? this.targetCooldowns.remaining(targetKey, now) : 0;
       if (targetWait > 0) {
@@ -211,7 +211,7 @@ export class AnswerService {
       const channelWait = this.channelCooldowns.remaining(channelKey, now);
       if (channelWait > 0) {
         return this.held(askId, 'channel-cooldown', channelWait, entry,
-          `"${entry.question}" was posted in this channel moments ago; scroll up, or post it again in ${humanDuration(channelWait)}.`);
+          `"${entry.question}" was posted in this ${query.threadId ? 'thread' : 'channel'} moments ago; scroll up, or post it again in ${humanDuration(channelWait)}.`);
       }
       const channel: [string, number | undefined] = [channelKey, this.channelCooldowns.fire(channelKey, now)];
       const started = targetKey ? { channel, target: [targetKey, this.targetCooldowns.fire(targetKey, now)] as [string, number | undefined] } : { channel };

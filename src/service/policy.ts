@@ -1,6 +1,14 @@
 // Time-based policies: cooldowns and the per-member rate limit. Pure bookkeeping over
 // timestamps handed in by the caller, so tests control time.
 
+/**
+ * The conversation a public post lands in: the channel, or one thread in it. The same entry
+ * posted in the channel or another thread does not hold it back.
+ */
+export function conversationKey(where: { readonly platform: string; readonly channelId: string; readonly threadId?: string }): string {
+  return `${where.platform}:${where.channelId}:${where.threadId ?? ''}`;
+}
+
 /** Remembers when a key last fired and says how long until it may fire again. */
 export class Cooldowns {
   private readonly last = new Map<string, number>();

@@ -294,6 +294,25 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channelId)).toHaveLength(1);
   });
 
+  it('gives each thread its own cooldown: the same answer in the channel or another thread does not hold a thread back', async () => {
+    const channelId = h.id('C');
+    const postsIn = (thread: string) => h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channelId && c.args.thread_ts === thread && headerText(c.args) !== undefined);
+    // A mention in the channel is answered in a new thread under it: that thread's cooldown starts.
+    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId, ts: '1700001000.000001' })));
+    await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId && c.args.thread_ts === '1700001000.000001');
+    // Seconds later, the same question inside another thread is answered there.
+    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId, ts: '1700001001.000002', threadTs: '1700000990.000001' })));
+    const inThread = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId && c.args.thread_ts === '1700000990.000001');
+    expect(headerText(inThread.args)).toBe('How do I migrate from CentOS to AlmaLinux?');
+    // A second ask in that same thread is held, privately, saying it is this thread.
+    const user = h.id('U');
+    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: user, channelId, ts: '1700001002.000003', threadTs: '1700000990.000001' })));
+    const held = await h.fake.waitForCall('chat.postEphemeral', (c) => c.args.channel === channelId && c.args.user === user);
+    expect(JSON.stringify(held.args)).toContain('was posted in this thread moments ago');
+    expect(postsIn('1700000990.000001')).toHaveLength(1);
+    expect(postsIn('1700001000.000001')).toHaveLength(1);
+  });
+
   it('explains privately when the "Answer with FAQ" window cannot open', async () => {
     h.fake.fail('views.open', 'expired_trigger_id');
     const responseUrl = h.fake.responseUrl();

@@ -12,6 +12,7 @@ export function register(app: App, deps: SlackDeps): void {
     const text = questionFromMessage(message.text ?? '');
     const query: Query = {
       text, platform: PLATFORM, communityId: body.team_id, channelId: message.channel, asker: { id: message.user }, via: 'direct-message',
+      ...(message.thread_ts ? { threadId: message.thread_ts } : {}),
     };
     const reply = deps.service.ask(query);
     const threadTs = message.thread_ts;

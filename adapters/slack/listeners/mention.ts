@@ -13,7 +13,7 @@ export function register(app: App, deps: SlackDeps): void {
     const text = questionFromMessage(event.text);
     const threadTs = event.thread_ts ?? event.ts;
     const query: Query = {
-      text, platform: PLATFORM, communityId: body.team_id, channelId: event.channel, asker: { id: user }, via: 'mention',
+      text, platform: PLATFORM, communityId: body.team_id, channelId: event.channel, threadId: threadTs, asker: { id: user }, via: 'mention',
     };
     const reply = deps.service.ask(query);
     await deliver(reply, { via: 'mention', queryText: text }, {

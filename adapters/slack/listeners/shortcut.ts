@@ -24,13 +24,13 @@ export function register(app: App, deps: SlackDeps): void {
     let asker: Person = { id: shortcut.user.id, name: shortcut.user.name };
     if (target) asker = await deps.people.withRights(client, asker);
     const text = questionFromMessage(shortcut.message.text ?? '');
+    const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
     const query: Query = {
-      text, platform: PLATFORM, channelId: shortcut.channel.id, asker, via: 'message-menu',
+      text, platform: PLATFORM, channelId: shortcut.channel.id, threadId: threadTs, asker, via: 'message-menu',
       ...(shortcut.team?.id ? { communityId: shortcut.team.id } : {}),
       ...(target ? { target } : {}),
     };
     const reply = deps.service.ask(query);
-    const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
     const view = buildModal(reply, { channelId: shortcut.channel.id, threadTs, text, ...(author ? { authorId: author } : {}) });
     try {
       await client.views.open({ trigger_id: shortcut.trigger_id, view });
@@ -70,6 +70,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (target) asker = await deps.people.withRights(client, asker);
     const query: Query = {
       text: state.text, platform: PLATFORM, channelId: state.channelId, asker, via: 'message-menu',
+      ...(state.threadTs ? { threadId: state.threadTs } : {}),
       ...(body.team?.id ? { communityId: body.team.id } : {}),
       ...(target ? { target } : {}),
     };
