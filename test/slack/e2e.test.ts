@@ -313,6 +313,25 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     expect(postsIn('1700001000.000001')).toHaveLength(1);
   });
 
+  it('tells the member privately when a handler throws, for a command and for a mention', async () => {
+    const ask = vi.spyOn(h.bot.service, 'ask').mockImplementation(() => { throw new Error('boom'); });
+    try {
+      const { reply } = await faq('migrate');
+      const { body } = await reply();
+      expect(body.response_type).toBe('ephemeral');
+      expect(String(body.text)).toMatch(/^Sorry, something went wrong while answering/);
+      const channelId = h.id('C');
+      const userId = h.id('U');
+      await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId, channelId, ts: '1700001100.000002', threadTs: '1700001100.000001' })));
+      const apology = await h.fake.waitForCall('chat.postEphemeral', (c) => c.args.channel === channelId && c.args.user === userId);
+      expect(String(apology.args.text)).toMatch(/^Sorry, something went wrong while answering/);
+      expect(apology.args.thread_ts).toBe('1700001100.000001');
+      expect(h.logs.some((l) => l.startsWith('error') && l.includes('slack: a mention failed'))).toBe(true);
+    } finally {
+      ask.mockRestore();
+    }
+  });
+
   it('explains privately when the "Answer with FAQ" window cannot open', async () => {
     h.fake.fail('views.open', 'expired_trigger_id');
     const responseUrl = h.fake.responseUrl();

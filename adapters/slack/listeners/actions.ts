@@ -1,6 +1,7 @@
 // Buttons on answers and suggestions: pick a suggestion, share a private answer in the
 // channel, and say whether an answer helped.
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
+import { guard } from '../guard.js';
 import type { Person, Query } from '../../../src/domain.js';
 import { describeError } from '../../../src/log.js';
 import { ACTION, decodeValue, type ActionValue } from '../action-value.js';
@@ -8,7 +9,7 @@ import { deliver, notify, type Destination } from '../deliver.js';
 import { PLATFORM, type SlackDeps } from '../deps.js';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.choose}(:|$)`), async ({ ack, body, action, respond, client }) => {
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.choose}(:|$)`), guard(deps.log, 'a suggestion button'), async ({ ack, body, action, respond, client }) => {
     await ack();
     const value = decodeValue(action.value);
     if (!value) return;
@@ -21,7 +22,7 @@ export function register(app: App, deps: SlackDeps): void {
     await deliver(reply, { via: value.via, ...(target ? { target } : {}) }, destination(where, respond, client), deps, { replace: where.ephemeral });
   });
 
-  app.action<BlockAction<ButtonAction>>(ACTION.share, async ({ ack, body, action, respond, client }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION.share, guard(deps.log, 'the Share button'), async ({ ack, body, action, respond, client }) => {
     await ack();
     const value = decodeValue(action.value);
     if (!value) return;
@@ -35,7 +36,7 @@ export function register(app: App, deps: SlackDeps): void {
   });
 
   for (const [actionId, helpful] of [[ACTION.helpful, true], [ACTION.notHelpful, false]] as const) {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, respond, client }) => {
+    app.action<BlockAction<ButtonAction>>(actionId, guard(deps.log, `button ${actionId}`), async ({ ack, body, action, respond, client }) => {
       await ack();
       const value = decodeValue(action.value);
       if (!value) return;

@@ -3,6 +3,7 @@
 // first, so the request is acknowledged at once and answered afterwards, in the channel when
 // the service decides so, or privately through the response_url.
 import type { App } from '@slack/bolt';
+import { guard } from '../guard.js';
 import type { Person, Query } from '../../../src/domain.js';
 import { describeError } from '../../../src/log.js';
 import { renderReply, type RenderContext } from '../blocks.js';
@@ -14,7 +15,7 @@ import { parseCommandText } from '../text.js';
 export const FAQ_COMMAND = '/faq';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.command(FAQ_COMMAND, async ({ command, ack, respond, client }) => {
+  app.command(FAQ_COMMAND, guard(deps.log, FAQ_COMMAND), async ({ command, ack, respond, client }) => {
     const parsed = parseCommandText(command.text ?? '');
     const ctx: RenderContext = { via: 'command', queryText: parsed.text, ...(parsed.target ? { target: parsed.target } : {}) };
     const queryBy = (asker: Person): Query => ({

@@ -1,12 +1,13 @@
 // A direct message to the bot is a question; the answer goes back in the same conversation.
 import type { App } from '@slack/bolt';
+import { guard } from '../guard.js';
 import type { Query } from '../../../src/domain.js';
 import { deliver } from '../deliver.js';
 import { PLATFORM, type SlackDeps } from '../deps.js';
 import { questionFromMessage } from '../text.js';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.message(async ({ message, body, client }) => {
+  app.message(guard(deps.log, 'a direct message'), async ({ message, body, client }) => {
     // Edits, joins and bot posts are messages too; only a person's new message is a question.
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user) return;
     const text = questionFromMessage(message.text ?? '');

@@ -1,12 +1,13 @@
 // `@faqbot how do I migrate?`: answered in the thread of that message (or starting one).
 import type { App } from '@slack/bolt';
+import { guard } from '../guard.js';
 import type { Query } from '../../../src/domain.js';
 import { deliver } from '../deliver.js';
 import { PLATFORM, type SlackDeps } from '../deps.js';
 import { questionFromMessage } from '../text.js';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.event('app_mention', async ({ event, body, client }) => {
+  app.event('app_mention', guard(deps.log, 'a mention'), async ({ event, body, client }) => {
     // Another bot mentioning us could start a loop of bots answering bots.
     if (event.bot_id || !event.user) return;
     const user = event.user;

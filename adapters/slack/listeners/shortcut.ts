@@ -2,6 +2,7 @@
 // a preview that follows the pick, and on submit the answer in the message's thread,
 // mentioning its author.
 import type { App, BlockAction, MessageShortcut, RadioButtonsAction } from '@slack/bolt';
+import { guard } from '../guard.js';
 import type { Person, Query } from '../../../src/domain.js';
 import { ACTION } from '../action-value.js';
 import { renderReply } from '../blocks.js';
@@ -17,7 +18,7 @@ export const SHORTCUT_CALLBACK = 'answer_with_faq';
 const SUBMIT_BUDGET_MS = 2500;
 
 export function register(app: App, deps: SlackDeps): void {
-  app.shortcut<MessageShortcut>(SHORTCUT_CALLBACK, async ({ shortcut, ack, client, respond }) => {
+  app.shortcut<MessageShortcut>(SHORTCUT_CALLBACK, guard(deps.log, '"Answer with FAQ"'), async ({ shortcut, ack, client, respond }) => {
     await ack();
     const author = shortcut.message.user;
     const target: Person | undefined = author && author !== shortcut.user.id ? { id: author } : undefined;
@@ -42,7 +43,7 @@ export function register(app: App, deps: SlackDeps): void {
   });
 
   // A new pick redraws the preview.
-  app.action<BlockAction<RadioButtonsAction>>(ACTION.modalPick, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<RadioButtonsAction>>(ACTION.modalPick, guard(deps.log, 'the "Answer with FAQ" preview'), async ({ ack, body, action, client }) => {
     await ack();
     const view = body.view;
     const state = decodeState(view?.private_metadata);
@@ -58,7 +59,7 @@ export function register(app: App, deps: SlackDeps): void {
     }
   });
 
-  app.view(MODAL_CALLBACK, async ({ ack, body, view, client }) => {
+  app.view(MODAL_CALLBACK, guard(deps.log, 'the "Answer with FAQ" window'), async ({ ack, body, view, client }) => {
     const state = decodeState(view.private_metadata);
     const entryId = view.state.values[PICK_BLOCK]?.[ACTION.modalPick]?.selected_option?.value;
     if (!state || !entryId) {

@@ -1,12 +1,13 @@
 // `/faq-stats`: the week's figures, for moderators only, always private.
 import type { App } from '@slack/bolt';
+import { guard } from '../guard.js';
 import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
 
 export const STATS_COMMAND = '/faq-stats';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.command(STATS_COMMAND, async ({ command, ack, respond, client }) => {
+  app.command(STATS_COMMAND, guard(deps.log, STATS_COMMAND), async ({ command, ack, respond, client }) => {
     await ack();
     const asker = await deps.people.withRights(client, { id: command.user_id, name: command.user_name });
     const reply = deps.service.stats({ asker });
