@@ -69,6 +69,25 @@ test('a crash inside one interaction is logged, the member gets a private apolog
   expect(next.body.data.embeds[0].title).toBe('How do I install Example?');
 });
 
+test('an answer Discord refuses to post keeps no cooldown: asking again is answered, not held', async () => {
+  const asker = h.member();
+  const target = h.member();
+  // Discord refuses the first reply (the interaction callback) with a server error.
+  h.fake.override = (r) => (r.method === 'POST' && /\/interactions\/.+\/callback/.test(r.path) && r.body?.data?.embeds ? { status: 500, body: { message: 'Internal Server Error', code: 0 } } : undefined);
+  try {
+    await h.fake.callbackOf(h.fake.interact(slashFaq(h.general, asker, 'install', target.user)));
+    // The member is told (the apology is the interaction's second try at a reply).
+    const apology = await h.fake.waitFor((r) => r.method === 'POST' && /\/callback/.test(r.path) && /^Sorry/.test(String(r.body?.data?.content ?? '')));
+    expect(apology.body.data.flags & 64).toBe(64);
+  } finally {
+    h.fake.override = undefined;
+  }
+  // Neither the channel cooldown nor the one for that member was left behind by the failure.
+  const again = await h.fake.callbackOf(h.fake.interact(slashFaq(h.general, asker, 'install', target.user)));
+  expect(again.body.data.content ?? '').not.toMatch(/already sent|moments ago/);
+  expect(again.body.data.embeds?.[0]?.title).toBe('How do I install Example?');
+});
+
 test('a crash while answering a mention gets a short apology in place', async () => {
   const ask = h.bot.service.ask.bind(h.bot.service);
   h.bot.service.ask = () => { throw new Error('boom'); };

@@ -49,7 +49,13 @@ async function open(deps: HandlerDeps, interaction: ButtonInteraction | StringSe
   const origin = via === 'mention' ? 'mention' : 'command';
   const msg = renderReply(reply, { origin, inGuild: interaction.inGuild(), ...(target ? { target } : {}) });
   // A notice (cooldown, rate limit) comes as a new private message: the answer it refers to stays.
-  await send(interaction, msg, reply.kind !== 'held');
+  try {
+    await send(interaction, msg, reply.kind !== 'held');
+  } catch (error) {
+    // As in /faq: a refused post keeps no cooldown; interactions.ts logs and apologises.
+    deps.service.notDelivered(reply.askId);
+    throw error;
+  }
 }
 
 async function send(interaction: MessageComponentInteraction, msg: DiscordMessage, mayReplace: boolean): Promise<void> {

@@ -11,5 +11,12 @@ export async function onFaq(deps: HandlerDeps, interaction: ChatInputCommandInte
   const target = user ? personOf(user, interaction.options.getMember('user') as { nick?: string | null } | null) : undefined;
   const reply = deps.service.ask(interactionQuery(interaction, 'command', text, target));
   const ctx: RenderContext = { origin: 'command', inGuild: interaction.inGuild(), ...(target ? { target } : {}) };
-  await interaction.reply(replyOptions(renderReply(reply, ctx)));
+  try {
+    await interaction.reply(replyOptions(renderReply(reply, ctx)));
+  } catch (error) {
+    // Nobody saw it: asking again once the cause is fixed must not meet a cooldown. The edge
+    // (interactions.ts) logs the error and tells the member.
+    deps.service.notDelivered(reply.askId);
+    throw error;
+  }
 }
