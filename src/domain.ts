@@ -188,6 +188,8 @@ export interface InsightsSummary {
   readonly answered: number;
   readonly suggested: number;
   readonly unanswered: number;
+  /** Asks for the list of topics (an empty question, "help"): with the three above, `asks`. */
+  readonly topicLists: number;
   readonly helpful: number;
   readonly notHelpful: number;
   readonly topEntries: readonly { readonly entryId: string; readonly question: string; readonly count: number }[];

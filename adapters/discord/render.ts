@@ -252,6 +252,7 @@ function statsEmbed(s: InsightsSummary): APIEmbed {
       { name: 'Answered', value: String(s.answered), inline: true },
       { name: 'Suggested', value: String(s.suggested), inline: true },
       { name: 'Unanswered', value: String(s.unanswered), inline: true },
+      { name: 'Topic lists', value: String(s.topicLists), inline: true },
       { name: 'Helpful', value: `${s.helpful} 👍 · ${s.notHelpful} 👎`, inline: true },
       { name: 'Most asked', value: truncateText(top || 'nothing yet', LIMITS.fieldValue) },
       { name: 'Not answered (add these to the knowledge base)', value: truncateText(missed || 'nothing yet', LIMITS.fieldValue) },

@@ -143,7 +143,7 @@ function stats(reply: StatsReply): SlackMessage {
       type: 'section',
       fields: [
         ['Questions', s.asks], ['Answered', s.answered], ['Suggestions only', s.suggested],
-        ['Unanswered', s.unanswered], ['Helpful', s.helpful], ['Not helpful', s.notHelpful],
+        ['Unanswered', s.unanswered], ['Topic lists', s.topicLists], ['Helpful', s.helpful], ['Not helpful', s.notHelpful],
       ].map(([label, n]) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${n}` })),
     },
   ];

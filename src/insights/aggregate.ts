@@ -76,6 +76,8 @@ export interface InsightsReport {
     readonly answered: number;
     readonly suggested: number;
     readonly unanswered: number;
+    /** Asks for the topic list ("help", an empty question); the four add up to `asks`. */
+    readonly topicLists: number;
     readonly picks: number;
     readonly helpful: number;
     readonly notHelpful: number;
@@ -127,6 +129,7 @@ export function buildReport(rows: InsightsRows, options: ReportOptions): Insight
       answered: count('answer'),
       suggested: count('suggest'),
       unanswered: count('none'),
+      topicLists: count('help'),
       picks: sum(rows.picks),
       helpful: sum(rows.feedback.filter((f) => f.helpful)),
       notHelpful: sum(rows.feedback.filter((f) => !f.helpful)),
@@ -150,6 +153,7 @@ export function toSummary(report: InsightsReport, limit = 5): InsightsSummary {
     answered: report.totals.answered,
     suggested: report.totals.suggested,
     unanswered: report.totals.unanswered,
+    topicLists: report.totals.topicLists,
     helpful: report.totals.helpful,
     notHelpful: report.totals.notHelpful,
     topEntries: report.topEntries.slice(0, limit).map((e) => ({ entryId: e.entryId, question: e.question ?? e.entryId, count: e.count })),

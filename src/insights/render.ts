@@ -20,7 +20,7 @@ export function renderText(r: InsightsReport): string {
   const t = r.totals;
   const lines = [
     `Insights from ${day(r.since)} to ${day(r.until)}`,
-    `${plural(t.asks, 'question')}: ${t.answered} answered, ${t.suggested} with suggestions, ${t.unanswered} without an answer; ` +
+    `${plural(t.asks, 'question')}: ${t.answered} answered, ${t.suggested} with suggestions, ${t.unanswered} without an answer, ${t.topicLists} topic-list requests; ` +
       `${plural(t.picks, 'pick')} by people; ${t.helpful} marked helpful, ${t.notHelpful} not helpful.`,
     '',
     'Most asked entries',

@@ -179,7 +179,7 @@ describe('answer service policies', () => {
       knowledge,
       insights: {
         summary: () => ({
-          since: 0, asks: 9, answered: 9, suggested: 0, unanswered: 0, helpful: 0, notHelpful: 0, topUnanswered: [],
+          since: 0, asks: 9, answered: 9, suggested: 0, unanswered: 0, topicLists: 0, helpful: 0, notHelpful: 0, topUnanswered: [],
           topEntries: [{ entryId: 'codenames', question: '', count: 7 }, { entryId: 'fips', question: '', count: 2 }],
         }),
       },

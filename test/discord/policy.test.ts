@@ -66,7 +66,7 @@ test('/faq-stats tells a moderator when no statistics are kept', async () => {
 
 test('/faq-stats shows a moderator the figures privately, unanswered questions unable to ping', async () => {
   const summary: InsightsSummary = {
-    since: Date.now() - 7 * 86_400_000, asks: 42, answered: 30, suggested: 7, unanswered: 5, helpful: 9, notHelpful: 2,
+    since: Date.now() - 7 * 86_400_000, asks: 42, answered: 30, suggested: 7, unanswered: 3, topicLists: 2, helpful: 9, notHelpful: 2,
     topEntries: [{ entryId: 'migrate', question: 'How do I migrate from version 1 to version 2?', count: 12 }],
     topUnanswered: [{ text: 'why is @everyone pinged <@&123456789012345678>', count: 3 }],
   };
@@ -77,6 +77,8 @@ test('/faq-stats shows a moderator the figures privately, unanswered questions u
     expect(embed.title).toBe('FAQ statistics, last 7 days');
     const fields = Object.fromEntries(embed.fields.map((f: any) => [f.name, f.value]));
     expect(fields.Questions).toBe('42');
+    // The parts add up to the questions: topic-list requests are counted too.
+    expect(Number(fields.Answered) + Number(fields.Suggested) + Number(fields.Unanswered) + Number(fields['Topic lists'])).toBe(42);
     expect(fields['Most asked']).toContain('How do I migrate from version 1 to version 2? (12)');
     const missed = fields['Not answered (add these to the knowledge base)'];
     expect(missed).toContain('(3)');

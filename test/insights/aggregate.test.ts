@@ -26,6 +26,26 @@ describe('grouping unanswered questions', () => {
   });
 });
 
+describe('the totals', () => {
+  it('add up to the questions: topic-list requests are counted, in the report, the summary and the text', async () => {
+    const ask = (decision: string, entryId?: string) => ({ at: 1, text: 'x', redacted: false, decision, ...(entryId ? { entryId } : {}) });
+    const asks = [
+      ...Array.from({ length: 7 }, () => ask('answer', 'export-data')),
+      ...Array.from({ length: 3 }, () => ask('suggest', 'export-data')),
+      ...Array.from({ length: 4 }, () => ask('none')),
+      ask('help'), ask('help'),
+    ];
+    const report = buildReport({ asks, picks: [], feedback: [] }, { since: 0, until: 2, knowledge: fixtureKnowledge() });
+    const t = report.totals;
+    expect(t.asks).toBe(16);
+    expect(t.topicLists).toBe(2);
+    expect(t.answered + t.suggested + t.unanswered + t.topicLists).toBe(t.asks);
+    expect(toSummary(report)).toMatchObject({ asks: 16, answered: 7, suggested: 3, unanswered: 4, topicLists: 2 });
+    const { renderText } = await import('../../src/insights/render.js');
+    expect(renderText(report)).toContain('16 questions: 7 answered, 3 with suggestions, 4 without an answer, 2 topic-list requests;');
+  });
+});
+
 describe('the moderator summary', () => {
   it('names entries by their question and keeps the top five', () => {
     const asks = ['reset-password', 'export-data', 'export-data'].map((entryId) => ({ at: 1, text: 'x', redacted: false, decision: 'answer', entryId }));
