@@ -51,6 +51,7 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
   const watcher: KnowledgeWatcher | undefined = config.settings.watchKnowledge
     ? watchKnowledge({ path: knowledgePath, cwd: io.cwd, target: service, log })
     : undefined;
+  await watcher?.ready;
   const platforms: RunningPlatform[] = [];
   try {
     for (const adapter of options.adapters) {

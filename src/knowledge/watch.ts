@@ -1,7 +1,8 @@
 // Hot reload: watches the knowledge folder (or file) and swaps in a changed knowledge base when
 // it is valid. An invalid change keeps the last good base and logs every problem as
 // file:line:col, so a typo in one file never takes the bot down or empties it.
-import { watch, statSync, type FSWatcher } from 'node:fs';
+import { statSync } from 'node:fs';
+import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import { basename, dirname } from 'node:path';
 import type { KnowledgeBase, Problem } from '../domain.js';
 import { describeError, type Logger } from '../log.js';
@@ -32,13 +33,17 @@ export interface WatchOptions {
 export interface KnowledgeWatcher {
   /** Reloads at once, as a change would. */
   reload(): ReloadOutcome;
+  /** Resolves once the watch is in place: changes before it may go unseen. */
+  readonly ready: Promise<void>;
   close(): void;
 }
 
 export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
   const { path, target, log } = options;
   const cwd = options.cwd ?? process.cwd();
-  const debounceMs = options.debounceMs ?? 250;
+  // chokidar drops a second 'change' for a path within 50 ms of the last one. Reloading no
+  // sooner than that after the last event means the reload reads the file after such a write.
+  const debounceMs = Math.max(options.debounceMs ?? 250, CHOKIDAR_CHANGE_THROTTLE_MS + 10);
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
@@ -66,9 +71,9 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
     return outcome;
   };
 
-  const schedule = (file: string | null) => {
+  const schedule = (file: string) => {
     if (closed) return;
-    if (file !== null && !isKnowledgeFile(file)) return;
+    if (!isKnowledgeFile(file)) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
@@ -77,29 +82,36 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
     timer.unref();
   };
 
-  let watcher: FSWatcher;
-  if (statSync(path).isFile()) {
-    // Editors often replace a file (write elsewhere, rename over it), which ends a watch on the
-    // file itself; watching its folder survives that.
-    const name = basename(path);
-    watcher = watch(dirname(path), (_event, file) => {
-      if (file === null || file === name) schedule(name);
-    });
-  } else {
-    watcher = watch(path, { recursive: true }, (_event, file) => schedule(file === null ? null : String(file)));
-  }
+  // chokidar, not fs.watch: on Node 20 a recursive fs.watch stops reporting a file once it has
+  // been replaced by a rename (`sed -i`, editors that write then rename, `git checkout`, `mv`).
+  // chokidar re-attaches and reports one event per step. A single file is watched through its
+  // folder, so replacing the file cannot end the watch either.
+  const single = statSync(path).isFile();
+  const name = basename(path);
+  const watcher: FSWatcher = chokidarWatch(single ? dirname(path) : path, {
+    ignoreInitial: true,
+    ...(single ? { depth: 0 } : {}),
+  });
+  watcher.on('all', (_event, file) => {
+    if (single && basename(file) !== name) return;
+    schedule(file);
+  });
   watcher.on('error', (error) => log.warn(`knowledge: watching ${path} stopped (${describeError(error)}); restart the bot to pick up further changes`));
-  watcher.unref();
+  const ready = new Promise<void>((done) => watcher.once('ready', () => done()));
 
   return {
     reload,
+    ready,
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      watcher.close();
+      void watcher.close();
     },
   };
 }
+
+/** chokidar's own throttle of 'change' events per path (see its _emit). */
+const CHOKIDAR_CHANGE_THROTTLE_MS = 50;
 
 function isKnowledgeFile(file: string): boolean {
   return /\.ya?ml$/i.test(file);

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, renameSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -34,7 +35,7 @@ afterEach(() => {
   while (watchers.length) watchers.pop()!.close();
 });
 
-function setup() {
+async function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'faqbot-reload-'));
   const folder = join(dir, 'knowledge');
   mkdirSync(folder);
@@ -53,6 +54,7 @@ function setup() {
     },
   });
   watchers.push(watcher);
+  await watcher.ready;
   /** Resolves with the first reload after `edit` (no clock involved: it waits on the watcher). */
   const afterReload = (edit: () => void) => new Promise<ReloadOutcome>((done) => {
     waiting = (o) => {
@@ -72,7 +74,7 @@ const answered = (r: Reply) => (r.kind === 'answer' ? r.entry.id : r.kind);
 
 describe('hot reload of the knowledge folder', () => {
   it('answers from a valid edit without a restart (answers and autocomplete)', async () => {
-    const { file, service, afterReload } = setup();
+    const { file, service, afterReload } = await setup();
     expect(answered(ask(service, 'how do I turn on dark mode'))).not.toBe('dark-mode');
     const outcome = await afterReload(() => writeFileSync(file, BASE + DARK_MODE));
     expect(outcome.ok).toBe(true);
@@ -81,7 +83,7 @@ describe('hot reload of the knowledge folder', () => {
   });
 
   it('keeps the last good knowledge base on a broken edit and logs every problem as file:line:col', async () => {
-    const { file, service, lines, afterReload } = setup();
+    const { file, service, lines, afterReload } = await setup();
     await afterReload(() => writeFileSync(file, BASE + DARK_MODE));
     const broken = (BASE + DARK_MODE).replace('    answer: Settings, then Export.\n', '').replace('id: dark-mode', 'id: Dark Mode');
     const outcome = await afterReload(() => writeFileSync(file, broken));
@@ -99,7 +101,7 @@ describe('hot reload of the knowledge folder', () => {
   });
 
   it('keeps answering when a YAML syntax error is saved, and when every file is moved away', async () => {
-    const { file, folder, service, lines, afterReload } = setup();
+    const { file, folder, service, lines, afterReload } = await setup();
     const syntax = await afterReload(() => writeFileSync(file, `${BASE}  - id: [unclosed\n`));
     expect(syntax.ok).toBe(false);
     expect(lines).toContainEqual(expect.stringMatching(/^knowledge[/\\]faq\.yaml:\d+:\d+: YAML syntax/));
@@ -109,7 +111,7 @@ describe('hot reload of the knowledge folder', () => {
   });
 
   it('answers every question asked while edits are swapped in', async () => {
-    const { file, service, afterReload } = setup();
+    const { file, service, afterReload } = await setup();
     const replies: Reply[] = [];
     let asking = true;
     const loop = () => {
@@ -127,8 +129,41 @@ describe('hot reload of the knowledge folder', () => {
     expect(new Set(replies.map(answered))).toEqual(new Set(['reset-password']));
   });
 
+  it('keeps reloading a file after it is replaced by a rename (sed -i, write-then-rename, mv over), one step at a time', async () => {
+    const { folder, file, service, afterReload } = await setup();
+    const entry = (id: string, phrase: string) => `  - id: ${id}\n    question: What about ${phrase}?\n    alternates: [tell me about ${phrase}]\n    answer: ${phrase} is covered.\n`;
+    const live = (phrase: string, id: string) => expect(answered(ask(service, `tell me about ${phrase}`)), phrase).toBe(id);
+
+    // 1. An append in place.
+    expect((await afterReload(() => appendFileSync(file, entry('first-step', 'zebra crossings')))).ok).toBe(true);
+    live('zebra crossings', 'first-step');
+    // 2. sed -i writes a temporary file and renames it over faq.yaml.
+    expect((await afterReload(() => {
+      const r = spawnSync('sed', ['-i', 's/zebra crossings/yak shaving/g', file]);
+      if (r.status !== 0) throw new Error(String(r.stderr));
+    })).ok).toBe(true);
+    live('yak shaving', 'first-step');
+    // 3. An append to the file that replaced the original: fs.watch on Node 20 no longer saw this.
+    expect((await afterReload(() => appendFileSync(file, entry('third-step', 'quokka photos')))).ok).toBe(true);
+    live('quokka photos', 'third-step');
+    // 4. mv over it, as an editor's write-then-rename or a git checkout does.
+    const temp = join(folder, '.faq.yaml.tmp');
+    writeFileSync(temp, readFileSync(file, 'utf8') + entry('fourth-step', 'walrus teeth'));
+    expect((await afterReload(() => renameSync(temp, file))).ok).toBe(true);
+    live('walrus teeth', 'fourth-step');
+    // 5. And an append after that.
+    expect((await afterReload(() => appendFileSync(file, entry('fifth-step', 'narwhal tusks')))).ok).toBe(true);
+    live('narwhal tusks', 'fifth-step');
+    // A broken file renamed over it keeps the last good base, and the watch goes on.
+    writeFileSync(temp, `${readFileSync(file, 'utf8')}  - id: [unclosed\n`);
+    expect((await afterReload(() => renameSync(temp, file))).ok).toBe(false);
+    live('narwhal tusks', 'fifth-step');
+    expect((await afterReload(() => writeFileSync(file, BASE + entry('sixth-step', 'okapi stripes')))).ok).toBe(true);
+    live('okapi stripes', 'sixth-step');
+  });
+
   it('ignores files that are not knowledge files', async () => {
-    const { folder, file, service, afterReload } = setup();
+    const { folder, file, service, afterReload } = await setup();
     writeFileSync(join(folder, 'notes.txt'), 'not yaml');
     // The next reload is the YAML edit, not the text file.
     const outcome = await afterReload(() => {
