@@ -11,6 +11,7 @@ const code = await runCli(process.argv.slice(2), commands, {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   stdin: process.stdin,
+  stdout: process.stdout,
   cwd: process.cwd(),
   env: process.env,
 });

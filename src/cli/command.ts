@@ -9,6 +9,11 @@ export interface Io {
   err(text: string): void;
   /** Standard input, for the chat REPL. */
   stdin: NodeJS.ReadableStream;
+  /**
+   * Standard output as a stream, when it may be a terminal: its width for wrapping, and the
+   * chat's prompt and line editing. Absent in tests that only collect out().
+   */
+  stdout?: NodeJS.WritableStream & { readonly isTTY?: boolean; readonly columns?: number };
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
 }

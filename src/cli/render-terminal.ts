@@ -1,41 +1,69 @@
 // Renders replies and matches for a terminal: plain text, answer first, candidates on request.
 import type { Match, Reply } from '../domain.js';
+import { markdownToTerminal, wrap } from './terminal-markdown.js';
 
-export function renderReply(reply: Reply, match?: Match, explain = false): string {
+export interface TerminalOptions {
+  /** The matcher's view, shown under the reply with `explain`. */
+  readonly match?: Match;
+  readonly explain?: boolean;
+  /** Columns to wrap at: the terminal's width, or 80 when output is not a terminal. */
+  readonly width?: number;
+  /**
+   * Show the knowledge file's footer (e.g. trademarks) under an answer. A one-shot `ask` does;
+   * the chat shows it once at the start instead of after every answer.
+   */
+  readonly footer?: boolean;
+}
+
+export const DEFAULT_WIDTH = 80;
+
+export function renderReply(reply: Reply, options: TerminalOptions = {}): string {
+  const width = options.width ?? DEFAULT_WIDTH;
   const lines: string[] = [];
+  const list = (entries: readonly { question: string }[]) => entries.map((e) => prefixWrapped(e.question, width, '  - '));
   switch (reply.kind) {
     case 'answer': {
       const { entry } = reply;
-      lines.push(`# ${entry.question}`, '', entry.answer.trim());
-      if (entry.links.length > 0) lines.push('', ...entry.links.map((l) => `- ${l.title}: ${l.url}`));
-      if (reply.related.length > 0) lines.push('', `Related: ${reply.related.map((r) => r.id).join(', ')}`);
-      const footer = entry.meta.footer ?? entry.meta.source;
+      lines.push(markdownToTerminal(`# ${escapeHeading(entry.question)}`, width), '', markdownToTerminal(entry.answer, width));
+      if (entry.links.length > 0) lines.push('', ...entry.links.map((l) => prefixWrapped(`${l.title} (${l.url})`, width, '- ')));
+      if (reply.related.length > 0) lines.push('', 'Related:', ...list(reply.related));
       if (entry.meta.source) lines.push('', `Source: ${entry.meta.source}`);
-      if (entry.meta.footer && footer) lines.push(entry.meta.footer);
+      if (options.footer !== false && entry.meta.footer) lines.push(wrap(entry.meta.footer, width));
       break;
     }
     case 'suggest':
-      lines.push('Not sure which of these you mean:', ...reply.candidates.map((e) => `  - ${e.question}  (/faq ${e.id})`));
+      lines.push('Not sure which of these you mean:', ...list(reply.candidates));
       break;
     case 'none':
       lines.push("Sorry, I don't have an answer for that.");
-      if (reply.suggestions.length > 0) lines.push('Close topics:', ...reply.suggestions.map((e) => `  - ${e.question}  (/faq ${e.id})`));
+      if (reply.suggestions.length > 0) lines.push('Close topics:', ...list(reply.suggestions));
       lines.push('Try other words, or ask a moderator.');
       break;
     case 'help':
-      lines.push(`${reply.title}: ${reply.entryCount} topics. Ask a question in your own words, or try one of these:`);
-      lines.push(...reply.topics.map((e) => `  - ${e.question}  (/faq ${e.id})`));
-      if (reply.footer) lines.push('', reply.footer);
+      lines.push(wrap(`${reply.title}: ${reply.entryCount} topics. Ask a question in your own words, or try one of these:`, width));
+      lines.push(...reply.topics.map((e) => prefixWrapped(`${e.question}  (/faq ${e.id})`, width, '  - ')));
+      if (reply.footer) lines.push('', wrap(reply.footer, width));
       break;
     case 'held':
-      lines.push(reply.message);
+      lines.push(wrap(reply.message, width));
       break;
     case 'stats':
       lines.push(reply.message ?? `${reply.summary?.asks ?? 0} questions asked`);
       break;
   }
-  if (explain && match) lines.push('', explainMatch(match));
+  if (options.explain && options.match) lines.push('', explainMatch(options.match));
   return lines.join('\n');
+}
+
+/** A list item wrapped with a hanging indent under its marker. */
+function prefixWrapped(text: string, width: number, marker: string): string {
+  const pad = ' '.repeat(marker.length);
+  return wrap(text, width - marker.length).split('\n').map((l, i) => (i === 0 ? marker : pad) + l).join('\n');
+}
+
+/** A question is text, not Markdown: keep a `*` or `_` in it from turning into emphasis. */
+function escapeHeading(text: string): string {
+  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
 }
 
 export function explainMatch(match: Match): string {
@@ -60,4 +88,10 @@ export function matchJson(match: Match, reply: Reply): unknown {
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
+}
+
+/** The width to wrap at: the terminal's columns when output is one, else DEFAULT_WIDTH. */
+export function terminalWidth(io: { readonly stdout?: { readonly columns?: number; readonly isTTY?: boolean } }): number {
+  const columns = io.stdout?.isTTY ? io.stdout.columns : undefined;
+  return columns && columns > 0 ? columns : DEFAULT_WIDTH;
 }

@@ -99,7 +99,8 @@ export class AnswerService {
   ask(query: Query): Reply {
     const now = query.at ?? this.now();
     const askId = this.newId();
-    const waited = this.rateLimiter.take(`${query.platform}:${query.asker.id}`, now);
+    // The console is the operator at their own terminal, not a member: no rate limit for it.
+    const waited = query.via === 'console' ? 0 : this.rateLimiter.take(`${query.platform}:${query.asker.id}`, now);
     if (waited > 0) {
       return this.held(askId, 'rate-limit', waited, undefined,
         `You are asking faster than the bot answers; try again in ${humanDuration(waited)}.`);
@@ -238,7 +239,8 @@ export class AnswerService {
 
   private defaultVisibility(query: Query): Visibility {
     if (query.via === 'mention' || query.via === 'direct-message') return this.policy.mentionRepliesPublic ? 'public' : 'private';
-    if (query.via === 'console') return 'public';
+    // The console is one person's terminal: nothing is posted for others, so no cooldown holds it.
+    if (query.via === 'console') return 'private';
     return 'private';
   }
 
@@ -282,6 +284,9 @@ export class AnswerService {
   }
 
   private record(query: Query, askId: string, at: number, decision: string, entryId: string | undefined, score: number): void {
+    // Console asks are the operator trying the bot out; mixed in, they would skew the insights
+    // of real traffic (most asked, unanswered, /faq-stats).
+    if (query.via === 'console') return;
     this.recorder?.recordAsk({
       askId, at, platform: query.platform, communityId: query.communityId, channelId: query.channelId,
       askerId: query.asker.id, via: query.via, text: query.text, decision, entryId, score,

@@ -36,8 +36,9 @@ describe('faqbot CLI', () => {
   it('prints the answer, its links and the source for a terminal, and candidates on --explain', () => {
     const r = faqbot(['ask', 'elevate', '--explain']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^# How do I migrate from CentOS 7 to AlmaLinux 8\?/);
+    expect(r.out).toMatch(/^How do I migrate from CentOS 7 to AlmaLinux 8\?\n=+\n/);
     expect(r.out).toContain('(https://wiki.almalinux.org/elevate/ELevate-quickstart-guide.html)');
+    expect(r.out).not.toMatch(/\]\(https?:|^#/m);
     expect(r.out).toContain('Source: https://wiki.almalinux.org/FAQ.html');
     expect(r.out).toMatch(/decision: answer\n  1\. elevate {2}1\.000/);
   });
@@ -117,15 +118,47 @@ describe('faqbot CLI', () => {
   it('chats in a terminal until "exit"', () => {
     const r = faqbot(['chat'], { input: 'fips\nwhat is the capital of france\nexit\n' });
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/# Is AlmaLinux OS FIPS-140 compliant\?\?/);
+    expect(r.out).toMatch(/^Is AlmaLinux OS FIPS-140 compliant\?\?\n=+$/m);
     expect(r.out).toMatch(/don't have an answer/);
+  });
+
+  it('renders the console chat for a terminal: no Markdown, wrapped lines, related by title, the footer once', () => {
+    const r = faqbot(['chat'], { input: 'elevate\nwhat is almalinux\nexit\n' });
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/^#|\]\(https?:|\*\*/m);
+    expect(r.out).toContain('Quickstart Guide\n(https://wiki.almalinux.org/elevate/ELevate-quickstart-guide.html)');
+    // Output that is not a terminal wraps at 80 columns, at word boundaries.
+    for (const line of r.out.split('\n')) if (!/https?:\/\//.test(line)) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(r.out).toMatch(/Related:\n {2}- How do I migrate a single host from CentOS to AlmaLinux\?/);
+    expect(r.out).not.toMatch(/Related: [a-z-]+(, |$)/m);
+    // The trademark footer is shown once, at the start, not after every answer.
+    expect(r.out.split('Linux® is the registered trademark of Linus Torvalds').length - 1).toBe(1);
+    expect(r.out.indexOf('Linus Torvalds')).toBeLessThan(r.out.indexOf('ELevate'));
+  });
+
+  it('does not rate-limit the person at the console', () => {
+    const r = faqbot(['chat'], { input: 'fips\n'.repeat(12) });
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/faster than the bot answers/);
+    expect(r.out.match(/^Is AlmaLinux OS FIPS-140 compliant\?\?$/gm)).toHaveLength(12);
+  });
+
+  it('keeps console asks out of the insights of real traffic', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faqbot-cli-'));
+    const db = join(dir, 'faqbot.db');
+    const start = faqbot(['start', '--knowledge', join(root, 'knowledge')], { cwd: dir, input: 'fips\nwhat is the capital of france\n', env: { FAQBOT_DB: db } });
+    expect(start.code).toBe(0);
+    expect(start.out).toMatch(/FIPS-140/);
+    const insights = faqbot(['insights', '--db', db, '--knowledge', join(root, 'knowledge'), '--json'], { cwd: dir });
+    expect(insights.code).toBe(0);
+    expect(JSON.parse(insights.out).totals).toMatchObject({ asks: 0, answered: 0, unanswered: 0 });
   });
 
   it('starts a console chat when no platform token is set', () => {
     const r = faqbot(['start'], { input: 'how long will alma 9 be supported\n' });
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/No platform tokens are set/);
-    expect(r.out).toMatch(/# How long will AlmaLinux be supported\?/);
+    expect(r.out).toMatch(/^How long will AlmaLinux be supported\?$/m);
   });
 
   it('prints the version from package.json for --version and -v', () => {

@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 import { loadContext, stringFlag } from '../context.js';
 import { knowledgeHelp, knowledgeOption } from '../knowledge-flag.js';
-import { matchJson, renderReply } from '../render-terminal.js';
+import { matchJson, renderReply, terminalWidth } from '../render-terminal.js';
 
 export const askCommand: Command = {
   name: 'ask',
@@ -23,7 +23,7 @@ export const askCommand: Command = {
     const match = service.match(text);
     const reply = service.ask({ text, platform: 'console', channelId: 'console', asker: { id: 'console' }, via: 'console' });
     if (values.json) io.out(JSON.stringify(matchJson(match, reply), null, 2));
-    else io.out(renderReply(reply, match, values.explain === true));
+    else io.out(renderReply(reply, { match, explain: values.explain === true, width: terminalWidth(io) }));
     return 0;
   },
 };

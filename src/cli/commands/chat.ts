@@ -3,7 +3,7 @@ import type { AnswerService } from '../../service/answer-service.js';
 import type { Command, Io } from '../command.js';
 import { loadContext, stringFlag } from '../context.js';
 import { knowledgeHelp, knowledgeOption } from '../knowledge-flag.js';
-import { renderReply } from '../render-terminal.js';
+import { renderReply, terminalWidth } from '../render-terminal.js';
 
 export const chatCommand: Command = {
   name: 'chat',
@@ -17,18 +17,39 @@ export const chatCommand: Command = {
   },
 };
 
-/** A read-eval-print loop over the answer service; ends on "exit", "quit" or end of input. */
+const PROMPT = 'faqbot> ';
+const HISTORY_SIZE = 200;
+
+/**
+ * A read-eval-print loop over the answer service; ends on "exit", "quit" or end of input. In a
+ * terminal, node:readline gives a prompt, line editing and Up/Down history. The knowledge
+ * files' footers (e.g. trademarks) are shown once, with the topics, not after every answer.
+ * Asks from here are `via: 'console'`: the service neither rate-limits nor records them.
+ */
 export async function runChat(io: Io, service: AnswerService, explain: boolean): Promise<number> {
-  io.out(renderReply(service.help()));
-  const rl = createInterface({ input: io.stdin, terminal: false });
+  const tty = io.stdout?.isTTY === true;
+  const width = () => terminalWidth(io);
+  const help = service.help();
+  io.out(renderReply(help, { width: width() }));
+  const footers = [...new Set(service.knowledge.files.flatMap((f) => (f.footer ? [f.footer] : [])))];
+  // help() already carries the first footer; show the others once too.
+  for (const footer of footers) if (help.kind !== 'help' || help.footer !== footer) io.out(footer);
   io.out('');
+  const rl = createInterface({
+    input: io.stdin,
+    ...(tty ? { output: io.stdout, prompt: PROMPT, terminal: true, historySize: HISTORY_SIZE } : { terminal: false }),
+  });
+  if (tty) rl.prompt();
   for await (const line of rl) {
     const text = line.trim();
     if (text === 'exit' || text === 'quit') break;
-    const match = service.match(text);
-    const reply = service.ask({ text, platform: 'console', channelId: 'console', asker: { id: 'console' }, via: 'console' });
-    io.out(renderReply(reply, match, explain));
-    io.out('');
+    if (text !== '') {
+      const match = service.match(text);
+      const reply = service.ask({ text, platform: 'console', channelId: 'console', asker: { id: 'console' }, via: 'console' });
+      io.out(renderReply(reply, { match, explain, width: width(), footer: false }));
+      io.out('');
+    }
+    if (tty) rl.prompt();
   }
   rl.close();
   return 0;
