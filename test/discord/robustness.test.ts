@@ -1,6 +1,6 @@
 // Hostile input, Discord's limits, crashes inside one interaction, and a dropped gateway.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { guildMessage, slashFaq } from '../fakes/discord/payloads.js';
+import { button, guildMessage, slashFaq } from '../fakes/discord/payloads.js';
 import { expectSafeMentions, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -87,6 +87,25 @@ test('an answer Discord refuses to post keeps no cooldown: asking again is answe
   const again = await h.fake.callbackOf(h.fake.interact(slashFaq(h.thread, asker, 'install', target.user)));
   expect(again.body.data.content ?? '').not.toMatch(/already sent|moments ago/);
   expect(again.body.data.embeds?.[0]?.title).toBe('How do I install Example?');
+});
+
+test('a "Post in channel" Discord refuses keeps no channel cooldown: posting again works', async () => {
+  const asker = h.member();
+  // h.locked: a channel where no other test has posted this entry (interaction replies reach it).
+  const first = await h.fake.callbackOf(h.fake.interact(slashFaq(h.locked, asker, 'backup')));
+  const post = first.body.data.components.flatMap((row: any) => row.components).find((b: any) => b.label === 'Post in channel');
+  const mark = h.fake.requests.length;
+  // The public post (an embed without the private flag) is refused.
+  h.fake.override = (r) => (r.method === 'POST' && /\/callback/.test(r.path) && r.body?.data?.embeds && !((r.body.data.flags ?? 0) & 64) ? { status: 500, body: { message: 'Internal Server Error', code: 0 } } : undefined);
+  try {
+    await h.fake.callbackOf(h.fake.interact(button(h.locked, asker, post.custom_id)));
+    await h.fake.waitFor((r) => /\/callback/.test(r.path) && /^Sorry/.test(String(r.body?.data?.content ?? '')) && h.fake.requests.indexOf(r) >= mark);
+  } finally {
+    h.fake.override = undefined;
+  }
+  const again = await h.fake.callbackOf(h.fake.interact(button(h.locked, asker, post.custom_id)));
+  expect(again.body.data.content ?? '').not.toMatch(/moments ago/);
+  expect(again.body.data.embeds?.[0]?.title).toBe('How do I back up my data?');
 });
 
 test('a crash while answering a mention gets a short apology in place', async () => {
