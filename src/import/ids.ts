@@ -27,7 +27,8 @@ export function shortId(text: string): string {
   const all = words(text);
   const meaningful = all.filter((word) => !STOP_WORDS.has(word));
   // "Why?" or "What is it?" have no word left; the whole question is better than nothing.
-  const kept = meaningful.length > 0 ? meaningful : all;
+  // A number alone ("Why? (2)" → "2") is no name either.
+  const kept = meaningful.some((word) => /[a-z]/.test(word)) ? meaningful : all;
   const slug = kept.join('-');
   if (slug === '') return 'question';
   return slug.length <= MAX_ID_LENGTH ? slug : cutAtWord(slug, MAX_ID_LENGTH);

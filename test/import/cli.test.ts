@@ -26,9 +26,11 @@ describe('faqbot import', () => {
   it('prints the knowledge file to stdout and a summary to stderr', () => {
     const { code, out, err } = faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html'], dir);
     expect(code).toBe(0);
-    expect(out).toContain('  - id: how-to-report-bugs\n');
+    expect(out).toContain('  - id: report-bugs\n');
     expect(out).toContain('https://wiki.almalinux.org/documentation/errata.html');
-    expect(err.trim()).toBe('import: 18 entries from faq.md');
+    expect(err.trim().split('\n').at(-1)).toBe('import: 18 entries from faq.md');
+    expect(err).toContain('import: ids shortened: 18\n  almalinux ← "What is AlmaLinux?"');
+    expect(err).toContain('import: links rewritten (link style html): 9');
   });
 
   it('writes --out, which then passes faqbot check, and updates it on the next import', () => {
@@ -39,13 +41,13 @@ describe('faqbot import', () => {
     expect(faqbot(['check', 'knowledge'], dir).code).toBe(0);
 
     const file = join(dir, 'knowledge/faq.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: how-to-report-bugs\n', '  - id: report-bugs\n'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: report-bugs\n', '  - id: bugs\n'));
     writeFileSync(join(dir, 'faq.md'), readFileSync(seed, 'utf8').replace('bugs.almalinux.org](https://bugs.almalinux.org/)', 'the bug tracker](https://bugs.almalinux.org/)'));
     const again = faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--out', 'knowledge/faq.yaml'], dir);
     expect(again.code).toBe(0);
     expect(again.out).toContain('18 entries (0 added, 1 changed, 0 removed, 17 unchanged)');
-    expect(again.out).toContain('  changed  report-bugs: answer');
-    expect(readFileSync(file, 'utf8')).toContain('  - id: report-bugs\n');
+    expect(again.out).toContain('  changed  bugs: answer');
+    expect(readFileSync(file, 'utf8')).toContain('  - id: bugs\n');
   });
 
   it.each([
