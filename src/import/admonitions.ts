@@ -100,9 +100,28 @@ function collectContainer(firstRest: PhrasingContent[][], siblings: RootContent[
     const node = siblings[j]!;
     if (node.type === 'paragraph') {
       if (take(paragraphLines(node))) return { body, next: j + 1 };
-    } else body.push(node);
+    } else {
+      // A closing `:::` right after a list continues its last item's paragraph (a lazy line).
+      const closes = dropTrailingCloser(node);
+      body.push(node);
+      if (closes) return { body, next: j + 1 };
+    }
   }
   return undefined;
+}
+
+/** Removes a closing `:::` line ending the last paragraph inside `node`; true if there was one. */
+function dropTrailingCloser(node: RootContent): boolean {
+  if (!('children' in node) || node.children.length === 0 || node.type === 'containerDirective') return false;
+  const children = node.children as RootContent[];
+  const last = children.at(-1)!;
+  if (last.type !== 'paragraph') return dropTrailingCloser(last);
+  const lines = paragraphLines(last);
+  if (!CONTAINER_CLOSE.test(lineText(lines.at(-1) ?? []))) return false;
+  const kept = paragraphOf(lines.slice(0, -1));
+  if (kept) children[children.length - 1] = kept;
+  else children.pop();
+  return true;
 }
 
 function directive(name: string, title: string | undefined, children: RootContent[]): ContainerDirective {

@@ -125,8 +125,8 @@ export function importPage(markdown: string, options: ImportOptions = {}): Impor
   const footerNodes = [...joinParts(footerSections), ...trailingNotice];
   const footer = footerNodes.length > 0 ? clean(footerNodes) : '';
   if (footer !== '') notes.add('footer', footerSections.length > 0 ? `sections ${footerSections.map((s) => `"${s.text}"`).join(', ')}` : 'the notice after the last answer');
-  for (const { from, to } of links.rewritten) if (from !== to) notes.add('link', `${from} → ${to}`);
   for (const url of new Set(links.outside)) notes.add('link', `${url} leaves the site; pass --repo-url to send it to the repository`);
+  for (const { from, to } of links.rewritten) if (from !== to) notes.add('link', `${from} → ${to}`);
 
   const title = frontMatterTitle(page.frontMatter) ?? titleSection?.text;
   const draft: DraftFile = {
@@ -241,12 +241,13 @@ function answerNodes(section: Section, parts: readonly Section[]): RootContent[]
   const filled = parts.filter(hasBody);
   // "How to Report Bugs" followed only by "#### Bug Tracker": the sub-section is the answer.
   if (own.length === 0 && filled.length === 1) return [...filled[0]!.body];
-  return [...own, ...joinParts(filled)];
+  // After the entry's own text, a sub-section keeps its heading, in bold, to say what it is about.
+  return [...own, ...joinParts(filled, own.length > 0)];
 }
 
 /** Several sections as one text: each introduced by its heading in bold. */
-function joinParts(parts: readonly Section[]): RootContent[] {
-  if (parts.length === 1) return [...parts[0]!.body];
+function joinParts(parts: readonly Section[], labelled = false): RootContent[] {
+  if (parts.length === 1 && !labelled) return [...parts[0]!.body];
   return parts.flatMap((part) => {
     const label: Paragraph = { type: 'paragraph', children: [{ type: 'strong', children: part.heading.children }] };
     return [label, ...part.body];

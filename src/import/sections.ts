@@ -72,7 +72,7 @@ export function isQuestion(text: string): boolean {
   return /\?\s*$/.test(text) || ASKS.test(text);
 }
 
-const NOTICE = /\b(trademarks?|copyrights?|licen[cs]es?|licensing|legal|disclaimers?|notices?|attributions?|credits)\b/i;
+const NOTICE = /\b(trademarks?|copyrights?|licen[cs]es?|licensing|legal|disclaimers?|notices?|attributions?|credits|thanks|acknowledge?ments?)\b/i;
 
 /** Trademark, copyright and licence sections: a footer, not an answer. */
 export function isNotice(text: string): boolean {

@@ -14,23 +14,46 @@ export function stripAttributeLists(text: string): string {
 }
 
 export function tidyAnswer(root: Nodes, source: string, notes: Notes): void {
-  rewriteChildren(root, (children) => children.flatMap((child): RootContent[] => {
-    if (child.type === 'textDirective') {
-      // micromark reads `:name` inside a sentence as a directive; on the page it was text.
-      return [{ type: 'text', value: sourceOf(child, source) ?? `:${child.name}` }];
-    }
-    if (child.type === 'text') {
-      const stripped = stripAttributeLists(child.value);
-      if (stripped !== child.value) notes.add('attributes', attributeLists(child.value).join(' '));
-      // A hard-wrapped source line is one line of prose.
-      const value = stripped.replace(/[ \t]*\n[ \t]*/g, ' ');
-      return value === '' ? [] : [{ ...child, value }];
-    }
-    if (child.type === 'inlineCode') return [{ ...child, value: child.value.replace(/[ \t]*\n[ \t]*/g, ' ') }];
-    return [child];
-  }));
-  // Paragraphs that held nothing but an attribute list (`{: .note }` on its own line).
+  // micromark reads `:name` inside a sentence (even in `{:target=...}`) as a directive; on the
+  // page it was text. Put it back, and merge the pieces, before looking at the text.
+  rewriteChildren(root, (children) => mergeTexts(children.map((child): RootContent =>
+    child.type === 'textDirective' ? { type: 'text', value: sourceOf(child, source) ?? `:${child.name}` } : child)));
+  rewriteChildren(root, (children, parent) => {
+    const out = children.flatMap((child): RootContent[] => {
+      if (child.type === 'text') {
+        const stripped = stripAttributeLists(child.value);
+        if (stripped !== child.value) notes.add('attributes', attributeLists(child.value).join(' '));
+        // A hard-wrapped source line is one line of prose.
+        const value = stripped.replace(/[ \t]*\n[ \t]*/g, ' ');
+        return value === '' ? [] : [{ ...child, value }];
+      }
+      if (child.type === 'inlineCode') return [{ ...child, value: child.value.replace(/[ \t]*\n[ \t]*/g, ' ') }];
+      return [child];
+    });
+    return parent.type === 'paragraph' || parent.type === 'heading' || parent.type === 'tableCell' ? trimEdges(out) : out;
+  });
+  // Paragraphs that held nothing but an attribute list (`{: .note }` on its own line) or an anchor.
   rewriteChildren(root, (children) => children.filter((child) => !(child.type === 'paragraph' && child.children.length === 0)));
+}
+
+function mergeTexts(children: RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  for (const child of children) {
+    const last = out.at(-1);
+    if (child.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', value: last.value + child.value };
+    else out.push(child);
+  }
+  return out;
+}
+
+/** Whitespace left at a paragraph's edges by a dropped anchor or line break would be escaped as `&#x20;`. */
+function trimEdges(children: RootContent[]): RootContent[] {
+  const out = [...children];
+  const first = out[0];
+  if (first?.type === 'text') out[0] = { ...first, value: first.value.trimStart() };
+  const last = out.at(-1);
+  if (last?.type === 'text') out[out.length - 1] = { ...last, value: last.value.trimEnd() };
+  return out.filter((child) => child.type !== 'text' || child.value !== '');
 }
 
 function attributeLists(text: string): string[] {
