@@ -188,6 +188,8 @@ function statementVerdict(section: Section, below: readonly Section[], deepest: 
   if (isNavigation(section.text)) return 'navigation, not an answer';
   if (below.some((s) => isQuestion(s.text) || isQuotedMessage(s.text))) return 'introduces the questions below it';
   if (section.depth > deepest) return `a level ${section.depth} heading, deeper than the page's questions (level ${deepest}) and under none of them`;
+  // With no text of its own, it heads an answer through its sub-sections ("Grades" over one
+  // table per game mode); with none either, it is an empty group heading.
   if (!hasBody(section) && !below.some(hasBody)) return 'no content';
   return undefined;
 }

@@ -50,6 +50,13 @@ describe('faqbot import', () => {
     expect(readFileSync(file, 'utf8')).toContain('  - id: bugs\n');
   });
 
+  it('takes --link-style over what the base URL suggests', () => {
+    const { code, out, err } = faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--link-style', 'directory'], dir);
+    expect(code).toBe(0);
+    expect(out).toContain('(https://wiki.almalinux.org/documentation/errata/)');
+    expect(err).toContain('import: links rewritten (link style directory): 9');
+  });
+
   it.each([
     { name: 'no file', args: ['import'], code: 2, message: /missing the Markdown file to import/ },
     { name: 'a missing file', args: ['import', 'nope.md', '--base-url', 'https://example.org/'], code: 1, message: /nope\.md: no such file/ },
@@ -57,6 +64,9 @@ describe('faqbot import', () => {
     { name: 'relative links and no base URL', args: ['import', 'faq.md'], code: 2, message: /has relative links \(e\.g\. \/documentation\/errata\.md\); pass --base-url/ },
     { name: 'a page without questions', args: ['import', 'notes.md'], code: 1, message: /notes\.md: no questions found/ },
     { name: 'an unknown flag', args: ['import', 'faq.md', '--base', 'x'], code: 2, message: /unknown option '--base'/ },
+    { name: 'an unknown link style', args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--link-style', 'pretty'], code: 2, message: /--link-style "pretty" is not one of html, directory, clean, as-is/ },
+    { name: 'a bad repository URL', args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--repo-url', 'github.com/o/r'], code: 2, message: /--repo-url "github\.com\/o\/r" is not an absolute http\(s\) URL/ },
+    { name: 'both --questions-only and --all-headings', args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--questions-only', '--all-headings'], code: 2, message: /contradict each other/ },
     { name: '--out in a missing folder', args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--out', 'no/such/dir/faq.yaml'], code: 1, message: /the folder no\/such\/dir does not exist/ },
   ])('fails with one clear line for $name', ({ args, code, message }) => {
     const run = faqbot(args, dir);
