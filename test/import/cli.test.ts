@@ -50,6 +50,13 @@ describe('faqbot import', () => {
     expect(readFileSync(file, 'utf8')).toContain('  - id: bugs\n');
   });
 
+  it('warns when the folder written to holds other knowledge files, such as the bundled sample', () => {
+    mkdirSync(join(dir, 'mixed'), { recursive: true });
+    writeFileSync(join(dir, 'mixed/sample.yaml'), 'entries: []\n');
+    const run = faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--out', 'mixed/faq.yaml'], dir);
+    expect(run.err).toContain('import: note: mixed/ also holds sample.yaml; the bot answers from every file in the folder');
+  });
+
   it('takes --link-style over what the base URL suggests', () => {
     const { code, out, err } = faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--link-style', 'directory'], dir);
     expect(code).toBe(0);

@@ -1,7 +1,7 @@
 // `faqbot import FILE.md`: a FAQ page to a knowledge file, or a changed page into an existing
 // knowledge file (keeping what maintainers added). The conversion itself lives in src/import/.
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../config.js';
 import { FaqbotError } from '../../errors.js';
@@ -89,10 +89,21 @@ export const importCommand: Command = {
     } else {
       writeAtomically(outPath, draftToYaml(imported.draft, { schemaRef: schemaRefFrom(dirname(outPath)) }));
       io.out(`import: wrote ${imported.draft.entries.length} entries to ${out}; add alternates and keywords, then run \`faqbot check ${out}\``);
+      warnAboutNeighbours(outPath, out, io);
     }
     return checkWritten(outPath, io);
   },
 };
+
+/**
+ * The bot answers from every file in its knowledge folder: importing next to the bundled
+ * sample (knowledge/almalinux.yaml) would mix two FAQs, so say so.
+ */
+function warnAboutNeighbours(path: string, display: string, io: Io): void {
+  const others = readdirSync(dirname(path)).filter((name) => /\.ya?ml$/i.test(name) && name !== basename(path) && !name.endsWith('.tmp'));
+  if (others.length === 0) return;
+  io.err(`import: note: ${dirname(display)}/ also holds ${others.join(', ')}; the bot answers from every file in the folder, so remove what is not yours or import into a folder of its own (--knowledge, FAQBOT_KNOWLEDGE or knowledgeDir)`);
+}
 
 /** A running bot watches the knowledge folder; it must never read a half-written file. */
 function writeAtomically(path: string, text: string): void {
