@@ -24,7 +24,9 @@ export function liftAdmonitions(root: RootContent | { type: 'root'; children: Ro
 
 /** The admonition's rendering as a quote; a `question` block is a question, see sections.ts. */
 export function renderAdmonitions(root: RootContent | { type: 'root'; children: RootContent[] }): void {
-  rewriteChildren(root, (children) => children.map((child) => (child.type === 'containerDirective' ? asQuote(child) : child)));
+  // An admonition with no body ("!!! note" and nothing indented below) says nothing.
+  rewriteChildren(root, (children) => children.flatMap((child): RootContent[] =>
+    child.type !== 'containerDirective' ? [child] : child.children.length > 0 ? [asQuote(child)] : []));
 }
 
 /** The title of a `??? question "..."` block, which some pages (Haskell Stack) ask questions with. */
@@ -73,12 +75,12 @@ function liftIn(children: RootContent[], source: string, notes: Notes): RootCont
     const container = CONTAINER_OPEN.exec(first);
     if (container) {
       const closed = collectContainer(lines.slice(1), children, i + 1);
-      if (closed) {
-        i = closed.next - 1;
-        out.push(directive(container[1]!, container[2] || undefined, liftIn(closed.body, source, notes)));
-        notes.add('admonition', `::: ${container[1]}`);
-        continue;
-      }
+      if (closed) i = closed.next - 1;
+      // Never closed: rather than swallow the rest of the page, the container is its own paragraph.
+      const body = closed ? liftIn(closed.body, source, notes) : [paragraphOf(lines.slice(1))].filter((p) => p !== undefined);
+      out.push(directive(container[1]!, container[2] || undefined, body));
+      notes.add('admonition', closed ? `::: ${container[1]}` : `::: ${container[1]} (never closed; its own paragraph taken as its body)`);
+      continue;
     }
     out.push(node);
   }

@@ -49,6 +49,8 @@ function mergeTexts(children: RootContent[]): RootContent[] {
 /** Whitespace left at a paragraph's edges by a dropped anchor or line break would be escaped as `&#x20;`. */
 function trimEdges(children: RootContent[]): RootContent[] {
   const out = [...children];
+  while (out[0]?.type === 'break') out.shift();
+  while (out.at(-1)?.type === 'break') out.pop();
   const first = out[0];
   if (first?.type === 'text') out[0] = { ...first, value: first.value.trimStart() };
   const last = out.at(-1);

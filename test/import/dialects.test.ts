@@ -162,6 +162,17 @@ describe('other markup', () => {
     expect(importPage('## How?\n\n- one\n').draft.entries[0]?.answer).toBe('- one');
   });
 
+  it('drops an admonition with no body, and takes an unclosed ::: container as its own paragraph only', () => {
+    const page = importPage('## Is it safe?\n\n!!! note\n\n::: tip\nnever closed\n\nYes.\n\n## Is it fast?\n\nVery.\n');
+    expect(page.draft.entries.map((e) => e.answer)).toEqual(['> **Tip:** never closed\n\nYes.', 'Very.']);
+    expect(page.notes.map((n) => n.detail)).toContain('::: tip (never closed; its own paragraph taken as its body)');
+  });
+
+  it('numbers a footnote cited twice once, also when cited inside an admonition', () => {
+    const page = importPage('## Why?\n\nOnce[^a] and again[^a].\n\n!!! info\n    Inside[^b].\n\n[^a]: First.\n[^b]: Second.\n');
+    expect(page.draft.entries[0]?.answer).toBe('Once¹ and again¹.\n\n> **Info:** Inside².\n\n¹ First.\n\n² Second.');
+  });
+
   it('resolves a reference link whose definition sits in another section, and leaks the definition nowhere', () => {
     const page = importPage('## Where?\n\nSee [the docs][d].\n\n## Why?\n\nBecause.\n\n[d]: https://example.org/docs\n');
     expect(page.draft.entries.map((e) => e.answer)).toEqual(['See [the docs](https://example.org/docs).', 'Because.']);
