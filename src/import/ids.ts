@@ -1,28 +1,62 @@
-// Entry ids from question headings: kebab-case, short enough to type, unique in one file.
+// Entry ids from questions: kebab-case, short enough to type, unique in one file. The matcher
+// indexes an id as one more phrasing, so an id that repeats the question word for word adds
+// nothing: the words that only make it a question ("how do I", "the", "my") are dropped.
 import { ID_PATTERN } from '../knowledge/validate.js';
 
-const MAX_ID_LENGTH = 60;
+const MAX_SLUG_LENGTH = 60;
+export const MAX_ID_LENGTH = 40;
+
+/** Words that make a sentence a question, or glue it, but do not say what it is about. */
+const STOP_WORDS = new Set([
+  'a', 'an', 'the', 'how', 'what', 'whats', 'why', 'where', 'when', 'who', 'whom', 'whose', 'which',
+  'do', 'does', 'did', 'i', 'im', 'ive', 'me', 'my', 'we', 'our', 'us', 'you', 'your', 'youre', 'it', 'its',
+  'is', 'are', 'am', 'was', 'were', 'be', 'been', 'can', 'could', 'should', 'would', 'will', 'shall', 'may',
+  'might', 'must', 'has', 'have', 'had', 'there', 'this', 'that', 'these', 'those', 'to', 'of', 'in', 'on',
+  'for', 'with', 'at', 'by', 'from', 'as', 'into', 'about', 'so', 'if', 'or', 'and', 'any', 'some', 'just',
+  'actually', 'really', 'also', 'still', 'then', 'than', 'even',
+]);
 
 export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    // "what's" reads better as "whats" than "what-s".
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (slug.length <= MAX_ID_LENGTH) return slug || 'question';
-  const cut = slug.slice(0, MAX_ID_LENGTH + 1);
-  return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_ID_LENGTH).replace(/-+$/, '');
+  const slug = words(text).join('-');
+  if (slug.length <= MAX_SLUG_LENGTH) return slug || 'question';
+  return cutAtWord(slug, MAX_SLUG_LENGTH);
 }
 
-/** A slug of `text` not yet in `taken` (then adds it): `foo`, `foo-2`, `foo-3`... */
+/** The id an entry gets from its question: its meaningful words, at most 40 characters, cut at a word. */
+export function shortId(text: string): string {
+  const all = words(text);
+  const meaningful = all.filter((word) => !STOP_WORDS.has(word));
+  // "Why?" or "What is it?" have no word left; the whole question is better than nothing.
+  // A number alone ("Why? (2)" → "2") is no name either.
+  const kept = meaningful.some((word) => /[a-z]/.test(word)) ? meaningful : all;
+  const slug = kept.join('-');
+  if (slug === '') return 'question';
+  return slug.length <= MAX_ID_LENGTH ? slug : cutAtWord(slug, MAX_ID_LENGTH);
+}
+
+/** A short id for `text` not yet in `taken` (then adds it): `foo`, `foo-2`, `foo-3`... */
 export function uniqueId(text: string, taken: Set<string>): string {
-  const base = slugify(text);
+  const base = shortId(text);
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   if (!ID_PATTERN.test(id)) throw new Error(`internal: slug "${id}" is not kebab-case`);
   taken.add(id);
   return id;
+}
+
+function words(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    // "what's" reads better as "whats" than "what-s".
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function cutAtWord(slug: string, max: number): string {
+  const cut = slug.slice(0, max + 1);
+  const at = cut.lastIndexOf('-');
+  return (at > 0 ? cut.slice(0, at) : slug.slice(0, max)).replace(/-+$/, '');
 }

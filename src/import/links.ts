@@ -1,34 +1,104 @@
-// Makes a page's relative links absolute, the way the site serves them: a wiki's `.md`
-// sources are published as `.html`, and a folder's README.md or index.md as the folder itself.
+// Makes a page's relative links absolute, the way the site serves its pages. The page's links
+// point at Markdown sources (`install.md`); how a site publishes a source is its link style:
+//   html       `install.md` → `install.html` (VuePress, wikis)      page base `.../faq.html`
+//   directory  `install.md` → `install/`     (MkDocs default)       page base `.../faq/`
+//   clean      `install.md` → `install`      (Docusaurus, VitePress cleanUrls)  base `.../faq`
+//   as-is      the path is kept as written
+// In every style a folder's README.md or index.md is the folder itself. Links that climb out
+// of the site (`../config/x.toml` from a page at the site's root) go to --repo-url if given.
 import type { Nodes } from 'mdast';
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
+export type LinkStyle = 'html' | 'directory' | 'clean' | 'as-is';
+export const LINK_STYLES: readonly LinkStyle[] = ['html', 'directory', 'clean', 'as-is'];
+
+export interface LinkOptions {
+  /** How the site serves a Markdown source; inferred from the base URL when not given. */
+  style?: LinkStyle;
+  /** Where the page's folder is in its repository (e.g. `https://github.com/o/r/blob/main/docs/`). */
+  repoUrl?: URL;
+}
+
 export interface LinkRewrite {
   /** Relative links seen when there was no base URL to resolve them against. */
   unresolved: string[];
+  /** Relative links and what they became. */
+  rewritten: { from: string; to: string }[];
+  /** Relative links that leave the site, with no --repo-url to send them to. */
+  outside: string[];
+}
+
+export function linkRewrite(): LinkRewrite {
+  return { unresolved: [], rewritten: [], outside: [] };
+}
+
+/** The style a base URL suggests: `/faq/` directory, `/faq.html` html, `/faq` clean. */
+export function inferLinkStyle(baseUrl: URL): LinkStyle {
+  if (baseUrl.pathname.endsWith('/')) return 'directory';
+  if (/\.html?$/i.test(baseUrl.pathname)) return 'html';
+  return 'clean';
 }
 
 /** Rewrites every link, image and link definition under `node` in place. */
-export function absolutizeLinks(node: Nodes, baseUrl: URL | undefined, state: LinkRewrite): void {
+export function absolutizeLinks(node: Nodes, baseUrl: URL | undefined, state: LinkRewrite, options: LinkOptions = {}): void {
   if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-    node.url = absoluteUrl(node.url, baseUrl, state);
+    node.url = absoluteUrl(node.url, baseUrl, state, options);
   }
-  if ('children' in node) for (const child of node.children) absolutizeLinks(child, baseUrl, state);
+  if ('children' in node) for (const child of node.children) absolutizeLinks(child, baseUrl, state, options);
 }
 
-export function absoluteUrl(url: string, baseUrl: URL | undefined, state: LinkRewrite): string {
+export function absoluteUrl(url: string, baseUrl: URL | undefined, state: Pick<LinkRewrite, 'unresolved'> & Partial<LinkRewrite>, options: LinkOptions = {}): string {
   if (url === '' || HAS_SCHEME.test(url)) return url;
   if (!baseUrl) {
     state.unresolved.push(url);
     return url;
   }
-  const resolved = new URL(url, baseUrl);
-  // Only links that point into the page's own site are sources we know the serving rule for.
-  if (resolved.origin === baseUrl.origin) {
-    const file = resolved.pathname.slice(resolved.pathname.lastIndexOf('/') + 1);
-    if (/^(readme|index)\.md$/i.test(file)) resolved.pathname = resolved.pathname.slice(0, -file.length);
-    else if (/\.md$/i.test(file)) resolved.pathname = `${resolved.pathname.slice(0, -3)}.html`;
+  const style = options.style ?? inferLinkStyle(baseUrl);
+  const sourceBase = sourceFolder(baseUrl, style);
+  const fragmentOnly = url.startsWith('#');
+  const target = fragmentOnly ? new URL(url, baseUrl) : new URL(url, sourceBase);
+  if (!fragmentOnly && !url.startsWith('/') && leavesSite(url, sourceBase)) {
+    if (options.repoUrl) {
+      const href = new URL(url, new URL(sourceBase.pathname.slice(1), options.repoUrl)).href;
+      state.rewritten?.push({ from: url, to: href });
+      return href;
+    }
+    state.outside?.push(url);
   }
-  return resolved.href;
+  // Only links into the page's own site are sources we know the serving rule for.
+  if (target.origin === baseUrl.origin && style !== 'as-is') {
+    const file = target.pathname.slice(target.pathname.lastIndexOf('/') + 1);
+    const stem = target.pathname.slice(0, -file.length);
+    if (/^(readme|index)\.md$/i.test(file)) target.pathname = stem;
+    else if (/\.md$/i.test(file)) target.pathname = stem + served(file.slice(0, -3), style);
+  }
+  if (!fragmentOnly) state.rewritten?.push({ from: url, to: target.href });
+  return target.href;
+}
+
+function served(name: string, style: Exclude<LinkStyle, 'as-is'>): string {
+  if (style === 'html') return `${name}.html`;
+  if (style === 'directory') return `${name}/`;
+  return name;
+}
+
+/**
+ * The folder the page's source sits in. A directory-style page `/faq/` is built from `/faq.md`,
+ * so its relative links are relative to `/`, not to `/faq/` (which is what a browser would do).
+ */
+function sourceFolder(baseUrl: URL, style: LinkStyle): URL {
+  if (style === 'directory' && baseUrl.pathname !== '/') return new URL('..', baseUrl);
+  return new URL('.', baseUrl);
+}
+
+/** True when `url`, relative to `folder`, climbs above the site's root. */
+function leavesSite(url: string, folder: URL): boolean {
+  let depth = folder.pathname.split('/').filter(Boolean).length;
+  for (const segment of url.split(/[?#]/)[0]!.split('/')) {
+    if (segment === '..') depth--;
+    else if (segment !== '.' && segment !== '') depth++;
+    if (depth < 0) return true;
+  }
+  return false;
 }

@@ -1,22 +1,35 @@
-// A FAQ page (Markdown) to a draft knowledge file: each question heading becomes an entry whose
-// answer is its section, re-serialised as Markdown with links made absolute.
-import type { Paragraph, RootContent } from 'mdast';
-import { directiveToMarkdown } from 'mdast-util-directive';
+// A FAQ page (Markdown) to a draft knowledge file: each question heading, and each statement
+// heading that heads an answer, becomes an entry whose answer is its section, cleaned of what
+// only a static-site generator understands and re-serialised as Markdown with links made absolute.
+import type { FootnoteDefinition, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import { parseMarkdown } from '../markdown/parse.js';
+import { liftAdmonitions, renderAdmonitions } from './admonitions.js';
 import { draftEntry, type DraftFile } from './draft.js';
-import { uniqueId } from './ids.js';
-import { absolutizeLinks, type LinkRewrite } from './links.js';
+import { convertHtml } from './html.js';
+import { shortId, slugify, uniqueId } from './ids.js';
+import { absolutizeLinks, inferLinkStyle, linkRewrite, type LinkOptions, type LinkStyle } from './links.js';
+import { Notes, type ImportNote } from './notes.js';
 import { phrasingKey } from './phrasing.js';
+import { attachFootnotes, extractFootnotes, removeAbbreviations, resolveReferences } from './references.js';
 import { hasBody, isComment, isNotice, isQuestion, splitSections, type Section } from './sections.js';
+import { isNavigation, isQuotedMessage, questionFromHeading } from './statements.js';
+import { dropEdgeRules, tidyAnswer } from './tidy.js';
 
 export interface ImportOptions {
   /** Where the page is published; relative links resolve against it. */
   baseUrl?: URL;
   /** Take every heading with content as a question, not only the ones that ask something. */
   allHeadings?: boolean;
+  /** Only headings that ask something become entries (no questions made from statement headings). */
+  questionsOnly?: boolean;
+  /** How the site serves a Markdown source (see links.ts); inferred from the base URL if not given. */
+  linkStyle?: LinkStyle;
+  /** Where relative links that leave the site go (the page's folder in its repository). */
+  repoUrl?: URL;
 }
 
 export interface SkippedSection {
@@ -24,16 +37,29 @@ export interface SkippedSection {
   reason: string;
 }
 
+export interface MadeQuestion {
+  heading: string;
+  question: string;
+}
+
 export interface ImportedPage {
   draft: DraftFile;
   /** Sections with content that did not become part of an entry, so the user can check. */
   skipped: SkippedSection[];
+  /** Statement headings imported under a question made from them. */
+  madeQuestions: MadeQuestion[];
   /** Relative links left as they were because there was no base URL. */
   unresolvedLinks: string[];
+  /** Every other decision, for the report. */
+  notes: ImportNote[];
+  /** The link style used (given or inferred), when there was a base URL. */
+  linkStyle?: LinkStyle;
 }
 
 interface Pending {
   section: Section;
+  /** The question it is filed under: the heading, or one made from a statement heading. */
+  question: string;
   /** The nearest heading above, to tell apart questions a page asks twice. */
   context?: string;
   /** Non-question sub-sections whose content belongs to this question ("Bug Tracker"). */
@@ -41,9 +67,18 @@ interface Pending {
 }
 
 export function importPage(markdown: string, options: ImportOptions = {}): ImportedPage {
-  const page = splitSections(parseMarkdown(markdown, { frontmatter: true }));
-  const links: LinkRewrite = { unresolved: [] };
+  const notes = new Notes();
+  const tree = parseMarkdown(markdown, { frontmatter: true });
+  const bullet = authorsBullet(tree, markdown);
+  // Page-wide definitions first, so that none is left in whichever section held it.
+  resolveReferences(tree, notes);
+  const footnotes = extractFootnotes(tree);
+  removeAbbreviations(tree, notes);
+  liftAdmonitions(tree, markdown, notes);
+
+  const page = splitSections(tree);
   const skipped: SkippedSection[] = [];
+  const madeQuestions: MadeQuestion[] = [];
   const sections = [...page.sections];
 
   const titleIndex = sections.findIndex((s) => s.depth === 1 && !isQuestion(s.text));
@@ -52,45 +87,136 @@ export function importPage(markdown: string, options: ImportOptions = {}): Impor
 
   const footerSections: Section[] = [];
   while (sections.length > 0 && isNotice(sections.at(-1)!.text)) footerSections.unshift(sections.pop()!);
+  const trailingNotice = takeTrailingNotice(sections);
 
-  const pending: Pending[] = [];
-  const stack: { depth: number; text: string; owner: Pending | undefined }[] = [];
-  for (const section of sections) {
-    while (stack.length > 0 && stack.at(-1)!.depth >= section.depth) stack.pop();
-    const asks = section.text !== '' && (isQuestion(section.text) || (options.allHeadings === true && hasBody(section)));
-    if (asks) {
-      const context = stack.at(-1)?.text;
-      const entry: Pending = { section, parts: [], ...(context ? { context } : {}) };
-      pending.push(entry);
-      stack.push({ depth: section.depth, text: section.text, owner: entry });
-      continue;
-    }
-    const owner = [...stack].reverse().find((s) => s.owner)?.owner;
-    if (owner) owner.parts.push(section);
-    else if (hasBody(section)) skipped.push({ heading: section.text, reason: 'not a question (use --all-headings to import it)' });
-    stack.push({ depth: section.depth, text: section.text, owner });
-  }
+  const pending = classify(sections, options, skipped, madeQuestions);
+
+  const links = linkRewrite();
+  const linkOptions: LinkOptions = { ...(options.linkStyle ? { style: options.linkStyle } : {}), ...(options.repoUrl ? { repoUrl: options.repoUrl } : {}) };
+  const cited = new Set<string>();
+  const clean = (nodes: RootContent[]): string => {
+    const root: Root = { type: 'root', children: nodes.filter((node) => !isComment(node)).map((node) => structuredClone(node)) };
+    root.children = attachFootnotes(root.children, footnotes, cited);
+    convertHtml(root, notes);
+    renderAdmonitions(root);
+    tidyAnswer(root, markdown, notes);
+    root.children = dropEdgeRules(root.children);
+    absolutizeLinks(root, options.baseUrl, links, linkOptions);
+    return serialise(root, bullet);
+  };
 
   const answered: { question: string; context?: string; answer: string }[] = [];
-  for (const { section, parts, context } of pending) {
-    const nodes = answerNodes(section, parts).filter((node) => !isComment(node));
-    if (nodes.length === 0) continue; // a heading that only groups the questions below it
-    nodes.forEach((node) => absolutizeLinks(node, options.baseUrl, links));
-    answered.push({ question: section.text, ...(context ? { context } : {}), answer: serialise(nodes) });
+  for (const { section, question, parts, context } of pending) {
+    const before = new Set(cited);
+    const answer = clean(answerNodes(section, parts));
+    if (answer === '') continue; // a heading that only groups the questions below it
+    for (const label of cited) if (!before.has(label)) notes.add('footnote', `[^${label}] attached to "${question}"`);
+    answered.push({ question, ...(context ? { context } : {}), answer });
   }
-  const taken = new Set<string>();
-  const entries = distinctQuestions(answered).map((a) => draftEntry(uniqueId(a.question, taken), a.question, a.answer));
+  for (const label of footnotes.keys()) if (!cited.has(label)) notes.add('footnote', `[^${label}] is cited by no entry; dropped`);
 
-  const footerNodes = joinParts(footerSections).filter((node) => !isComment(node));
-  footerNodes.forEach((node) => absolutizeLinks(node, options.baseUrl, links));
+  const taken = new Set<string>();
+  const entries = distinctQuestions(answered).map((a) => {
+    const id = uniqueId(a.question, taken);
+    if (id !== slugify(a.question)) notes.add('id', `${id} ← "${a.question}"`);
+    return draftEntry(id, a.question, a.answer);
+  });
+
+  const footerNodes = [...joinParts(footerSections), ...trailingNotice];
+  const footer = footerNodes.length > 0 ? clean(footerNodes) : '';
+  if (footer !== '') notes.add('footer', footerSections.length > 0 ? `sections ${footerSections.map((s) => `"${s.text}"`).join(', ')}` : 'the notice after the last answer');
+  for (const url of new Set(links.outside)) notes.add('link', `${url} leaves the site; pass --repo-url to send it to the repository`);
+  for (const { from, to } of links.rewritten) if (from !== to) notes.add('link', `${from} → ${to}`);
+
   const title = frontMatterTitle(page.frontMatter) ?? titleSection?.text;
   const draft: DraftFile = {
     ...(title ? { title } : {}),
     ...(options.baseUrl ? { source: options.baseUrl.href } : {}),
-    ...(footerNodes.length > 0 ? { footer: serialise(footerNodes) } : {}),
+    ...(footer !== '' ? { footer } : {}),
     entries,
   };
-  return { draft, skipped, unresolvedLinks: [...new Set(links.unresolved)] };
+  return {
+    draft, skipped, madeQuestions, notes: notes.list, unresolvedLinks: [...new Set(links.unresolved)],
+    ...(options.baseUrl ? { linkStyle: options.linkStyle ?? inferLinkStyle(options.baseUrl) } : {}),
+  };
+}
+
+/**
+ * Which sections become entries. A question heading always does; a statement heading does when
+ * it heads an answer: it has content of its own (or only statement sub-sections, like a
+ * "Grades" heading over one table per mode), no questions below it (then it only groups
+ * them), is no navigation ("See also"), and sits no deeper than the page's questions. Deeper
+ * sub-sections stay in the entry above them.
+ */
+function classify(sections: readonly Section[], options: ImportOptions, skipped: SkippedSection[], made: MadeQuestion[]): Pending[] {
+  const questionDepths = sections.filter((s) => s.depth <= 6 && isQuestion(s.text)).map((s) => s.depth);
+  const statementDepths = sections.filter((s) => s.depth <= 6 && hasBody(s)).map((s) => s.depth);
+  // Without a single question heading, the shallowest level that has content holds the answers.
+  const deepest = questionDepths.length > 0 ? Math.max(...questionDepths) : statementDepths.length > 0 ? Math.min(...statementDepths) : 0;
+
+  const pending: Pending[] = [];
+  const stack: { depth: number; text: string; owner: Pending | undefined }[] = [];
+  sections.forEach((section, index) => {
+    while (stack.length > 0 && stack.at(-1)!.depth >= section.depth) stack.pop();
+    const context = stack.at(-1)?.text;
+    const open = (question: string): void => {
+      const entry: Pending = { section, question, parts: [], ...(context ? { context } : {}) };
+      pending.push(entry);
+      stack.push({ depth: section.depth, text: section.text, owner: entry });
+    };
+    if (section.text !== '' && (isQuestion(section.text) || (options.allHeadings === true && hasBody(section)))) return open(section.text);
+    const owner = [...stack].reverse().find((s) => s.owner)?.owner;
+    stack.push({ depth: section.depth, text: section.text, owner });
+    if (owner) return void owner.parts.push(section);
+    const below = descendants(sections, index);
+    const reason = statementVerdict(section, below, deepest, options);
+    if (reason === undefined) {
+      stack.pop();
+      const question = questionFromHeading(section.text);
+      made.push({ heading: section.text, question });
+      return open(question);
+    }
+    if (hasBody(section)) skipped.push({ heading: section.text, reason });
+  });
+  return pending;
+}
+
+/** Undefined when a statement heading becomes an entry; otherwise why not. */
+function statementVerdict(section: Section, below: readonly Section[], deepest: number, options: ImportOptions): string | undefined {
+  if (options.questionsOnly === true) return 'not a question (--questions-only)';
+  if (section.text === '') return 'empty heading';
+  if (isNavigation(section.text)) return 'navigation, not an answer';
+  if (below.some((s) => isQuestion(s.text) || isQuotedMessage(s.text))) return 'introduces the questions below it';
+  if (section.depth > deepest) return `a level ${section.depth} heading, deeper than the page's questions (level ${deepest}) and under none of them`;
+  // With no text of its own, it heads an answer through its sub-sections ("Grades" over one
+  // table per game mode); with none either, it is an empty group heading.
+  if (!hasBody(section) && !below.some(hasBody)) return 'no content';
+  return undefined;
+}
+
+/** The sections below `index` until the next heading at its level or above. */
+function descendants(sections: readonly Section[], index: number): Section[] {
+  const depth = sections[index]!.depth;
+  const out: Section[] = [];
+  for (let i = index + 1; i < sections.length && sections[i]!.depth > depth; i++) out.push(sections[i]!);
+  return out;
+}
+
+const NOTICE_TEXT = /©|\(c\)\s*\d{4}|\bcopyright\b|\btrademarks?\b|\ball rights reserved\b|\blicen[cs]ed under\b/i;
+
+/** A trademark or copyright paragraph after the last answer (with the rule above it) is the footer. */
+function takeTrailingNotice(sections: Section[]): RootContent[] {
+  const last = sections.at(-1);
+  if (!last) return [];
+  const body = [...last.body];
+  const notice: RootContent[] = [];
+  while (body.length > 1 && (body.at(-1)!.type === 'paragraph' || isComment(body.at(-1)!)) && (isComment(body.at(-1)!) || NOTICE_TEXT.test(toString(body.at(-1)!)))) {
+    notice.unshift(body.pop()!);
+  }
+  if (notice.every(isComment)) return [];
+  while (body.at(-1)?.type === 'thematicBreak') body.pop();
+  sections[sections.length - 1] = { ...last, body };
+  return notice;
 }
 
 /**
@@ -117,20 +243,36 @@ function answerNodes(section: Section, parts: readonly Section[]): RootContent[]
   const filled = parts.filter(hasBody);
   // "How to Report Bugs" followed only by "#### Bug Tracker": the sub-section is the answer.
   if (own.length === 0 && filled.length === 1) return [...filled[0]!.body];
-  return [...own, ...joinParts(filled)];
+  // After the entry's own text, a sub-section keeps its heading, in bold, to say what it is about.
+  return [...own, ...joinParts(filled, own.length > 0)];
 }
 
 /** Several sections as one text: each introduced by its heading in bold. */
-function joinParts(parts: readonly Section[]): RootContent[] {
-  if (parts.length === 1) return [...parts[0]!.body];
+function joinParts(parts: readonly Section[], labelled = false): RootContent[] {
+  if (parts.length === 1 && !labelled) return [...parts[0]!.body];
   return parts.flatMap((part) => {
     const label: Paragraph = { type: 'paragraph', children: [{ type: 'strong', children: part.heading.children }] };
     return [label, ...part.body];
   });
 }
 
-function serialise(nodes: RootContent[]): string {
-  return toMarkdown({ type: 'root', children: nodes }, { extensions: [gfmToMarkdown(), directiveToMarkdown()] }).trim();
+/** `-` or `*`, whichever the page's first bullet list uses, so the author's lists look the same. */
+function authorsBullet(tree: Root, source: string): '-' | '*' | '+' {
+  let bullet: '-' | '*' | '+' | undefined;
+  const find = (node: Nodes): void => {
+    if (bullet) return;
+    if (node.type === 'list' && !node.ordered && node.children[0]?.position) {
+      const marker = source.charAt(node.children[0].position.start.offset ?? -1);
+      if (marker === '-' || marker === '*' || marker === '+') bullet = marker;
+    }
+    if ('children' in node) for (const child of node.children) find(child as Nodes);
+  };
+  find(tree);
+  return bullet ?? '-';
+}
+
+function serialise(root: Root, bullet: '-' | '*' | '+'): string {
+  return toMarkdown(root, { extensions: [gfmToMarkdown()], bullet, rule: '-' }).trim();
 }
 
 function frontMatterTitle(frontMatter: string | undefined): string | undefined {
@@ -145,3 +287,5 @@ function frontMatterTitle(frontMatter: string | undefined): string | undefined {
   }
   return undefined;
 }
+
+export type { FootnoteDefinition };

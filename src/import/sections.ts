@@ -2,6 +2,8 @@
 // a part of the question above it, the page title, a trailing notice (the footer), or neither.
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { questionBlockTitle } from './admonitions.js';
+import { stripAttributeLists } from './tidy.js';
 
 export interface Section {
   /** The heading's content (for a bold question, the bold text). */
@@ -30,10 +32,15 @@ export function splitSections(tree: Root): PageSections {
     } else if (node.type === 'heading') {
       current = { heading: node, text: headingText(node), depth: node.depth, body: [] };
       page.sections.push(current);
+    } else if (questionBlockTitle(node) !== undefined) {
+      // `??? question "..."` (MkDocs Material): the block is the question and its body the answer.
+      const text = questionBlockTitle(node)!;
+      current = { heading: { children: [{ type: 'text', value: text }] }, text, depth: BOLD_DEPTH, body: [...(node as { children: RootContent[] }).children] };
+      page.sections.push(current);
     } else if (isBoldQuestion(node)) {
       // Many FAQ pages write questions as a bold line (`**Can I ...?**`) instead of a heading.
       const strong = node.children.find((child) => child.type === 'strong')!;
-      current = { heading: strong, text: toString(strong).replace(/\s+/g, ' ').trim(), depth: BOLD_DEPTH, body: [] };
+      current = { heading: strong, text: toString(strong, { includeHtml: false }).replace(/\s+/g, ' ').trim(), depth: BOLD_DEPTH, body: [] };
       page.sections.push(current);
     } else if (current) {
       current.body.push(node);
@@ -48,7 +55,8 @@ const BOLD_DEPTH = 7;
 
 function headingText(heading: Heading): string {
   // `{#anchor}` after a heading is a custom anchor in VuePress, Docusaurus and Hugo, not text.
-  return toString(heading).replace(/\s+/g, ' ').replace(/\s*\{#[^}]*\}$/, '').trim();
+  // `{: #id .class }` attribute lists (Python-Markdown, kramdown) are not text either.
+  return stripAttributeLists(toString(heading, { includeHtml: false })).replace(/\s+/g, ' ').replace(/\s*\{#[^}]*\}$/, '').trim();
 }
 
 function isBoldQuestion(node: RootContent): node is Paragraph {
@@ -64,7 +72,7 @@ export function isQuestion(text: string): boolean {
   return /\?\s*$/.test(text) || ASKS.test(text);
 }
 
-const NOTICE = /\b(trademarks?|copyrights?|licen[cs]es?|licensing|legal|disclaimers?|notices?|attributions?)\b/i;
+const NOTICE = /\b(trademarks?|copyrights?|licen[cs]es?|licensing|legal|disclaimers?|notices?|attributions?|credits|thanks|acknowledge?ments?)\b/i;
 
 /** Trademark, copyright and licence sections: a footer, not an answer. */
 export function isNotice(text: string): boolean {

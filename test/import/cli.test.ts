@@ -26,9 +26,11 @@ describe('faqbot import', () => {
   it('prints the knowledge file to stdout and a summary to stderr', () => {
     const { code, out, err } = faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html'], dir);
     expect(code).toBe(0);
-    expect(out).toContain('  - id: how-to-report-bugs\n');
+    expect(out).toContain('  - id: report-bugs\n');
     expect(out).toContain('https://wiki.almalinux.org/documentation/errata.html');
-    expect(err.trim()).toBe('import: 18 entries from faq.md');
+    expect(err.trim().split('\n').at(-1)).toBe('import: 18 entries from faq.md');
+    expect(err).toContain('import: ids shortened: 18\n  almalinux ← "What is AlmaLinux?"');
+    expect(err).toContain('import: links rewritten (link style html): 9');
   });
 
   it('writes --out, which then passes faqbot check, and updates it on the next import', () => {
@@ -39,13 +41,27 @@ describe('faqbot import', () => {
     expect(faqbot(['check', 'knowledge'], dir).code).toBe(0);
 
     const file = join(dir, 'knowledge/faq.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: how-to-report-bugs\n', '  - id: report-bugs\n'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: report-bugs\n', '  - id: bugs\n'));
     writeFileSync(join(dir, 'faq.md'), readFileSync(seed, 'utf8').replace('bugs.almalinux.org](https://bugs.almalinux.org/)', 'the bug tracker](https://bugs.almalinux.org/)'));
     const again = faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--out', 'knowledge/faq.yaml'], dir);
     expect(again.code).toBe(0);
     expect(again.out).toContain('18 entries (0 added, 1 changed, 0 removed, 17 unchanged)');
-    expect(again.out).toContain('  changed  report-bugs: answer');
-    expect(readFileSync(file, 'utf8')).toContain('  - id: report-bugs\n');
+    expect(again.out).toContain('  changed  bugs: answer');
+    expect(readFileSync(file, 'utf8')).toContain('  - id: bugs\n');
+  });
+
+  it('warns when the folder written to holds other knowledge files, such as the bundled sample', () => {
+    mkdirSync(join(dir, 'mixed'), { recursive: true });
+    writeFileSync(join(dir, 'mixed/sample.yaml'), 'entries: []\n');
+    const run = faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--out', 'mixed/faq.yaml'], dir);
+    expect(run.err).toContain('import: note: mixed/ also holds sample.yaml; the bot answers from every file in the folder');
+  });
+
+  it('takes --link-style over what the base URL suggests', () => {
+    const { code, out, err } = faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--link-style', 'directory'], dir);
+    expect(code).toBe(0);
+    expect(out).toContain('(https://wiki.almalinux.org/documentation/errata/)');
+    expect(err).toContain('import: links rewritten (link style directory): 9');
   });
 
   it.each([
@@ -55,6 +71,9 @@ describe('faqbot import', () => {
     { name: 'relative links and no base URL', args: ['import', 'faq.md'], code: 2, message: /has relative links \(e\.g\. \/documentation\/errata\.md\); pass --base-url/ },
     { name: 'a page without questions', args: ['import', 'notes.md'], code: 1, message: /notes\.md: no questions found/ },
     { name: 'an unknown flag', args: ['import', 'faq.md', '--base', 'x'], code: 2, message: /unknown option '--base'/ },
+    { name: 'an unknown link style', args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--link-style', 'pretty'], code: 2, message: /--link-style "pretty" is not one of html, directory, clean, as-is/ },
+    { name: 'a bad repository URL', args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--repo-url', 'github.com/o/r'], code: 2, message: /--repo-url "github\.com\/o\/r" is not an absolute http\(s\) URL/ },
+    { name: 'both --questions-only and --all-headings', args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--questions-only', '--all-headings'], code: 2, message: /contradict each other/ },
     { name: '--out in a missing folder', args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--out', 'no/such/dir/faq.yaml'], code: 1, message: /the folder no\/such\/dir does not exist/ },
   ])('fails with one clear line for $name', ({ args, code, message }) => {
     const run = faqbot(args, dir);

@@ -17,11 +17,11 @@ const base = new URL('https://wiki.almalinux.org/FAQ.html');
 function curated(): DraftFile {
   const { draft } = importPage(seed, { baseUrl: base });
   const rename: Record<string, string> = {
-    'is-almalinux-os-fips-140-compliant': 'fips',
-    'how-long-will-almalinux-be-supported': 'support-lifecycle',
-    'how-do-i-migrate-from-centos-7-to-almalinux-8': 'elevate',
-    'why-does-the-almalinux-codename-include-cats': 'codenames',
-    'where-did-the-name-almalinux-come-from': 'name-origin',
+    'almalinux-os-fips-140-compliant': 'fips',
+    'long-almalinux-supported': 'support-lifecycle',
+    'migrate-centos-7-almalinux-8': 'elevate',
+    'almalinux-codename-include-cats': 'codenames',
+    'name-almalinux-come': 'name-origin',
   };
   for (const entry of draft.entries) entry.id = rename[entry.id] ?? entry.id;
   const get = (id: string) => draft.entries.find((e) => e.id === id)!;
@@ -48,7 +48,7 @@ describe('re-importing a changed page into a curated knowledge file', () => {
   const get = (id: string) => draft.entries.find((e) => e.id === id);
 
   it('reports what was added, changed and removed', () => {
-    expect(report.added).toEqual([{ id: 'is-there-a-discord-server', question: 'Is there a Discord server?' }]);
+    expect(report.added).toEqual([{ id: 'discord-server', question: 'Is there a Discord server?' }]);
     expect(report.changed).toEqual([
       { id: 'fips', question: 'Is AlmaLinux OS FIPS-140 compliant??', fields: ['answer'] },
       { id: 'name-origin', question: 'Why is it called AlmaLinux?', fields: ['question'], was: 'Where did the name "AlmaLinux" come from?' },
@@ -73,7 +73,7 @@ describe('re-importing a changed page into a curated knowledge file', () => {
 
   it('orders entries as the page does', () => {
     const ids = draft.entries.map((e) => e.id);
-    expect(ids.indexOf('is-there-a-discord-server')).toBe(ids.indexOf('support-lifecycle') - 1);
+    expect(ids.indexOf('discord-server')).toBe(ids.indexOf('support-lifecycle') - 1);
   });
 });
 
@@ -82,7 +82,7 @@ describe('re-import edge cases', () => {
     const existing: DraftFile = { entries: [{ id: 'help', question: 'How do I get help?', answer: 'Ask in the chat, someone will answer you soon enough there.', alternates: ['is there a forum?'], keywords: [], links: [], related: [], tags: [], pinned: false }] };
     const page = importPage('## How do I get help?\n\nAsk in the chat, someone will answer you soon enough there.\n\n## Is there a forum?\n\nYes.\n');
     const { draft, report } = mergeDraft(existing, page.draft);
-    expect(draft.entries.map((e) => e.id)).toEqual(['help', 'is-there-a-forum']);
+    expect(draft.entries.map((e) => e.id)).toEqual(['help', 'forum']);
     expect(report.droppedAlternates).toEqual([{ id: 'help', alternate: 'is there a forum?' }]);
   });
 

@@ -1,12 +1,14 @@
 // `faqbot import FILE.md`: a FAQ page to a knowledge file, or a changed page into an existing
 // knowledge file (keeping what maintainers added). The conversion itself lives in src/import/.
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../config.js';
 import { FaqbotError } from '../../errors.js';
 import { mergeDraft, type MergeReport } from '../../import/merge.js';
-import { importPage } from '../../import/page.js';
+import { importPage, type ImportedPage } from '../../import/page.js';
+import { LINK_STYLES, type LinkStyle } from '../../import/links.js';
+import { formatNotes } from '../../import/report.js';
 import { readExisting } from '../../import/existing.js';
 import { draftToYaml } from '../../import/write-yaml.js';
 import { checkKnowledge, formatProblem } from '../../knowledge/load.js';
@@ -17,12 +19,15 @@ import { stringFlag } from '../context.js';
 export const importCommand: Command = {
   name: 'import',
   summary: 'Turn a FAQ page (Markdown) into a knowledge file, or update one from a changed page',
-  usage: 'faqbot import FILE.md [--base-url URL] [--out FILE.yaml] [--all-headings]',
+  usage: 'faqbot import FILE.md [--base-url URL] [--link-style html|directory|clean|as-is] [--repo-url URL] [--out FILE.yaml] [--questions-only | --all-headings]',
   details: [
-    'Each heading that asks something (ends with "?", or starts with How, What, Can...), and each',
-    'bold line ending with "?", becomes an entry; its section is the answer. Sub-sections that are',
-    'not questions join the answer above them, and trailing trademark or licence notices become',
-    'the file\'s footer.',
+    'Each heading that asks something (ends with "?", or starts with How, What, Can...), each bold',
+    'line ending with "?" and each `??? question "..."` block becomes an entry; its section is the',
+    'answer. A statement heading that heads an answer at the level of the page\'s questions',
+    'becomes an entry too, under a question made from it ("Scoring" -> "How does scoring work?").',
+    'Deeper sub-sections join the answer above them; trailing trademark, licence or credits',
+    'notices become the file\'s footer. HTML, admonitions (!!! note, ::: tip), attribute lists,',
+    'footnotes and reference links are turned into plain Markdown. Every decision is listed on stderr.',
     'With --out pointing at an existing knowledge file, entries are matched by question: ids,',
     'alternates, keywords, links, related, tags and pinned are kept, and the changes are listed.',
   ].join('\n'),
@@ -30,9 +35,15 @@ export const importCommand: Command = {
     'base-url': { type: 'string' },
     out: { type: 'string' },
     'all-headings': { type: 'boolean' },
+    'questions-only': { type: 'boolean' },
+    'link-style': { type: 'string' },
+    'repo-url': { type: 'string' },
   },
   optionHelp: {
-    'base-url': 'the address the page is published at; relative links resolve against it (.md as .html)',
+    'base-url': 'the address the page is published at; relative links resolve against it',
+    'link-style': 'how the site serves page.md: html (page.html), directory (page/, MkDocs), clean (page) or as-is; default from --base-url: ending in / directory, in .html html, else clean',
+    'repo-url': 'the page\'s folder in its repository (https://github.com/org/repo/blob/main/docs/); links that leave the site go there',
+    'questions-only': 'import only headings that ask something, not statement headings',
     out: 'write to this file (updating it if it exists) instead of printing the YAML',
     'all-headings': 'import every heading with content, not only the ones that ask something',
   },
@@ -44,14 +55,20 @@ export const importCommand: Command = {
     const inputPath = resolve(io.cwd, input);
     const markdown = readPage(inputPath, input);
 
-    const imported = importPage(markdown, { baseUrl, allHeadings: values['all-headings'] === true });
+    const linkStyle = parseLinkStyle(stringFlag(values['link-style']));
+    const repoUrl = parseRepoUrl(stringFlag(values['repo-url']));
+    if (values['questions-only'] === true && values['all-headings'] === true) throw new FaqbotError('usage', '--questions-only and --all-headings contradict each other; pass one of them');
+    const imported = importPage(markdown, {
+      ...(baseUrl ? { baseUrl } : {}), ...(linkStyle ? { linkStyle } : {}), ...(repoUrl ? { repoUrl } : {}),
+      allHeadings: values['all-headings'] === true, questionsOnly: values['questions-only'] === true,
+    });
     if (imported.unresolvedLinks.length > 0) {
       throw new FaqbotError('usage', `${input} has relative links (e.g. ${imported.unresolvedLinks[0]}); pass --base-url with the address the page is published at, e.g. --base-url https://wiki.example.org/faq.html`);
     }
     if (imported.draft.entries.length === 0) {
       throw new FaqbotError('import', `${input}: no questions found; headings that ask something (ending with "?" or starting with How, What, Can...) become entries, or pass --all-headings`);
     }
-    for (const s of imported.skipped) io.err(`import: skipped "${s.heading}": ${s.reason}`);
+    printDecisions(imported, io);
 
     const out = stringFlag(values.out);
     if (out === undefined) {
@@ -72,10 +89,21 @@ export const importCommand: Command = {
     } else {
       writeAtomically(outPath, draftToYaml(imported.draft, { schemaRef: schemaRefFrom(dirname(outPath)) }));
       io.out(`import: wrote ${imported.draft.entries.length} entries to ${out}; add alternates and keywords, then run \`faqbot check ${out}\``);
+      warnAboutNeighbours(outPath, out, io);
     }
     return checkWritten(outPath, io);
   },
 };
+
+/**
+ * The bot answers from every file in its knowledge folder: importing next to the bundled
+ * sample (knowledge/almalinux.yaml) would mix two FAQs, so say so.
+ */
+function warnAboutNeighbours(path: string, display: string, io: Io): void {
+  const others = readdirSync(dirname(path)).filter((name) => /\.ya?ml$/i.test(name) && name !== basename(path) && !name.endsWith('.tmp'));
+  if (others.length === 0) return;
+  io.err(`import: note: ${dirname(display)}/ also holds ${others.join(', ')}; the bot answers from every file in the folder, so remove what is not yours or import into a folder of its own (--knowledge, FAQBOT_KNOWLEDGE or knowledgeDir)`);
+}
 
 /** A running bot watches the knowledge folder; it must never read a half-written file. */
 function writeAtomically(path: string, text: string): void {
@@ -100,6 +128,24 @@ function parseBaseUrl(value: string | undefined): URL | undefined {
   if (value === undefined) return undefined;
   if (!isHttpUrl(value)) throw new FaqbotError('usage', `--base-url "${value}" is not an absolute http(s) URL; write it like https://wiki.example.org/faq.html`);
   return new URL(value);
+}
+
+function parseLinkStyle(value: string | undefined): LinkStyle | undefined {
+  if (value === undefined) return undefined;
+  if (!(LINK_STYLES as readonly string[]).includes(value)) throw new FaqbotError('usage', `--link-style "${value}" is not one of ${LINK_STYLES.join(', ')}; e.g. --link-style directory for a MkDocs site`);
+  return value as LinkStyle;
+}
+
+function parseRepoUrl(value: string | undefined): URL | undefined {
+  if (value === undefined) return undefined;
+  if (!isHttpUrl(value)) throw new FaqbotError('usage', `--repo-url "${value}" is not an absolute http(s) URL; write it like https://github.com/org/repo/blob/main/docs/`);
+  // The page's folder: without the slash, `new URL()` would resolve links next to it.
+  return new URL(value.endsWith('/') ? value : `${value}/`);
+}
+
+/** What the importer decided, grouped, on stderr: stdout may be the YAML itself. */
+function printDecisions(imported: ImportedPage, io: Io): void {
+  for (const line of formatNotes(imported)) io.err(line);
 }
 
 function readPage(path: string, display: string): string {

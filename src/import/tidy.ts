@@ -1,0 +1,71 @@
+// Last clean-up of an answer's tree before it is written as Markdown: what a static-site
+// generator reads but a chat platform would show as text.
+import type { Nodes, RootContent } from 'mdast';
+import type { Notes } from './notes.js';
+import { rewriteChildren, sourceOf } from './tree.js';
+
+const ATTRIBUTE = String.raw`(?:[#.][\w-]+|[\w-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s}]+))`;
+/** Python-Markdown / kramdown / Pandoc attribute lists: `{:target="_blank"}`, `{ .class }`, `{ #id }`. */
+export const ATTRIBUTE_LIST = new RegExp(String.raw`[ \t]*\{:?[ \t]*${ATTRIBUTE}(?:\s+${ATTRIBUTE})*[ \t]*:?\}`, 'g');
+
+/** Removes attribute lists from text (headings included). */
+export function stripAttributeLists(text: string): string {
+  return text.replace(ATTRIBUTE_LIST, '');
+}
+
+export function tidyAnswer(root: Nodes, source: string, notes: Notes): void {
+  // micromark reads `:name` inside a sentence (even in `{:target=...}`) as a directive; on the
+  // page it was text. Put it back, and merge the pieces, before looking at the text.
+  rewriteChildren(root, (children) => mergeTexts(children.map((child): RootContent =>
+    child.type === 'textDirective' ? { type: 'text', value: sourceOf(child, source) ?? `:${child.name}` } : child)));
+  rewriteChildren(root, (children, parent) => {
+    const out = children.flatMap((child): RootContent[] => {
+      if (child.type === 'text') {
+        const stripped = stripAttributeLists(child.value);
+        if (stripped !== child.value) notes.add('attributes', attributeLists(child.value).join(' '));
+        // A hard-wrapped source line is one line of prose.
+        const value = stripped.replace(/[ \t]*\n[ \t]*/g, ' ');
+        return value === '' ? [] : [{ ...child, value }];
+      }
+      if (child.type === 'inlineCode') return [{ ...child, value: child.value.replace(/[ \t]*\n[ \t]*/g, ' ') }];
+      return [child];
+    });
+    return parent.type === 'paragraph' || parent.type === 'heading' || parent.type === 'tableCell' ? trimEdges(out) : out;
+  });
+  // Paragraphs that held nothing but an attribute list (`{: .note }` on its own line) or an anchor.
+  rewriteChildren(root, (children) => children.filter((child) => !(child.type === 'paragraph' && child.children.length === 0)));
+}
+
+function mergeTexts(children: RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  for (const child of children) {
+    const last = out.at(-1);
+    if (child.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', value: last.value + child.value };
+    else out.push(child);
+  }
+  return out;
+}
+
+/** Whitespace left at a paragraph's edges by a dropped anchor or line break would be escaped as `&#x20;`. */
+function trimEdges(children: RootContent[]): RootContent[] {
+  const out = [...children];
+  while (out[0]?.type === 'break') out.shift();
+  while (out.at(-1)?.type === 'break') out.pop();
+  const first = out[0];
+  if (first?.type === 'text') out[0] = { ...first, value: first.value.trimStart() };
+  const last = out.at(-1);
+  if (last?.type === 'text') out[out.length - 1] = { ...last, value: last.value.trimEnd() };
+  return out.filter((child) => child.type !== 'text' || child.value !== '');
+}
+
+function attributeLists(text: string): string[] {
+  return [...text.matchAll(ATTRIBUTE_LIST)].map((m) => m[0].trim());
+}
+
+/** A rule that ends a section separates it from the next one on the page; in an answer it is debris. */
+export function dropEdgeRules(nodes: RootContent[]): RootContent[] {
+  const out = [...nodes];
+  while (out.at(-1)?.type === 'thematicBreak') out.pop();
+  while (out[0]?.type === 'thematicBreak') out.shift();
+  return out;
+}

@@ -1,0 +1,186 @@
+// Pages written in the dialects FAQ sites use (MkDocs Material, VitePress/Docusaurus, question
+// blocks, troubleshooting pages): answers must come out as plain Markdown with no markup debris.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importPage, type ImportedPage } from '../../src/import/page.js';
+import { draftToYaml } from '../../src/import/write-yaml.js';
+import { checkText } from '../../src/knowledge/load.js';
+
+const fixtures = join(import.meta.dirname, '../fixtures/import');
+const read = (name: string) => readFileSync(join(fixtures, name), 'utf8');
+const base = new URL('https://docs.example.org/faq/');
+const answerOf = (page: ImportedPage, question: string) => page.draft.entries.find((e) => e.question === question)?.answer ?? '';
+const DEBRIS = /<[a-z/!]|:::|!!!|\?\?\?|\{:|\{ *[#.]|\[\^|\*\[[A-Z]|::\\:|^\*\*\*$|&#x20;/im;
+
+function loads(page: ImportedPage): void {
+  expect(checkText(draftToYaml(page.draft), 'out.yaml').problems.filter((p) => p.severity === 'error')).toEqual([]);
+}
+
+describe('a MkDocs Material page', () => {
+  const page = importPage(read('mkdocs-material.md'), { baseUrl: base, repoUrl: new URL('https://github.com/org/repo/blob/main/docs/') });
+  const kinds = (kind: string) => page.notes.filter((n) => n.kind === kind).map((n) => n.detail);
+
+  it('leaves no markup debris in any answer or the footer', () => {
+    for (const entry of page.draft.entries) expect(entry.answer).not.toMatch(DEBRIS);
+    expect(page.draft.footer).not.toMatch(DEBRIS);
+    loads(page);
+  });
+
+  it('drops anchors and attribute lists, and joins hard-wrapped lines, inside inline code too', () => {
+    expect(answerOf(page, 'How do I install Teapot Server?')).toMatch(/^Download the package from the \[releases page\]\(https:\/\/example\.org\/teapot\/releases\) and run `teapot init` once\. See/);
+    expect(kinds('attributes')).toEqual(['{:target="_blank"}']);
+    expect(page.draft.entries.map((e) => e.question)).toContain('How does brewing green tea work?');
+  });
+
+  it('renders admonitions as quotes, with their title, or none for an empty title', () => {
+    const install = answerOf(page, 'How do I install Teapot Server?');
+    expect(install).toContain('> **Before you start:** Teapot Server needs a kettle with at least 1 litre.');
+    expect(install).toContain('> One command: `teapot init`.');
+    expect(answerOf(page, 'Why does my teapot whistle?')).toContain('> **Tip:** A lid with a vent stays quiet.');
+  });
+
+  it('turns HTML into Markdown: details as a bold line and its body, br as a break, img as an image', () => {
+    const whistle = answerOf(page, 'Why does my teapot whistle?');
+    expect(whistle).toContain('**What the whistle levels mean**\n\nShort whistles are fine');
+    const green = answerOf(page, 'How does brewing green tea work?');
+    expect(green).toContain('never boiling.\\\nSteep two minutes.');
+    expect(green).toContain('![A cup of green tea](https://docs.example.org/img/green.png)');
+  });
+
+  it('resolves reference-style images with their definitions, wherever the page keeps them', () => {
+    expect(answerOf(page, 'How does brewing green tea work?')).toContain('![Cup](https://docs.example.org/img/cup.png "A cup")');
+  });
+
+  it('attaches each footnote to the entry that cites it, and to no other', () => {
+    const whistle = answerOf(page, 'Why does my teapot whistle?');
+    expect(whistle).toContain('the water boiled¹.');
+    expect(whistle).toMatch(/¹ At sea level water boils at 100 °C\.$/);
+    expect(whistle).not.toContain('30 days');
+    expect(answerOf(page, 'Where do the brewing logs go?')).toMatch(/one file a day¹\.\n\n¹ Logs older than 30 days are removed\.$/);
+    expect(kinds('footnote')).toHaveLength(2);
+  });
+
+  it('removes abbreviation definitions, and takes the closing notice as the footer', () => {
+    expect(kinds('abbreviation')).toEqual(['*[TLS] removed', '*[CLI] removed']);
+    expect(page.draft.footer).toBe('Teapot is a trademark of the Example Tea Company. © 2026 Example Tea Company.');
+    expect(answerOf(page, 'Where do the brewing logs go?')).not.toMatch(/trademark|---/);
+  });
+
+  it('keeps deeper sub-sections inside their entry, and skips navigation', () => {
+    expect(answerOf(page, 'How does brewing green tea work?')).toContain('**Steeping times**\n\n| Tea');
+    expect(answerOf(page, 'How does brewing green tea work?')).toContain('**For experts**\n\nPre-warm the cup.');
+    expect(page.skipped).toEqual([
+      { heading: 'Table of contents', reason: 'navigation, not an answer' },
+      { heading: 'See also', reason: 'navigation, not an answer' },
+    ]);
+  });
+
+  it('serves links the MkDocs way, and sends links out of the docs folder to the repository', () => {
+    const install = answerOf(page, 'How do I install Teapot Server?');
+    expect(install).toContain('(https://docs.example.org/install/)');
+    const config = answerOf(page, 'Can I change the config file location?');
+    expect(config).toContain('(https://github.com/org/repo/blob/main/config/teapot.toml)');
+    expect(config).toContain('(https://docs.example.org/settings/#tls)');
+    expect(page.linkStyle).toBe('directory');
+  });
+});
+
+describe('a VitePress / Docusaurus page', () => {
+  const page = importPage(read('vitepress.md'));
+
+  it('renders ::: containers, with or without the space, titled or not, as quotes', () => {
+    expect(answerOf(page, 'How do I update Widget?')).toBe('Run `widget update`.\n\n> **Tip:** Updates keep your settings.');
+    const offline = answerOf(page, 'Does Widget work offline?');
+    expect(offline).toContain('> **Network needed:** The first start downloads the catalogue.\n>\n> Later starts do not.');
+    expect(offline).toContain('> **Pro tip:** Pass `--offline` to skip the check.');
+    expect(offline).toContain('> **Good to know:** The catalogue is 20 MB.');
+  });
+
+  it('closes a details container that ends right after a list, and keeps colons in prose as text', () => {
+    const logs = answerOf(page, 'Where are the logs?');
+    expect(logs).toContain('> **Show the paths:**\n>\n> - Linux: `~/.local/state/widget`');
+    expect(logs).toContain('It is 10:30 somewhere: logs rotate at:midnight.');
+    for (const entry of page.draft.entries) expect(entry.answer).not.toMatch(DEBRIS);
+    loads(page);
+  });
+});
+
+describe('a page of `??? question` blocks (MkDocs Material, Haskell Stack style)', () => {
+  const page = importPage(read('mkdocs-question-blocks.md'), { baseUrl: base });
+
+  it('takes each block as a question and its indented body as the answer', () => {
+    expect(page.draft.entries.map((e) => e.question)).toEqual([
+      'What is the difference between Gadget and Gizmo?',
+      'Can I use Gadget without Gizmo?',
+      'Why does gadget build fail with a lock error?',
+    ]);
+    expect(answerOf(page, 'What is the difference between Gadget and Gizmo?')).toBe('Gadget builds things; Gizmo runs them.\n\n- Gadget: `gadget build`\n- Gizmo: `gizmo run`');
+    expect(answerOf(page, 'Can I use Gadget without Gizmo?')).toBe('Yes. See the [standalone guide](https://docs.example.org/standalone/).\n\n> **Warning:** Some plugins need Gizmo.');
+    loads(page);
+  });
+});
+
+describe('a troubleshooting page of statement headings', () => {
+  const page = importPage(read('troubleshooting.md'));
+
+  it('imports statement headings that head an answer, under a question made from them, and lists them', () => {
+    expect(page.madeQuestions).toEqual([
+      { heading: 'My printer turns off in the middle of a print', question: 'My printer turns off in the middle of a print' },
+      { heading: 'Changing the nozzle', question: 'How does changing the nozzle work?' },
+      { heading: 'Firmware Settings', question: 'What are Firmware Settings?' },
+      { heading: '"Heater decreased in temperature"', question: 'What does "Heater decreased in temperature" mean?' },
+    ]);
+    expect(page.draft.entries.map((e) => e.question)).toContain('What filament should I buy?');
+    expect(answerOf(page, 'My printer turns off in the middle of a print')).toContain('**Power supply**\n\nUse the one');
+    expect(page.draft.footer).toBe('Thanks to everyone who wrote this page.');
+    loads(page);
+  });
+
+  it('with questionsOnly, imports only the questions and says why the rest was skipped', () => {
+    const strict = importPage(read('troubleshooting.md'), { questionsOnly: true });
+    expect(strict.draft.entries.map((e) => e.question)).toEqual(['What filament should I buy?']);
+    expect(strict.skipped.map((s) => s.heading)).toContain('Changing the nozzle');
+  });
+
+  it('leaves a statement heading that introduces questions, or sits deeper than them, as a group', () => {
+    const page = importPage('## Setup\n\nA few questions.\n\n#### Deep note\n\nText.\n\n### How do I start?\n\nRun it.\n');
+    expect(page.draft.entries.map((e) => e.question)).toEqual(['How do I start?']);
+    expect(page.skipped.map((s) => s.reason)).toEqual(['introduces the questions below it', expect.stringContaining('deeper than the page\'s questions')]);
+  });
+});
+
+describe('other markup', () => {
+  it('strips unknown tags keeping their text, and makes <a href> a link', () => {
+    const page = importPage('## Is it free?\n\n<span class="x">Yes</span>, see <a href="https://example.org/p">pricing</a> and <kbd>Ctrl</kbd>.\n');
+    expect(page.draft.entries[0]?.answer).toBe('Yes, see [pricing](https://example.org/p) and `Ctrl`.');
+  });
+
+  it('keeps the author\'s bullet, and a rule inside an answer as ---', () => {
+    const page = importPage('## How?\n\n* one\n* two\n\n---\n\nmore\n\n---\n');
+    expect(page.draft.entries[0]?.answer).toBe('* one\n* two\n\n---\n\nmore');
+    expect(importPage('## How?\n\n- one\n').draft.entries[0]?.answer).toBe('- one');
+  });
+
+  it('drops an admonition with no body, and takes an unclosed ::: container as its own paragraph only', () => {
+    const page = importPage('## Is it safe?\n\n!!! note\n\n::: tip\nnever closed\n\nYes.\n\n## Is it fast?\n\nVery.\n');
+    expect(page.draft.entries.map((e) => e.answer)).toEqual(['> **Tip:** never closed\n\nYes.', 'Very.']);
+    expect(page.notes.map((n) => n.detail)).toContain('::: tip (never closed; its own paragraph taken as its body)');
+  });
+
+  it('numbers a footnote cited twice once, also when cited inside an admonition', () => {
+    const page = importPage('## Why?\n\nOnce[^a] and again[^a].\n\n!!! info\n    Inside[^b].\n\n[^a]: First.\n[^b]: Second.\n');
+    expect(page.draft.entries[0]?.answer).toBe('Once¹ and again¹.\n\n> **Info:** Inside².\n\n¹ First.\n\n² Second.');
+  });
+
+  it('resolves a reference link whose definition sits in another section, and leaks the definition nowhere', () => {
+    const page = importPage('## Where?\n\nSee [the docs][d].\n\n## Why?\n\nBecause.\n\n[d]: https://example.org/docs\n');
+    expect(page.draft.entries.map((e) => e.answer)).toEqual(['See [the docs](https://example.org/docs).', 'Because.']);
+  });
+
+  it('makes a heading over only statement sub-sections one entry, labelled by sub-section', () => {
+    const page = importPage('## How do I start?\n\nRun it.\n\n## Grades\n\n### Easy\n\n| A | B |\n| - | - |\n| 1 | 2 |\n\n### Hard\n\nNo tables here.\n');
+    expect(page.draft.entries.map((e) => e.question)).toEqual(['How do I start?', 'What are Grades?']);
+    expect(page.draft.entries[1]?.answer).toMatch(/^\*\*Easy\*\*\n\n\| A/);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_ID_LENGTH, shortId, uniqueId } from '../../src/import/ids.js';
+import { absoluteUrl, inferLinkStyle, linkRewrite, type LinkStyle } from '../../src/import/links.js';
+import { questionFromHeading, isNavigation } from '../../src/import/statements.js';
+import { formatNotes } from '../../src/import/report.js';
+import { importPage } from '../../src/import/page.js';
+
+describe('link styles', () => {
+  const base = new URL('https://docs.example.org/faq/');
+  const resolve = (url: string, style: LinkStyle, repo?: string) =>
+    absoluteUrl(url, base, linkRewrite(), { style, ...(repo ? { repoUrl: new URL(repo) } : {}) });
+
+  it.each([
+    ['install.md', 'directory', 'https://docs.example.org/install/'],
+    ['install.md', 'html', 'https://docs.example.org/faq/install.html'],
+    ['install.md', 'clean', 'https://docs.example.org/faq/install'],
+    ['install.md', 'as-is', 'https://docs.example.org/faq/install.md'],
+    ['sub/page.md#part', 'directory', 'https://docs.example.org/sub/page/#part'],
+    ['guide/index.md', 'directory', 'https://docs.example.org/guide/'],
+    ['/abs/page.md', 'directory', 'https://docs.example.org/abs/page/'],
+    ['#here', 'directory', 'https://docs.example.org/faq/#here'],
+  ] as const)('%s in %s style → %s', (url, style, expected) => {
+    expect(resolve(url, style)).toBe(expected);
+  });
+
+  it('sends a link that leaves the site to the repository, or reports it', () => {
+    expect(resolve('../config/x.toml', 'directory', 'https://github.com/org/repo/blob/main/docs/')).toBe('https://github.com/org/repo/blob/main/config/x.toml');
+    const state = linkRewrite();
+    absoluteUrl('../config/x.toml', base, state, { style: 'directory' });
+    expect(state.outside).toEqual(['../config/x.toml']);
+  });
+
+  it('infers the style from the base URL', () => {
+    expect(inferLinkStyle(new URL('https://x.org/faq/'))).toBe('directory');
+    expect(inferLinkStyle(new URL('https://x.org/FAQ.html'))).toBe('html');
+    expect(inferLinkStyle(new URL('https://x.org/docs/faq'))).toBe('clean');
+  });
+});
+
+describe('short ids', () => {
+  it.each([
+    ['How do I reset my password?', 'reset-password'],
+    ['What is AlmaLinux?', 'almalinux'],
+    ['Why?', 'why'],
+    ['Can I use this in my app? Will it stay free and open for everyone who wants it forever?', 'use-app-stay-free-open-everyone-wants'],
+  ])('%s → %s', (question, id) => {
+    expect(shortId(question)).toBe(id);
+    expect(shortId(question).length).toBeLessThanOrEqual(MAX_ID_LENGTH);
+  });
+
+  it('gives a question of stop words and a number a name, not just the number', () => {
+    const taken = new Set<string>();
+    expect([uniqueId('Why?', taken), uniqueId('Why? (2)', taken)]).toEqual(['why', 'why-2']);
+  });
+});
+
+describe('statement headings', () => {
+  it.each([
+    ['Changing the game mode', 'How does changing the game mode work?'],
+    ['Performance Points', 'What are Performance Points?'],
+    ['Pricing', 'How does pricing work?'],
+    ['Release cycle', 'What is Release cycle?'],
+    ['"Access denied"', 'What does "Access denied" mean?'],
+    ['My driver turns off in the middle of a print', 'My driver turns off in the middle of a print'],
+  ])('%s → %s', (heading, question) => {
+    expect(questionFromHeading(heading)).toBe(question);
+  });
+
+  it('knows navigation headings', () => {
+    expect(['Table of contents', 'See also', 'Related links:'].every(isNavigation)).toBe(true);
+    expect(isNavigation('Seeing double')).toBe(false);
+  });
+});
+
+describe('the decision report', () => {
+  it('groups decisions by kind with counts, and shortens long lists', () => {
+    const page = importPage('## Setup\n\nIntro.\n\n### How do I start?\n\nSee [a](a.md), [b](b.md), [c](c.md), [d](d.md), [e](e.md), [f](f.md) and [g](g.md).\n', { baseUrl: new URL('https://x.org/faq/') });
+    const lines = formatNotes(page);
+    expect(lines[0]).toBe('import: sections skipped: 1');
+    expect(lines[1]).toBe('  "Setup": introduces the questions below it');
+    expect(lines).toContain('import: links rewritten (link style directory): 7');
+    expect(lines).toContain('  … and 2 more');
+    expect(lines).toContain('  start ← "How do I start?"');
+  });
+});
