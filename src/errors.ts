@@ -7,7 +7,9 @@ export type FaqbotErrorCode =
   | 'knowledge'
   | 'usage'
   | 'not-found'
-  | 'import';
+  | 'import'
+  /** A model file (e.g. the static encoder table) is missing or unreadable. */
+  | 'model';
 
 export class FaqbotError extends Error {
   readonly code: FaqbotErrorCode;
