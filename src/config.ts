@@ -32,6 +32,8 @@ export interface MatcherSettings {
   confidenceBias: number;
   /** Queries are cut to this many characters before matching. */
   maxQueryChars: number;
+  /** The meaning signal fused with the words: `static` (the bundled word-vector table) or `off`. */
+  semantic: 'static' | 'off';
 }
 
 export interface InsightsSettings {
@@ -88,6 +90,7 @@ export const defaultSettings: Settings = {
     maxSuggestions: 3,
     confidenceBias: 0,
     maxQueryChars: 2000,
+    semantic: 'static',
   },
   insights: {
     enabled: true,
@@ -170,6 +173,7 @@ const numberRules: Readonly<Record<string, NumberRule>> = {
 
 const allowedText: Readonly<Record<string, readonly string[]>> = {
   'policy.targeting': ['everyone', 'moderators'],
+  'matcher.semantic': ['static', 'off'],
 };
 
 /**

@@ -1,5 +1,8 @@
 // The domain model. Everything platform-neutral the core and the adapters share lives here;
 // nothing in this file knows about Discord or Slack.
+import type { SmallTalk } from './text/small-talk.js';
+
+export type { SmallTalk };
 
 /** A link shown under an answer. */
 export interface Link {
@@ -114,6 +117,8 @@ export interface Match {
   readonly candidates: readonly Candidate[];
   /** How many of the leading candidates are close enough to offer as suggestions. */
   readonly plausible: number;
+  /** Set when the message is no question at all (a greeting, thanks, or mass-mention spam). */
+  readonly smallTalk?: SmallTalk;
 }
 
 export interface AutocompleteChoice {
@@ -160,6 +165,8 @@ export interface NoAnswerReply extends ReplyBase {
   readonly kind: 'none';
   /** Close topics worth offering, possibly empty. */
   readonly suggestions: readonly Entry[];
+  /** No question was asked: answer a greeting or thanks with `SMALL_TALK_LINE`, spam with nothing to click. */
+  readonly smallTalk?: SmallTalk;
 }
 
 export interface HelpReply extends ReplyBase {

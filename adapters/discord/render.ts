@@ -3,6 +3,7 @@
 // message names exactly who may be pinged.
 import type { APIActionRowComponent, APIButtonComponent, APIComponentInMessageActionRow, APIEmbed, APISelectMenuOption } from 'discord.js';
 import type { Entry, InsightsSummary, Person, Reply } from '../../src/domain.js';
+import { SMALL_TALK_LINE } from '../../src/text/small-talk.js';
 import { entryCustomId, encodeCustomId, entryRef } from './custom-id.js';
 import { LIMITS, packBlocks, truncateText } from './limits.js';
 import { escapeText, markdownToDiscordBlocks } from './markdown.js';
@@ -86,6 +87,7 @@ export function renderReply(reply: Reply, ctx: RenderContext): DiscordMessage {
           components: reply.suggestions.length ? [pickMenu(encodeCustomId({ action: 'w', key: ctx.message.id, arg: ctx.message.authorId }), reply.suggestions, 'Choose the answer to post')] : [],
         };
       }
+      if (reply.smallTalk) return { ...base, content: SMALL_TALK_LINE[reply.smallTalk], components: [] };
       const lines = ['I don\'t have an answer to that in the FAQ.'];
       if (reply.suggestions.length) lines.push('These topics are close; one of them may help:');
       const tail = ctx.origin === 'mention'

@@ -3,6 +3,7 @@
 // fallback for notifications. Only `reply.mention` is ever written as a `<@…>` mention.
 import type { types as Slack } from '@slack/bolt';
 import type { AskedVia, Entry, Person, Reply, StatsReply } from '../../src/domain.js';
+import { SMALL_TALK_LINE } from '../../src/text/small-talk.js';
 import { ACTION, encodeValue } from './action-value.js';
 import { escapeMrkdwn, link, markdownToMrkdwnParts, markdownToPlain } from './mrkdwn.js';
 import { splitMrkdwn, truncate } from './split.js';
@@ -49,6 +50,10 @@ function renderKind(reply: Reply, ctx: RenderContext): SlackMessage {
       return { text: lead, blocks: [section(lead), ...choiceButtons(reply.candidates, reply.askId, ctx)] };
     }
     case 'none': {
+      if (reply.smallTalk) {
+        const line = SMALL_TALK_LINE[reply.smallTalk];
+        return { text: line, blocks: [section(line)] };
+      }
       const asked = ctx.queryText ? ` for “${escapeMrkdwn(truncate(ctx.queryText, 200))}”` : '';
       const lead = `Sorry, I don't have an answer${asked}.`;
       const blocks: Block[] = [section(lead)];

@@ -1,6 +1,7 @@
 // Renders replies and matches for a terminal: plain text, answer first, candidates on request.
 import type { Match, Reply } from '../domain.js';
 import { markdownToTerminal, wrap } from './terminal-markdown.js';
+import { SMALL_TALK_LINE } from '../text/small-talk.js';
 
 export interface TerminalOptions {
   /** The matcher's view, shown under the reply with `explain`. */
@@ -35,6 +36,10 @@ export function renderReply(reply: Reply, options: TerminalOptions = {}): string
       lines.push('Not sure which of these you mean:', ...list(reply.candidates));
       break;
     case 'none':
+      if (reply.smallTalk) {
+        lines.push(SMALL_TALK_LINE[reply.smallTalk]);
+        break;
+      }
       lines.push("Sorry, I don't have an answer for that.");
       if (reply.suggestions.length > 0) lines.push('Close topics:', ...list(reply.suggestions));
       lines.push('Try other words, or ask a moderator.');

@@ -10,13 +10,20 @@ import type { Calibration, Ranked } from './term-index.js';
  * asked again (the 10th percentile of their top scores).
  */
 const ANSWER_QUANTILE = 0.1;
-/** The best entry must stand this far above the next to be answered outright. */
+/**
+ * The best entry must stand this far above the next to be answered outright: an absolute floor,
+ * and a share of its own score (scores of a thin base are low, so a fixed gap alone lets two
+ * near-equal entries through).
+ */
 const MIN_MARGIN = 0.04;
+const MIN_RELATIVE_MARGIN = 0.15;
 /**
  * Share of the query's weight the knowledge base knows. Below it, a confident-looking score
  * rests on one shared word ("my printer is not working" vs "will it work"): suggest instead.
  */
 const MIN_COVERAGE = 0.4;
+/** Below this share of the suggestion bar a candidate is noise, not a close topic. */
+const NOISE_SHARE = 0.75;
 
 export function decide(ranked: Ranked, calibration: Calibration, settings: MatcherSettings): Match {
   const { candidates } = ranked;
@@ -29,8 +36,8 @@ export function decide(ranked: Ranked, calibration: Calibration, settings: Match
   const margin = top.score - second;
   const covered = ranked.coverage >= MIN_COVERAGE;
   // Far below the suggestion bar a candidate is noise, not a "close topic".
-  const plausible = candidates.filter((c) => c.score >= suggestAt / 2).length;
-  if (covered && top.score >= answerAt && margin >= MIN_MARGIN) return { decision: 'answer', candidates, plausible };
+  const plausible = candidates.filter((c) => c.score >= suggestAt * NOISE_SHARE).length;
+  if (covered && top.score >= answerAt && margin >= Math.max(MIN_MARGIN, MIN_RELATIVE_MARGIN * top.score)) return { decision: 'answer', candidates, plausible };
   if (top.score >= suggestAt) return { decision: 'suggest', candidates, plausible };
   return { decision: 'none', candidates, plausible };
 }

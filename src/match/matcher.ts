@@ -4,7 +4,17 @@ import { defaultSettings } from '../config.js';
 import type { AutocompleteChoice, KnowledgeBase, Match } from '../domain.js';
 import { Autocompleter } from './autocomplete.js';
 import { decide } from './decide.js';
+import { smallTalk } from '../text/small-talk.js';
 import { TermIndex } from './term-index.js';
+import { loadStaticEncoder } from './semantic/static-encoder.js';
+import type { SentenceEncoder } from './semantic/encoder.js';
+
+let staticEncoder: SentenceEncoder | undefined;
+/** The table is read once per process and shared by every matcher (reloads, communities). */
+function encoderFor(kind: MatcherSettings['semantic']): SentenceEncoder | undefined {
+  if (kind === 'off') return undefined;
+  return (staticEncoder ??= loadStaticEncoder());
+}
 
 export interface Matcher {
   match(text: string): Match;
@@ -14,14 +24,15 @@ export interface Matcher {
 
 export function buildMatcher(kb: KnowledgeBase, settings: Partial<MatcherSettings> = {}): Matcher {
   const options = { ...defaultSettings.matcher, ...settings };
-  const index = new TermIndex(kb);
+  const index = new TermIndex(kb, encoderFor(options.semantic));
   const calibration = index.calibrate();
   const completer = new Autocompleter(kb);
   return {
     match(text) {
       const capped = text.slice(0, options.maxQueryChars);
-      const ranked = index.rank(capped);
-      return decide(ranked, calibration, options);
+      const talk = smallTalk(capped);
+      if (talk) return { decision: 'none', candidates: [], plausible: 0, smallTalk: talk };
+      return decide(index.rank(capped), calibration, options);
     },
     autocomplete(partial, limit = 25, popularity = new Map()) {
       return completer.complete(partial.slice(0, 200), limit, popularity);

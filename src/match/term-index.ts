@@ -10,6 +10,7 @@ import type { Candidate, Entry, KnowledgeBase } from '../domain.js';
 import { cleanText, terms } from '../text/normalize.js';
 import { TypoIndex } from './typo.js';
 import { SoftmaxClassifier, type Example } from './classifier.js';
+import { cosine, type SentenceEncoder } from './semantic/encoder.js';
 
 type Field = 'id' | 'keyword' | 'question' | 'alternate' | 'answer';
 
@@ -25,6 +26,13 @@ const FIELD_WEIGHT: Record<Field, number> = {
 const BEST_PHRASING_SHARE = 0.7;
 /** How much of the final score is the classifier's probability; the rest is similarity. */
 const CLASSIFIER_SHARE = 0.6;
+/**
+ * The shares of the score that meaning may take rather than words, when an encoder is on (the
+ * cosine of the query with the nearest of an entry's phrasings and answer sentences). Meaning
+ * bridges vocabulary ("remove" / "uninstall") that term matching cannot, but alone it is weaker
+ * than the words; calibration picks the share that finds the most probes' entries for this base.
+ */
+const SEMANTIC_SHARES = [0.15, 0.3, 0.45] as const;
 /** A query the base knows none of keeps this share of its score; one it knows fully keeps all. */
 const UNKNOWN_FLOOR = 0.5;
 
@@ -60,6 +68,8 @@ export interface Ranked {
 export interface Calibration {
   /** Typical top score of a known phrasing asked again in other words (leave-one-out). */
   readonly inScope: readonly number[];
+  /** Share of the score given to meaning (0: words only). */
+  readonly semanticShare: number;
 }
 
 export class TermIndex {
@@ -81,8 +91,12 @@ export class TermIndex {
   private readonly entryScratch: Float64Array;
   /** The phrasings a classifier learns from: questions, alternates and keywords. */
   private readonly labelled: Phrasing[];
+  /** Meaning vectors: of each phrasing, and of each answer sentence (owned by the answer phrasing). */
+  private readonly meanings: { readonly owner: Phrasing; readonly vector: Float32Array }[] = [];
+  /** Share of the score that is meaning; set by calibrate(), 0 without an encoder. */
+  private semanticShare = 0;
 
-  constructor(kb: KnowledgeBase) {
+  constructor(kb: KnowledgeBase, private readonly encoder?: SentenceEncoder) {
     this.entries = kb.entries;
     const df: number[] = [];
     const lastEntry: number[] = [];
@@ -149,6 +163,29 @@ export class TermIndex {
     this.typos = new TypoIndex(this.vocabulary.keys());
     this.labelled = this.phrasings.filter((p) => p.field === 'question' || p.field === 'alternate' || p.field === 'keyword');
     if (this.useClassifier()) this.classifier = this.train(this.labelled);
+    if (encoder) {
+      for (const p of this.phrasings) {
+        const texts = p.field === 'answer' ? sentences(p.text) : p.field === 'id' ? [] : [p.text];
+        for (const t of texts) {
+          const vector = encoder.embed(t);
+          if (vector.some((x) => x !== 0)) this.meanings.push({ owner: p, vector });
+        }
+      }
+    }
+  }
+
+  /** Per entry, the cosine of the query with its nearest phrasing or answer sentence. */
+  private semantic(text: string, exclude?: ReadonlySet<Phrasing>): Float64Array | undefined {
+    if (!this.encoder || this.meanings.length === 0) return undefined;
+    const q = this.encoder.embed(text);
+    const best = new Float64Array(this.entries.length);
+    if (!q.some((x) => x !== 0)) return best;
+    for (const m of this.meanings) {
+      if (exclude?.has(m.owner)) continue;
+      const c = cosine(q, m.vector);
+      if (c > best[m.owner.entry]!) best[m.owner.entry] = c;
+    }
+    return best;
   }
 
   private intern(term: string): number {
@@ -157,9 +194,13 @@ export class TermIndex {
     return id;
   }
 
-  /** Terms that no phrasing but the left-out one has: unknown when that phrasing is left out. */
-  private termsOnlyIn(p: Phrasing): Set<number> {
-    return new Set(p.ids.filter((id) => this.postings[id]!.length <= 1));
+  /** Terms that only hidden phrasings have: unknown to the index while those are left out. */
+  private termsOnlyIn(hidden: ReadonlySet<Phrasing>): Set<number> {
+    const out = new Set<number>();
+    for (const p of hidden) {
+      for (const id of p.ids) if (this.postings[id]!.every((pi) => hidden.has(this.phrasings[pi]!))) out.add(id);
+    }
+    return out;
   }
 
   /** Training costs classes × examples per epoch: worth it for small and mid-size bases only. */
@@ -185,7 +226,8 @@ export class TermIndex {
     return v;
   }
 
-  rank(text: string, exclude?: Phrasing, classifier = this.classifier): Ranked {
+  /** `exclude`: phrasings left out, as if the base did not have them (calibration probes). */
+  rank(text: string, exclude?: ReadonlySet<Phrasing>, classifier = this.classifier): Ranked {
     const clean = cleanText(text);
     const queryTerms = unique(terms(text));
     if (queryTerms.length === 0) return { candidates: [], empty: true, exact: false, coverage: 0 };
@@ -234,7 +276,7 @@ export class TermIndex {
       const d = dot[pi]!;
       dot[pi] = 0;
       const p = this.phrasings[pi]!;
-      if (p === exclude) continue;
+      if (exclude?.has(p)) continue;
       const cos = d / (qnorm * p.norm);
       if (p.field === 'answer') {
         answerScore.set(p.entry, cos);
@@ -285,6 +327,16 @@ export class TermIndex {
         else best.set(e, { score: s, phrasing: -1, source: 'classifier' });
       }
     }
+    const meaning = this.semanticShare > 0 ? this.semantic(text, exclude) : undefined;
+    if (meaning) {
+      for (let e = 0; e < meaning.length; e++) {
+        const prev = best.get(e);
+        if (!prev && meaning[e]! <= 0) continue;
+        const s = (1 - this.semanticShare) * (prev?.score ?? 0) + this.semanticShare * meaning[e]!;
+        if (prev) prev.score = s;
+        else best.set(e, { score: s, phrasing: -1, source: 'meaning' });
+      }
+    }
     const exactEntry = exclude ? undefined : this.exact.get(clean);
     if (exactEntry !== undefined) best.set(exactEntry, { score: 1, phrasing: -1, source: 'exact keyword or id' });
     const candidates = topK(best, 10).map(([e, scored]): Candidate => ({
@@ -302,29 +354,91 @@ export class TermIndex {
   }
 
   /**
-   * Asks the index each of its own alternates with that alternate left out, and keeps the top
-   * scores of the ones that still find their entry: what "in scope" looks like for this base.
+   * What "in scope" looks like for this base: the top scores of probes that still find their
+   * entry, pooled from three kinds so that a base with one phrasing per entry (a fresh import)
+   * is measured as fairly as a curated one with many:
+   *   - each sampled question or alternate, left out (with the entry's id, which often repeats
+   *     the question word for word and would make the probe look easier than a member's words);
+   *   - for entries without alternates, the first sentence of each answer, with that answer left out (how people who read the
+   *     page phrase the topic);
+   *   - part of each question's words, in another order, with the id left out (a member who
+   *     half-remembers the title).
+   * The held-out phrasings are also hidden from a classifier trained without them.
    */
   calibrate(limit = 160): Calibration {
+    const shares = this.meanings.length > 0 ? SEMANTIC_SHARES : [0];
+    let chosen: { share: number; found: number; scores: number[] } | undefined;
+    for (const share of shares) {
+      this.semanticShare = share;
+      const scores = this.probeScores(limit);
+      // A larger share must find clearly more (a few probes more) to be taken: meaning is the
+      // weaker signal, and a base should not flip between shares over one edit.
+      if (!chosen || scores.length > chosen.found + Math.max(1, chosen.found * 0.02)) chosen = { share, found: scores.length, scores };
+    }
+    this.semanticShare = chosen!.share;
+    return { inScope: chosen!.scores, semanticShare: chosen!.share };
+  }
+
+  /** The sorted top scores of the calibration probes that found their own entry. */
+  private probeScores(limit: number): number[] {
     const scores: number[] = [];
     const pool = this.labelled.filter((p) => p.field !== 'keyword');
     const step = Math.max(1, Math.floor(pool.length / Math.min(limit, Math.ceil(pool.length / 5))));
     const heldOut = new Set<Phrasing>();
     for (let i = 0; i < pool.length; i += step) heldOut.add(pool[i]!);
-    // The held-out phrasings are hidden from a classifier trained without them, as from the index.
     const classifier = this.useClassifier()
       ? this.train(this.labelled.filter((p) => !heldOut.has(p)))
       : undefined;
-    for (const p of heldOut) {
-      const r = this.rank(p.text, p, classifier);
-      const top = r.candidates[0];
-      if (!top) continue;
-      if (top.entry === this.entries[p.entry]) scores.push(top.score);
+    const idOf = new Map<number, Phrasing>();
+    const answerOf = new Map<number, Phrasing>();
+    const questionOf = new Map<number, Phrasing>();
+    for (const p of this.phrasings) {
+      if (p.field === 'id') idOf.set(p.entry, p);
+      else if (p.field === 'answer') answerOf.set(p.entry, p);
+      else if (p.field === 'question') questionOf.set(p.entry, p);
     }
-    scores.sort((a, b) => a - b);
-    return { inScope: scores };
+    const probe = (text: string, entry: number, hide: Phrasing[], c: SoftmaxClassifier | undefined) => {
+      const r = this.rank(text, new Set(hide.filter((h): h is Phrasing => h !== undefined)), c);
+      const top = r.candidates[0];
+      if (top && top.entry === this.entries[entry]) scores.push(top.score);
+    };
+    for (const p of heldOut) probe(p.text, p.entry, [p, idOf.get(p.entry)!], classifier);
+    const every = Math.max(1, Math.floor(this.entries.length / limit));
+    for (let e = 0; e < this.entries.length; e += every) {
+      // An entry with alternates is already probed through them, in members' own words.
+      if (this.entries[e]!.alternates.length > 0) continue;
+      const sentence = firstSentence(this.entries[e]!.answer);
+      if (sentence && answerOf.has(e)) probe(sentence, e, [answerOf.get(e)!], this.classifier);
+      const q = questionOf.get(e);
+      if (q && q.terms.length >= 3) {
+        const part = q.terms.filter((_, i) => i % 3 !== 1).reverse().join(' ');
+        probe(part, e, [idOf.get(e)!], this.classifier);
+      }
+    }
+    return scores.sort((a, b) => a - b);
   }
 
+}
+
+/** The sentences of an answer, as plain words. */
+function sentences(markdown: string): string[] {
+  return plainText(markdown).split(/(?<=[.!?])\s+/).filter((t) => t.length >= 12).slice(0, 40);
+}
+
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[`*_>#|]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The answer's first sentence as plain words: Markdown, links and code marks dropped. */
+function firstSentence(markdown: string): string {
+  const plain = plainText(markdown);
+  const m = /^(.{12,}?[.!?])(\s|$)/.exec(plain);
+  return (m ? m[1]! : plain).slice(0, 300);
 }
 
 /** The k best by score (ties: knowledge-base order), without sorting every scored entry. */

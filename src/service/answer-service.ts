@@ -1,6 +1,7 @@
 // The platform-neutral heart the adapters call. It matches, applies the policies (who sees
 // what, cooldowns, rate limits, who may target whom) and returns a Reply for the adapter to
 // render. It never talks to a platform.
+import { withoutMassMentions } from '../text/small-talk.js';
 import { randomUUID } from 'node:crypto';
 import type { PolicySettings, MatcherSettings } from '../config.js';
 import { defaultSettings } from '../config.js';
@@ -114,7 +115,10 @@ export class AnswerService {
       return reply;
     }
 
-    const match = this.matcher.match(query.text);
+    let match = this.matcher.match(query.text);
+    // Whoever aims an answer at a member chose the entry on purpose: a mass mention in their
+    // words is not spam (and pings nobody: replies mention only their target).
+    if (match.smallTalk === 'spam' && query.target) match = this.matcher.match(withoutMassMentions(query.text));
     const top = match.candidates[0];
     let reply: Reply;
     if (query.via === 'message-menu') {
@@ -130,6 +134,10 @@ export class AnswerService {
         kind: 'suggest', askId, visibility: this.undecidedVisibility(query), mention: [],
         candidates: match.candidates.slice(0, this.matcherSettings.maxSuggestions).map((c) => c.entry),
       };
+    } else if (match.smallTalk) {
+      // Spam is never echoed in public; a greeting or thanks is answered where it was said.
+      const visibility = match.smallTalk === 'spam' ? 'private' : this.undecidedVisibility(query);
+      reply = { kind: 'none', askId, visibility, mention: [], suggestions: [], smallTalk: match.smallTalk };
     } else {
       reply = {
         kind: 'none', askId, visibility: this.undecidedVisibility(query), mention: [],

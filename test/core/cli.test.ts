@@ -50,10 +50,12 @@ describe('faqbot CLI', () => {
     expect(r.out).toMatch(/\/faq what-is-almalinux/);
   });
 
-  it('says honestly when it has no answer, even to @everyone', () => {
+  it('says honestly when it has no answer, and does not answer a message that pings @everyone', () => {
+    const none = faqbot(['ask', 'what is the capital of peru']);
+    expect(none.out).toMatch(/don't have an answer/);
     const r = faqbot(['ask', '@everyone']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/don't have an answer/);
+    expect(r.out).toMatch(/do not answer messages that ping everyone/);
     expect(r.out).not.toContain('@everyone');
   });
 

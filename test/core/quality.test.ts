@@ -33,4 +33,15 @@ describe('matching quality', () => {
     const r = evaluate(`eval/hint3/${name}-cases.yaml`, `eval/hint3/${name}-knowledge.yaml`);
     expect(r.balanced).toBeGreaterThanOrEqual(floor);
   });
+
+  // A fresh import, no hand-written alternates: the day-one figures (eval/realworld/README.md).
+  it.each([
+    ['mise', 0.5],
+    ['ntfy', 0.45],
+    ['osu', 0.45],
+  ])('real-world page %s, fresh import: top1 >= %d, rank1 >= 0.6', (name, floor) => {
+    const r = evaluate(`eval/realworld/${name}/cases.yaml`, `eval/realworld/${name}/knowledge.yaml`);
+    expect(r.top1).toBeGreaterThanOrEqual(floor);
+    expect(r.rank1).toBeGreaterThanOrEqual(0.6);
+  });
 });
