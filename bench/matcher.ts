@@ -74,6 +74,12 @@ export const matcherSuite: BenchSuite = {
     log(`  faqbot  build ${fmt(build.ms)}  p50 ${fmt(p50)}  p99 ${fmt(percentile(ours, 0.99))}`);
     log(`  fuse.js build ${fmt(fuseBuild.ms)}  p50 ${fmt(fp50)}  p99 ${fmt(percentile(theirs, 0.99))}  (${sample.length} queries)`);
     log(`  faqbot is ${(fp50 / p50).toFixed(1)}x faster than plain fuse.js at p50`);
+    // The same base with the meaning signal off: what the fused score costs.
+    const words = timed(() => buildMatcher(banking, { semantic: 'off' }));
+    timeEach(questions.slice(0, 200), (q) => words.value.match(q));
+    const wordsOnly = timeEach(questions, (q) => words.value.match(q));
+    log(`  words only (matcher.semantic: off)  build ${fmt(words.ms)}  p50 ${fmt(percentile(wordsOnly, 0.5))}  p99 ${fmt(percentile(wordsOnly, 0.99))}`);
+    log(`  meaning on costs ${(p50 / percentile(wordsOnly, 0.5)).toFixed(1)}x the words-only p50`);
 
     // 10,000 generated entries: build, query, heap.
     const big = generatedBase(10_000);

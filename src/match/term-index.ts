@@ -33,6 +33,8 @@ const CLASSIFIER_SHARE = 0.6;
  * than the words; calibration picks the share that finds the most probes' entries for this base.
  */
 const SEMANTIC_SHARES = [0.15, 0.3, 0.45] as const;
+/** Past this many phrasings the meaning signal is left off: a linear scan per query would cost milliseconds. */
+const MAX_SEMANTIC_PHRASINGS = 20_000;
 /** A query the base knows none of keeps this share of its score; one it knows fully keeps all. */
 const UNKNOWN_FLOOR = 0.5;
 
@@ -163,7 +165,8 @@ export class TermIndex {
     this.typos = new TypoIndex(this.vocabulary.keys());
     this.labelled = this.phrasings.filter((p) => p.field === 'question' || p.field === 'alternate' || p.field === 'keyword');
     if (this.useClassifier()) this.classifier = this.train(this.labelled);
-    if (encoder) {
+    // Every query compares with every meaning vector: worth it up to a mid-size base only.
+    if (encoder && this.phrasings.length <= MAX_SEMANTIC_PHRASINGS) {
       for (const p of this.phrasings) {
         const texts = p.field === 'answer' ? sentences(p.text) : p.field === 'id' ? [] : [p.text];
         for (const t of texts) {
