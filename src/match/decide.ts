@@ -25,12 +25,17 @@ const MIN_COVERAGE = 0.4;
 /** Below this share of the suggestion bar a candidate is noise, not a close topic. */
 const NOISE_SHARE = 0.75;
 
+/** The score from which a query is answered (before the margin and coverage rules). */
+export function answerBar(calibration: Calibration, settings: MatcherSettings): number {
+  return quantile(calibration.inScope, ANSWER_QUANTILE, 0.45) - settings.confidenceBias * 0.1;
+}
+
 export function decide(ranked: Ranked, calibration: Calibration, settings: MatcherSettings): Match {
   const { candidates } = ranked;
   const top = candidates[0];
   if (ranked.empty || !top) return { decision: 'none', candidates: [], plausible: 0 };
   if (ranked.exact) return { decision: 'answer', candidates, plausible: candidates.length };
-  const answerAt = quantile(calibration.inScope, ANSWER_QUANTILE, 0.45) - settings.confidenceBias * 0.1;
+  const answerAt = answerBar(calibration, settings);
   const suggestAt = answerAt * 0.6;
   const second = candidates[1]?.score ?? 0;
   const margin = top.score - second;

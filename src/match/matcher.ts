@@ -3,9 +3,9 @@ import type { MatcherSettings } from '../config.js';
 import { defaultSettings } from '../config.js';
 import type { AutocompleteChoice, KnowledgeBase, Match } from '../domain.js';
 import { Autocompleter } from './autocomplete.js';
-import { decide } from './decide.js';
+import { answerBar, decide } from './decide.js';
 import { smallTalk } from '../text/small-talk.js';
-import { TermIndex } from './term-index.js';
+import { TermIndex, type Calibration } from './term-index.js';
 import { loadStaticEncoder } from './semantic/static-encoder.js';
 import type { SentenceEncoder } from './semantic/encoder.js';
 
@@ -20,6 +20,9 @@ export interface Matcher {
   match(text: string): Match;
   /** Up to `limit` choices for a partly typed query; empty input lists popular/pinned entries. */
   autocomplete(partial: string, limit?: number, popularity?: ReadonlyMap<string, number>): AutocompleteChoice[];
+  /** What the matcher learnt about this base at start-up, and the score it answers from. */
+  readonly calibration: Calibration;
+  readonly answerAt: number;
 }
 
 export function buildMatcher(kb: KnowledgeBase, settings: Partial<MatcherSettings> = {}): Matcher {
@@ -28,6 +31,8 @@ export function buildMatcher(kb: KnowledgeBase, settings: Partial<MatcherSetting
   const calibration = index.calibrate();
   const completer = new Autocompleter(kb);
   return {
+    calibration,
+    answerAt: answerBar(calibration, options),
     match(text) {
       const capped = text.slice(0, options.maxQueryChars);
       const talk = smallTalk(capped);

@@ -72,6 +72,18 @@ export interface Calibration {
   readonly inScope: readonly number[];
   /** Share of the score given to meaning (0: words only). */
   readonly semanticShare: number;
+  /** Every probe asked, with what it found: `faqbot check`'s day-one estimate. */
+  readonly probes: readonly Probe[];
+}
+
+/** One calibration probe: a wording the base had not seen, asked for one entry. */
+export interface Probe {
+  readonly entry: Entry;
+  readonly kind: 'phrasing' | 'answer sentence' | 'part of the question';
+  readonly text: string;
+  /** The top candidate, if any, and its score. */
+  readonly top?: Entry;
+  readonly score: number;
 }
 
 export class TermIndex {
@@ -370,20 +382,21 @@ export class TermIndex {
    */
   calibrate(limit = 160): Calibration {
     const shares = this.meanings.length > 0 ? SEMANTIC_SHARES : [0];
-    let chosen: { share: number; found: number; scores: number[] } | undefined;
+    let chosen: { share: number; found: number; scores: number[]; probes: Probe[] } | undefined;
     for (const share of shares) {
       this.semanticShare = share;
-      const scores = this.probeScores(limit);
+      const probes: Probe[] = [];
+      const scores = this.probeScores(limit, probes);
       // A larger share must find clearly more (a few probes more) to be taken: meaning is the
       // weaker signal, and a base should not flip between shares over one edit.
-      if (!chosen || scores.length > chosen.found + Math.max(1, chosen.found * 0.02)) chosen = { share, found: scores.length, scores };
+      if (!chosen || scores.length > chosen.found + Math.max(1, chosen.found * 0.02)) chosen = { share, found: scores.length, scores, probes };
     }
     this.semanticShare = chosen!.share;
-    return { inScope: chosen!.scores, semanticShare: chosen!.share };
+    return { inScope: chosen!.scores, semanticShare: chosen!.share, probes: chosen!.probes };
   }
 
   /** The sorted top scores of the calibration probes that found their own entry. */
-  private probeScores(limit: number): number[] {
+  private probeScores(limit: number, asked: Probe[]): number[] {
     const scores: number[] = [];
     const pool = this.labelled.filter((p) => p.field !== 'keyword');
     const step = Math.max(1, Math.floor(pool.length / Math.min(limit, Math.ceil(pool.length / 5))));
@@ -400,22 +413,23 @@ export class TermIndex {
       else if (p.field === 'answer') answerOf.set(p.entry, p);
       else if (p.field === 'question') questionOf.set(p.entry, p);
     }
-    const probe = (text: string, entry: number, hide: Phrasing[], c: SoftmaxClassifier | undefined) => {
+    const probe = (text: string, entry: number, hide: Phrasing[], c: SoftmaxClassifier | undefined, kind: Probe['kind']) => {
       const r = this.rank(text, new Set(hide.filter((h): h is Phrasing => h !== undefined)), c);
       const top = r.candidates[0];
+      asked.push({ entry: this.entries[entry]!, kind, text, top: top?.entry, score: top?.score ?? 0 });
       if (top && top.entry === this.entries[entry]) scores.push(top.score);
     };
-    for (const p of heldOut) probe(p.text, p.entry, [p, idOf.get(p.entry)!], classifier);
+    for (const p of heldOut) probe(p.text, p.entry, [p, idOf.get(p.entry)!], classifier, 'phrasing');
     const every = Math.max(1, Math.floor(this.entries.length / limit));
     for (let e = 0; e < this.entries.length; e += every) {
       // An entry with alternates is already probed through them, in members' own words.
       if (this.entries[e]!.alternates.length > 0) continue;
       const sentence = firstSentence(this.entries[e]!.answer);
-      if (sentence && answerOf.has(e)) probe(sentence, e, [answerOf.get(e)!], this.classifier);
+      if (sentence && answerOf.has(e)) probe(sentence, e, [answerOf.get(e)!], this.classifier, 'answer sentence');
       const q = questionOf.get(e);
       if (q && q.terms.length >= 3) {
         const part = q.terms.filter((_, i) => i % 3 !== 1).reverse().join(' ');
-        probe(part, e, [idOf.get(e)!], this.classifier);
+        probe(part, e, [idOf.get(e)!], this.classifier, 'part of the question');
       }
     }
     return scores.sort((a, b) => a - b);

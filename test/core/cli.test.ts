@@ -91,6 +91,7 @@ describe('faqbot CLI', () => {
     const r = faqbot(['check', 'knowledge']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/ok: 18 entries in 1 file/);
+    expect(r.out).toMatch(/day one: about \d+% of questions asked in new words would be answered/);
   });
 
   it('fails check on a broken file with file:line:col and a fix, exit 1', () => {

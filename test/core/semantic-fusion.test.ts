@@ -37,3 +37,17 @@ describe('meaning fused with words', () => {
     }
   });
 });
+
+describe('day-one estimate (faqbot check)', () => {
+  it('estimates the answer rate from the probes and names what to add for entries never answered', async () => {
+    const { dayOneReport, formatDayOne } = await import('../../src/knowledge/day-one.js');
+    const r = dayOneReport(thin, buildMatcher(thin));
+    expect(r.probes).toBeGreaterThanOrEqual(thin.entries.length);
+    expect(r.answerRate).toBeGreaterThan(0);
+    expect(r.answerRate).toBeLessThanOrEqual(1);
+    for (const { entry, keywords } of r.neverAnswered) {
+      for (const k of keywords) expect(entry.answer.toLowerCase()).toContain(k);
+    }
+    expect(formatDayOne(r)[0]).toMatch(/^day one: about \d+% of questions/);
+  });
+});

@@ -1,6 +1,8 @@
 import { loadConfig } from '../../config.js';
 import { checkKnowledge, formatProblem } from '../../knowledge/load.js';
 import { lintKnowledge, type SplitLimit } from '../../knowledge/lint.js';
+import { dayOneReport, formatDayOne } from '../../knowledge/day-one.js';
+import { buildMatcher } from '../../match/matcher.js';
 import type { Command } from '../command.js';
 import { FaqbotError } from '../../errors.js';
 import { knowledgeHelp, knowledgeOption, knowledgePath } from '../knowledge-flag.js';
@@ -22,6 +24,9 @@ export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
     const { knowledge, problems } = checkKnowledge(path, io.cwd);
     if (knowledge) problems.push(...lintKnowledge(knowledge, { matcher: config.settings.matcher, matcherChecks: values.quick !== true, limits }));
     for (const p of problems) (p.severity === 'error' ? io.err : io.out)(formatProblem(p));
+    if (knowledge && values.quick !== true) {
+      for (const line of formatDayOne(dayOneReport(knowledge, buildMatcher(knowledge, config.settings.matcher)))) io.out(line);
+    }
     const errors = problems.filter((p) => p.severity === 'error').length;
     const warnings = problems.length - errors;
     if (!knowledge || errors > 0) {
