@@ -28,11 +28,13 @@ export interface LintOptions {
   matcher?: Partial<MatcherSettings>;
   /** The leave-one-out and collision checks build many matchers; false skips them. */
   matcherChecks?: boolean;
+  /** Called as leave-one-out builds finish (for a progress line on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export function lintKnowledge(kb: KnowledgeBase, options: LintOptions = {}): Problem[] {
   const problems = [...lengthProblems(kb, options.limits ?? [])];
-  if (options.matcherChecks !== false) problems.push(...matcherProblems(kb, leaveOneOut(kb, options.matcher)));
+  if (options.matcherChecks !== false) problems.push(...matcherProblems(kb, leaveOneOut(kb, options.matcher, options.onProgress)));
   return problems;
 }
 
@@ -88,7 +90,7 @@ interface Phrasing {
  * again with a build of its own, so errors are exact; warnings may rarely differ from a
  * build per phrasing.
  */
-export function leaveOneOut(kb: KnowledgeBase, settings: Partial<MatcherSettings> = {}): HeldOutResult[] {
+export function leaveOneOut(kb: KnowledgeBase, settings: Partial<MatcherSettings> = {}, onProgress?: (done: number, total: number) => void): HeldOutResult[] {
   const full = buildMatcher(kb, settings);
   const index = new Map(kb.entries.map((e, i) => [e.id, i] as const));
   const pending = kb.entries.map((entry, e) =>
@@ -107,6 +109,7 @@ export function leaveOneOut(kb: KnowledgeBase, settings: Partial<MatcherSettings
   });
 
   const results = new Map<Phrasing, HeldOutResult>();
+  const total = pending.flat().length;
   const queues = pending.map((list) => [...list]);
   while (queues.some((q) => q.length > 0)) {
     const chosen: Phrasing[] = [];
@@ -117,11 +120,12 @@ export function leaveOneOut(kb: KnowledgeBase, settings: Partial<MatcherSettings
       taken.add(e);
       chosen.push(queues[e]!.shift()!);
     }
-    const matcher = buildMatcher(without(kb, chosen), settings);
+    const matcher = buildMatcher(without(kb, chosen), settings, full.calibration);
     for (const p of chosen) results.set(p, ask(matcher, kb, p));
+    onProgress?.(results.size, total);
   }
   for (const [p, r] of results) {
-    if (confidentlyWrong(r)) results.set(p, ask(buildMatcher(without(kb, [p]), settings), kb, p));
+    if (confidentlyWrong(r)) results.set(p, ask(buildMatcher(without(kb, [p]), settings, full.calibration), kb, p));
   }
   return pending.flat().map((p) => results.get(p)!);
 }

@@ -25,10 +25,14 @@ export interface Matcher {
   readonly answerAt: number;
 }
 
-export function buildMatcher(kb: KnowledgeBase, settings: Partial<MatcherSettings> = {}): Matcher {
+/**
+ * `calibrated`: take another build's meaning share instead of trying each (the linter's
+ * leave-one-out builds differ from the full base by one phrasing each).
+ */
+export function buildMatcher(kb: KnowledgeBase, settings: Partial<MatcherSettings> = {}, calibrated?: Calibration): Matcher {
   const options = { ...defaultSettings.matcher, ...settings };
   const index = new TermIndex(kb, encoderFor(options.semantic));
-  const calibration = index.calibrate();
+  const calibration = calibrated ? index.adopt(calibrated) : index.calibrate();
   const completer = new Autocompleter(kb);
   return {
     calibration,

@@ -395,6 +395,13 @@ export class TermIndex {
     return { inScope: chosen!.scores, semanticShare: chosen!.share, probes: chosen!.probes };
   }
 
+  /** Calibrates with another build's meaning share instead of trying each share again. */
+  adopt(calibration: Calibration, limit = 160): Calibration {
+    this.semanticShare = this.meanings.length > 0 ? calibration.semanticShare : 0;
+    const probes: Probe[] = [];
+    return { inScope: this.probeScores(limit, probes), semanticShare: this.semanticShare, probes };
+  }
+
   /** The sorted top scores of the calibration probes that found their own entry. */
   private probeScores(limit: number, asked: Probe[]): number[] {
     const scores: number[] = [];

@@ -103,3 +103,16 @@ describe('faqbot check', () => {
     expect(err).toMatch(/faq\.yaml:8:\d+: entry `export-data`: related id `import-data` does not exist/);
   });
 });
+
+describe('leave-one-out progress', () => {
+  it('reports progress until every phrasing has been asked', () => {
+    const kb = load('confused');
+    const seen: [number, number][] = [];
+    const results = leaveOneOut(kb, {}, (done, total) => seen.push([done, total]));
+    expect(seen.length).toBeGreaterThan(0);
+    const [done, total] = seen[seen.length - 1]!;
+    expect(done).toBe(total);
+    expect(total).toBe(results.length);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]![0]).toBeGreaterThanOrEqual(seen[i - 1]![0]);
+  });
+});

@@ -22,7 +22,10 @@ export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
     }
     const path = knowledgePath(positionals[0] ?? values.knowledge, config.settings, io);
     const { knowledge, problems } = checkKnowledge(path, io.cwd);
-    if (knowledge) problems.push(...lintKnowledge(knowledge, { matcher: config.settings.matcher, matcherChecks: values.quick !== true, limits }));
+    // On a terminal, a progress line: the leave-one-out checks take a while on large bases.
+    const tty = (process.stderr as { isTTY?: boolean }).isTTY === true && io.stdout?.isTTY === true;
+    const onProgress = tty ? (done: number, total: number) => process.stderr.write(`\rleave-one-out: ${done}/${total} phrasings${done === total ? '\n' : ''}`) : undefined;
+    if (knowledge) problems.push(...lintKnowledge(knowledge, { matcher: config.settings.matcher, matcherChecks: values.quick !== true, limits, onProgress }));
     for (const p of problems) (p.severity === 'error' ? io.err : io.out)(formatProblem(p));
     if (knowledge && values.quick !== true) {
       for (const line of formatDayOne(dayOneReport(knowledge, buildMatcher(knowledge, config.settings.matcher)))) io.out(line);
