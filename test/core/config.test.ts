@@ -84,3 +84,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ FAQBOT_CONFIG: 'missing.yaml' }, dir)).toThrow(/config file not found/);
   });
 });
+
+describe('matcher.semantic', () => {
+  it('takes static or off, and names the choices for anything else', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faqbot-sem-'));
+    writeFileSync(join(dir, 'faqbot.config.yaml'), 'matcher:\n  semantic: off\n');
+    expect(loadConfig({}, dir).settings.matcher.semantic).toBe('off');
+    writeFileSync(join(dir, 'faqbot.config.yaml'), 'matcher:\n  semantic: huge-model\n');
+    expect(() => loadConfig({}, dir)).toThrow(/static|off/);
+  });
+});
