@@ -8,6 +8,7 @@
 // query terms are looked up with typo tolerance through a deletion index.
 import type { Candidate, Entry, KnowledgeBase } from '../domain.js';
 import { cleanText, terms } from '../text/normalize.js';
+import { firstSentence, sentences } from '../text/sentences.js';
 import { TypoIndex } from './typo.js';
 import { SoftmaxClassifier, type Example } from './classifier.js';
 import { cosine, type SentenceEncoder } from './semantic/encoder.js';
@@ -382,11 +383,12 @@ export class TermIndex {
    */
   calibrate(limit = 160): Calibration {
     const shares = this.meanings.length > 0 ? SEMANTIC_SHARES : [0];
+    const specs = this.probeSet(limit);
     let chosen: { share: number; found: number; scores: number[]; probes: Probe[] } | undefined;
     for (const share of shares) {
       this.semanticShare = share;
       const probes: Probe[] = [];
-      const scores = this.probeScores(limit, probes);
+      const scores = this.probeScores(specs, probes);
       // A larger share must find clearly more (a few probes more) to be taken: meaning is the
       // weaker signal, and a base should not flip between shares over one edit.
       if (!chosen || scores.length > chosen.found + Math.max(1, chosen.found * 0.02)) chosen = { share, found: scores.length, scores, probes };
@@ -399,12 +401,15 @@ export class TermIndex {
   adopt(calibration: Calibration, limit = 160): Calibration {
     this.semanticShare = this.meanings.length > 0 ? calibration.semanticShare : 0;
     const probes: Probe[] = [];
-    return { inScope: this.probeScores(limit, probes), semanticShare: this.semanticShare, probes };
+    return { inScope: this.probeScores(this.probeSet(limit), probes), semanticShare: this.semanticShare, probes };
   }
 
   /** The sorted top scores of the calibration probes that found their own entry. */
-  private probeScores(limit: number, asked: Probe[]): number[] {
-    const scores: number[] = [];
+  /**
+   * The probes calibration asks, with what each hides. They do not depend on the meaning share,
+   * so they (and the held-out classifier, the costly part) are made once per calibration.
+   */
+  private probeSet(limit: number): ProbeSpec[] {
     const pool = this.labelled.filter((p) => p.field !== 'keyword');
     const step = Math.max(1, Math.floor(pool.length / Math.min(limit, Math.ceil(pool.length / 5))));
     const heldOut = new Set<Phrasing>();
@@ -412,57 +417,48 @@ export class TermIndex {
     const classifier = this.useClassifier()
       ? this.train(this.labelled.filter((p) => !heldOut.has(p)))
       : undefined;
-    const idOf = new Map<number, Phrasing>();
-    const answerOf = new Map<number, Phrasing>();
-    const questionOf = new Map<number, Phrasing>();
-    for (const p of this.phrasings) {
-      if (p.field === 'id') idOf.set(p.entry, p);
-      else if (p.field === 'answer') answerOf.set(p.entry, p);
-      else if (p.field === 'question') questionOf.set(p.entry, p);
-    }
-    const probe = (text: string, entry: number, hide: Phrasing[], c: SoftmaxClassifier | undefined, kind: Probe['kind']) => {
-      const r = this.rank(text, new Set(hide.filter((h): h is Phrasing => h !== undefined)), c);
-      const top = r.candidates[0];
-      asked.push({ entry: this.entries[entry]!, kind, text, top: top?.entry, score: top?.score ?? 0 });
-      if (top && top.entry === this.entries[entry]) scores.push(top.score);
-    };
-    for (const p of heldOut) probe(p.text, p.entry, [p, idOf.get(p.entry)!], classifier, 'phrasing');
+    const of = (field: Field) => new Map(this.phrasings.filter((p) => p.field === field).map((p) => [p.entry, p] as const));
+    const idOf = of('id');
+    const answerOf = of('answer');
+    const questionOf = of('question');
+    const hide = (...phrasings: (Phrasing | undefined)[]) => new Set(phrasings.filter((h): h is Phrasing => h !== undefined));
+    const specs: ProbeSpec[] = [];
+    for (const p of heldOut) specs.push({ text: p.text, entry: p.entry, hide: hide(p, idOf.get(p.entry)), classifier, kind: 'phrasing' });
     const every = Math.max(1, Math.floor(this.entries.length / limit));
     for (let e = 0; e < this.entries.length; e += every) {
       // An entry with alternates is already probed through them, in members' own words.
       if (this.entries[e]!.alternates.length > 0) continue;
       const sentence = firstSentence(this.entries[e]!.answer);
-      if (sentence && answerOf.has(e)) probe(sentence, e, [answerOf.get(e)!], this.classifier, 'answer sentence');
+      if (sentence && answerOf.has(e)) specs.push({ text: sentence, entry: e, hide: hide(answerOf.get(e)), classifier: this.classifier, kind: 'answer sentence' });
       const q = questionOf.get(e);
       if (q && q.terms.length >= 3) {
         const part = q.terms.filter((_, i) => i % 3 !== 1).reverse().join(' ');
-        probe(part, e, [idOf.get(e)!], this.classifier, 'part of the question');
+        specs.push({ text: part, entry: e, hide: hide(idOf.get(e)), classifier: this.classifier, kind: 'part of the question' });
       }
+    }
+    return specs;
+  }
+
+  /** Asks each probe; returns the sorted top scores of those that found their own entry. */
+  private probeScores(specs: readonly ProbeSpec[], asked: Probe[]): number[] {
+    const scores: number[] = [];
+    for (const spec of specs) {
+      const top = this.rank(spec.text, spec.hide, spec.classifier).candidates[0];
+      const entry = this.entries[spec.entry]!;
+      asked.push({ entry, kind: spec.kind, text: spec.text, top: top?.entry, score: top?.score ?? 0 });
+      if (top && top.entry === entry) scores.push(top.score);
     }
     return scores.sort((a, b) => a - b);
   }
 
 }
 
-/** The sentences of an answer, as plain words. */
-function sentences(markdown: string): string[] {
-  return plainText(markdown).split(/(?<=[.!?])\s+/).filter((t) => t.length >= 12).slice(0, 40);
-}
-
-function plainText(markdown: string): string {
-  return markdown
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[`*_>#|]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** The answer's first sentence as plain words: Markdown, links and code marks dropped. */
-function firstSentence(markdown: string): string {
-  const plain = plainText(markdown);
-  const m = /^(.{12,}?[.!?])(\s|$)/.exec(plain);
-  return (m ? m[1]! : plain).slice(0, 300);
+interface ProbeSpec {
+  readonly text: string;
+  readonly entry: number;
+  readonly hide: ReadonlySet<Phrasing>;
+  readonly classifier: SoftmaxClassifier | undefined;
+  readonly kind: Probe['kind'];
 }
 
 /** The k best by score (ties: knowledge-base order), without sorting every scored entry. */
