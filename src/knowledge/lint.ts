@@ -11,7 +11,7 @@
 // Links and related ids are checked by the loader already. Pure: no I/O, returns Problems.
 import type { MatcherSettings } from '../config.js';
 import type { Entry, KnowledgeBase, Problem } from '../domain.js';
-import { buildMatcher } from '../match/matcher.js';
+import { buildMatcher, type Matcher } from '../match/matcher.js';
 import { buildKnowledgeBase } from './load.js';
 
 /** How much answer text one message part holds on a platform, e.g. Slack: 3,000 per section. */
@@ -30,11 +30,13 @@ export interface LintOptions {
   matcherChecks?: boolean;
   /** Called as leave-one-out builds finish (for a progress line on a terminal). */
   onProgress?: (done: number, total: number) => void;
+  /** The matcher of the whole base, when the caller has built it already. */
+  full?: Matcher;
 }
 
 export function lintKnowledge(kb: KnowledgeBase, options: LintOptions = {}): Problem[] {
   const problems = [...lengthProblems(kb, options.limits ?? [])];
-  if (options.matcherChecks !== false) problems.push(...matcherProblems(kb, leaveOneOut(kb, options.matcher, options.onProgress)));
+  if (options.matcherChecks !== false) problems.push(...matcherProblems(kb, leaveOneOut(kb, options.matcher, options.onProgress, options.full)));
   return problems;
 }
 
@@ -90,8 +92,12 @@ interface Phrasing {
  * again with a build of its own, so errors are exact; warnings may rarely differ from a
  * build per phrasing.
  */
-export function leaveOneOut(kb: KnowledgeBase, settings: Partial<MatcherSettings> = {}, onProgress?: (done: number, total: number) => void): HeldOutResult[] {
-  const full = buildMatcher(kb, settings);
+export function leaveOneOut(
+  kb: KnowledgeBase,
+  settings: Partial<MatcherSettings> = {},
+  onProgress?: (done: number, total: number) => void,
+  full: Matcher = buildMatcher(kb, settings),
+): HeldOutResult[] {
   const index = new Map(kb.entries.map((e, i) => [e.id, i] as const));
   const pending = kb.entries.map((entry, e) =>
     [entry.question, ...entry.alternates].map((text, i): Phrasing => ({ entry: e, index: i, text })));

@@ -25,11 +25,10 @@ export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
     // On a terminal, a progress line: the leave-one-out checks take a while on large bases.
     const tty = (process.stderr as { isTTY?: boolean }).isTTY === true && io.stdout?.isTTY === true;
     const onProgress = tty ? (done: number, total: number) => process.stderr.write(`\rleave-one-out: ${done}/${total} phrasings${done === total ? '\n' : ''}`) : undefined;
-    if (knowledge) problems.push(...lintKnowledge(knowledge, { matcher: config.settings.matcher, matcherChecks: values.quick !== true, limits, onProgress }));
+    const full = knowledge && values.quick !== true ? buildMatcher(knowledge, config.settings.matcher) : undefined;
+    if (knowledge) problems.push(...lintKnowledge(knowledge, { matcher: config.settings.matcher, matcherChecks: values.quick !== true, limits, onProgress, full }));
     for (const p of problems) (p.severity === 'error' ? io.err : io.out)(formatProblem(p));
-    if (knowledge && values.quick !== true) {
-      for (const line of formatDayOne(dayOneReport(knowledge, buildMatcher(knowledge, config.settings.matcher)))) io.out(line);
-    }
+    if (knowledge && full) for (const line of formatDayOne(dayOneReport(knowledge, full))) io.out(line);
     const errors = problems.filter((p) => p.severity === 'error').length;
     const warnings = problems.length - errors;
     if (!knowledge || errors > 0) {
