@@ -3,8 +3,24 @@ import type { Secrets } from './config.js';
 import type { Logger } from './log.js';
 import type { AnswerService } from './service/answer-service.js';
 
+/**
+ * Where a platform connection stands. `failed` is final: the platform will not recover by
+ * itself (a revoked token, a disallowed intent), so the process should say so and exit.
+ */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
+
+export interface PlatformHealth {
+  readonly state: ConnectionState;
+  /** Since when (epoch ms) the platform has been in this state. */
+  readonly since: number;
+  /** Why, in words an operator can act on (never a token). */
+  readonly reason?: string;
+}
+
 export interface RunningPlatform {
   readonly name: string;
+  /** The connection as of now, for readiness checks and the log. */
+  health(): PlatformHealth;
   stop(): Promise<void>;
 }
 
@@ -12,6 +28,11 @@ export interface PlatformDeps {
   readonly service: AnswerService;
   readonly secrets: Secrets;
   readonly log: Logger;
+  /**
+   * Called once when the platform cannot go on (its health is then `failed`); the composition
+   * root stops the bot and exits non-zero rather than running deaf.
+   */
+  readonly fatal?: (reason: string) => void;
 }
 
 /** An adapter: knows from the secrets whether it is configured, and starts. */
@@ -19,4 +40,24 @@ export interface PlatformAdapter {
   readonly name: string;
   configured(secrets: Secrets): boolean;
   start(deps: PlatformDeps): Promise<RunningPlatform>;
+}
+
+/** Keeps a platform's health; adapters move it as their SDK reports connection events. */
+export class ConnectionTracker {
+  #health: PlatformHealth;
+
+  constructor(private readonly now: () => number = Date.now) {
+    this.#health = { state: 'connecting', since: now() };
+  }
+
+  get health(): PlatformHealth {
+    return this.#health;
+  }
+
+  /** Moves to `state`; a no-op when already there, so `since` keeps the start of the state. */
+  set(state: ConnectionState, reason?: string): void {
+    if (this.#health.state === 'failed') return;
+    if (this.#health.state === state && this.#health.reason === reason) return;
+    this.#health = { state, since: this.now(), ...(reason !== undefined ? { reason } : {}) };
+  }
 }

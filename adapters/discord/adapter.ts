@@ -5,7 +5,7 @@ import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Secrets } from '../../src/config.js';
 import { FaqbotError } from '../../src/errors.js';
 import { describeError } from '../../src/log.js';
-import type { PlatformAdapter, PlatformDeps, RunningPlatform } from '../../src/platform.js';
+import { ConnectionTracker, type PlatformAdapter, type PlatformDeps, type RunningPlatform } from '../../src/platform.js';
 import { handleInteraction } from './interactions.js';
 import { handleMessage } from './handlers/mention.js';
 
@@ -29,6 +29,7 @@ export const discordAdapter: PlatformAdapter = {
   async start({ service, secrets, log }: PlatformDeps): Promise<RunningPlatform> {
     const client = createClient(secrets);
     const deps = { service, log };
+    const connection = new ConnectionTracker();
     // The handlers catch their own errors; these catches only make sure that nothing a
     // handler misses can become an unhandled rejection that ends the process.
     const lastResort = (error: unknown) => log.error('discord: unexpected error in an event handler', error);
@@ -40,8 +41,16 @@ export const discordAdapter: PlatformAdapter = {
     });
     client.on(Events.Error, (error) => log.error('discord: client error', error));
     client.on(Events.ShardError, (error) => log.warn(`discord: gateway error: ${describeError(error)}`));
-    client.on(Events.ShardDisconnect, (event) => log.warn(`discord: gateway closed (code ${event.code}); reconnecting`));
-    client.on(Events.ShardResume, () => log.info('discord: gateway connection resumed'));
+    client.on(Events.ShardDisconnect, (event) => {
+      connection.set('reconnecting', `gateway closed (code ${event.code})`);
+      log.warn(`discord: gateway closed (code ${event.code}); reconnecting`);
+    });
+    client.on(Events.ShardReconnecting, () => connection.set('reconnecting', 'gateway reconnecting'));
+    client.on(Events.ShardReady, () => connection.set('connected'));
+    client.on(Events.ShardResume, () => {
+      connection.set('connected');
+      log.info('discord: gateway connection resumed');
+    });
 
     const ready = once(client, Events.ClientReady);
     try {
@@ -52,9 +61,11 @@ export const discordAdapter: PlatformAdapter = {
     }
     await ready;
     if (!client.isReady()) throw new FaqbotError('config', 'Discord: the gateway did not become ready');
+    connection.set('connected');
     log.info(`discord: logged in as ${client.user.username} (application ${client.application.id}) in ${client.guilds.cache.size} guild(s)`);
     return {
       name: 'discord',
+      health: () => connection.health,
       async stop() {
         await client.destroy();
       },

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
 import { FaqbotError } from '../../src/errors.js';
 import { describeError } from '../../src/log.js';
-import type { PlatformDeps, RunningPlatform } from '../../src/platform.js';
+import { ConnectionTracker, type PlatformDeps, type RunningPlatform } from '../../src/platform.js';
 import { boltLogger } from './bolt-logger.js';
 import { SeenEvents } from './dedupe.js';
 import type { SlackDeps } from './deps.js';
@@ -82,9 +82,12 @@ export async function startSlack({ service, secrets, log }: PlatformDeps): Promi
       ? `Slack Socket Mode did not connect (${slackError(error)}); check SLACK_APP_TOKEN (xapp-..., with the connections:write scope) and that Socket Mode is on`
       : `could not listen for Slack on port ${secrets.port} (${describeError(error)}); set PORT to a free port`);
   }
+  const connection = new ConnectionTracker();
+  connection.set('connected');
   log.info(socketMode ? 'slack: connected in Socket Mode' : `slack: listening for Slack requests on port ${port ?? secrets.port} at ${EVENTS_PATH}`);
   return {
     name: 'slack',
+    health: () => connection.health,
     mode: socketMode ? 'socket' : 'http',
     ...(port !== undefined ? { port } : {}),
     async stop() {
