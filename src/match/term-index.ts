@@ -10,7 +10,7 @@ import type { Candidate, Entry, KnowledgeBase } from '../domain.js';
 import { cleanText, terms } from '../text/normalize.js';
 import { firstSentence, sentences } from '../text/sentences.js';
 import { TypoIndex } from './typo.js';
-import { SoftmaxClassifier, type Example } from './classifier.js';
+import { SoftmaxClassifier, type Example, type Features } from './classifier.js';
 import { cosine, type SentenceEncoder } from './semantic/encoder.js';
 
 type Field = 'id' | 'keyword' | 'question' | 'alternate' | 'answer';
@@ -255,22 +255,21 @@ export class TermIndex {
   private train(phrasings: readonly Phrasing[], withoutAnswersOf?: ReadonlySet<number>): SoftmaxClassifier {
     const examples: Example[] = phrasings.map((p) => ({
       label: p.entry,
-      features: this.features(this.vector(p.ids.map((id) => ({ id, weight: this.idf[id]! }))), this.phrasingMeaning.get(p)),
+      ...this.features(this.vector(p.ids.map((id) => ({ id, weight: this.idf[id]! }))), this.phrasingMeaning.get(p)),
     }));
     for (const a of this.answerExamples) {
       if (withoutAnswersOf?.has(a.entry)) continue;
-      examples.push({ label: a.entry, features: this.features(this.vector(a.ids.map((id) => ({ id, weight: this.idf[id]! }))), a.vector) });
+      examples.push({ label: a.entry, ...this.features(this.vector(a.ids.map((id) => ({ id, weight: this.idf[id]! }))), a.vector) });
     }
     return new SoftmaxClassifier(this.entries.length, examples);
   }
 
   /** Term features, and when the base has meaning vectors, the text's meaning as dense features. */
-  private features(terms: Map<number, number>, meaning: Float32Array | undefined): Map<number, number> {
-    if (!meaning) return terms;
-    // Dense features take ids past the vocabulary's, so they never collide with a term.
-    const offset = -1 - meaning.length;
-    for (let k = 0; k < meaning.length; k++) if (meaning[k] !== 0) terms.set(offset + k, MEANING_FEATURE_WEIGHT * meaning[k]!);
-    return terms;
+  private features(terms: Map<number, number>, meaning: Float32Array | undefined): Features {
+    if (!meaning) return { terms };
+    const dense = new Float32Array(meaning.length);
+    for (let k = 0; k < meaning.length; k++) dense[k] = MEANING_FEATURE_WEIGHT * meaning[k]!;
+    return { terms, dense };
   }
 
   private vector(weights: readonly { id: number; weight: number }[]): Map<number, number> {
