@@ -52,6 +52,14 @@ const ANSWER_EXAMPLES = 3;
 const MEANING_FEATURE_WEIGHT = 0.6;
 /** A query the base knows none of keeps this share of its score; one it knows fully keeps all. */
 const UNKNOWN_FLOOR = 0.5;
+/** A query term found only by a near spelling counts for this much of the term itself. */
+const TYPO_WEIGHT = 0.8;
+/** An entry's answer text may add at most this share of the score its phrasings left open. */
+const ANSWER_HEADROOM = 0.5;
+/** An entry nothing else scored joins the ranking from the classifier alone past this probability. */
+const MIN_CLASSIFIER_PROBABILITY = 0.01;
+/** How many candidates a ranking keeps: enough for suggestions and the decision's margin. */
+const CANDIDATES = 10;
 
 interface Phrasing {
   readonly entry: number;
@@ -283,12 +291,40 @@ export class TermIndex {
   }
 
   /** `exclude`: phrasings left out, as if the base did not have them (calibration probes). */
-  rank(text: string, exclude?: ReadonlySet<Phrasing>, classifier = this.classifier): Ranked {
-    const clean = cleanText(text);
-    const queryTerms = unique(terms(text));
-    if (queryTerms.length === 0) return { candidates: [], empty: true, exact: false, coverage: 0 };
+  /** The ranked candidates for a member's question. */
+  rank(text: string): Ranked {
+    return this.rankIn(text, { classifier: this.classifier });
+  }
 
-    // Resolve each query term to index terms: itself, or its nearest spellings.
+  /**
+   * The stages of a ranking, each adding to the entries' scores: the query's terms resolved
+   * (typos included), similarity to each phrasing and answer, to each entry as a whole, the
+   * classifier's probability, the meaning score, and exact ids and keywords on top.
+   */
+  private rankIn(text: string, scope: RankScope): Ranked {
+    const query = this.resolveQuery(text, scope.exclude);
+    if (!query) return { candidates: [], empty: true, exact: false, coverage: 0 };
+    const best = new Map<number, Scored>();
+    this.scorePhrasings(query, scope.exclude, best);
+    this.scoreEntries(query, best);
+    const meaning = this.encoder && this.meanings.length > 0 ? this.encoder.embed(text) : undefined;
+    if (scope.classifier) this.mixClassifier(scope.classifier, query, meaning, best);
+    if (this.semanticShare > 0 && meaning) this.mixMeaning(meaning, scope.exclude, best);
+    const exactEntry = scope.exclude ? undefined : this.exact.get(cleanText(text));
+    if (exactEntry !== undefined) best.set(exactEntry, { score: 1, phrasing: -1, source: 'exact keyword or id' });
+    const candidates = topK(best, CANDIDATES).map(([e, scored]): Candidate => ({
+      entry: this.entries[e]!,
+      // What the base does not know of the query weighs against every candidate alike.
+      score: Math.min(1, e === exactEntry ? scored.score : scored.score * (UNKNOWN_FLOOR + (1 - UNKNOWN_FLOOR) * query.coverage)),
+      why: this.explain(scored),
+    }));
+    return { candidates, empty: false, exact: exactEntry !== undefined, coverage: query.coverage };
+  }
+
+  /** Each query term as index terms: itself, or its nearest spellings at a discount. */
+  private resolveQuery(text: string, exclude: ReadonlySet<Phrasing> | undefined): ResolvedQuery | undefined {
+    const queryTerms = unique(terms(text));
+    if (queryTerms.length === 0) return undefined;
     const resolved: { id: number; weight: number }[] = [];
     let known = 0;
     let total = 0;
@@ -309,31 +345,32 @@ export class TermIndex {
       const near = this.typos.near(term);
       for (const alt of near) {
         const altId = this.vocabulary.get(alt)!;
-        resolved.push({ id: altId, weight: this.idf[altId]! * 0.8 });
+        resolved.push({ id: altId, weight: this.idf[altId]! * TYPO_WEIGHT });
       }
-      if (near.length > 0) known += this.maxIdf * 0.8;
+      if (near.length > 0) known += this.maxIdf * TYPO_WEIGHT;
     }
-    const coverage = total > 0 ? known / total : 0;
-    const qnorm = Math.sqrt(qsq) || 1;
+    return { resolved, coverage: total > 0 ? known / total : 0, norm: Math.sqrt(qsq) || 1 };
+  }
 
+  /** Cosine with each phrasing (the best one per entry counts), then with each answer text. */
+  private scorePhrasings(query: ResolvedQuery, exclude: ReadonlySet<Phrasing> | undefined, best: Map<number, Scored>): void {
     // Accumulate into a reused typed array: far cheaper than a Map on large bases.
     const dot = this.scratch;
     const touched: number[] = [];
-    for (const { id, weight } of resolved) {
+    for (const { id, weight } of query.resolved) {
       const idf = this.idf[id]!;
       for (const pi of this.postings[id]!) {
         if (dot[pi] === 0) touched.push(pi);
         dot[pi] = dot[pi]! + weight * idf;
       }
     }
-    const best = new Map<number, Scored>();
     const answerScore = new Map<number, number>();
     for (const pi of touched) {
       const d = dot[pi]!;
       dot[pi] = 0;
       const p = this.phrasings[pi]!;
       if (exclude?.has(p)) continue;
-      const cos = d / (qnorm * p.norm);
+      const cos = d / (query.norm * p.norm);
       if (p.field === 'answer') {
         answerScore.set(p.entry, cos);
         continue;
@@ -349,15 +386,17 @@ export class TermIndex {
     for (const [e, a] of answerScore) {
       const prev = best.get(e);
       const base = prev?.score ?? 0;
-      const s = base + (1 - base) * a * FIELD_WEIGHT.answer * 0.5;
+      const s = base + (1 - base) * a * FIELD_WEIGHT.answer * ANSWER_HEADROOM;
       if (prev) prev.score = s;
       else best.set(e, { score: s, phrasing: -1, source: 'answer text' });
     }
+  }
 
-    // The entry's phrasings taken together: rewards terms its many alternates share.
+  /** The entry's phrasings taken together: rewards terms its many alternates share. */
+  private scoreEntries(query: ResolvedQuery, best: Map<number, Scored>): void {
     const edot = this.entryScratch;
     const touchedEntries: number[] = [];
-    for (const { id, weight } of resolved) {
+    for (const { id, weight } of query.resolved) {
       const postings = this.entryPostings[id]!;
       for (let k = 0; k < postings.entries.length; k++) {
         const e = postings.entries[k]!;
@@ -366,43 +405,35 @@ export class TermIndex {
       }
     }
     for (const e of touchedEntries) {
-      const cos = edot[e]! / (qnorm * this.entryNorms[e]!);
+      const cos = edot[e]! / (query.norm * this.entryNorms[e]!);
       edot[e] = 0;
       const prev = best.get(e);
       const s = BEST_PHRASING_SHARE * (prev?.score ?? 0) + (1 - BEST_PHRASING_SHARE) * cos;
       if (prev) prev.score = s;
       else best.set(e, { score: s, phrasing: -1, source: 'all phrasings' });
     }
-    const queryMeaning = this.encoder && this.meanings.length > 0 ? this.encoder.embed(text) : undefined;
-    if (classifier) {
-      const p = classifier.predict(this.features(this.vector(resolved), queryMeaning));
-      for (let e = 0; e < p.length; e++) {
-        const prev = best.get(e);
-        if (!prev && p[e]! < 0.01) continue;
-        const s = (1 - CLASSIFIER_SHARE) * (prev?.score ?? 0) + CLASSIFIER_SHARE * p[e]!;
-        if (prev) prev.score = s;
-        else best.set(e, { score: s, phrasing: -1, source: 'classifier' });
-      }
+  }
+
+  private mixClassifier(classifier: SoftmaxClassifier, query: ResolvedQuery, meaning: Float32Array | undefined, best: Map<number, Scored>): void {
+    const p = classifier.predict(this.features(this.vector(query.resolved), meaning));
+    for (let e = 0; e < p.length; e++) {
+      const prev = best.get(e);
+      if (!prev && p[e]! < MIN_CLASSIFIER_PROBABILITY) continue;
+      const s = (1 - CLASSIFIER_SHARE) * (prev?.score ?? 0) + CLASSIFIER_SHARE * p[e]!;
+      if (prev) prev.score = s;
+      else best.set(e, { score: s, phrasing: -1, source: 'classifier' });
     }
-    const meaning = this.semanticShare > 0 && queryMeaning ? this.semantic(queryMeaning, exclude) : undefined;
-    if (meaning) {
-      for (let e = 0; e < meaning.length; e++) {
-        const prev = best.get(e);
-        if (!prev && meaning[e]! <= 0) continue;
-        const s = (1 - this.semanticShare) * (prev?.score ?? 0) + this.semanticShare * meaning[e]!;
-        if (prev) prev.score = s;
-        else best.set(e, { score: s, phrasing: -1, source: 'meaning' });
-      }
+  }
+
+  private mixMeaning(query: Float32Array, exclude: ReadonlySet<Phrasing> | undefined, best: Map<number, Scored>): void {
+    const meaning = this.semantic(query, exclude);
+    for (let e = 0; e < meaning.length; e++) {
+      const prev = best.get(e);
+      if (!prev && meaning[e]! <= 0) continue;
+      const s = (1 - this.semanticShare) * (prev?.score ?? 0) + this.semanticShare * meaning[e]!;
+      if (prev) prev.score = s;
+      else best.set(e, { score: s, phrasing: -1, source: 'meaning' });
     }
-    const exactEntry = exclude ? undefined : this.exact.get(clean);
-    if (exactEntry !== undefined) best.set(exactEntry, { score: 1, phrasing: -1, source: 'exact keyword or id' });
-    const candidates = topK(best, 10).map(([e, scored]): Candidate => ({
-      entry: this.entries[e]!,
-      // What the base does not know of the query weighs against every candidate alike.
-      score: Math.min(1, e === exactEntry ? scored.score : scored.score * (UNKNOWN_FLOOR + (1 - UNKNOWN_FLOOR) * coverage)),
-      why: this.explain(scored),
-    }));
-    return { candidates, empty: false, exact: exactEntry !== undefined, coverage };
   }
 
   private explain(scored: Scored): string {
@@ -486,7 +517,7 @@ export class TermIndex {
   private probeScores(specs: readonly ProbeSpec[], asked: Probe[]): number[] {
     const scores: number[] = [];
     for (const spec of specs) {
-      const top = this.rank(spec.text, spec.hide, spec.classifier).candidates[0];
+      const top = this.rankIn(spec.text, { exclude: spec.hide, classifier: spec.classifier ?? this.classifier }).candidates[0];
       const entry = this.entries[spec.entry]!;
       asked.push({ entry, kind: spec.kind, text: spec.text, top: top?.entry, score: top?.score ?? 0 });
       if (top && top.entry === entry) scores.push(top.score);
@@ -494,6 +525,20 @@ export class TermIndex {
     return scores.sort((a, b) => a - b);
   }
 
+}
+
+/** What a ranking sees: calibration's probes hide phrasings and use a held-out classifier. */
+interface RankScope {
+  readonly exclude?: ReadonlySet<Phrasing>;
+  readonly classifier: SoftmaxClassifier | undefined;
+}
+
+interface ResolvedQuery {
+  /** Index terms with the query's weight for each (near spellings discounted). */
+  readonly resolved: readonly { id: number; weight: number }[];
+  /** Share of the query's term weight that the index knows. */
+  readonly coverage: number;
+  readonly norm: number;
 }
 
 interface ProbeSpec {
