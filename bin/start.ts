@@ -12,6 +12,8 @@ import { InsightsStore } from '../src/insights/store.js';
 import { watchKnowledge, type KnowledgeWatcher } from '../src/knowledge/watch.js';
 import { knowledgeHelp, knowledgeOption, knowledgePath as resolveKnowledge } from '../src/cli/knowledge-flag.js';
 import { stringFlag } from '../src/cli/context.js';
+import { openSharedState } from '../src/engines/open-state.js';
+import type { SharedStateHealth } from '../src/service/shared-state.js';
 
 export interface StartOptions {
   adapters: readonly PlatformAdapter[];
@@ -23,6 +25,8 @@ export interface StartOptions {
 export interface Started {
   service: AnswerService;
   platforms: RunningPlatform[];
+  /** Whether cooldowns and rate limits are shared with other replicas right now, for /readyz and the log. */
+  stateHealth(): SharedStateHealth;
   stop(): Promise<void>;
 }
 
@@ -35,6 +39,7 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
   for (const w of warnings) log.warn(formatProblem(w));
   log.info(`knowledge: ${knowledge.entries.length} entries from ${knowledgePath}`);
   const { insights: insightsSettings } = config.settings;
+  const shared = await openSharedState(config.secrets, log);
   let service: AnswerService | undefined;
   const store = insightsSettings.enabled
     ? InsightsStore.open({
@@ -44,7 +49,7 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     })
     : undefined;
   service = new AnswerService({
-    knowledge, policy: config.settings.policy, matcher: config.settings.matcher,
+    knowledge, policy: config.settings.policy, matcher: config.settings.matcher, state: shared.state,
     // Passed even when unavailable: it records nothing then, and /faq-stats says to check the log.
     ...(store ? { recorder: store, insights: store } : {}),
   });
@@ -56,22 +61,25 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
   try {
     for (const adapter of options.adapters) {
       if (!adapter.configured(config.secrets)) continue;
-      platforms.push(await adapter.start({ service, secrets: config.secrets, log }));
+      platforms.push(await adapter.start({ service, secrets: config.secrets, log, state: shared.state }));
     }
   } catch (error) {
     // A platform refused to start: release what already runs before the error reaches the CLI.
     watcher?.close();
     await Promise.allSettled(platforms.map((p) => p.stop()));
     store?.close();
+    await shared.close();
     throw error;
   }
   return {
     service,
     platforms,
+    stateHealth: () => shared.health(),
     async stop() {
       watcher?.close();
       await Promise.allSettled(platforms.map((p) => p.stop()));
       store?.close();
+      await shared.close();
     },
   };
 }

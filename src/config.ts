@@ -67,6 +67,12 @@ export interface Secrets {
   port: number;
   /** Salt for hashing user ids in the insights store. */
   insightsSalt?: string;
+  /** Redis for state shared by replicas (cooldowns, rate limits, seen events); may hold a password. */
+  redisUrl?: string;
+  /** Prepended to every Redis key (default `faqbot:`), so several bots can share one Redis. */
+  redisPrefix: string;
+  /** `postgres://…`: insights in PostgreSQL instead of the SQLite file; may hold a password. */
+  databaseUrl?: string;
 }
 
 export interface Config {
@@ -142,7 +148,19 @@ export function readSecrets(env: Env): Secrets {
     slackApiUrl: nonEmpty(env.SLACK_API_URL),
     port,
     insightsSalt: nonEmpty(env.FAQBOT_SALT),
+    redisUrl: nonEmpty(env.FAQBOT_REDIS_URL),
+    redisPrefix: nonEmpty(env.FAQBOT_REDIS_PREFIX) ?? 'faqbot:',
+    databaseUrl: databaseUrl(env.FAQBOT_DATABASE_URL),
   };
+}
+
+/** Only PostgreSQL is known; anything else is a typo to report before the bot starts. */
+function databaseUrl(value: string | undefined): string | undefined {
+  const url = nonEmpty(value);
+  if (url && !/^postgres(ql)?:\/\//i.test(url)) {
+    throw new FaqbotError('config', 'FAQBOT_DATABASE_URL must start with postgres:// (or postgresql://); unset it to keep insights in the SQLite file');
+  }
+  return url;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -2,6 +2,7 @@
 import type { Secrets } from './config.js';
 import type { Logger } from './log.js';
 import type { AnswerService } from './service/answer-service.js';
+import type { SharedState } from './service/shared-state.js';
 
 /**
  * Where a platform connection stands. `failed` is final: the platform will not recover by
@@ -28,6 +29,8 @@ export interface PlatformDeps {
   readonly service: AnswerService;
   readonly secrets: Secrets;
   readonly log: Logger;
+  /** What replicas share (event de-duplication); this process's memory when nothing is configured. */
+  readonly state?: SharedState;
   /**
    * Called once when the platform cannot go on (its health is then `failed`); the composition
    * root stops the bot and exits non-zero rather than running deaf.

@@ -26,9 +26,9 @@ export function createClient(secrets: Secrets): Client {
 export const discordAdapter: PlatformAdapter = {
   name: 'discord',
   configured: (secrets) => secrets.discordToken !== undefined,
-  async start({ service, secrets, log }: PlatformDeps): Promise<RunningPlatform> {
+  async start({ service, secrets, log, state }: PlatformDeps): Promise<RunningPlatform> {
     const client = createClient(secrets);
-    const deps = { service, log };
+    const deps = { service, log, ...(state ? { state } : {}) };
     const connection = new ConnectionTracker();
     // The handlers catch their own errors; these catches only make sure that nothing a
     // handler misses can become an unhandled rejection that ends the process.
