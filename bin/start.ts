@@ -14,6 +14,9 @@ import { knowledgeHelp, knowledgeOption, knowledgePath as resolveKnowledge } fro
 import { stringFlag } from '../src/cli/context.js';
 import { openSharedState } from '../src/engines/open-state.js';
 import type { SharedStateHealth } from '../src/service/shared-state.js';
+import type { AskRecorder, InsightsReader } from '../src/service/recorder.js';
+import type { PgInsightsStoreOptions } from '../src/insights/pg-store.js';
+import { describeUrl } from '../src/engines/describe-url.js';
 
 export interface StartOptions {
   adapters: readonly PlatformAdapter[];
@@ -41,13 +44,13 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
   const { insights: insightsSettings } = config.settings;
   const shared = await openSharedState(config.secrets, log);
   let service: AnswerService | undefined;
-  const store = insightsSettings.enabled
-    ? InsightsStore.open({
-      path: resolve(io.cwd, insightsSettings.path), log, retentionDays: insightsSettings.retentionDays,
-      storeQueryText: insightsSettings.storeQueryText, knowledge: () => service?.knowledge,
-      ...(config.secrets.insightsSalt ? { salt: config.secrets.insightsSalt } : {}),
-    })
-    : undefined;
+  const storeOptions = {
+    log, retentionDays: insightsSettings.retentionDays, storeQueryText: insightsSettings.storeQueryText,
+    knowledge: () => service?.knowledge, ...(config.secrets.insightsSalt ? { salt: config.secrets.insightsSalt } : {}),
+  };
+  const store: RecordingStore | undefined = !insightsSettings.enabled ? undefined
+    : config.secrets.databaseUrl ? await openPgStore(config.secrets.databaseUrl, storeOptions)
+    : InsightsStore.open({ path: resolve(io.cwd, insightsSettings.path), ...storeOptions });
   service = new AnswerService({
     knowledge, policy: config.settings.policy, matcher: config.settings.matcher, state: shared.state,
     // Passed even when unavailable: it records nothing then, and /faq-stats says to check the log.
@@ -67,7 +70,7 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     // A platform refused to start: release what already runs before the error reaches the CLI.
     watcher?.close();
     await Promise.allSettled(platforms.map((p) => p.stop()));
-    store?.close();
+    await store?.close();
     await shared.close();
     throw error;
   }
@@ -78,10 +81,21 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     async stop() {
       watcher?.close();
       await Promise.allSettled(platforms.map((p) => p.stop()));
-      store?.close();
+      await store?.close();
       await shared.close();
     },
   };
+}
+
+/** What the bot records to and reads figures from: the SQLite file or PostgreSQL. */
+type RecordingStore = AskRecorder & InsightsReader & { close(): void | Promise<void> };
+
+/** PostgreSQL is loaded only when configured; the bot starts even while it does not answer. */
+async function openPgStore(url: string, options: Omit<PgInsightsStoreOptions, 'url' | 'where'>): Promise<RecordingStore> {
+  const { PgInsightsStore } = await import('../src/insights/pg-store.js');
+  const store = new PgInsightsStore({ url, where: describeUrl(url), ...options });
+  await store.start();
+  return store;
 }
 
 export function startCommand(adapters: readonly PlatformAdapter[]): Command {

@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Claim, SharedState } from '../service/shared-state.js';
 import { newToken } from '../service/shared-state.js';
+import { describeUrl } from './describe-url.js';
 
 const CLAIM_LUA = `
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return -1 end
@@ -113,15 +114,5 @@ export class RedisState implements SharedState {
       this.limiters.set(id, limiter);
     }
     return limiter;
-  }
-}
-
-/** `redis://host:port` or `postgres://host:port/db`, without user or password. */
-export function describeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname && u.pathname !== '/' ? u.pathname : ''}`;
-  } catch {
-    return 'an unparseable URL';
   }
 }

@@ -47,3 +47,54 @@ export async function closedPort(): Promise<number> {
   await new Promise<void>((done) => server.close(() => done()));
   return port;
 }
+
+/** A fresh PostgreSQL database for one test file; drop() removes it (and ends what is connected). */
+export async function freshDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const pg = (await import('pg')).default;
+  const name = uniqueName('faqbot_test').toLowerCase();
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return {
+    name,
+    url: `postgres://postgres@127.0.0.1:5432/${name}`,
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * A TCP forwarder to an engine that can be cut and restored on the same port: "the engine went
+ * away and came back" without touching the real server other tests use.
+ */
+export async function cuttableProxy(targetPort: number): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+  const { createServer, connect: dial } = await import('node:net');
+  const sockets = new Set<import('node:net').Socket>();
+  let server: import('node:net').Server | undefined;
+  let port = 0;
+  const listen = async () => {
+    server = createServer((client) => {
+      const upstream = dial({ host: '127.0.0.1', port: targetPort });
+      sockets.add(client).add(upstream);
+      client.pipe(upstream).pipe(client);
+      const end = () => { client.destroy(); upstream.destroy(); sockets.delete(client); sockets.delete(upstream); };
+      client.on('error', end).on('close', end);
+      upstream.on('error', end).on('close', end);
+    });
+    await new Promise<void>((done) => server!.listen(port, '127.0.0.1', done));
+    port = (server.address() as { port: number }).port;
+  };
+  const cut = async () => {
+    for (const s of sockets) s.destroy();
+    sockets.clear();
+    await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+    server = undefined;
+  };
+  await listen();
+  return { get port() { return port; }, cut, restore: listen, close: cut };
+}
