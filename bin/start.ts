@@ -6,7 +6,7 @@ import { runChat } from '../src/cli/commands/chat.js';
 import { loadConfig } from '../src/config.js';
 import { loadKnowledge, formatProblem } from '../src/knowledge/load.js';
 import { consoleLogger, type Logger } from '../src/log.js';
-import type { PlatformAdapter, RunningPlatform } from '../src/platform.js';
+import type { HttpRoute, PlatformAdapter, RunningPlatform } from '../src/platform.js';
 import { AnswerService } from '../src/service/answer-service.js';
 import { InsightsStore } from '../src/insights/store.js';
 import { watchKnowledge, type KnowledgeWatcher } from '../src/knowledge/watch.js';
@@ -28,6 +28,8 @@ export interface StartOptions {
 export interface Started {
   service: AnswerService;
   platforms: RunningPlatform[];
+  /** What the HTTP server on PORT mounts for the platforms (POST /discord/interactions in HTTP mode). */
+  routes: readonly HttpRoute[];
   /** Whether cooldowns and rate limits are shared with other replicas right now, for /readyz and the log. */
   stateHealth(): SharedStateHealth;
   stop(): Promise<void>;
@@ -77,6 +79,7 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
   return {
     service,
     platforms,
+    routes: platforms.flatMap((p) => p.routes ?? []),
     stateHealth: () => shared.health(),
     async stop() {
       watcher?.close();

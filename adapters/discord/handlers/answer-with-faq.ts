@@ -35,7 +35,8 @@ export async function onAnswerWithFaqPick(deps: HandlerDeps, interaction: String
     return;
   }
   const msg = renderReply(reply, { origin: 'message-menu', inGuild: interaction.inGuild(), replyTo: author.id });
-  const channel = interaction.channel ?? (interaction.channelId ? await interaction.client.channels.fetch(interaction.channelId) : null);
+  // Over HTTP interactions no guild is cached: the channel is fetched, and may belong to an uncached guild.
+  const channel = interaction.channel ?? (interaction.channelId ? await interaction.client.channels.fetch(interaction.channelId, { allowUnknownGuild: true }) : null);
   if (!channel || !channel.isSendable()) {
     await interaction.editReply(editOptions(notice('I can\'t post in this channel. Use `/faq` with `user:` instead.')));
     return;
