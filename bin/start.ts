@@ -15,7 +15,7 @@ import { stringFlag } from '../src/cli/context.js';
 import { openSharedState } from '../src/engines/open-state.js';
 import type { SharedStateHealth } from '../src/service/shared-state.js';
 import type { AskRecorder, InsightsReader } from '../src/service/recorder.js';
-import type { PgInsightsStoreOptions } from '../src/insights/pg-store.js';
+import type { InsightsHealth, PgInsightsStoreOptions } from '../src/insights/pg-store.js';
 import { describeUrl } from '../src/engines/describe-url.js';
 
 export interface StartOptions {
@@ -32,6 +32,8 @@ export interface Started {
   routes: readonly HttpRoute[];
   /** Whether cooldowns and rate limits are shared with other replicas right now, for /readyz and the log. */
   stateHealth(): SharedStateHealth;
+  /** Whether insights are being recorded right now (undefined when insights are off). */
+  insightsHealth(): InsightsHealth | undefined;
   stop(): Promise<void>;
 }
 
@@ -52,7 +54,7 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
   };
   const store: RecordingStore | undefined = !insightsSettings.enabled ? undefined
     : config.secrets.databaseUrl ? await openPgStore(config.secrets.databaseUrl, storeOptions)
-    : InsightsStore.open({ path: resolve(io.cwd, insightsSettings.path), ...storeOptions });
+    : sqliteStore(InsightsStore.open({ path: resolve(io.cwd, insightsSettings.path), ...storeOptions }));
   service = new AnswerService({
     knowledge, policy: config.settings.policy, matcher: config.settings.matcher, state: shared.state,
     // Passed even when unavailable: it records nothing then, and /faq-stats says to check the log.
@@ -81,6 +83,7 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     platforms,
     routes: platforms.flatMap((p) => p.routes ?? []),
     stateHealth: () => shared.health(),
+    insightsHealth: () => store?.health(),
     async stop() {
       watcher?.close();
       await Promise.allSettled(platforms.map((p) => p.stop()));
@@ -91,7 +94,11 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
 }
 
 /** What the bot records to and reads figures from: the SQLite file or PostgreSQL. */
-type RecordingStore = AskRecorder & InsightsReader & { close(): void | Promise<void> };
+type RecordingStore = AskRecorder & InsightsReader & { close(): void | Promise<void>; health(): InsightsHealth };
+
+function sqliteStore(store: InsightsStore): RecordingStore {
+  return Object.assign(store, { health: (): InsightsHealth => ({ engine: 'sqlite', writing: store.available, pending: 0 }) });
+}
 
 /** PostgreSQL is loaded only when configured; the bot starts even while it does not answer. */
 async function openPgStore(url: string, options: Omit<PgInsightsStoreOptions, 'url' | 'where'>): Promise<RecordingStore> {

@@ -29,6 +29,13 @@ export interface PgInsightsStoreOptions {
   retryMs?: number;
 }
 
+export interface InsightsHealth {
+  readonly engine: 'sqlite' | 'postgres';
+  /** False while records cannot be written (they wait in memory with PostgreSQL, are skipped with SQLite). */
+  readonly writing: boolean;
+  readonly pending: number;
+}
+
 type Pending =
   | { readonly kind: 'ask'; readonly r: AskRecord }
   | { readonly kind: 'pick'; readonly r: PickRecord }
@@ -77,6 +84,11 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
 
   get available(): boolean {
     return this.migrated && !this.failing;
+  }
+
+  /** For readiness checks: whether records are being written, and how many wait. */
+  health(): InsightsHealth {
+    return { engine: 'postgres', writing: this.available, pending: this.queue.length };
   }
 
   /** Records waiting to be written (while PostgreSQL is unreachable, or in flight). */

@@ -55,8 +55,9 @@ describe.skipIf(!engines)('two replicas on one Redis and one PostgreSQL', () => 
     redis.disconnect();
   });
 
-  it('both replicas share state through Redis', () => {
+  it('both replicas share state through Redis and record to PostgreSQL (what readiness checks read)', () => {
     expect(replicas.map((r) => r.bot.stateHealth())).toEqual([{ engine: 'redis', shared: true }, { engine: 'redis', shared: true }]);
+    expect(replicas.map((r) => r.bot.insightsHealth())).toEqual([0, 1].map(() => ({ engine: 'postgres', writing: true, pending: 0 })));
   });
 
   it('the same answer aimed at the same member via replica A, then B, is held by the cooldown', async () => {
