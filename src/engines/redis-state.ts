@@ -43,7 +43,9 @@ export class RedisState implements SharedState {
       // Fail fast while disconnected: answers fall back to local state instead of queueing.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs ?? 500,
+      // Long enough that a busy replica's own event-loop stall is not taken for Redis failing
+      // (a reply already in the socket would be timed out), short enough for Discord's 3 s.
+      commandTimeout: options.commandTimeoutMs ?? 1500,
       connectTimeout: 2000,
       // Keep trying in the background; the fallback notices when it works again.
       retryStrategy: (times) => Math.min(times * 200, 2000),
