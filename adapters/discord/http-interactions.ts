@@ -148,7 +148,11 @@ export function createInteractionsEndpoint(options: InteractionsEndpointOptions)
       pending.delete(id);
       return send(res, 200, type === AUTOCOMPLETE ? { type: AUTOCOMPLETE_RESULT, data: { choices: [] } } : { type: CHANNEL_MESSAGE, data: { content: APOLOGY, flags: EPHEMERAL } });
     }
-    if (p) p.late = true;
+    if (p) {
+      p.late = true;
+      // An interaction token lives 15 minutes: a handler that never answers is forgotten then.
+      setTimeout(() => pending.delete(id), 15 * 60_000).unref();
+    }
     log.warn(`discord: interaction ${id} took longer than ${RESPONSE_BUDGET_MS} ms; answering with a placeholder that the answer will replace`);
     if (type === AUTOCOMPLETE) {
       pending.delete(id);
