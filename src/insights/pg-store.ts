@@ -10,7 +10,7 @@ import type { AskRecord, AskRecorder, InsightsReader, PickRecord } from '../serv
 import { buildReport, toSummary, type InsightsReport } from './aggregate.js';
 import { pgMigrate } from './pg-schema.js';
 import { readPgRows } from './pg-read.js';
-import { hashPerson, redactQuery, stripIds } from './privacy.js';
+import { hashPerson, LINK_WINDOW_MS, storedText } from './privacy.js';
 
 export interface PgInsightsStoreOptions {
   /** postgres://… (may hold a password: only its host is ever logged). */
@@ -42,7 +42,6 @@ type Pending =
   | { readonly kind: 'feedback'; readonly r: Feedback & { readonly at: number } };
 
 const DAY_MS = 86_400_000;
-const LINK_WINDOW_MS = 15 * 60_000;
 /** Written in one transaction: enough to keep up with a busy server, small enough to retry. */
 const BATCH = 200;
 
@@ -224,7 +223,8 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
   }
 
   private textOf(raw: string): { text: string; redacted: number } {
-    return this.options.storeQueryText ? { text: stripIds(raw), redacted: 0 } : { text: redactQuery(raw), redacted: 1 };
+    const { text, redacted } = storedText(raw, this.options.storeQueryText);
+    return { text, redacted: redacted ? 1 : 0 };
   }
 
   /** Hashing waits for the write: the salt may only be known once PostgreSQL answers. */
