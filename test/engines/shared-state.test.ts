@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FallbackState } from '../../src/engines/fallback-state.js';
 import { RedisState } from '../../src/engines/redis-state.js';
 import { MemoryState, type SharedState } from '../../src/service/shared-state.js';
-import { closedPort, REDIS_URL, redisReachable, uniqueName } from './engines.js';
+import { closedPort, cuttableProxy, REDIS_URL, redisReachable, uniqueName } from './engines.js';
 
 const withRedis = await redisReachable();
 const opened: RedisState[] = [];
@@ -136,4 +136,36 @@ describe.skipIf(!withRedis)('two answer services (replicas) on one Redis', () =>
     await a!.notDelivered(first.askId);
     expect((await ask(b!, 'C2')).kind).toBe('answer');
   });
+});
+
+describe.skipIf(!withRedis)('the real Redis going away and coming back', () => {
+  it('claims fall back to local memory while it is away, and are shared again once it answers', async () => {
+    const proxy = await cuttableProxy(6379);
+    const prefix = `${uniqueName('faqbot_test')}:`;
+    const viaProxy = new RedisState({ url: `redis://127.0.0.1:${proxy.port}`, prefix });
+    const direct = new RedisState({ url: REDIS_URL, prefix });
+    opened.push(viaProxy, direct);
+    await viaProxy.ready();
+    await direct.ready();
+    const logs: string[] = [];
+    const state = new FallbackState(viaProxy, 'redis', viaProxy.describe(), { info: (m) => logs.push(`info ${m}`), warn: (m) => logs.push(`warn ${m}`), error: (m) => logs.push(`error ${m}`) });
+    expect((await state.claim('cd:before', 60_000, Date.now())).claimed).toBe(true);
+    await proxy.cut();
+    expect((await state.claim('cd:during', 60_000, Date.now())).claimed).toBe(true);
+    expect(state.health().shared).toBe(false);
+    // Claimed locally: the other replica (straight to Redis) does not see it.
+    expect((await direct.claim('cd:during', 60_000)).claimed).toBe(true);
+    await proxy.restore();
+    // Tried again after 5 s; ioredis reconnects meanwhile.
+    await expect.poll(async () => {
+      await state.claim(`cd:probe:${Date.now()}`, 60_000, Date.now());
+      return state.health().shared;
+    }, { timeout: 15_000, interval: 500 }).toBe(true);
+    const after = await state.claim('cd:after', 60_000, Date.now());
+    expect(after.claimed).toBe(true);
+    expect((await direct.claim('cd:after', 60_000)).claimed).toBe(false);
+    expect(logs.filter((l) => l.startsWith('warn'))).toHaveLength(1);
+    expect(logs.at(-1)).toMatch(/answers again/);
+    await proxy.close();
+  }, 30_000);
 });
