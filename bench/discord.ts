@@ -77,11 +77,12 @@ export const discordSuite: BenchSuite = {
         return { text: phrasings[Math.floor(i / entries.length) % phrasings.length]!, userId: `${tag}${String(i).padStart(6, '0')}` };
       });
       const questions = items(COUNT, '1');
-      const bare = questions.map((item) => {
+      const bare: number[] = [];
+      for (const item of questions) {
         const t = performance.now();
-        bot.service.ask({ text: item.text, platform: 'bench', channelId: 'bench', asker: { id: item.userId }, via: 'command' });
-        return performance.now() - t;
-      });
+        await bot.service.ask({ text: item.text, platform: 'bench', channelId: 'bench', asker: { id: item.userId }, via: 'command' });
+        bare.push(performance.now() - t);
+      }
       await driver.run('sequential', items(WARM_UP, '2'));
       const sequential = await driver.run('sequential', items(COUNT, '3'));
       const burst = await driver.run('burst', items(COUNT, '4'));

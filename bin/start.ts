@@ -6,12 +6,17 @@ import { runChat } from '../src/cli/commands/chat.js';
 import { loadConfig } from '../src/config.js';
 import { loadKnowledge, formatProblem } from '../src/knowledge/load.js';
 import { consoleLogger, type Logger } from '../src/log.js';
-import type { PlatformAdapter, RunningPlatform } from '../src/platform.js';
+import type { HttpRoute, PlatformAdapter, RunningPlatform } from '../src/platform.js';
 import { AnswerService } from '../src/service/answer-service.js';
 import { InsightsStore } from '../src/insights/store.js';
 import { watchKnowledge, type KnowledgeWatcher } from '../src/knowledge/watch.js';
 import { knowledgeHelp, knowledgeOption, knowledgePath as resolveKnowledge } from '../src/cli/knowledge-flag.js';
 import { stringFlag } from '../src/cli/context.js';
+import { openSharedState } from '../src/engines/open-state.js';
+import type { SharedStateHealth } from '../src/service/shared-state.js';
+import type { AskRecorder, InsightsReader } from '../src/service/recorder.js';
+import type { InsightsHealth, PgInsightsStoreOptions } from '../src/insights/pg-store.js';
+import { describeUrl } from '../src/engines/describe-url.js';
 
 export interface StartOptions {
   adapters: readonly PlatformAdapter[];
@@ -23,6 +28,12 @@ export interface StartOptions {
 export interface Started {
   service: AnswerService;
   platforms: RunningPlatform[];
+  /** What the HTTP server on PORT mounts for the platforms (POST /discord/interactions in HTTP mode). */
+  routes: readonly HttpRoute[];
+  /** Whether cooldowns and rate limits are shared with other replicas right now, for /readyz and the log. */
+  stateHealth(): SharedStateHealth;
+  /** Whether insights are being recorded right now (undefined when insights are off). */
+  insightsHealth(): InsightsHealth | undefined;
   stop(): Promise<void>;
 }
 
@@ -35,16 +46,17 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
   for (const w of warnings) log.warn(formatProblem(w));
   log.info(`knowledge: ${knowledge.entries.length} entries from ${knowledgePath}`);
   const { insights: insightsSettings } = config.settings;
+  const shared = await openSharedState(config.secrets, log);
   let service: AnswerService | undefined;
-  const store = insightsSettings.enabled
-    ? InsightsStore.open({
-      path: resolve(io.cwd, insightsSettings.path), log, retentionDays: insightsSettings.retentionDays,
-      storeQueryText: insightsSettings.storeQueryText, knowledge: () => service?.knowledge,
-      ...(config.secrets.insightsSalt ? { salt: config.secrets.insightsSalt } : {}),
-    })
-    : undefined;
+  const storeOptions = {
+    log, retentionDays: insightsSettings.retentionDays, storeQueryText: insightsSettings.storeQueryText,
+    knowledge: () => service?.knowledge, ...(config.secrets.insightsSalt ? { salt: config.secrets.insightsSalt } : {}),
+  };
+  const store: RecordingStore | undefined = !insightsSettings.enabled ? undefined
+    : config.secrets.databaseUrl ? await openPgStore(config.secrets.databaseUrl, storeOptions)
+    : sqliteStore(InsightsStore.open({ path: resolve(io.cwd, insightsSettings.path), ...storeOptions }));
   service = new AnswerService({
-    knowledge, policy: config.settings.policy, matcher: config.settings.matcher,
+    knowledge, policy: config.settings.policy, matcher: config.settings.matcher, state: shared.state,
     // Passed even when unavailable: it records nothing then, and /faq-stats says to check the log.
     ...(store ? { recorder: store, insights: store } : {}),
   });
@@ -56,24 +68,44 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
   try {
     for (const adapter of options.adapters) {
       if (!adapter.configured(config.secrets)) continue;
-      platforms.push(await adapter.start({ service, secrets: config.secrets, log }));
+      platforms.push(await adapter.start({ service, secrets: config.secrets, log, state: shared.state }));
     }
   } catch (error) {
     // A platform refused to start: release what already runs before the error reaches the CLI.
     watcher?.close();
     await Promise.allSettled(platforms.map((p) => p.stop()));
-    store?.close();
+    await store?.close();
+    await shared.close();
     throw error;
   }
   return {
     service,
     platforms,
+    routes: platforms.flatMap((p) => p.routes ?? []),
+    stateHealth: () => shared.health(),
+    insightsHealth: () => store?.health(),
     async stop() {
       watcher?.close();
       await Promise.allSettled(platforms.map((p) => p.stop()));
-      store?.close();
+      await store?.close();
+      await shared.close();
     },
   };
+}
+
+/** What the bot records to and reads figures from: the SQLite file or PostgreSQL. */
+type RecordingStore = AskRecorder & InsightsReader & { close(): void | Promise<void>; health(): InsightsHealth };
+
+function sqliteStore(store: InsightsStore): RecordingStore {
+  return Object.assign(store, { health: (): InsightsHealth => ({ engine: 'sqlite', writing: store.available, pending: 0 }) });
+}
+
+/** PostgreSQL is loaded only when configured; the bot starts even while it does not answer. */
+async function openPgStore(url: string, options: Omit<PgInsightsStoreOptions, 'url' | 'where'>): Promise<RecordingStore> {
+  const { PgInsightsStore } = await import('../src/insights/pg-store.js');
+  const store = new PgInsightsStore({ url, where: describeUrl(url), ...options });
+  await store.start();
+  return store;
 }
 
 export function startCommand(adapters: readonly PlatformAdapter[]): Command {

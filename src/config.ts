@@ -58,6 +58,14 @@ export interface Secrets {
   discordToken?: string;
   /** The form of discord.js's `rest.api` option, e.g. https://discord.com/api. */
   discordApiUrl?: string;
+  /** The application's Ed25519 public key (hex), to verify interactions posted over HTTP. */
+  discordPublicKey?: string;
+  /** Where interactions arrive: over the gateway (default) or posted to /discord/interactions. */
+  discordInteractions: 'gateway' | 'http';
+  /** Whether to hold a gateway connection (mentions and DMs); off makes a stateless HTTP-only replica. */
+  discordGateway: boolean;
+  /** Gateway shards: `auto` asks Discord how many the bot needs (one is enough below 2,500 servers). */
+  discordShards: 'auto' | number;
   slackBotToken?: string;
   slackAppToken?: string;
   slackSigningSecret?: string;
@@ -67,6 +75,12 @@ export interface Secrets {
   port: number;
   /** Salt for hashing user ids in the insights store. */
   insightsSalt?: string;
+  /** Redis for state shared by replicas (cooldowns, rate limits, seen events); may hold a password. */
+  redisUrl?: string;
+  /** Prepended to every Redis key (default `faqbot:`), so several bots can share one Redis. */
+  redisPrefix: string;
+  /** `postgres://…`: insights in PostgreSQL instead of the SQLite file; may hold a password. */
+  databaseUrl?: string;
 }
 
 export interface Config {
@@ -136,13 +150,45 @@ export function readSecrets(env: Env): Secrets {
   return {
     discordToken: nonEmpty(env.DISCORD_TOKEN),
     discordApiUrl: nonEmpty(env.DISCORD_API_URL),
+    discordPublicKey: nonEmpty(env.DISCORD_PUBLIC_KEY),
+    discordInteractions: choice('FAQBOT_DISCORD_INTERACTIONS', env.FAQBOT_DISCORD_INTERACTIONS, ['gateway', 'http'] as const, 'gateway'),
+    discordGateway: choice('FAQBOT_DISCORD_GATEWAY', env.FAQBOT_DISCORD_GATEWAY, ['on', 'off'] as const, 'on') === 'on',
+    discordShards: shards(env.FAQBOT_DISCORD_SHARDS),
     slackBotToken: nonEmpty(env.SLACK_BOT_TOKEN),
     slackAppToken: nonEmpty(env.SLACK_APP_TOKEN),
     slackSigningSecret: nonEmpty(env.SLACK_SIGNING_SECRET),
     slackApiUrl: nonEmpty(env.SLACK_API_URL),
     port,
     insightsSalt: nonEmpty(env.FAQBOT_SALT),
+    redisUrl: nonEmpty(env.FAQBOT_REDIS_URL),
+    redisPrefix: nonEmpty(env.FAQBOT_REDIS_PREFIX) ?? 'faqbot:',
+    databaseUrl: databaseUrl(env.FAQBOT_DATABASE_URL),
   };
+}
+
+function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  const v = nonEmpty(value)?.toLowerCase();
+  if (v === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new FaqbotError('config', `${name}=${value} is not one of ${allowed.join(', ')}; set it to one of them or unset it (default ${fallback})`);
+}
+
+function shards(value: string | undefined): 'auto' | number {
+  const v = nonEmpty(value);
+  if (v === undefined) return 1;
+  if (v.toLowerCase() === 'auto') return 'auto';
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new FaqbotError('config', `FAQBOT_DISCORD_SHARDS=${v} must be "auto" or a whole number of at least 1`);
+  return n;
+}
+
+/** Only PostgreSQL is known; anything else is a typo to report before the bot starts. */
+function databaseUrl(value: string | undefined): string | undefined {
+  const url = nonEmpty(value);
+  if (url && !/^postgres(ql)?:\/\//i.test(url)) {
+    throw new FaqbotError('config', 'FAQBOT_DATABASE_URL must start with postgres:// (or postgresql://); unset it to keep insights in the SQLite file');
+  }
+  return url;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,7 +1,9 @@
 // What the composition root needs to know of a running platform adapter. Platform-neutral.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Secrets } from './config.js';
 import type { Logger } from './log.js';
 import type { AnswerService } from './service/answer-service.js';
+import type { SharedState } from './service/shared-state.js';
 
 /**
  * Where a platform connection stands. `failed` is final: the platform will not recover by
@@ -17,8 +19,17 @@ export interface PlatformHealth {
   readonly reason?: string;
 }
 
+/** A request handler a platform needs mounted on the bot's HTTP server (e.g. Discord interactions). */
+export interface HttpRoute {
+  readonly method: 'POST';
+  readonly path: string;
+  readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
 export interface RunningPlatform {
   readonly name: string;
+  /** Handlers for the HTTP server on PORT to mount; absent when the platform needs none. */
+  readonly routes?: readonly HttpRoute[];
   /** The connection as of now, for readiness checks and the log. */
   health(): PlatformHealth;
   stop(): Promise<void>;
@@ -28,6 +39,8 @@ export interface PlatformDeps {
   readonly service: AnswerService;
   readonly secrets: Secrets;
   readonly log: Logger;
+  /** What replicas share (event de-duplication); this process's memory when nothing is configured. */
+  readonly state?: SharedState;
   /**
    * Called once when the platform cannot go on (its health is then `failed`); the composition
    * root stops the bot and exits non-zero rather than running deaf.

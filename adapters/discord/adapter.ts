@@ -5,7 +5,9 @@ import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Secrets } from '../../src/config.js';
 import { FaqbotError } from '../../src/errors.js';
 import { describeError } from '../../src/log.js';
-import { ConnectionTracker, type PlatformAdapter, type PlatformDeps, type RunningPlatform } from '../../src/platform.js';
+import { ConnectionTracker, type HttpRoute, type PlatformAdapter, type PlatformDeps, type RunningPlatform } from '../../src/platform.js';
+import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http-interactions.js';
+import { publicKeyFromHex } from './verify.js';
 import { handleInteraction } from './interactions.js';
 import { handleMessage } from './handlers/mention.js';
 
@@ -20,22 +22,41 @@ export function createClient(secrets: Secrets): Client {
     // A safety net under the explicit allowed_mentions every message carries.
     allowedMentions: { parse: [], repliedUser: false },
     ...(secrets.discordApiUrl ? { rest: { api: secrets.discordApiUrl } } : {}),
+    // discord.js's own sharding: 'auto' asks Discord for the recommended count (needed from 2,500 servers).
+    ...(secrets.discordShards === 'auto' ? { shards: 'auto' as const } : secrets.discordShards > 1 ? { shardCount: secrets.discordShards } : {}),
   });
 }
 
 export const discordAdapter: PlatformAdapter = {
   name: 'discord',
   configured: (secrets) => secrets.discordToken !== undefined,
-  async start({ service, secrets, log }: PlatformDeps): Promise<RunningPlatform> {
+  async start({ service, secrets, log, state }: PlatformDeps): Promise<RunningPlatform> {
     const client = createClient(secrets);
-    const deps = { service, log };
+    const deps = { service, log, ...(state ? { state } : {}) };
     const connection = new ConnectionTracker();
+    const overHttp = secrets.discordInteractions === 'http';
+    if (overHttp && !secrets.discordPublicKey) {
+      throw new FaqbotError('config', 'FAQBOT_DISCORD_INTERACTIONS=http needs DISCORD_PUBLIC_KEY (the "Public Key" on the application\'s General Information page)');
+    }
+    // Over HTTP, interactions arrive at the endpoint, and the gateway (if any) carries only messages.
+    const routes: HttpRoute[] = overHttp
+      ? [{ method: 'POST', path: INTERACTIONS_PATH, handle: createInteractionsEndpoint({ client, publicKey: publicKeyFromHex(secrets.discordPublicKey!), deps, log }).handle }]
+      : [];
     // The handlers catch their own errors; these catches only make sure that nothing a
     // handler misses can become an unhandled rejection that ends the process.
     const lastResort = (error: unknown) => log.error('discord: unexpected error in an event handler', error);
-    client.on(Events.InteractionCreate, (interaction) => {
-      handleInteraction(deps, interaction).catch(lastResort);
-    });
+    if (!overHttp) {
+      client.on(Events.InteractionCreate, (interaction) => {
+        handleInteraction(deps, interaction).catch(lastResort);
+      });
+    }
+    if (overHttp && !secrets.discordGateway) {
+      // A stateless replica: REST calls (follow-ups, posting a picked answer) need only the token.
+      client.rest.setToken(secrets.discordToken!);
+      connection.set('connected');
+      log.info(`discord: answering interactions over HTTP at ${INTERACTIONS_PATH}, without a gateway connection (no mentions or DMs)`);
+      return { name: 'discord', routes, health: () => connection.health, async stop() { await client.destroy(); } };
+    }
     client.on(Events.MessageCreate, (message) => {
       if (client.isReady()) handleMessage(deps, client, message).catch(lastResort);
     });
@@ -63,8 +84,10 @@ export const discordAdapter: PlatformAdapter = {
     if (!client.isReady()) throw new FaqbotError('config', 'Discord: the gateway did not become ready');
     connection.set('connected');
     log.info(`discord: logged in as ${client.user.username} (application ${client.application.id}) in ${client.guilds.cache.size} guild(s)`);
+    if (overHttp) log.info(`discord: answering interactions over HTTP at ${INTERACTIONS_PATH}; the gateway carries mentions and DMs`);
     return {
       name: 'discord',
+      ...(overHttp ? { routes } : {}),
       health: () => connection.health,
       async stop() {
         await client.destroy();

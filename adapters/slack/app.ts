@@ -24,7 +24,7 @@ export interface RunningSlack extends RunningPlatform {
   readonly port?: number;
 }
 
-export async function startSlack({ service, secrets, log }: PlatformDeps): Promise<RunningSlack> {
+export async function startSlack({ service, secrets, log, state }: PlatformDeps): Promise<RunningSlack> {
   const token = secrets.slackBotToken;
   if (!token) throw new FaqbotError('config', 'SLACK_BOT_TOKEN is not set');
   const socketMode = Boolean(secrets.slackAppToken);
@@ -49,10 +49,10 @@ export async function startSlack({ service, secrets, log }: PlatformDeps): Promi
       : { signingSecret: secrets.slackSigningSecret, port: secrets.port, endpoints: EVENTS_PATH }),
   });
 
-  const seen = new SeenEvents();
+  const seen = new SeenEvents(state);
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !seen.firstTime(eventId)) return;
+    if (typeof eventId === 'string' && !(await seen.firstTime(eventId))) return;
     await next();
   });
   app.error(async (error) => {

@@ -1,20 +1,23 @@
-// Slack re-sends an event it thinks was not received (slow ack, lost connection). The event
-// id stays the same, so remembering recent ids is enough to answer each question once.
+// Slack re-sends an event it thinks was not received (slow ack, lost connection), possibly to
+// another replica. The event id stays the same, so claiming it once in the shared state is
+// enough to answer each question once, whichever replica gets the retry.
+import { stateKeys } from '../../src/service/policy.js';
+import { MemoryState, type SharedState } from '../../src/service/shared-state.js';
+import { PLATFORM } from './deps.js';
+
+/** Slack retries for at most about an hour; 15 minutes covers the retries that matter. */
+const TTL_MS = 15 * 60_000;
 
 export class SeenEvents {
-  private readonly seen = new Map<string, number>();
+  constructor(
+    private readonly state: SharedState = new MemoryState(),
+    private readonly ttlMs = TTL_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  constructor(private readonly ttlMs = 15 * 60_000, private readonly now: () => number = Date.now) {}
-
-  /** True the first time an id is offered within the ttl. */
-  firstTime(id: string): boolean {
-    const t = this.now();
-    const at = this.seen.get(id);
-    if (at !== undefined && at + this.ttlMs > t) return false;
-    this.seen.set(id, t);
-    if (this.seen.size > 10_000) {
-      for (const [k, v] of this.seen) if (v + this.ttlMs <= t) this.seen.delete(k);
-    }
-    return true;
+  /** True the first time an id is offered within the ttl, by any replica sharing the state. */
+  async firstTime(id: string): Promise<boolean> {
+    const claim = await this.state.claim(stateKeys.event(PLATFORM, id), this.ttlMs, this.now());
+    return claim.claimed;
   }
 }

@@ -28,7 +28,7 @@ export async function deliver(reply: Reply, ctx: RenderContext, to: Destination,
       const why = explain(error);
       log.warn(`slack: could not post in the channel: ${describeError(error)}`);
       // Nobody saw it: asking again once the cause is fixed must not meet a cooldown.
-      deps.service.notDelivered(reply.askId);
+      await deps.service.notDelivered(reply.askId);
       if (!to.private) return false;
       return sendPrivately(to, renderReply(reply, { ...ctx, notice: `I could not post this in the channel: ${why} Here it is for you.` }), log);
     }

@@ -31,3 +31,11 @@ export function redactQuery(text: string): string {
   for (const pattern of IDENTIFYING) out = out.replace(pattern, ' ');
   return [...new Set(terms(out))].sort().join(' ');
 }
+
+/** What a store keeps of a question, whichever engine: the words without ids, or only the redacted form. */
+export function storedText(raw: string, storeQueryText: boolean): { text: string; redacted: boolean } {
+  return storeQueryText ? { text: stripIds(raw), redacted: false } : { text: redactQuery(raw), redacted: true };
+}
+
+/** A pick without text is linked to the same person's undecided ask at most this old. */
+export const LINK_WINDOW_MS = 15 * 60_000;

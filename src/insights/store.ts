@@ -10,7 +10,7 @@ import type { Feedback, InsightsSummary, KnowledgeBase } from '../domain.js';
 import { describeError, type Logger } from '../log.js';
 import type { AskRecord, AskRecorder, InsightsReader, PickRecord } from '../service/recorder.js';
 import { buildReport, toSummary, type InsightsReport } from './aggregate.js';
-import { hashPerson, redactQuery, stripIds } from './privacy.js';
+import { hashPerson, LINK_WINDOW_MS, storedText } from './privacy.js';
 import { readRows } from './read.js';
 import { migrate } from './schema.js';
 
@@ -32,8 +32,6 @@ export interface InsightsStoreOptions {
 const DAY_MS = 86_400_000;
 /** How long writes are skipped after one failed. */
 const RETRY_AFTER_MS = 10_000;
-/** A pick without text is linked to an ask at most this old. */
-const LINK_WINDOW_MS = 15 * 60_000;
 
 interface LinkedAsk {
   ask_id: string;
@@ -174,7 +172,7 @@ export class InsightsStore implements AskRecorder, InsightsReader {
   }
 
   private textOf(raw: string): { text: string; redacted: boolean } {
-    return this.options.storeQueryText ? { text: stripIds(raw), redacted: false } : { text: redactQuery(raw), redacted: true };
+    return storedText(raw, this.options.storeQueryText);
   }
 
   /**

@@ -10,6 +10,7 @@ import type {
   Entry,
   Feedback,
   HeldReply,
+  InsightsSummary,
   HoldReason,
   KnowledgeBase,
   Match,
@@ -19,7 +20,8 @@ import type {
 } from '../domain.js';
 import { leadingEntries } from '../match/autocomplete.js';
 import { buildMatcher, type Matcher } from '../match/matcher.js';
-import { Cooldowns, RateLimiter, conversationKey, humanDuration } from './policy.js';
+import { humanDuration, stateKeys } from './policy.js';
+import { MemoryState, type Claim, type SharedState } from './shared-state.js';
 import type { AskRecorder, InsightsReader } from './recorder.js';
 
 export interface AnswerServiceOptions {
@@ -28,6 +30,8 @@ export interface AnswerServiceOptions {
   matcher?: Partial<MatcherSettings>;
   recorder?: AskRecorder;
   insights?: InsightsReader;
+  /** Cooldowns and rate limits; in this process's memory unless replicas share an engine. */
+  state?: SharedState;
   now?: () => number;
   /** Makes ask ids; tests pass a counter. */
   newId?: () => string;
@@ -40,6 +44,9 @@ export interface ChooseOptions {
   fromAskId?: string;
 }
 
+/** A claim this service holds for an answer until its post is known to have gone out. */
+type Held = Extract<Claim, { claimed: true }>;
+
 const HELP_WORDS = new Set(['', 'help', '?', 'topics', 'list']);
 
 export class AnswerService {
@@ -47,14 +54,12 @@ export class AnswerService {
   private matcher: Matcher;
   private readonly policy: PolicySettings;
   private readonly matcherSettings: MatcherSettings;
-  private readonly channelCooldowns: Cooldowns;
-  private readonly targetCooldowns: Cooldowns;
-  private readonly rateLimiter: RateLimiter;
+  private readonly state: SharedState;
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly askCounts = new Map<string, number>();
-  /** Cooldowns each recent public answer started, so a failed post can give them back. */
-  private readonly started = new Map<string, { channel: [string, number | undefined]; target?: [string, number | undefined] }>();
+  /** Cooldowns each recent public answer claimed, so a failed post can give them back. */
+  private readonly started = new Map<string, readonly Held[]>();
   recorder: AskRecorder | undefined;
   insights: InsightsReader | undefined;
 
@@ -63,9 +68,7 @@ export class AnswerService {
     this.matcherSettings = { ...defaultSettings.matcher, ...options.matcher };
     this.kb = options.knowledge;
     this.matcher = buildMatcher(this.kb, this.matcherSettings);
-    this.channelCooldowns = new Cooldowns(this.policy.channelCooldownSeconds * 1000);
-    this.targetCooldowns = new Cooldowns(this.policy.targetCooldownSeconds * 1000);
-    this.rateLimiter = new RateLimiter(this.policy.rateLimitCount, this.policy.rateLimitWindowSeconds * 1000);
+    this.state = options.state ?? new MemoryState();
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => randomUUID());
     this.recorder = options.recorder;
@@ -97,11 +100,12 @@ export class AnswerService {
   }
 
   /** Answers a question: the main entry point of every adapter. */
-  ask(query: Query): Reply {
+  async ask(query: Query): Promise<Reply> {
     const now = query.at ?? this.now();
     const askId = this.newId();
     // The console is the operator at their own terminal, not a member: no rate limit for it.
-    const waited = query.via === 'console' ? 0 : this.rateLimiter.take(`${query.platform}:${query.asker.id}`, now);
+    const waited = query.via === 'console' ? 0
+      : await this.state.take(stateKeys.rateLimit(query.platform, query.asker.id), this.policy.rateLimitCount, this.policy.rateLimitWindowSeconds * 1000, now);
     if (waited > 0) {
       return this.held(askId, 'rate-limit', waited, undefined,
         `You are asking faster than the bot answers; try again in ${humanDuration(waited)}.`);
@@ -128,7 +132,7 @@ export class AnswerService {
         ? { kind: 'suggest', askId, visibility: 'private', mention: [], candidates }
         : { kind: 'none', askId, visibility: 'private', mention: [], suggestions: this.pinnedTopics(5) };
     } else if (match.decision === 'answer' && top) {
-      reply = this.answer(query, askId, top.entry, top.score, now, {});
+      reply = await this.answer(query, askId, top.entry, top.score, now, {});
     } else if (match.decision === 'suggest') {
       reply = {
         kind: 'suggest', askId, visibility: this.undecidedVisibility(query), mention: [],
@@ -152,7 +156,7 @@ export class AnswerService {
    * Answers with a chosen entry: a suggestion or related button clicked, a moderator's pick
    * from "Answer with FAQ", or "Post in channel". Policies apply as for ask().
    */
-  choose(query: Query, entryId: string, options: ChooseOptions = {}): Reply {
+  async choose(query: Query, entryId: string, options: ChooseOptions = {}): Promise<Reply> {
     const now = query.at ?? this.now();
     const askId = this.newId();
     const entry = this.kb.byId.get(entryId);
@@ -174,12 +178,11 @@ export class AnswerService {
    * The adapter could not post this public answer (no permission, channel gone): lift the
    * cooldowns it started, so asking again after fixing the cause is not held back.
    */
-  notDelivered(askId: string): void {
+  async notDelivered(askId: string): Promise<void> {
     const started = this.started.get(askId);
     if (!started) return;
     this.started.delete(askId);
-    this.channelCooldowns.undo(...started.channel);
-    if (started.target) this.targetCooldowns.undo(...started.target);
+    await Promise.all(started.map((c) => this.state.release(c.key, c.token)));
   }
 
   /** What the bot knows about: for an empty query, `/faq help` and the console's start. */
@@ -188,14 +191,14 @@ export class AnswerService {
   }
 
   /** The week's figures for a moderator (`/faq-stats`); always private. */
-  stats(query: Pick<Query, 'asker'> & { at?: number }, days = 7): Reply {
+  async stats(query: Pick<Query, 'asker'> & { at?: number }, days = 7): Promise<Reply> {
     const askId = this.newId();
     const base = { kind: 'stats' as const, askId, visibility: 'private' as const, mention: [] };
     if (!query.asker.isModerator) return { ...base, message: 'Only moderators can see the FAQ statistics.' };
     if (!this.insights) return { ...base, message: 'No statistics are kept: the insights store is off (see README "Insights").' };
     const now = query.at ?? this.now();
     try {
-      return { ...base, summary: this.insights.summary(now - days * 86_400_000) };
+      return { ...base, summary: await this.insights.summary(now - days * 86_400_000) };
     } catch {
       return { ...base, message: 'The statistics could not be read just now; the bot keeps answering. Check the bot\'s log.' };
     }
@@ -205,26 +208,28 @@ export class AnswerService {
     this.recorder?.recordFeedback({ ...feedback, at: this.now() });
   }
 
-  private answer(query: Query, askId: string, entry: Entry, score: number, now: number, options: ChooseOptions): Reply {
+  private async answer(query: Query, askId: string, entry: Entry, score: number, now: number, options: ChooseOptions): Promise<Reply> {
     const related = entry.related.flatMap((id) => this.kb.byId.get(id) ?? []);
     const target = query.target && query.target.id !== query.asker.id ? query.target : undefined;
     const visibility: Visibility = target || options.share ? 'public' : this.defaultVisibility(query);
     if (visibility === 'public') {
-      const channelKey = `${conversationKey(query)}:${entry.id}`;
-      const targetKey = target ? `${query.platform}:${target.id}:${entry.id}` : undefined;
-      const targetWait = targetKey ? this.targetCooldowns.remaining(targetKey, now) : 0;
-      if (targetWait > 0) {
-        return this.held(askId, 'target-cooldown', targetWait, entry,
-          `"${entry.question}" was already sent to that member recently; it can be sent to them again in ${humanDuration(targetWait)}.`);
+      // Each cooldown is claimed atomically, so two replicas asked at once post only one answer.
+      const targetClaim = target
+        ? await this.claim(stateKeys.targetCooldown(query.platform, target.id, entry.id), this.policy.targetCooldownSeconds, now)
+        : undefined;
+      if (targetClaim && !targetClaim.claimed) {
+        return this.held(askId, 'target-cooldown', targetClaim.remainingMs, entry,
+          `"${entry.question}" was already sent to that member recently; it can be sent to them again in ${humanDuration(targetClaim.remainingMs)}.`);
       }
-      const channelWait = this.channelCooldowns.remaining(channelKey, now);
-      if (channelWait > 0) {
-        return this.held(askId, 'channel-cooldown', channelWait, entry,
-          `"${entry.question}" was posted in this ${query.threadId ? 'thread' : 'channel'} moments ago; scroll up, or post it again in ${humanDuration(channelWait)}.`);
+      const channelClaim = await this.claim(stateKeys.channelCooldown(query, entry.id), this.policy.channelCooldownSeconds, now);
+      const held = [targetClaim, channelClaim].filter((c): c is Held => c?.claimed === true);
+      if (!channelClaim.claimed) {
+        // Nothing is sent: the member's cooldown must not hold back the answer elsewhere.
+        await Promise.all(held.map((c) => this.state.release(c.key, c.token)));
+        return this.held(askId, 'channel-cooldown', channelClaim.remainingMs, entry,
+          `"${entry.question}" was posted in this ${query.threadId ? 'thread' : 'channel'} moments ago; scroll up, or post it again in ${humanDuration(channelClaim.remainingMs)}.`);
       }
-      const channel: [string, number | undefined] = [channelKey, this.channelCooldowns.fire(channelKey, now)];
-      const started = targetKey ? { channel, target: [targetKey, this.targetCooldowns.fire(targetKey, now)] as [string, number | undefined] } : { channel };
-      this.started.set(askId, started);
+      this.started.set(askId, held);
       if (this.started.size > 1000) this.started.delete(this.started.keys().next().value!);
     }
     this.countAsk(entry.id);
@@ -234,6 +239,12 @@ export class AnswerService {
       mention: target ? [target] : [],
       ...(suggestedBy ? { suggestedBy } : {}),
     };
+  }
+
+  /** A cooldown of 0 s is off: nothing to claim, nothing kept. */
+  private async claim(key: string, seconds: number, now: number): Promise<Claim> {
+    if (seconds <= 0) return { claimed: true, key, token: '' };
+    return this.state.claim(key, seconds * 1000, now);
   }
 
   private refuseTarget(query: Query, askId: string): HeldReply | undefined {
@@ -279,11 +290,17 @@ export class AnswerService {
 
   /** The most asked entries of the last 30 days lead an empty autocomplete box from the start. */
   private seedPopularity(): void {
+    // Popularity is a nicety: an unreadable store leaves the pinned and file order.
+    const seed = (summary: InsightsSummary) => {
+      for (const { entryId, count } of summary.topEntries) this.askCounts.set(entryId, count);
+    };
     try {
       const summary = this.insights?.summary(this.now() - 30 * 86_400_000);
-      for (const { entryId, count } of summary?.topEntries ?? []) this.askCounts.set(entryId, count);
+      // A local store answers at once (seeded before the first autocomplete); a remote one soon after.
+      if (summary instanceof Promise) summary.then(seed, () => undefined);
+      else if (summary) seed(summary);
     } catch {
-      // Popularity is a nicety: an unreadable store leaves the pinned and file order.
+      // As above.
     }
   }
 

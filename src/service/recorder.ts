@@ -42,5 +42,6 @@ export interface AskRecorder {
 
 /** Reads figures back for moderators; the insights store implements it. */
 export interface InsightsReader {
-  summary(sinceMs: number): InsightsSummary;
+  /** SQLite answers at once; an engine across the network answers with a promise. */
+  summary(sinceMs: number): InsightsSummary | Promise<InsightsSummary>;
 }

@@ -76,6 +76,21 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' }, dirWith())).toThrow(/PORT=eighty is not a port number/);
   });
 
+  it('reads the engines and the Discord modes, naming the choices for a wrong value', () => {
+    const none = loadConfig({}, dirWith()).secrets;
+    expect(none).toMatchObject({ redisPrefix: 'faqbot:', discordInteractions: 'gateway', discordGateway: true, discordShards: 1 });
+    expect(none.redisUrl).toBeUndefined();
+    expect(none.databaseUrl).toBeUndefined();
+    const set = loadConfig({
+      FAQBOT_REDIS_URL: 'redis://r:6379', FAQBOT_DATABASE_URL: 'postgresql://db/faqbot', FAQBOT_DISCORD_INTERACTIONS: 'HTTP',
+      FAQBOT_DISCORD_GATEWAY: 'off', FAQBOT_DISCORD_SHARDS: 'auto',
+    }, dirWith()).secrets;
+    expect(set).toMatchObject({ redisUrl: 'redis://r:6379', databaseUrl: 'postgresql://db/faqbot', discordInteractions: 'http', discordGateway: false, discordShards: 'auto' });
+    expect(() => loadConfig({ FAQBOT_DATABASE_URL: 'mysql://x' }, dirWith())).toThrow(/must start with postgres:\/\//);
+    expect(() => loadConfig({ FAQBOT_DISCORD_INTERACTIONS: 'webhook' }, dirWith())).toThrow(/one of gateway, http/);
+    expect(() => loadConfig({ FAQBOT_DISCORD_SHARDS: '0' }, dirWith())).toThrow(/"auto" or a whole number/);
+  });
+
   it('lets FAQBOT_KNOWLEDGE and FAQBOT_CONFIG point elsewhere', () => {
     const dir = dirWith();
     writeFileSync(join(dir, 'other.yaml'), 'knowledgeDir: kb\n');

@@ -26,91 +26,91 @@ function kind(reply: Reply) {
 }
 
 describe('answer service policies', () => {
-  it('answers a slash command privately, pinging nobody', () => {
-    const reply = service().s.ask(q('fips'));
+  it('answers a slash command privately, pinging nobody', async () => {
+    const reply = await service().s.ask(q('fips'));
     expect(kind(reply)).toBe('answer:fips');
     expect(reply.visibility).toBe('private');
     expect(reply.mention).toEqual([]);
     expect(reply.suggestedBy).toBeUndefined();
   });
 
-  it('posts publicly for a named member, mentioning only them, suggested by the asker', () => {
-    const reply = service().s.ask(q('fips', { target: newbie }));
+  it('posts publicly for a named member, mentioning only them, suggested by the asker', async () => {
+    const reply = await service().s.ask(q('fips', { target: newbie }));
     expect(kind(reply)).toBe('answer:fips');
     expect(reply.visibility).toBe('public');
     expect(reply.mention).toEqual([newbie]);
     expect(reply.suggestedBy).toEqual(member);
   });
 
-  it('answers a mention in public', () => {
-    const reply = service().s.ask(q('fips', { via: 'mention' }));
+  it('answers a mention in public', async () => {
+    const reply = await service().s.ask(q('fips', { via: 'mention' }));
     expect(reply.visibility).toBe('public');
   });
 
-  it('holds back the same public answer in the same channel for the cooldown, and tells the asker privately', () => {
+  it('holds back the same public answer in the same channel for the cooldown, and tells the asker privately', async () => {
     const { s, advance } = service({ channelCooldownSeconds: 60, targetCooldownSeconds: 0 });
-    expect(kind(s.ask(q('fips', { target: newbie })))).toBe('answer:fips');
-    const again = s.ask(q('fips', { target: { id: 'U-other' } }));
+    expect(kind(await s.ask(q('fips', { target: newbie })))).toBe('answer:fips');
+    const again = await s.ask(q('fips', { target: { id: 'U-other' } }));
     expect(kind(again)).toBe('held:channel-cooldown');
     expect(again.visibility).toBe('private');
     expect(again.mention).toEqual([]);
     expect(again.kind === 'held' && again.message).toMatch(/posted in this channel/);
-    expect(kind(s.ask(q('fips', { target: { id: 'U-other' }, channelId: 'C2' })))).toBe('answer:fips');
+    expect(kind(await s.ask(q('fips', { target: { id: 'U-other' }, channelId: 'C2' })))).toBe('answer:fips');
     advance(61_000);
-    expect(kind(s.ask(q('fips', { target: { id: 'U-other' } })))).toBe('answer:fips');
+    expect(kind(await s.ask(q('fips', { target: { id: 'U-other' } })))).toBe('answer:fips');
   });
 
-  it('holds back the same entry to the same member for the longer target cooldown', () => {
+  it('holds back the same entry to the same member for the longer target cooldown', async () => {
     const { s, advance } = service({ channelCooldownSeconds: 60, targetCooldownSeconds: 600 });
-    s.ask(q('fips', { target: newbie }));
+    await s.ask(q('fips', { target: newbie }));
     advance(120_000);
-    const held = s.ask(q('fips', { target: newbie, channelId: 'C9' }));
+    const held = await s.ask(q('fips', { target: newbie, channelId: 'C9' }));
     expect(kind(held)).toBe('held:target-cooldown');
     expect(held.kind === 'held' && held.retryAfterMs).toBe(480_000);
     advance(480_000);
-    expect(kind(s.ask(q('fips', { target: newbie })))).toBe('answer:fips');
+    expect(kind(await s.ask(q('fips', { target: newbie })))).toBe('answer:fips');
   });
 
-  it('lifts the cooldowns of a public answer the platform could not post', () => {
+  it('lifts the cooldowns of a public answer the platform could not post', async () => {
     const { s } = service({ channelCooldownSeconds: 60, targetCooldownSeconds: 600 });
-    const failed = s.ask(q('fips', { target: newbie }));
+    const failed = await s.ask(q('fips', { target: newbie }));
     expect(kind(failed)).toBe('answer:fips');
-    s.notDelivered(failed.askId);
-    expect(kind(s.ask(q('fips', { target: newbie })))).toBe('answer:fips');
+    await s.notDelivered(failed.askId);
+    expect(kind(await s.ask(q('fips', { target: newbie })))).toBe('answer:fips');
     // A post that did go out still holds the next one back.
-    expect(kind(s.ask(q('fips', { target: newbie })))).toBe('held:target-cooldown');
+    expect(kind(await s.ask(q('fips', { target: newbie })))).toBe('held:target-cooldown');
   });
 
-  it('does not cool down private answers', () => {
+  it('does not cool down private answers', async () => {
     const { s } = service();
-    expect(kind(s.ask(q('fips')))).toBe('answer:fips');
-    expect(kind(s.ask(q('fips')))).toBe('answer:fips');
+    expect(kind(await s.ask(q('fips')))).toBe('answer:fips');
+    expect(kind(await s.ask(q('fips')))).toBe('answer:fips');
   });
 
-  it('rate-limits one member without slowing others', () => {
+  it('rate-limits one member without slowing others', async () => {
     const { s, advance } = service({ rateLimitCount: 3, rateLimitWindowSeconds: 60 });
-    for (let i = 0; i < 3; i++) expect(kind(s.ask(q('fips')))).toBe('answer:fips');
-    const limited = s.ask(q('fips'));
+    for (let i = 0; i < 3; i++) expect(kind(await s.ask(q('fips')))).toBe('answer:fips');
+    const limited = await s.ask(q('fips'));
     expect(kind(limited)).toBe('held:rate-limit');
     expect(limited.visibility).toBe('private');
-    expect(kind(s.ask(q('fips', { asker: newbie })))).toBe('answer:fips');
+    expect(kind(await s.ask(q('fips', { asker: newbie })))).toBe('answer:fips');
     advance(60_001);
-    expect(kind(s.ask(q('fips')))).toBe('answer:fips');
+    expect(kind(await s.ask(q('fips')))).toBe('answer:fips');
   });
 
-  it('lets only moderators target members when so configured', () => {
+  it('lets only moderators target members when so configured', async () => {
     const { s } = service({ targeting: 'moderators' });
-    const refused = s.ask(q('fips', { target: newbie }));
+    const refused = await s.ask(q('fips', { target: newbie }));
     expect(kind(refused)).toBe('held:not-allowed-to-target');
     expect(refused.mention).toEqual([]);
-    expect(kind(s.ask(q('fips', { target: newbie, asker: mod })))).toBe('answer:fips');
-    expect(kind(s.ask(q('fips')))).toBe('answer:fips');
+    expect(kind(await s.ask(q('fips', { target: newbie, asker: mod })))).toBe('answer:fips');
+    expect(kind(await s.ask(q('fips')))).toBe('answer:fips');
   });
 
-  it('answers an empty query or "help" with what the bot knows, pinned first', () => {
+  it('answers an empty query or "help" with what the bot knows, pinned first', async () => {
     const { s } = service();
     for (const text of ['', '   ', 'help']) {
-      const reply = s.ask(q(text));
+      const reply = await s.ask(q(text));
       expect(reply.kind).toBe('help');
       if (reply.kind !== 'help') continue;
       expect(reply.entryCount).toBe(knowledge.entries.length);
@@ -119,46 +119,46 @@ describe('answer service policies', () => {
     }
   });
 
-  it('shows a moderator the candidates privately for "Answer with FAQ", then posts the pick to the author', () => {
+  it('shows a moderator the candidates privately for "Answer with FAQ", then posts the pick to the author', async () => {
     const { s } = service();
-    const menu = s.ask(q('how do i migrate my centos server to alma', { via: 'message-menu', asker: mod, target: newbie }));
+    const menu = await s.ask(q('how do i migrate my centos server to alma', { via: 'message-menu', asker: mod, target: newbie }));
     expect(menu.kind).toBe('suggest');
     expect(menu.visibility).toBe('private');
     if (menu.kind !== 'suggest') return;
     expect(menu.candidates.map((e) => e.id)).toContain('migrate-host');
-    const posted = s.choose(q('how do i migrate my centos server to alma', { via: 'message-menu', asker: mod, target: newbie }), 'migrate-host');
+    const posted = await s.choose(q('how do i migrate my centos server to alma', { via: 'message-menu', asker: mod, target: newbie }), 'migrate-host');
     expect(kind(posted)).toBe('answer:migrate-host');
     expect(posted.visibility).toBe('public');
     expect(posted.mention).toEqual([newbie]);
     expect(posted.suggestedBy).toEqual(mod);
   });
 
-  it('shares a private answer in the channel on request, with attribution and no ping', () => {
+  it('shares a private answer in the channel on request, with attribution and no ping', async () => {
     const { s } = service();
-    const shared = s.choose(q('fips'), 'fips', { share: true });
+    const shared = await s.choose(q('fips'), 'fips', { share: true });
     expect(kind(shared)).toBe('answer:fips');
     expect(shared.visibility).toBe('public');
     expect(shared.mention).toEqual([]);
     expect(shared.suggestedBy).toEqual(member);
   });
 
-  it('gives honest suggestions, not a wrong answer, for an unknown question', () => {
-    const reply = service().s.ask(q('how do I reset my router password'));
+  it('gives honest suggestions, not a wrong answer, for an unknown question', async () => {
+    const reply = await service().s.ask(q('how do I reset my router password'));
     expect(reply.kind === 'none' || reply.kind === 'suggest').toBe(true);
   });
 
-  it('offers no "close topics" for a question that has nothing to do with the knowledge base', () => {
-    const reply = service().s.ask(q('what is the best text editor'));
+  it('offers no "close topics" for a question that has nothing to do with the knowledge base', async () => {
+    const reply = await service().s.ask(q('what is the best text editor'));
     expect(reply.kind).toBe('none');
     expect(reply.kind === 'none' && reply.suggestions).toEqual([]);
   });
 
-  it('lists related entries with an answer', () => {
-    const reply = service().s.ask(q('elevate'));
+  it('lists related entries with an answer', async () => {
+    const reply = await service().s.ask(q('elevate'));
     expect(reply.kind === 'answer' && reply.related.length).toBeGreaterThan(0);
   });
 
-  it('records asks, picks and feedback when a recorder is attached', () => {
+  it('records asks, picks and feedback when a recorder is attached', async () => {
     const log: string[] = [];
     const s = new AnswerService({
       knowledge,
@@ -168,13 +168,13 @@ describe('answer service policies', () => {
         recordFeedback: (f) => log.push(`feedback ${f.entryId} ${f.helpful}`),
       },
     });
-    s.ask(q('fips'));
-    s.choose(q('fips'), 'security');
+    await s.ask(q('fips'));
+    await s.choose(q('fips'), 'security');
     s.feedback({ askId: 'x', entryId: 'fips', helpful: false, by: member, platform: 'test' });
     expect(log).toEqual(['ask answer fips', 'pick security', 'feedback fips false']);
   });
 
-  it('leads the empty autocomplete box with the most asked entries the insights store remembers', () => {
+  it('leads the empty autocomplete box with the most asked entries the insights store remembers', async () => {
     const s = new AnswerService({
       knowledge,
       insights: {
@@ -188,18 +188,18 @@ describe('answer service policies', () => {
     expect(s.autocomplete('').slice(pinned, pinned + 2).map((c) => c.entryId)).toEqual(['codenames', 'fips']);
   });
 
-  it('keeps stats for moderators only', () => {
+  it('keeps stats for moderators only', async () => {
     const { s } = service();
-    const denied = s.stats({ asker: member });
+    const denied = await s.stats({ asker: member });
     expect(denied.kind === 'stats' && denied.message).toMatch(/Only moderators/);
-    const none = s.stats({ asker: mod });
+    const none = await s.stats({ asker: mod });
     expect(none.kind === 'stats' && none.summary).toBeUndefined();
   });
 
-  it('swaps the knowledge base at once', () => {
+  it('swaps the knowledge base at once', async () => {
     const { s } = service();
     const { knowledge: banking } = loadKnowledge('eval/banking77/knowledge.yaml');
     s.replaceKnowledge(banking);
-    expect(kind(s.ask(q('activate my card')))).toBe('answer:activate-my-card');
+    expect(kind(await s.ask(q('activate my card')))).toBe('answer:activate-my-card');
   });
 });

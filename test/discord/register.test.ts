@@ -36,6 +36,18 @@ test('registers /faq, /faq-stats and "Answer with FAQ" in one guild', async () =
   expect(byName['Answer with FAQ'].type).toBe(3);
 });
 
+test('--endpoint sets the Interactions Endpoint URL, and refuses a URL Discord could not use', async () => {
+  const r = await cli(['discord', 'register', '--endpoint', 'https://faq.example.org/discord/interactions']);
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(/Discord now posts interactions to https:\/\/faq\.example\.org\/discord\/interactions/);
+  const patch = fake.requests.find((q) => q.method === 'PATCH' && q.path === '/applications/@me');
+  expect(patch!.body).toEqual({ interactions_endpoint_url: 'https://faq.example.org/discord/interactions' });
+  const wrong = await cli(['discord', 'register', '--endpoint', 'http://faq.example.org/interactions']);
+  expect(wrong.code).toBe(2);
+  expect(wrong.err).toMatch(/must be an https:\/\/ URL ending in \/discord\/interactions/);
+});
+
 test('registers globally without --guild', async () => {
   const r = await cli(['discord', 'register']);
   expect(r.code).toBe(0);

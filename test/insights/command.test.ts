@@ -22,31 +22,31 @@ async function cli(...args: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir();
   db = join(dir, 'faqbot.db');
   const store = InsightsStore.open({ path: db, log: captureLog(), retentionDays: 90, storeQueryText: true });
   const now = Date.now();
   let n = 0;
   const service = new AnswerService({ knowledge: fixtureKnowledge(), recorder: store, newId: () => `a${++n}`, policy: { rateLimitCount: 1000 } });
-  const ask = (text: string, at = now - 1000, asker = 'U1') =>
-    service.ask({ text, platform: 'discord', channelId: 'C1', asker: { id: asker }, via: 'command', at });
-  for (let i = 0; i < 3; i++) ask('how do I reset my password');
-  ask('how do I export my data');
+  const ask = async (text: string, at = now - 1000, asker = 'U1') =>
+    await service.ask({ text, platform: 'discord', channelId: 'C1', asker: { id: asker }, via: 'command', at });
+  for (let i = 0; i < 3; i++) await ask('how do I reset my password');
+  await ask('how do I export my data');
   // The same missing topic, worded three ways, and a rarer one.
-  ask('Is there a dark mode?');
-  ask('dark mode');
-  ask('how to enable dark mode on mobile');
-  ask('can I change the language');
-  ask('an old question about dark mode', now - 30 * DAY); // outside the default 7 days
+  await ask('Is there a dark mode?');
+  await ask('dark mode');
+  await ask('how to enable dark mode on mobile');
+  await ask('can I change the language');
+  await ask('an old question about dark mode', now - 30 * DAY); // outside the default 7 days
   // A moderator answered a newcomer's wording with an entry; a member clicked a suggestion.
-  const pick = (text: string, entry: string, via: 'message-menu' | 'command') =>
-    service.choose({ text, platform: 'discord', channelId: 'C1', asker: { id: 'M1', isModerator: true }, via, at: now - 500 }, entry);
-  pick('my backup wont download, what now?', 'export-data', 'message-menu');
-  pick('my backup wont download, what now?', 'export-data', 'message-menu');
-  pick('get a copy of everything I posted', 'export-data', 'command');
-  pick('How do I export my data?', 'export-data', 'command'); // already the question: not proposed
-  const rated = pick('lost access: password', 'reset-password', 'message-menu');
+  const pick = async (text: string, entry: string, via: 'message-menu' | 'command') =>
+    await service.choose({ text, platform: 'discord', channelId: 'C1', asker: { id: 'M1', isModerator: true }, via, at: now - 500 }, entry);
+  await pick('my backup wont download, what now?', 'export-data', 'message-menu');
+  await pick('my backup wont download, what now?', 'export-data', 'message-menu');
+  await pick('get a copy of everything I posted', 'export-data', 'command');
+  await pick('How do I export my data?', 'export-data', 'command'); // already the question: not proposed
+  const rated = await pick('lost access: password', 'reset-password', 'message-menu');
   service.feedback({ askId: rated.askId, entryId: 'reset-password', helpful: false, by: { id: 'U2' }, platform: 'discord' });
   service.feedback({ askId: rated.askId, entryId: 'reset-password', helpful: false, by: { id: 'U3' }, platform: 'discord' });
   service.feedback({ askId: 'a4', entryId: 'export-data', helpful: true, by: { id: 'U2' }, platform: 'discord' });

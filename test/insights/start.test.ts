@@ -25,12 +25,12 @@ describe('startBot with insights', () => {
   it('creates data/faqbot.db, records asks, and keeps them across a restart', async () => {
     const dir = project();
     const first = await startBot(io(dir), { adapters: [], log: captureLog() });
-    first.service.ask({ text: 'is there a dark mode', platform: 'slack', channelId: 'C1', asker: member, via: 'command' });
+    await first.service.ask({ text: 'is there a dark mode', platform: 'slack', channelId: 'C1', asker: member, via: 'command' });
     await first.stop();
     expect(existsSync(join(dir, 'data', 'faqbot.db'))).toBe(true);
 
     const second = await startBot(io(dir), { adapters: [], log: captureLog() });
-    const stats = second.service.stats({ asker: member });
+    const stats = await second.service.stats({ asker: member });
     await second.stop();
     expect(stats.kind === 'stats' && stats.summary?.topUnanswered).toEqual([{ text: 'is there a dark mode', count: 1 }]);
   });
@@ -41,7 +41,7 @@ describe('startBot with insights', () => {
     writeFileSync(join(dir, 'data', 'faqbot.db'), Buffer.alloc(8192, 7));
     const log = captureLog();
     const bot = await startBot(io(dir), { adapters: [], log });
-    const replies = [1, 2, 3].map((i) => bot.service.ask({ text: 'how do I export my data', platform: 'slack', channelId: `C${i}`, asker: member, via: 'command' }));
+    const replies = await Promise.all([1, 2, 3].map((i) => bot.service.ask({ text: 'how do I export my data', platform: 'slack', channelId: `C${i}`, asker: member, via: 'command' })));
     await bot.stop();
     expect(replies.map((r) => r.kind)).toEqual(['answer', 'answer', 'answer']);
     expect(log.warnings.filter((w) => w.startsWith('insights:'))).toHaveLength(1);

@@ -31,14 +31,14 @@ function query(text: string, asker = 'U123456', at?: number): Query {
 }
 
 describe('insights store', () => {
-  it('creates the database and its folder on first start, and keeps the data across a restart', () => {
+  it('creates the database and its folder on first start, and keeps the data across a restart', async () => {
     const path = join(tempDir(), 'nested', 'data', 'faqbot.db');
     const now = Date.now();
     const first = openStore(path);
     expect(first.store.available).toBe(true);
     const service = serviceWith(first.store, () => now);
-    expect(service.ask(query('how do I reset my password')).kind).toBe('answer');
-    service.ask(query('is there a dark mode'));
+    expect((await service.ask(query('how do I reset my password'))).kind).toBe('answer');
+    await service.ask(query('is there a dark mode'));
     first.store.close();
     open.pop();
 
@@ -51,16 +51,16 @@ describe('insights store', () => {
     expect(new Database(path, { readonly: true }).pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
-  it('keeps the asker only as a salted hash, stable across restarts, never the raw id', () => {
+  it('keeps the asker only as a salted hash, stable across restarts, never the raw id', async () => {
     const dir = tempDir();
     const path = join(dir, 'faqbot.db');
     const now = Date.now();
     const a = openStore(path);
-    serviceWith(a.store, () => now).ask(query('how do I export my data', 'U9876543210'));
+    await serviceWith(a.store, () => now).ask(query('how do I export my data', 'U9876543210'));
     a.store.close();
     open.pop();
     const b = openStore(path);
-    serviceWith(b.store, () => now + 1).ask(query('how do I export my data', 'U9876543210'));
+    await serviceWith(b.store, () => now + 1).ask(query('how do I export my data', 'U9876543210'));
     b.store.close();
     open.pop();
 
@@ -73,7 +73,7 @@ describe('insights store', () => {
     expect(bytes).not.toContain('U9876543210');
   });
 
-  it('uses the configured salt instead of a generated one', () => {
+  it('uses the configured salt instead of a generated one', async () => {
     const dir = tempDir();
     const hashFor = (salt: string, file: string) => {
       const { store } = openStore(join(dir, file), { salt });
@@ -89,10 +89,10 @@ describe('insights store', () => {
     expect(hashFor('pepper', 'c.db')).not.toBe(hashFor('salt', 'd.db'));
   });
 
-  it('keeps only a redacted form of the question when storeQueryText is false', () => {
+  it('keeps only a redacted form of the question when storeQueryText is false', async () => {
     const path = join(tempDir(), 'faqbot.db');
     const { store } = openStore(path, { storeQueryText: false });
-    serviceWith(store, () => Date.now()).ask(query('My order 12345678 from jane@example.org never shipped <@U777>'));
+    await serviceWith(store, () => Date.now()).ask(query('My order 12345678 from jane@example.org never shipped <@U777>'));
     const db = new Database(path, { readonly: true });
     const row = db.prepare('SELECT query_text, redacted FROM asks').get() as { query_text: string; redacted: number };
     db.close();
@@ -101,24 +101,24 @@ describe('insights store', () => {
     expect(row.query_text).toContain('ship');
   });
 
-  it('strips platform mention ids from stored text', () => {
+  it('strips platform mention ids from stored text', async () => {
     const path = join(tempDir(), 'faqbot.db');
     const { store } = openStore(path);
-    serviceWith(store, () => Date.now()).ask(query('<@U0424242> asks how to export data'));
+    await serviceWith(store, () => Date.now()).ask(query('<@U0424242> asks how to export data'));
     const db = new Database(path, { readonly: true });
     const row = db.prepare('SELECT query_text FROM asks').get() as { query_text: string };
     db.close();
     expect(row.query_text).toBe('@someone asks how to export data');
   });
 
-  it('prunes records older than the retention period when it opens', () => {
+  it('prunes records older than the retention period when it opens', async () => {
     const path = join(tempDir(), 'faqbot.db');
     const start = Date.UTC(2026, 0, 1);
     const first = openStore(path, { retentionDays: 30, now: () => start });
     const service = serviceWith(first.store, () => start);
-    service.ask(query('old question about dark mode', 'U1', start));
+    await service.ask(query('old question about dark mode', 'U1', start));
     service.feedback({ askId: 'x', entryId: 'export-data', helpful: false, by: { id: 'U1' }, platform: 'slack' });
-    service.ask(query('newer question about themes', 'U2', start + 20 * DAY));
+    await service.ask(query('newer question about themes', 'U2', start + 20 * DAY));
     first.store.close();
     open.pop();
 
@@ -130,11 +130,11 @@ describe('insights store', () => {
     expect(summary.notHelpful).toBe(0);
   });
 
-  it('links feedback to its ask and counts one vote per person per answer', () => {
+  it('links feedback to its ask and counts one vote per person per answer', async () => {
     const path = join(tempDir(), 'faqbot.db');
     const { store } = openStore(path);
     const service = serviceWith(store, () => Date.now());
-    const reply = service.ask(query('how do I delete my account'));
+    const reply = await service.ask(query('how do I delete my account'));
     expect(reply.kind).toBe('answer');
     const vote = (helpful: boolean, by: string) => service.feedback({ askId: reply.askId, entryId: 'delete-account', helpful, by: { id: by }, platform: 'slack' });
     vote(true, 'U1');
@@ -148,43 +148,43 @@ describe('insights store', () => {
     expect(linked.n).toBe(2);
   });
 
-  it('a corrupt database file does not stop answers: one warning, then answers as usual', () => {
+  it('a corrupt database file does not stop answers: one warning, then answers as usual', async () => {
     const path = join(tempDir(), 'faqbot.db');
     writeFileSync(path, 'this is not a database, just some text that happens to be here. '.repeat(200));
     const { store, log } = openStore(path);
     expect(store.available).toBe(false);
     const service = serviceWith(store, () => Date.now());
-    for (let i = 0; i < 5; i++) expect(service.ask(query('how do I reset my password', `U${i}`)).kind).toBe('answer');
-    const chosen = service.choose(query('pw reset'), 'reset-password');
+    for (let i = 0; i < 5; i++) expect((await service.ask(query('how do I reset my password', `U${i}`))).kind).toBe('answer');
+    const chosen = await service.choose(query('pw reset'), 'reset-password');
     expect(chosen.kind).toBe('answer');
     service.feedback({ askId: chosen.askId, entryId: 'reset-password', helpful: true, by: { id: 'U1' }, platform: 'slack' });
     expect(log.warnings).toHaveLength(1);
     expect(log.warnings[0]).toContain(path);
-    const stats = service.stats({ asker: { id: 'M1', isModerator: true } });
+    const stats = await service.stats({ asker: { id: 'M1', isModerator: true } });
     expect(stats.kind === 'stats' && stats.message).toMatch(/could not be read/);
   });
 
-  it('a locked database does not stop answers: one warning while locked, recording resumes after', () => {
+  it('a locked database does not stop answers: one warning while locked, recording resumes after', async () => {
     const path = join(tempDir(), 'faqbot.db');
     let clock = Date.now();
     const { store, log } = openStore(path, { busyTimeoutMs: 5, now: () => clock });
     const service = serviceWith(store, () => clock);
     const other = new Database(path);
     other.exec('BEGIN EXCLUSIVE');
-    for (let i = 0; i < 3; i++) expect(service.ask(query('how do I export my data', `U${i}`)).kind).toBe('answer');
+    for (let i = 0; i < 3; i++) expect((await service.ask(query('how do I export my data', `U${i}`))).kind).toBe('answer');
     clock += 60_000; // past the pause after a failed write: it tries again, fails again, quietly
-    expect(service.ask(query('how do I export my data', 'U8')).kind).toBe('answer');
+    expect((await service.ask(query('how do I export my data', 'U8'))).kind).toBe('answer');
     expect(log.warnings).toHaveLength(1);
     expect(log.warnings[0]).toMatch(/locked|busy/i);
     other.exec('ROLLBACK');
     other.close();
     clock += 60_000;
-    service.ask(query('how do I export my data', 'U9'));
+    await service.ask(query('how do I export my data', 'U9'));
     expect(store.summary(0).asks).toBe(1);
     expect(log.infos.some((m) => m.includes('works again'))).toBe(true);
   });
 
-  it('upgrades a database from the first schema version, keeping its records', () => {
+  it('upgrades a database from the first schema version, keeping its records', async () => {
     const path = join(tempDir(), 'faqbot.db');
     const old = new Database(path);
     old.exec(MIGRATIONS[0]!);
@@ -201,7 +201,7 @@ describe('insights store', () => {
     db.close();
   });
 
-  it('refuses, with one warning, a database written by a newer faqbot', () => {
+  it('refuses, with one warning, a database written by a newer faqbot', async () => {
     const path = join(tempDir(), 'faqbot.db');
     const db = new Database(path);
     db.pragma('user_version = 999');
@@ -228,31 +228,31 @@ describe('picks are linked to the ask they answered', () => {
   }
   const moderator = { id: 'M1', isModerator: true };
 
-  it('"Answer with FAQ": the pick carries the member\'s message as a proposed alternate', () => {
+  it('"Answer with FAQ": the pick carries the member\'s message as a proposed alternate', async () => {
     const { store, service, links, tick } = setup();
-    const menu = service.ask({ text: 'my backup wont download, what now?', platform: 'discord', channelId: 'C1', asker: moderator, via: 'message-menu' });
+    const menu = await service.ask({ text: 'my backup wont download, what now?', platform: 'discord', channelId: 'C1', asker: moderator, via: 'message-menu' });
     tick(20_000);
-    service.choose({ text: '', platform: 'discord', channelId: 'C1', asker: moderator, via: 'message-menu' }, 'export-data');
+    await service.choose({ text: '', platform: 'discord', channelId: 'C1', asker: moderator, via: 'message-menu' }, 'export-data');
     expect(links()).toEqual([{ text: 'my backup wont download, what now?', fromAskId: menu.askId, entryId: 'export-data' }]);
     expect(store.report(0).proposedAlternates).toEqual([
       { entryId: 'export-data', wordings: [{ text: 'my backup wont download, what now?', count: 1 }] },
     ]);
   });
 
-  it('a suggestion click names its ask through fromAskId', () => {
+  it('a suggestion click names its ask through fromAskId', async () => {
     const { service, links } = setup();
-    const asked = service.ask(query('is there a dark mode'));
-    service.choose({ ...query(''), channelId: 'elsewhere' }, 'export-data', { fromAskId: asked.askId });
+    const asked = await service.ask(query('is there a dark mode'));
+    await service.choose({ ...query(''), channelId: 'elsewhere' }, 'export-data', { fromAskId: asked.askId });
     expect(links()).toEqual([{ text: 'is there a dark mode', fromAskId: asked.askId, entryId: 'export-data' }]);
   });
 
-  it('a related button under an answer, or a click long after, brings no wording', () => {
+  it('a related button under an answer, or a click long after, brings no wording', async () => {
     const { service, links, tick } = setup();
-    expect(service.ask(query('how do I reset my password')).kind).toBe('answer');
-    service.choose(query(''), 'export-data');
-    service.ask(query('is there a dark mode'));
+    expect((await service.ask(query('how do I reset my password'))).kind).toBe('answer');
+    await service.choose(query(''), 'export-data');
+    await service.ask(query('is there a dark mode'));
     tick(60 * 60_000);
-    service.choose(query(''), 'export-data');
+    await service.choose(query(''), 'export-data');
     expect(links()).toEqual([
       { text: '', fromAskId: null, entryId: 'export-data' },
       { text: '', fromAskId: null, entryId: 'export-data' },

@@ -66,19 +66,19 @@ async function setup() {
   return { dir, folder, file, service, lines, afterReload };
 }
 
-const ask = (service: AnswerService, text: string): Reply => {
+const ask = async (service: AnswerService, text: string): Promise<Reply> => {
   const q: Query = { text, platform: 'console', channelId: 'c', asker: { id: 'u' }, via: 'console' };
-  return service.ask(q);
+  return await service.ask(q);
 };
 const answered = (r: Reply) => (r.kind === 'answer' ? r.entry.id : r.kind);
 
 describe('hot reload of the knowledge folder', () => {
   it('answers from a valid edit without a restart (answers and autocomplete)', async () => {
     const { file, service, afterReload } = await setup();
-    expect(answered(ask(service, 'how do I turn on dark mode'))).not.toBe('dark-mode');
+    expect(answered(await ask(service, 'how do I turn on dark mode'))).not.toBe('dark-mode');
     const outcome = await afterReload(() => writeFileSync(file, BASE + DARK_MODE));
     expect(outcome.ok).toBe(true);
-    expect(answered(ask(service, 'how do I turn on dark mode'))).toBe('dark-mode');
+    expect(answered(await ask(service, 'how do I turn on dark mode'))).toBe('dark-mode');
     expect(service.autocomplete('dark').map((c) => c.entryId)).toContain('dark-mode');
   });
 
@@ -88,8 +88,8 @@ describe('hot reload of the knowledge folder', () => {
     const broken = (BASE + DARK_MODE).replace('    answer: Settings, then Export.\n', '').replace('id: dark-mode', 'id: Dark Mode');
     const outcome = await afterReload(() => writeFileSync(file, broken));
     expect(outcome.ok).toBe(false);
-    expect(answered(ask(service, 'how do I turn on dark mode'))).toBe('dark-mode');
-    expect(answered(ask(service, 'I forgot my password'))).toBe('reset-password');
+    expect(answered(await ask(service, 'how do I turn on dark mode'))).toBe('dark-mode');
+    expect(answered(await ask(service, 'I forgot my password'))).toBe('reset-password');
     expect(lines.some((l) => l.includes('still answering from the last good knowledge base (3 entries)'))).toBe(true);
     expect(lines).toContainEqual(expect.stringMatching(/^knowledge[/\\]faq\.yaml:8:\d+: entry `export-data`: missing `answer`/));
     expect(lines).toContainEqual(expect.stringMatching(/^knowledge[/\\]faq\.yaml:\d+:\d+: id `Dark Mode` is not kebab-case/));
@@ -97,7 +97,7 @@ describe('hot reload of the knowledge folder', () => {
     // Fixing the file brings the new version in.
     const fixed = await afterReload(() => writeFileSync(file, BASE));
     expect(fixed.ok).toBe(true);
-    expect(answered(ask(service, 'how do I turn on dark mode'))).not.toBe('dark-mode');
+    expect(answered(await ask(service, 'how do I turn on dark mode'))).not.toBe('dark-mode');
   });
 
   it('keeps answering when a YAML syntax error is saved, and when every file is moved away', async () => {
@@ -107,12 +107,12 @@ describe('hot reload of the knowledge folder', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^knowledge[/\\]faq\.yaml:\d+:\d+: YAML syntax/));
     const gone = await afterReload(() => renameSync(file, join(folder, 'faq.bak')));
     expect(gone.ok).toBe(false);
-    expect(answered(ask(service, 'I forgot my password'))).toBe('reset-password');
+    expect(answered(await ask(service, 'I forgot my password'))).toBe('reset-password');
   });
 
   it('answers every question asked while edits are swapped in', async () => {
     const { file, service, afterReload } = await setup();
-    const replies: Reply[] = [];
+    const replies: Promise<Reply>[] = [];
     let asking = true;
     const loop = () => {
       replies.push(ask(service, 'I forgot my password'));
@@ -126,40 +126,40 @@ describe('hot reload of the knowledge folder', () => {
     }
     asking = false;
     expect(replies.length).toBeGreaterThan(5);
-    expect(new Set(replies.map(answered))).toEqual(new Set(['reset-password']));
+    expect(new Set((await Promise.all(replies)).map(answered))).toEqual(new Set(['reset-password']));
   });
 
   it('keeps reloading a file after it is replaced by a rename (sed -i, write-then-rename, mv over), one step at a time', async () => {
     const { folder, file, service, afterReload } = await setup();
     const entry = (id: string, phrase: string) => `  - id: ${id}\n    question: What about ${phrase}?\n    alternates: [tell me about ${phrase}]\n    answer: ${phrase} is covered.\n`;
-    const live = (phrase: string, id: string) => expect(answered(ask(service, `tell me about ${phrase}`)), phrase).toBe(id);
+    const live = async (phrase: string, id: string) => expect(answered(await ask(service, `tell me about ${phrase}`)), phrase).toBe(id);
 
     // 1. An append in place.
     expect((await afterReload(() => appendFileSync(file, entry('first-step', 'zebra crossings')))).ok).toBe(true);
-    live('zebra crossings', 'first-step');
+    await live('zebra crossings', 'first-step');
     // 2. sed -i writes a temporary file and renames it over faq.yaml.
     expect((await afterReload(() => {
       const r = spawnSync('sed', ['-i', 's/zebra crossings/yak shaving/g', file]);
       if (r.status !== 0) throw new Error(String(r.stderr));
     })).ok).toBe(true);
-    live('yak shaving', 'first-step');
+    await live('yak shaving', 'first-step');
     // 3. An append to the file that replaced the original: fs.watch on Node 20 no longer saw this.
     expect((await afterReload(() => appendFileSync(file, entry('third-step', 'quokka photos')))).ok).toBe(true);
-    live('quokka photos', 'third-step');
+    await live('quokka photos', 'third-step');
     // 4. mv over it, as an editor's write-then-rename or a git checkout does.
     const temp = join(folder, '.faq.yaml.tmp');
     writeFileSync(temp, readFileSync(file, 'utf8') + entry('fourth-step', 'walrus teeth'));
     expect((await afterReload(() => renameSync(temp, file))).ok).toBe(true);
-    live('walrus teeth', 'fourth-step');
+    await live('walrus teeth', 'fourth-step');
     // 5. And an append after that.
     expect((await afterReload(() => appendFileSync(file, entry('fifth-step', 'narwhal tusks')))).ok).toBe(true);
-    live('narwhal tusks', 'fifth-step');
+    await live('narwhal tusks', 'fifth-step');
     // A broken file renamed over it keeps the last good base, and the watch goes on.
     writeFileSync(temp, `${readFileSync(file, 'utf8')}  - id: [unclosed\n`);
     expect((await afterReload(() => renameSync(temp, file))).ok).toBe(false);
-    live('narwhal tusks', 'fifth-step');
+    await live('narwhal tusks', 'fifth-step');
     expect((await afterReload(() => writeFileSync(file, BASE + entry('sixth-step', 'okapi stripes')))).ok).toBe(true);
-    live('okapi stripes', 'sixth-step');
+    await live('okapi stripes', 'sixth-step');
   });
 
   it('ignores files that are not knowledge files', async () => {
@@ -171,7 +171,7 @@ describe('hot reload of the knowledge folder', () => {
       writeFileSync(file, BASE + DARK_MODE);
     });
     expect(outcome.ok).toBe(true);
-    expect(answered(ask(service, 'night mode'))).toBe('dark-mode');
+    expect(answered(await ask(service, 'night mode'))).toBe('dark-mode');
     rmSync(join(folder, 'notes.txt'));
     expect(readFileSync(file, 'utf8')).toContain('dark-mode');
   });

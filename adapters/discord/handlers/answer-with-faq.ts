@@ -20,7 +20,7 @@ export async function onAnswerWithFaq(deps: HandlerDeps, interaction: MessageCon
     return;
   }
   const author = personOf(message.author, message.member);
-  const reply = deps.service.ask(interactionQuery(interaction, 'message-menu', text, author));
+  const reply = await deps.service.ask(interactionQuery(interaction, 'message-menu', text, author));
   const ctx: RenderContext = { origin: 'message-menu', inGuild: interaction.inGuild(), message: { id: message.id, authorId: author.id } };
   await interaction.reply(replyOptions(renderReply(reply, ctx)));
 }
@@ -29,13 +29,14 @@ export async function onAnswerWithFaq(deps: HandlerDeps, interaction: MessageCon
 export async function onAnswerWithFaqPick(deps: HandlerDeps, interaction: StringSelectMenuInteraction, messageId: string, author: Person, entryId: string): Promise<void> {
   // Posting to the channel is a second request: acknowledge first, inside Discord's 3 s.
   await interaction.deferUpdate();
-  const reply = deps.service.choose(interactionQuery(interaction, 'message-menu', '', author), entryId);
+  const reply = await deps.service.choose(interactionQuery(interaction, 'message-menu', '', author), entryId);
   if (reply.kind !== 'answer' || reply.visibility !== 'public') {
     await interaction.editReply(editOptions(renderReply(reply, { origin: 'command', inGuild: interaction.inGuild() })));
     return;
   }
   const msg = renderReply(reply, { origin: 'message-menu', inGuild: interaction.inGuild(), replyTo: author.id });
-  const channel = interaction.channel ?? (interaction.channelId ? await interaction.client.channels.fetch(interaction.channelId) : null);
+  // Over HTTP interactions no guild is cached: the channel is fetched, and may belong to an uncached guild.
+  const channel = interaction.channel ?? (interaction.channelId ? await interaction.client.channels.fetch(interaction.channelId, { allowUnknownGuild: true }) : null);
   if (!channel || !channel.isSendable()) {
     await interaction.editReply(editOptions(notice('I can\'t post in this channel. Use `/faq` with `user:` instead.')));
     return;
@@ -44,7 +45,7 @@ export async function onAnswerWithFaqPick(deps: HandlerDeps, interaction: String
     await channel.send(messageOptions(msg, messageId));
   } catch (error) {
     // Nobody saw it: trying again once the permission is fixed must not meet a cooldown.
-    deps.service.notDelivered(reply.askId);
+    await deps.service.notDelivered(reply.askId);
     if (!isPermissionError(error)) throw error;
     deps.log.warn(`discord: missing permission to post in channel ${channel.id}`);
     await interaction.editReply(editOptions(notice(permissionExplanation(channel.id))));

@@ -45,7 +45,7 @@ export async function onMenu(deps: HandlerDeps, interaction: StringSelectMenuInt
  * `askId` (from the custom_id) links the pick to the wording that was asked, for insights.
  */
 async function open(deps: HandlerDeps, interaction: ButtonInteraction | StringSelectMenuInteraction, askId: string, via: AskedVia, entryId: string, target?: Person, share = false): Promise<void> {
-  const reply = deps.service.choose(interactionQuery(interaction, via, '', target), entryId, { share, fromAskId: askId });
+  const reply = await deps.service.choose(interactionQuery(interaction, via, '', target), entryId, { share, fromAskId: askId });
   const origin = via === 'mention' ? 'mention' : 'command';
   const msg = renderReply(reply, { origin, inGuild: interaction.inGuild(), ...(target ? { target } : {}) });
   // A notice (cooldown, rate limit) comes as a new private message: the answer it refers to stays.
@@ -53,7 +53,7 @@ async function open(deps: HandlerDeps, interaction: ButtonInteraction | StringSe
     await send(interaction, msg, reply.kind !== 'held');
   } catch (error) {
     // As in /faq: a refused post keeps no cooldown; interactions.ts logs and apologises.
-    deps.service.notDelivered(reply.askId);
+    await deps.service.notDelivered(reply.askId);
     throw error;
   }
 }

@@ -8,6 +8,6 @@ import type { HandlerDeps } from './deps.js';
 export async function onFaqStats(deps: HandlerDeps, interaction: ChatInputCommandInteraction): Promise<void> {
   // Summing up weeks of records can take longer than Discord's 3 s: acknowledge first.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = deps.service.stats({ asker: askerOf(interaction) });
+  const reply = await deps.service.stats({ asker: askerOf(interaction) });
   await interaction.editReply(editOptions(renderReply(reply, { origin: 'command', inGuild: interaction.inGuild() })));
 }

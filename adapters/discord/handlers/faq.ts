@@ -9,14 +9,14 @@ export async function onFaq(deps: HandlerDeps, interaction: ChatInputCommandInte
   const text = interaction.options.getString('query') ?? '';
   const user = interaction.options.getUser('user');
   const target = user ? personOf(user, interaction.options.getMember('user') as { nick?: string | null } | null) : undefined;
-  const reply = deps.service.ask(interactionQuery(interaction, 'command', text, target));
+  const reply = await deps.service.ask(interactionQuery(interaction, 'command', text, target));
   const ctx: RenderContext = { origin: 'command', inGuild: interaction.inGuild(), ...(target ? { target } : {}) };
   try {
     await interaction.reply(replyOptions(renderReply(reply, ctx)));
   } catch (error) {
     // Nobody saw it: asking again once the cause is fixed must not meet a cooldown. The edge
     // (interactions.ts) logs the error and tells the member.
-    deps.service.notDelivered(reply.askId);
+    await deps.service.notDelivered(reply.askId);
     throw error;
   }
 }

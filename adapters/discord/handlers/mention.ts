@@ -7,6 +7,10 @@ import { messageAsker, PLATFORM } from '../people.js';
 import { notice, renderReply } from '../render.js';
 import { APOLOGY, isPermissionError, messageOptions, permissionExplanation } from '../send.js';
 import type { HandlerDeps } from './deps.js';
+import { stateKeys } from '../../../src/service/policy.js';
+
+/** Gateway events are delivered within seconds; a message id claimed for 10 minutes is answered once. */
+const SEEN_MESSAGE_MS = 10 * 60_000;
 
 export async function handleMessage(deps: HandlerDeps, client: Client<true>, message: Message): Promise<void> {
   if (message.author.bot || message.system) return;
@@ -14,10 +18,12 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
   const botMention = new RegExp(`<@!?${client.user.id}>`, 'g');
   // Only an explicit mention counts: a reply that pings the bot is usually "thanks", not a question.
   if (!inDm && !botMention.test(message.content)) return;
+  // Replicas that each hold a gateway connection all receive the message: one answers it.
+  if (deps.state && !(await deps.state.claim(stateKeys.event(PLATFORM, message.id), SEEN_MESSAGE_MS, Date.now())).claimed) return;
   const text = message.content.replace(botMention, ' ').replace(/\s+/g, ' ').trim();
   let askId: string | undefined;
   try {
-    const reply = deps.service.ask({
+    const reply = await deps.service.ask({
       text,
       platform: PLATFORM,
       ...(message.guildId ? { communityId: message.guildId } : {}),
@@ -33,7 +39,7 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
     }
     await sendPrivately(message, messageOptions(msg), deps.log);
   } catch (error) {
-    if (askId) deps.service.notDelivered(askId);
+    if (askId) await deps.service.notDelivered(askId);
     if (isPermissionError(error)) {
       deps.log.warn(`discord: missing permission to reply in channel ${message.channelId}`);
       await sendPrivately(message, messageOptions(notice(permissionExplanation(message.channelId))), deps.log, false);

@@ -17,7 +17,7 @@ export function register(app: App, deps: SlackDeps): void {
     let asker = askerOf(body);
     const target: Person | undefined = value.targetId ? { id: value.targetId } : undefined;
     if (target && target.id !== asker.id) asker = await deps.people.withRights(client, asker);
-    const reply = deps.service.choose(queryOf(body, asker, value, target, where), value.entryId, { fromAskId: value.askId });
+    const reply = await deps.service.choose(queryOf(body, asker, value, target, where), value.entryId, { fromAskId: value.askId });
     // A picked suggestion replaces the private list it came from; a public list stays for others.
     await deliver(reply, { via: value.via, ...(target ? { target } : {}) }, destination(where, respond, client), deps, { replace: where.ephemeral });
   });
@@ -27,7 +27,7 @@ export function register(app: App, deps: SlackDeps): void {
     const value = decodeValue(action.value);
     if (!value) return;
     const where = whereOf(body, value);
-    const reply = deps.service.choose(queryOf(body, askerOf(body), value, undefined, where), value.entryId, { share: true, fromAskId: value.askId });
+    const reply = await deps.service.choose(queryOf(body, askerOf(body), value, undefined, where), value.entryId, { share: true, fromAskId: value.askId });
     let posted = false;
     const to = destination(where, respond, client);
     await deliver(reply, { via: value.via }, { ...to, public: async (m) => { await to.public(m); posted = true; } }, deps);

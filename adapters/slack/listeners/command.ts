@@ -36,7 +36,7 @@ export function register(app: App, deps: SlackDeps): void {
     let asker: Person = { id: command.user_id, name: command.user_name };
 
     if (!parsed.target || parsed.target.id === asker.id) {
-      const reply = deps.service.ask(queryBy(asker));
+      const reply = await deps.service.ask(queryBy(asker));
       if (reply.visibility === 'private') {
         let message;
         try {
@@ -58,6 +58,6 @@ export function register(app: App, deps: SlackDeps): void {
     // Let the acks of requests already waiting go out before this one's work.
     await afterAcks();
     asker = await deps.people.withRights(client, asker);
-    await deliver(deps.service.ask(queryBy(asker)), ctx, to, deps);
+    await deliver(await deps.service.ask(queryBy(asker)), ctx, to, deps);
   });
 }

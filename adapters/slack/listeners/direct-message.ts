@@ -15,7 +15,7 @@ export function register(app: App, deps: SlackDeps): void {
       text, platform: PLATFORM, communityId: body.team_id, channelId: message.channel, asker: { id: message.user }, via: 'direct-message',
       ...(message.thread_ts ? { threadId: message.thread_ts } : {}),
     };
-    const reply = deps.service.ask(query);
+    const reply = await deps.service.ask(query);
     const threadTs = message.thread_ts;
     await deliver(reply, { via: 'direct-message', queryText: text }, {
       public: async (m) => {

@@ -16,7 +16,7 @@ export function register(app: App, deps: SlackDeps): void {
     const query: Query = {
       text, platform: PLATFORM, communityId: body.team_id, channelId: event.channel, threadId: threadTs, asker: { id: user }, via: 'mention',
     };
-    const reply = deps.service.ask(query);
+    const reply = await deps.service.ask(query);
     await deliver(reply, { via: 'mention', queryText: text }, {
       private: async (message) => {
         await client.chat.postEphemeral({ channel: event.channel, user, thread_ts: threadTs, ...message });

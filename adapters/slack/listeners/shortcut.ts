@@ -31,7 +31,7 @@ export function register(app: App, deps: SlackDeps): void {
       ...(shortcut.team?.id ? { communityId: shortcut.team.id } : {}),
       ...(target ? { target } : {}),
     };
-    const reply = deps.service.ask(query);
+    const reply = await deps.service.ask(query);
     const view = buildModal(reply, { channelId: shortcut.channel.id, threadTs, text, ...(author ? { authorId: author } : {}) });
     try {
       await client.views.open({ trigger_id: shortcut.trigger_id, view });
@@ -76,7 +76,7 @@ export function register(app: App, deps: SlackDeps): void {
       ...(target ? { target } : {}),
     };
     // Without an author to answer, posting in the thread is itself the moderator's choice to share.
-    const reply = deps.service.choose(query, entryId, { ...(target ? {} : { share: true }), ...(state.askId ? { fromAskId: state.askId } : {}) });
+    const reply = await deps.service.choose(query, entryId, { ...(target ? {} : { share: true }), ...(state.askId ? { fromAskId: state.askId } : {}) });
     if (reply.kind !== 'answer' || reply.visibility !== 'public') {
       const why = reply.kind === 'held' ? reply.message : 'That entry is no longer in the knowledge base; pick another.';
       await ack({ response_action: 'errors', errors: { [PICK_BLOCK]: truncate(why, 150) } });
@@ -93,12 +93,12 @@ export function register(app: App, deps: SlackDeps): void {
       await ack();
     } else if (outcome === 'slow') {
       await ack();
-      post.catch((error: unknown) => {
-        deps.service.notDelivered(reply.askId);
+      post.catch(async (error: unknown) => {
+        await deps.service.notDelivered(reply.askId);
         deps.log.warn(`slack: could not post the chosen answer: ${describeError(error)}`);
       });
     } else {
-      deps.service.notDelivered(reply.askId);
+      await deps.service.notDelivered(reply.askId);
       deps.log.warn(`slack: could not post the chosen answer: ${describeError(outcome)}`);
       await ack({ response_action: 'errors', errors: { [PICK_BLOCK]: truncate(explain(outcome), 150) } });
     }

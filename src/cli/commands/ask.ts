@@ -21,7 +21,7 @@ export const askCommand: Command = {
     const text = positionals.join(' ');
     const { service } = loadContext(io, stringFlag(values.knowledge));
     const match = service.match(text);
-    const reply = service.ask({ text, platform: 'console', channelId: 'console', asker: { id: 'console' }, via: 'console' });
+    const reply = await service.ask({ text, platform: 'console', channelId: 'console', asker: { id: 'console' }, via: 'console' });
     if (values.json) io.out(JSON.stringify(matchJson(match, reply), null, 2));
     else io.out(renderReply(reply, { match, explain: values.explain === true, width: terminalWidth(io) }));
     return 0;

@@ -45,7 +45,7 @@ export async function runChat(io: Io, service: AnswerService, explain: boolean):
     if (text === 'exit' || text === 'quit') break;
     if (text !== '') {
       const match = service.match(text);
-      const reply = service.ask({ text, platform: 'console', channelId: 'console', asker: { id: 'console' }, via: 'console' });
+      const reply = await service.ask({ text, platform: 'console', channelId: 'console', asker: { id: 'console' }, via: 'console' });
       io.out(renderReply(reply, { match, explain, width: width(), footer: false }));
       io.out('');
     }

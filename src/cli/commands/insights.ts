@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../../config.js';
 import type { KnowledgeBase } from '../../domain.js';
 import { FaqbotError } from '../../errors.js';
-import { buildReport } from '../../insights/aggregate.js';
+import { buildReport, type InsightsRows } from '../../insights/aggregate.js';
 import { openForReading, readRows } from '../../insights/read.js';
 import { renderJson, renderText, renderYaml } from '../../insights/render.js';
 import { parseSince } from '../../insights/since.js';
@@ -14,7 +14,7 @@ export const insightsCommand: Command = {
   name: 'insights',
   summary: 'What people asked: top entries, unanswered questions, "Not helpful" votes, proposed alternates',
   usage: 'faqbot insights [--since 7d] [--json | --yaml] [--db PATH] [--knowledge PATH] [--limit N]',
-  details: 'Reads the insights database the bot writes while running (settings.insights.path, default data/faqbot.db). See docs/insights.md.',
+  details: 'Reads the insights database the bot writes while running: PostgreSQL when FAQBOT_DATABASE_URL is set, else the SQLite file (settings.insights.path, default data/faqbot.db). See docs/insights.md.',
   options: {
     since: { type: 'string' },
     json: { type: 'boolean' },
@@ -27,7 +27,7 @@ export const insightsCommand: Command = {
     since: 'how far back: 7d (default), 24h, 2w, 30m, or a date like 2026-11-01',
     json: 'print the whole report as JSON',
     yaml: 'print only the proposed alternates, as YAML ready to paste under each entry',
-    db: 'the insights database (default: settings.insights.path)',
+    db: 'the SQLite insights file (default: settings.insights.path; FAQBOT_DATABASE_URL reads PostgreSQL instead)',
     knowledge: 'the knowledge base, to name entries (default: knowledge/)',
     limit: 'rows per list (default 10)',
   },
@@ -39,23 +39,28 @@ export const insightsCommand: Command = {
     const config = loadConfig(io.env, io.cwd);
     const now = Date.now();
     const since = parseSince(stringFlag(values.since) ?? '7d', now);
-    const path = resolve(io.cwd, stringFlag(values.db) ?? config.settings.insights.path);
+    const dbFlag = stringFlag(values.db);
     const knowledge = loadKnowledgeQuietly(resolve(io.cwd, stringFlag(values.knowledge) ?? config.settings.knowledgeDir), io.cwd);
     if (!knowledge) io.err('note: the knowledge base could not be loaded; entries are shown by id only (run `faqbot check`)');
-    const db = openForReading(path);
-    let rows;
-    try {
-      rows = readRows(db, since);
-    } catch (error) {
-      throw new FaqbotError('not-found', `${path}: cannot read the insights database: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      db.close();
-    }
+    const rows = config.secrets.databaseUrl && !dbFlag
+      ? await (await import('../../insights/pg-read-command.js')).readPgInsights(config.secrets.databaseUrl, since)
+      : readSqlite(resolve(io.cwd, dbFlag ?? config.settings.insights.path), since);
     const report = buildReport(rows, { since, until: now, limit, ...(knowledge ? { knowledge } : {}) });
     io.out(values.json ? renderJson(report) : values.yaml ? renderYaml(report) : renderText(report));
     return 0;
   },
 };
+
+function readSqlite(path: string, since: number): InsightsRows {
+  const db = openForReading(path);
+  try {
+    return readRows(db, since);
+  } catch (error) {
+    throw new FaqbotError('not-found', `${path}: cannot read the insights database: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    db.close();
+  }
+}
 
 /** Names for entries are a nicety here: a broken or missing knowledge base must not hide the figures. */
 function loadKnowledgeQuietly(path: string, cwd: string): KnowledgeBase | undefined {

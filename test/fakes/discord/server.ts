@@ -262,6 +262,7 @@ export class FakeDiscord {
     if (method === 'GET' && path === '/gateway/bot') {
       return { status: 200, body: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } } };
     }
+    if (method === 'PATCH' && path === '/applications/@me') return { status: 200, body: { id: this.applicationId, name: 'faqbot', bot: this.bot, ...r.body } };
     if (method === 'GET' && path === '/applications/@me') return { status: 200, body: { id: this.applicationId, name: 'faqbot', bot: this.bot } };
     if (method === 'GET' && path === '/users/@me') return { status: 200, body: { ...this.bot, discriminator: '0', avatar: null } };
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
@@ -270,6 +271,14 @@ export class FakeDiscord {
     }
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return { status: 200, body: this.message(snowflake(), r.body) };
     if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/messages$/))) return { status: 200, body: this.message(m[1]!, r.body) };
+    if (method === 'GET' && (m = path.match(/^\/channels\/(\d+)$/))) {
+      // What a replica without a gateway cache fetches before posting in a channel.
+      for (const g of this.guilds) {
+        const c = g.channels.find((ch) => ch.id === m![1]);
+        if (c) return { status: 200, body: { id: c.id, name: c.name, type: c.type, guild_id: g.id, position: 0, permission_overwrites: [], ...(c.parent_id ? { parent_id: c.parent_id } : {}) } };
+      }
+      return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    }
     if (method === 'POST' && path === '/users/@me/channels') {
       return { status: 200, body: { id: snowflake(), type: 1, recipients: [{ id: r.body.recipient_id, username: 'member', discriminator: '0', avatar: null }] } };
     }
