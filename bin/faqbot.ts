@@ -4,8 +4,19 @@
 import { existsSync } from 'node:fs';
 import { commands } from './commands.js';
 import { runCli } from '../src/cli/run-cli.js';
+import { readSecrets } from '../src/config.js';
+import { installLastResort } from '../src/last-resort.js';
+import { consoleLogger } from '../src/log.js';
+import { secretValues } from '../src/redact.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
+installLastResort(process, consoleLogger(), () => {
+  try {
+    return secretValues(readSecrets(process.env));
+  } catch {
+    return []; // a bad PORT: start-up reports it; token-shaped text is still redacted
+  }
+}, (code) => process.exit(code));
 
 const code = await runCli(process.argv.slice(2), commands, {
   out: (text) => process.stdout.write(`${text}\n`),

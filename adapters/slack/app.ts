@@ -7,6 +7,7 @@ import { describeError } from '../../src/log.js';
 import { ConnectionTracker, type PlatformDeps, type RunningPlatform } from '../../src/platform.js';
 import { boltLogger } from './bolt-logger.js';
 import { SeenEvents } from './dedupe.js';
+import { SocketReceiver, slackError } from './socket-receiver.js';
 import type { SlackDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions.js';
 import { register as registerCommand } from './listeners/command.js';
@@ -18,13 +19,16 @@ import { People } from './people.js';
 
 export const EVENTS_PATH = '/slack/events';
 
+/** One Socket Mode connection attempt (apps.connections.open, then Slack's hello) may take this long. */
+const ATTEMPT_TIMEOUT_MS = 10_000;
+
 export interface RunningSlack extends RunningPlatform {
   readonly mode: 'socket' | 'http';
   /** The port HTTP mode listens on (useful with PORT=0); absent in Socket Mode. */
   readonly port?: number;
 }
 
-export async function startSlack({ service, secrets, log }: PlatformDeps): Promise<RunningSlack> {
+export async function startSlack({ service, secrets, log, fatal }: PlatformDeps): Promise<RunningSlack> {
   const token = secrets.slackBotToken;
   if (!token) throw new FaqbotError('config', 'SLACK_BOT_TOKEN is not set');
   const socketMode = Boolean(secrets.slackAppToken);
@@ -37,6 +41,17 @@ export async function startSlack({ service, secrets, log }: PlatformDeps): Promi
     retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
     rejectRateLimitedCalls: true,
   };
+  const connection = new ConnectionTracker();
+  const receiver = secrets.slackAppToken
+    ? new SocketReceiver({
+      appToken: secrets.slackAppToken,
+      ...(secrets.slackApiUrl ? { apiUrl: withSlash(secrets.slackApiUrl) } : {}),
+      log,
+      connection,
+      fatal: fatal ?? ((reason) => log.error(`slack: ${reason}`)),
+      attemptTimeoutMs: ATTEMPT_TIMEOUT_MS,
+    })
+    : undefined;
   const app = new App({
     token,
     logger: boltLogger(log),
@@ -44,8 +59,8 @@ export async function startSlack({ service, secrets, log }: PlatformDeps): Promi
     // No listener uses Bolt's conversation state; skipping it saves a store lookup per request.
     convoStore: false,
     clientOptions,
-    ...(socketMode
-      ? { socketMode: true, appToken: secrets.slackAppToken }
+    ...(receiver
+      ? { receiver }
       : { signingSecret: secrets.slackSigningSecret, port: secrets.port, endpoints: EVENTS_PATH }),
   });
 
@@ -82,7 +97,6 @@ export async function startSlack({ service, secrets, log }: PlatformDeps): Promi
       ? `Slack Socket Mode did not connect (${slackError(error)}); check SLACK_APP_TOKEN (xapp-..., with the connections:write scope) and that Socket Mode is on`
       : `could not listen for Slack on port ${secrets.port} (${describeError(error)}); set PORT to a free port`);
   }
-  const connection = new ConnectionTracker();
   connection.set('connected');
   log.info(socketMode ? 'slack: connected in Socket Mode' : `slack: listening for Slack requests on port ${port ?? secrets.port} at ${EVENTS_PATH}`);
   return {
@@ -98,9 +112,4 @@ export async function startSlack({ service, secrets, log }: PlatformDeps): Promi
 
 function withSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
-}
-
-function slackError(error: unknown): string {
-  const data = (error as { data?: { error?: unknown } }).data;
-  return typeof data?.error === 'string' ? data.error : describeError(error);
 }
