@@ -23,6 +23,11 @@ export interface StartOptions {
 export interface Started {
   service: AnswerService;
   platforms: RunningPlatform[];
+  /**
+   * Settles with the reason when a platform cannot go on (a revoked token, a disallowed
+   * intent): the bot has then stopped, and `faqbot start` exits non-zero. Never rejects.
+   */
+  failed: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -53,10 +58,26 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     : undefined;
   await watcher?.ready;
   const platforms: RunningPlatform[] = [];
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      watcher?.close();
+      await Promise.allSettled(platforms.map((p) => p.stop()));
+      store?.close();
+    })();
+    return stopping;
+  };
+  let failWith: (reason: string) => void = () => {};
+  const failed = new Promise<string>((resolve) => { failWith = resolve; });
+  // Running deaf is worse than stopping: an operator (or a supervisor) sees the exit and the reason.
+  const fatal = (name: string) => (reason: string) => {
+    log.error(`${name}: ${reason}`);
+    void stop().then(() => failWith(`${name}: ${reason}`));
+  };
   try {
     for (const adapter of options.adapters) {
       if (!adapter.configured(config.secrets)) continue;
-      platforms.push(await adapter.start({ service, secrets: config.secrets, log }));
+      platforms.push(await adapter.start({ service, secrets: config.secrets, log, fatal: fatal(adapter.name) }));
     }
   } catch (error) {
     // A platform refused to start: release what already runs before the error reaches the CLI.
@@ -65,15 +86,7 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     store?.close();
     throw error;
   }
-  return {
-    service,
-    platforms,
-    async stop() {
-      watcher?.close();
-      await Promise.allSettled(platforms.map((p) => p.stop()));
-      store?.close();
-    },
-  };
+  return { service, platforms, failed, stop };
 }
 
 export function startCommand(adapters: readonly PlatformAdapter[]): Command {
@@ -94,12 +107,22 @@ export function startCommand(adapters: readonly PlatformAdapter[]): Command {
         return code;
       }
       io.err(`faqbot is running on ${bot.platforms.map((p) => p.name).join(' and ')}. Press Ctrl+C to stop.`);
-      await new Promise<void>((done) => {
-        const stop = () => { void bot.stop().then(done); };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+      // Ctrl+C (or a supervisor's SIGTERM) stops cleanly with 0; a platform that cannot go on, with 1.
+      const failure = await new Promise<string | undefined>((done) => {
+        const finish = (reason: string | undefined) => {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+          done(reason);
+        };
+        const onSignal = () => finish(undefined);
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        void bot.failed.then(finish);
       });
-      return 0;
+      await bot.stop();
+      if (failure === undefined) return 0;
+      io.err(`faqbot stopped: ${failure}`);
+      return 1;
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Secrets } from '../../src/config.js';
 import { FaqbotError } from '../../src/errors.js';
 import { describeError } from '../../src/log.js';
 import { ConnectionTracker, type PlatformAdapter, type PlatformDeps, type RunningPlatform } from '../../src/platform.js';
+import { fatalCloseReason } from './close-codes.js';
 import { handleInteraction } from './interactions.js';
 import { handleMessage } from './handlers/mention.js';
 
@@ -26,7 +27,7 @@ export function createClient(secrets: Secrets): Client {
 export const discordAdapter: PlatformAdapter = {
   name: 'discord',
   configured: (secrets) => secrets.discordToken !== undefined,
-  async start({ service, secrets, log }: PlatformDeps): Promise<RunningPlatform> {
+  async start({ service, secrets, log, fatal }: PlatformDeps): Promise<RunningPlatform> {
     const client = createClient(secrets);
     const deps = { service, log };
     const connection = new ConnectionTracker();
@@ -41,9 +42,13 @@ export const discordAdapter: PlatformAdapter = {
     });
     client.on(Events.Error, (error) => log.error('discord: client error', error));
     client.on(Events.ShardError, (error) => log.warn(`discord: gateway error: ${describeError(error)}`));
+    // discord.js emits ShardDisconnect only for close codes it will not reconnect after (a
+    // revoked token, a disallowed intent): running on would leave the bot up and deaf.
     client.on(Events.ShardDisconnect, (event) => {
-      connection.set('reconnecting', `gateway closed (code ${event.code})`);
-      log.warn(`discord: gateway closed (code ${event.code}); reconnecting`);
+      const reason = fatalCloseReason(event.code);
+      connection.set('failed', reason);
+      if (fatal) fatal(reason);
+      else log.error(`discord: ${reason}`);
     });
     client.on(Events.ShardReconnecting, () => connection.set('reconnecting', 'gateway reconnecting'));
     client.on(Events.ShardReady, () => connection.set('connected'));
