@@ -1,12 +1,13 @@
 // Builds and starts the Bolt app from the secrets: Socket Mode when an app-level token is set
 // (no public URL needed), otherwise HTTP on PORT at /slack/events with signature checks.
 import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
 import { FaqbotError } from '../../src/errors.js';
 import { describeError } from '../../src/log.js';
 import { ConnectionTracker, type PlatformDeps, type RunningPlatform } from '../../src/platform.js';
 import { boltLogger } from './bolt-logger.js';
 import { SeenEvents } from './dedupe.js';
+import { guardRequests } from './http-guard.js';
 import { SocketReceiver, slackError } from './socket-receiver.js';
 import type { SlackDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions.js';
@@ -51,7 +52,8 @@ export async function startSlack({ service, secrets, log, fatal }: PlatformDeps)
       fatal: fatal ?? ((reason) => log.error(`slack: ${reason}`)),
       attemptTimeoutMs: ATTEMPT_TIMEOUT_MS,
     })
-    : undefined;
+    : new HTTPReceiver({ signingSecret: secrets.slackSigningSecret!, port: secrets.port, endpoints: EVENTS_PATH, logger: boltLogger(log) });
+  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardRequests(receiver.requestListener);
   const app = new App({
     token,
     logger: boltLogger(log),
@@ -59,16 +61,20 @@ export async function startSlack({ service, secrets, log, fatal }: PlatformDeps)
     // No listener uses Bolt's conversation state; skipping it saves a store lookup per request.
     convoStore: false,
     clientOptions,
-    ...(receiver
-      ? { receiver }
-      : { signingSecret: secrets.slackSigningSecret, port: secrets.port, endpoints: EVENTS_PATH }),
+    receiver,
   });
 
-  const seen = new SeenEvents();
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !seen.firstTime(eventId)) return;
-    await next();
+  const seenEvents = new SeenEvents();
+  const seenTriggers = new SeenEvents();
+  app.use(async (args) => {
+    const { event_id: eventId, trigger_id: triggerId } = args.body as { event_id?: unknown; trigger_id?: unknown };
+    if (typeof eventId === 'string' && !seenEvents.firstTime(eventId)) return;
+    // A replayed command or click (same trigger_id) is acknowledged and not answered again.
+    if (typeof triggerId === 'string' && !seenTriggers.firstTime(triggerId)) {
+      await (args as { ack?: () => Promise<void> }).ack?.();
+      return;
+    }
+    await args.next();
   });
   app.error(async (error) => {
     log.error('slack: a request could not be handled', error);
