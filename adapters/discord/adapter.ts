@@ -8,19 +8,26 @@ import { describeError } from '../../src/log.js';
 import { ConnectionTracker, type PlatformAdapter, type PlatformDeps, type RunningPlatform } from '../../src/platform.js';
 import { fatalCloseReason } from './close-codes.js';
 import { handleInteraction } from './interactions.js';
+import { InteractionClock, retryingRequest } from './rest-retry.js';
 import { handleMessage } from './handlers/mention.js';
 
 /** Guilds, messages in guilds and DMs; none is privileged (MessageContent is not needed). */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
-export function createClient(secrets: Secrets): Client {
+export function createClient(secrets: Secrets, clock = new InteractionClock()): Client {
   return new Client({
     intents: INTENTS,
     // DM channels are not cached until used; without this partial their messages are dropped.
     partials: [Partials.Channel],
     // A safety net under the explicit allowed_mentions every message carries.
     allowedMentions: { parse: [], repliedUser: false },
-    ...(secrets.discordApiUrl ? { rest: { api: secrets.discordApiUrl } } : {}),
+    rest: {
+      ...(secrets.discordApiUrl ? { api: secrets.discordApiUrl } : {}),
+      // 5xx and dropped connections are retried with backoff within each request's deadline
+      // (rest-retry.ts) instead of three times at once.
+      retries: 0,
+      makeRequest: retryingRequest({ clock }),
+    },
   });
 }
 
@@ -28,13 +35,15 @@ export const discordAdapter: PlatformAdapter = {
   name: 'discord',
   configured: (secrets) => secrets.discordToken !== undefined,
   async start({ service, secrets, log, fatal }: PlatformDeps): Promise<RunningPlatform> {
-    const client = createClient(secrets);
+    const clock = new InteractionClock();
+    const client = createClient(secrets, clock);
     const deps = { service, log };
     const connection = new ConnectionTracker();
     // The handlers catch their own errors; these catches only make sure that nothing a
     // handler misses can become an unhandled rejection that ends the process.
     const lastResort = (error: unknown) => log.error('discord: unexpected error in an event handler', error);
     client.on(Events.InteractionCreate, (interaction) => {
+      clock.arrived(interaction.id);
       handleInteraction(deps, interaction).catch(lastResort);
     });
     client.on(Events.MessageCreate, (message) => {
