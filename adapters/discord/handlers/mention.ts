@@ -3,6 +3,7 @@
 // message, so a private Reply goes to the asker's DMs (in place when the DM is closed).
 import { ChannelType, type Client, type Message } from 'discord.js';
 import type { Logger } from '../../../src/log.js';
+import { withoutInvisible } from '../../../src/text/normalize.js';
 import { messageAsker, PLATFORM } from '../people.js';
 import { notice, renderReply } from '../render.js';
 import { APOLOGY, isPermissionError, messageOptions, permissionExplanation } from '../send.js';
@@ -14,7 +15,8 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
   const botMention = new RegExp(`<@!?${client.user.id}>`, 'g');
   // Only an explicit mention counts: a reply that pings the bot is usually "thanks", not a question.
   if (!inDm && !botMention.test(message.content)) return;
-  const text = message.content.replace(botMention, ' ').replace(/\s+/g, ' ').trim();
+  // Invisible characters go before spaces are collapsed: \s counts a BOM as a space.
+  const text = withoutInvisible(message.content).replace(botMention, ' ').replace(/\s+/g, ' ').trim();
   let askId: string | undefined;
   try {
     const reply = deps.service.ask({
