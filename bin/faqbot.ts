@@ -27,3 +27,6 @@ const code = await runCli(process.argv.slice(2), commands, {
   env: process.env,
 });
 process.exitCode = code;
+// A failed start may leave a connection attempt open (an API that never answers): the exit
+// code is final, so nothing is left to wait for.
+if (code !== 0) process.exit(code);

@@ -6,7 +6,8 @@ import { runChat } from '../src/cli/commands/chat.js';
 import { loadConfig } from '../src/config.js';
 import { loadKnowledge, formatProblem } from '../src/knowledge/load.js';
 import { consoleLogger, type Logger } from '../src/log.js';
-import type { PlatformAdapter, RunningPlatform } from '../src/platform.js';
+import { STARTUP_TIMEOUT_MS, type PlatformAdapter, type PlatformDeps, type RunningPlatform } from '../src/platform.js';
+import { FaqbotError } from '../src/errors.js';
 import { AnswerService } from '../src/service/answer-service.js';
 import { InsightsStore } from '../src/insights/store.js';
 import { watchKnowledge, type KnowledgeWatcher } from '../src/knowledge/watch.js';
@@ -18,6 +19,8 @@ export interface StartOptions {
   log?: Logger;
   /** `--knowledge PATH`: a knowledge file or folder instead of the configured one. */
   knowledge?: string;
+  /** Each platform's start-up limit (default STARTUP_TIMEOUT_MS); tests make it short. */
+  startupTimeoutMs?: number;
 }
 
 export interface Started {
@@ -77,7 +80,7 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
   try {
     for (const adapter of options.adapters) {
       if (!adapter.configured(config.secrets)) continue;
-      platforms.push(await adapter.start({ service, secrets: config.secrets, log, fatal: fatal(adapter.name) }));
+      platforms.push(await startWithin(adapter, { service, secrets: config.secrets, log, fatal: fatal(adapter.name) }, options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS));
     }
   } catch (error) {
     // A platform refused to start: release what already runs before the error reaches the CLI.
@@ -87,6 +90,32 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     throw error;
   }
   return { service, platforms, failed, stop };
+}
+
+/**
+ * An API that accepts connections and never answers would hold start-up forever, silently:
+ * past the limit the adapter is told to let go, and start-up fails saying what to check.
+ */
+async function startWithin(adapter: PlatformAdapter, deps: PlatformDeps, timeoutMs: number): Promise<RunningPlatform> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      const seconds = Number((timeoutMs / 1000).toFixed(1));
+      reject(new FaqbotError('config', `${adapter.name} did not finish starting within ${seconds} s: its API accepted the connection but did not answer. ${adapter.startupHint ?? 'Check the network'}`));
+    }, timeoutMs);
+  });
+  const started = adapter.start({ ...deps, signal: controller.signal });
+  try {
+    return await Promise.race([started, timedOut]);
+  } catch (error) {
+    // A start that finishes after all is stopped at once: start-up as a whole has failed.
+    if (controller.signal.aborted) void started.then((p) => p.stop(), () => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function startCommand(adapters: readonly PlatformAdapter[]): Command {

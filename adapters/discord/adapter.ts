@@ -34,7 +34,7 @@ export function createClient(secrets: Secrets, clock = new InteractionClock()): 
 export const discordAdapter: PlatformAdapter = {
   name: 'discord',
   configured: (secrets) => secrets.discordToken !== undefined,
-  async start({ service, secrets, log, fatal }: PlatformDeps): Promise<RunningPlatform> {
+  async start({ service, secrets, log, fatal, signal }: PlatformDeps): Promise<RunningPlatform> {
     const clock = new InteractionClock();
     const client = createClient(secrets, clock);
     const deps = { service, log };
@@ -66,6 +66,8 @@ export const discordAdapter: PlatformAdapter = {
       log.info('discord: gateway connection resumed');
     });
 
+    // Start-up took too long (see startWithin): let go of the gateway and the REST calls.
+    signal?.addEventListener('abort', () => void client.destroy(), { once: true });
     const ready = once(client, Events.ClientReady);
     try {
       await client.login(secrets.discordToken);

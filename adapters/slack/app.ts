@@ -20,7 +20,9 @@ import { People } from './people.js';
 
 export const EVENTS_PATH = '/slack/events';
 
-/** One Socket Mode connection attempt (apps.connections.open, then Slack's hello) may take this long. */
+/** One Web API call may take this long... */
+const REQUEST_TIMEOUT_MS = 10_000;
+/** ...and so may one Socket Mode connection attempt (apps.connections.open, then Slack's hello). */
 const ATTEMPT_TIMEOUT_MS = 10_000;
 
 export interface RunningSlack extends RunningPlatform {
@@ -29,7 +31,7 @@ export interface RunningSlack extends RunningPlatform {
   readonly port?: number;
 }
 
-export async function startSlack({ service, secrets, log, fatal }: PlatformDeps): Promise<RunningSlack> {
+export async function startSlack({ service, secrets, log, fatal, signal }: PlatformDeps): Promise<RunningSlack> {
   const token = secrets.slackBotToken;
   if (!token) throw new FaqbotError('config', 'SLACK_BOT_TOKEN is not set');
   const socketMode = Boolean(secrets.slackAppToken);
@@ -40,6 +42,8 @@ export async function startSlack({ service, secrets, log, fatal }: PlatformDeps)
     ...(secrets.slackApiUrl ? { slackApiUrl: withSlash(secrets.slackApiUrl) } : {}),
     // A few quick retries for network hiccups; a rate limit is reported, not waited out for minutes.
     retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
+    // A call Slack accepts and never answers fails instead of waiting forever.
+    timeout: REQUEST_TIMEOUT_MS,
     rejectRateLimitedCalls: true,
   };
   const connection = new ConnectionTracker();
@@ -84,6 +88,8 @@ export async function startSlack({ service, secrets, log, fatal }: PlatformDeps)
     register(app, deps);
   }
 
+  // Start-up took too long (see startWithin): close what is open, stop reconnecting.
+  signal?.addEventListener('abort', () => void app.stop().catch(() => undefined), { once: true });
   try {
     await app.init();
   } catch (error) {

@@ -67,6 +67,8 @@ export class FakeDiscord {
   /** Gateway opcodes received (2 identify, 6 resume, 1 heartbeat), in order. */
   readonly gatewayOps: number[] = [];
   override: RequestOverride | undefined;
+  /** While true, the gateway accepts connections and never says hello (a stuck proxy). */
+  silentGateway = false;
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private socket: WebSocket | undefined;
@@ -129,6 +131,7 @@ export class FakeDiscord {
   }
 
   private handleSocket(ws: WebSocket): void {
+    if (this.silentGateway) return;
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
     ws.on('message', (raw) => {
       const msg = JSON.parse(String(raw)) as { op: number; d: any };
