@@ -1,15 +1,19 @@
 // Socket Mode, kept connected by faqbot rather than by the SDK's own loop. The SDK's loop
-// waits 5 s before every reconnect and, when apps.connections.open fails a few times in a row
-// (HTTP 500, a reset connection), gives up with a rejection nobody catches: the process ends and
-// Node's crash dump prints the app token. Here each connection is a SocketModeClient with its
-// reconnect turned off; when one is lost, new ones are tried with backoff until one says hello,
-// with one log line for the outage, and a refused token ends the bot through `fatal`.
+// waits 5 s before every reconnect, Slack's routine refreshes included, and, when
+// apps.connections.open fails a few times in a row (HTTP 500, a reset connection), gives up with
+// a rejection nobody catches: the process ends and Node's crash dump prints the app token. Here
+// each connection is a SocketModeClient with its reconnect turned off. When Slack asks for a
+// refresh, the new connection is opened before the old one is closed (Slack allows several at
+// once), so no request finds the bot unconnected; when one is lost, new ones are tried with
+// backoff until one says hello, with one log line for the outage; a refused token ends the bot
+// through `fatal`.
 import { defaultProcessEventErrorHandler, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import { SocketModeClient, UnrecoverableSocketModeStartError, LogLevel, type Logger as SdkLogger } from '@slack/socket-mode';
 import { backoffDelay, sleep, type Backoff } from '../../src/backoff.js';
 import { describeError, type Logger } from '../../src/log.js';
 import { OutageLog } from '../../src/outage.js';
 import type { ConnectionTracker } from '../../src/platform.js';
+import type { RawData } from 'ws';
 import { boltLogger } from './bolt-logger.js';
 
 export interface SocketReceiverOptions {
@@ -42,10 +46,32 @@ export function isUnrecoverable(error: unknown): boolean {
   return unrecoverable.includes(slackError(error));
 }
 
+/** A connection that reports Slack's "disconnect" message instead of closing at once. */
+class RefreshingClient extends SocketModeClient {
+  onDisconnectRequest: (() => void) | undefined;
+
+  protected override async onWebSocketMessage(data: RawData, isBinary: boolean): Promise<void> {
+    if (!isBinary && this.onDisconnectRequest && messageType(data) === 'disconnect') {
+      this.onDisconnectRequest();
+      return;
+    }
+    return super.onWebSocketMessage(data, isBinary);
+  }
+}
+
+function messageType(data: RawData): unknown {
+  try {
+    return (JSON.parse(data.toString()) as { type?: unknown }).type;
+  } catch {
+    return undefined;
+  }
+}
+
 export class SocketReceiver implements Receiver {
   #app: App | undefined;
-  #active: SocketModeClient | undefined;
-  readonly #open = new Set<SocketModeClient>();
+  #active: RefreshingClient | undefined;
+  #refreshing = false;
+  readonly #open = new Set<RefreshingClient>();
   readonly #stopping = new AbortController();
   readonly #outage: OutageLog;
   readonly #sdkLogger = quietSdkLogger();
@@ -72,8 +98,8 @@ export class SocketReceiver implements Receiver {
   }
 
   /** One connection: apps.connections.open, the WebSocket, Slack's hello. */
-  async #connect(): Promise<SocketModeClient> {
-    const client = new SocketModeClient({
+  async #connect(): Promise<RefreshingClient> {
+    const client = new RefreshingClient({
       appToken: this.options.appToken,
       logger: this.#sdkLogger,
       autoReconnectEnabled: false,
@@ -86,6 +112,7 @@ export class SocketReceiver implements Receiver {
     });
     client.on('slack_event', (args: SocketEvent) => void this.#dispatch(args));
     client.on('disconnected', () => this.#closed(client));
+    client.onDisconnectRequest = () => void this.#refresh(client);
     this.#open.add(client);
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -105,11 +132,37 @@ export class SocketReceiver implements Receiver {
     }
   }
 
-  #closed(client: SocketModeClient): void {
+  #closed(client: RefreshingClient): void {
     this.#open.delete(client);
     if (client !== this.#active || this.#stopping.signal.aborted) return;
     this.#active = undefined;
-    void this.#reconnect('the connection closed');
+    // A refresh under way brings the next connection (or starts reconnecting if it fails).
+    if (!this.#refreshing) void this.#reconnect('the connection closed');
+  }
+
+  /** Slack asked `old` to go away (a routine refresh): open the next one, then close `old`. */
+  async #refresh(old: RefreshingClient): Promise<void> {
+    if (old !== this.#active || this.#refreshing || this.#stopping.signal.aborted) return;
+    this.#refreshing = true;
+    try {
+      const next = await this.#connect();
+      if (this.#stopping.signal.aborted) {
+        await next.disconnect().catch(() => undefined);
+        return;
+      }
+      const previous = this.#active;
+      this.#active = next;
+      // Not awaited: the next refresh may come before the old connection's close handshake ends.
+      void previous?.disconnect().catch(() => undefined);
+    } catch (error) {
+      if (!this.#active && !this.#stopping.signal.aborted) {
+        void this.#reconnect(`a refresh failed (${slackError(error)})`);
+      } else {
+        this.options.log.warn(`slack: could not open a new Socket Mode connection for Slack's refresh (${slackError(error)}); the current one stays until Slack closes it`);
+      }
+    } finally {
+      this.#refreshing = false;
+    }
   }
 
   async #reconnect(reason: string): Promise<void> {

@@ -164,6 +164,9 @@ export class FakeSlack {
   /** How many Socket Mode connections the app has opened so far. */
   connections = 0;
 
+  /** Socket Mode connections opening and closing, in order: "open 1", "close 1", ... */
+  readonly socketTimeline: string[] = [];
+
   /** Asks the app to reconnect, as Slack does when it refreshes a connection. */
   requestReconnect(): void {
     this.socket?.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } }));
@@ -177,6 +180,8 @@ export class FakeSlack {
   private onSocket(ws: WebSocket): void {
     this.socket = ws;
     this.connections += 1;
+    const n = this.connections;
+    this.socketTimeline.push(`open ${n}`);
     ws.on('message', (data) => {
       try {
         const msg = JSON.parse(String(data)) as { envelope_id?: string; payload?: Record<string, unknown> };
@@ -186,7 +191,10 @@ export class FakeSlack {
         }
       } catch { /* not an ack */ }
     });
-    ws.on('close', () => { if (this.socket === ws) this.socket = undefined; });
+    ws.on('close', () => {
+      this.socketTimeline.push(`close ${n}`);
+      if (this.socket === ws) this.socket = undefined;
+    });
     ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0TEST' } }));
     this.events.emit('record');
   }
