@@ -31,12 +31,12 @@ export class OutageLog {
     if (this.#since !== undefined) this.#failed += 1;
   }
 
-  /** It is back: says for how long it was away. A no-op when nothing was lost. */
-  restored(): void {
+  /** It is back (`how`: "back", "resumed"...): says for how long it was away. A no-op when nothing was lost. */
+  restored(how = 'back'): void {
     if (this.#since === undefined) return;
     const seconds = (this.now() - this.#since) / 1000;
     const attempts = this.#failed === 1 ? '1 failed attempt' : `${this.#failed} failed attempts`;
-    this.log.info(`${this.what} back after ${seconds.toFixed(1)} s (${attempts})`);
+    this.log.info(`${this.what} ${how} after ${seconds.toFixed(1)} s (${attempts})`);
     this.#since = undefined;
   }
 }

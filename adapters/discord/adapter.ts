@@ -5,6 +5,7 @@ import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Secrets } from '../../src/config.js';
 import { FaqbotError } from '../../src/errors.js';
 import { describeError } from '../../src/log.js';
+import { OutageLog } from '../../src/outage.js';
 import { ConnectionTracker, type PlatformAdapter, type PlatformDeps, type RunningPlatform } from '../../src/platform.js';
 import { fatalCloseReason } from './close-codes.js';
 import { handleInteraction } from './interactions.js';
@@ -59,11 +60,21 @@ export const discordAdapter: PlatformAdapter = {
       if (fatal) fatal(reason);
       else log.error(`discord: ${reason}`);
     });
-    client.on(Events.ShardReconnecting, () => connection.set('reconnecting', 'gateway reconnecting'));
-    client.on(Events.ShardReady, () => connection.set('connected'));
+    // One line when the gateway goes and one when it is back, with how long and how many
+    // attempts failed; discord.js retries on its own and would otherwise say nothing.
+    const outage = new OutageLog(log, 'discord: gateway connection');
+    client.on(Events.ShardReconnecting, () => {
+      connection.set('reconnecting', 'gateway reconnecting');
+      if (outage.down) outage.failedAttempt();
+      else outage.lost('the connection closed');
+    });
+    client.on(Events.ShardReady, () => {
+      connection.set('connected');
+      outage.restored('back with a new session');
+    });
     client.on(Events.ShardResume, () => {
       connection.set('connected');
-      log.info('discord: gateway connection resumed');
+      outage.restored('resumed');
     });
 
     // Start-up took too long (see startWithin): let go of the gateway and the REST calls.

@@ -141,3 +141,21 @@ test('when Discord ends the session, the bot identifies again and keeps answerin
   const { body } = await h.fake.callbackOf(h.fake.interact(slashFaq(h.general, h.member(), 'install')));
   expect(body.data.embeds[0].title).toBe('How do I install Example?');
 });
+
+test('a network outage is logged once when it starts and once when it ends, with its length and failed attempts', async () => {
+  const mark = h.logs.length;
+  h.fake.gatewayDown = true;
+  h.fake.dropGateway(4000);
+  // Let discord.js fail a few reconnects against the cut network.
+  await new Promise((r) => setTimeout(r, 1500));
+  h.fake.gatewayDown = false;
+  await h.fake.whenReady();
+  const { body } = await h.fake.callbackOf(h.fake.interact(slashFaq(h.general, h.member(), 'backup')));
+  expect(body.data.embeds[0].title).toBe('How do I back up my data?');
+  const lines = h.logs.slice(mark);
+  expect(lines.filter((l) => /gateway/.test(l))).toEqual([
+    'warn discord: gateway connection lost (the connection closed); reconnecting',
+    expect.stringMatching(/^info discord: gateway connection (resumed|back with a new session) after \d+\.\d s \([1-9]\d* failed attempts?\)$/),
+  ]);
+});
+

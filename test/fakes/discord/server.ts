@@ -69,6 +69,8 @@ export class FakeDiscord {
   override: RequestOverride | undefined;
   /** While true, the gateway accepts connections and never says hello (a stuck proxy). */
   silentGateway = false;
+  /** While true, connections to the gateway are cut at once (a network outage). */
+  gatewayDown = false;
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private socket: WebSocket | undefined;
@@ -86,6 +88,7 @@ export class FakeDiscord {
     this.server = createServer((req, res) => void this.handleHttp(req, res));
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req, socket, head) => {
+      if (this.gatewayDown) return void socket.destroy();
       this.wss.handleUpgrade(req, socket, head, (ws) => this.handleSocket(ws));
     });
   }
