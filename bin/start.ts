@@ -56,6 +56,8 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     // Passed even when unavailable: it records nothing then, and /faq-stats says to check the log.
     ...(store ? { recorder: store, insights: store } : {}),
   });
+  // Before any platform connects: the first keystroke of an autocomplete must not build it.
+  if (options.adapters.some((a) => a.configured(config.secrets))) service.prepareAutocomplete();
   const watcher: KnowledgeWatcher | undefined = config.settings.watchKnowledge
     ? watchKnowledge({ path: knowledgePath, cwd: io.cwd, target: service, log })
     : undefined;
