@@ -40,4 +40,16 @@ describe('Slack Socket Mode when apps.connections.open fails after a drop', () =
     expect(harness.logs.join('\n')).not.toContain(APP_TOKEN);
     expect(harness.logs.join('\n')).not.toMatch(/xapp-|Bearer/);
   });
+
+  it('stops the bot with what to do when Slack refuses the app token while reconnecting', async () => {
+    h = await startHarness('socket');
+    const harness = h;
+    harness.fake.fail('apps.connections.open', 'invalid_auth', 5);
+    harness.fake.dropSocket();
+    const reason = await harness.bot.failed;
+    expect(reason).toMatch(/^slack: Slack refused SLACK_APP_TOKEN while reconnecting \(invalid_auth\).*new app-level token with connections:write and restart$/);
+    expect(harness.slack.health()).toMatchObject({ state: 'failed' });
+    expect(reason).not.toContain(APP_TOKEN);
+  });
 });
+
