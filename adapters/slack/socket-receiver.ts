@@ -75,9 +75,11 @@ export class SocketReceiver implements Receiver {
   readonly #stopping = new AbortController();
   readonly #outage: OutageLog;
   readonly #sdkLogger = quietSdkLogger();
+  readonly #boltLogger: ReturnType<typeof boltLogger>;
 
   constructor(private readonly options: SocketReceiverOptions) {
     this.#outage = new OutageLog(options.log, 'slack: Socket Mode connection');
+    this.#boltLogger = boltLogger(options.log);
   }
 
   init(app: App): void {
@@ -194,7 +196,7 @@ export class SocketReceiver implements Receiver {
   }
 
   async #dispatch(args: SocketEvent): Promise<void> {
-    const logger = boltLogger(this.options.log);
+    const logger = this.#boltLogger;
     let acked = false;
     const event: ReceiverEvent = {
       body: args.body,
