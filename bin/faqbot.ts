@@ -28,5 +28,6 @@ const code = await runCli(process.argv.slice(2), commands, {
 });
 process.exitCode = code;
 // A failed start may leave a connection attempt open (an API that never answers): the exit
-// code is final, so nothing is left to wait for.
-if (code !== 0) process.exit(code);
+// code is final, so once output has had a moment to flush nothing is left to wait for. The
+// timer does not itself keep the process alive.
+if (code !== 0) setTimeout(() => process.exit(code), 1000).unref();
