@@ -9,11 +9,13 @@ export const adapters: readonly PlatformAdapter[] = [
   {
     name: 'discord',
     configured: (secrets) => secrets.discordToken !== undefined,
+    startupHint: 'Check the network (a proxy or firewall in the way?), and DISCORD_API_URL if you set it.',
     start: async (deps) => (await import('../adapters/discord/adapter.js')).discordAdapter.start(deps),
   },
   {
     name: 'slack',
     configured: (secrets) => Boolean(secrets.slackBotToken),
+    startupHint: 'Check the network (a proxy or firewall in the way?), and SLACK_API_URL if you set it.',
     start: async (deps) => (await import('../adapters/slack/index.js')).slackAdapter.start(deps),
   },
 ];

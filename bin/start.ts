@@ -6,7 +6,8 @@ import { runChat } from '../src/cli/commands/chat.js';
 import { loadConfig } from '../src/config.js';
 import { loadKnowledge, formatProblem } from '../src/knowledge/load.js';
 import { consoleLogger, type Logger } from '../src/log.js';
-import type { HttpRoute, PlatformAdapter, RunningPlatform } from '../src/platform.js';
+import { STARTUP_TIMEOUT_MS, type HttpRoute, type PlatformAdapter, type PlatformDeps, type RunningPlatform } from '../src/platform.js';
+import { FaqbotError } from '../src/errors.js';
 import { AnswerService } from '../src/service/answer-service.js';
 import { InsightsStore } from '../src/insights/store.js';
 import { watchKnowledge, type KnowledgeWatcher } from '../src/knowledge/watch.js';
@@ -23,6 +24,8 @@ export interface StartOptions {
   log?: Logger;
   /** `--knowledge PATH`: a knowledge file or folder instead of the configured one. */
   knowledge?: string;
+  /** Each platform's start-up limit (default STARTUP_TIMEOUT_MS); tests make it short. */
+  startupTimeoutMs?: number;
 }
 
 export interface Started {
@@ -34,6 +37,11 @@ export interface Started {
   stateHealth(): SharedStateHealth;
   /** Whether insights are being recorded right now (undefined when insights are off). */
   insightsHealth(): InsightsHealth | undefined;
+  /**
+   * Settles with the reason when a platform cannot go on (a revoked token, a disallowed
+   * intent): the bot has then stopped, and `faqbot start` exits non-zero. Never rejects.
+   */
+  failed: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -60,15 +68,34 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     // Passed even when unavailable: it records nothing then, and /faq-stats says to check the log.
     ...(store ? { recorder: store, insights: store } : {}),
   });
+  // Before any platform connects: the first keystroke of an autocomplete must not build it.
+  if (options.adapters.some((a) => a.configured(config.secrets))) service.prepareAutocomplete();
   const watcher: KnowledgeWatcher | undefined = config.settings.watchKnowledge
     ? watchKnowledge({ path: knowledgePath, cwd: io.cwd, target: service, log })
     : undefined;
   await watcher?.ready;
   const platforms: RunningPlatform[] = [];
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      watcher?.close();
+      await Promise.allSettled(platforms.map((p) => p.stop()));
+      await store?.close();
+      await shared.close();
+    })();
+    return stopping;
+  };
+  let failWith: (reason: string) => void = () => {};
+  const failed = new Promise<string>((resolve) => { failWith = resolve; });
+  // Running deaf is worse than stopping: an operator (or a supervisor) sees the exit and the reason.
+  const fatal = (name: string) => (reason: string) => {
+    log.error(`${name}: ${reason}`);
+    void stop().then(() => failWith(`${name}: ${reason}`));
+  };
   try {
     for (const adapter of options.adapters) {
       if (!adapter.configured(config.secrets)) continue;
-      platforms.push(await adapter.start({ service, secrets: config.secrets, log, state: shared.state }));
+      platforms.push(await startWithin(adapter, { service, secrets: config.secrets, log, state: shared.state, fatal: fatal(adapter.name) }, options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS));
     }
   } catch (error) {
     // A platform refused to start: release what already runs before the error reaches the CLI.
@@ -84,13 +111,35 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     routes: platforms.flatMap((p) => p.routes ?? []),
     stateHealth: () => shared.health(),
     insightsHealth: () => store?.health(),
-    async stop() {
-      watcher?.close();
-      await Promise.allSettled(platforms.map((p) => p.stop()));
-      await store?.close();
-      await shared.close();
-    },
+    failed,
+    stop,
   };
+}
+
+/**
+ * An API that accepts connections and never answers would hold start-up forever, silently:
+ * past the limit the adapter is told to let go, and start-up fails saying what to check.
+ */
+async function startWithin(adapter: PlatformAdapter, deps: PlatformDeps, timeoutMs: number): Promise<RunningPlatform> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      const seconds = Number((timeoutMs / 1000).toFixed(1));
+      reject(new FaqbotError('config', `${adapter.name} did not finish starting within ${seconds} s: its API accepted the connection but did not answer. ${adapter.startupHint ?? 'Check the network'}`));
+    }, timeoutMs);
+  });
+  const started = adapter.start({ ...deps, signal: controller.signal });
+  try {
+    return await Promise.race([started, timedOut]);
+  } catch (error) {
+    // A start that finishes after all is stopped at once: start-up as a whole has failed.
+    if (controller.signal.aborted) void started.then((p) => p.stop(), () => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** What the bot records to and reads figures from: the SQLite file or PostgreSQL. */
@@ -126,12 +175,22 @@ export function startCommand(adapters: readonly PlatformAdapter[]): Command {
         return code;
       }
       io.err(`faqbot is running on ${bot.platforms.map((p) => p.name).join(' and ')}. Press Ctrl+C to stop.`);
-      await new Promise<void>((done) => {
-        const stop = () => { void bot.stop().then(done); };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+      // Ctrl+C (or a supervisor's SIGTERM) stops cleanly with 0; a platform that cannot go on, with 1.
+      const failure = await new Promise<string | undefined>((done) => {
+        const finish = (reason: string | undefined) => {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+          done(reason);
+        };
+        const onSignal = () => finish(undefined);
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        void bot.failed.then(finish);
       });
-      return 0;
+      await bot.stop();
+      if (failure === undefined) return 0;
+      io.err(`faqbot stopped: ${failure}`);
+      return 1;
     },
   };
 }

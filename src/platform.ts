@@ -35,6 +35,9 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
+/** How long a platform may take to connect at start-up before faqbot gives up and says why. */
+export const STARTUP_TIMEOUT_MS = 30_000;
+
 export interface PlatformDeps {
   readonly service: AnswerService;
   readonly secrets: Secrets;
@@ -46,6 +49,8 @@ export interface PlatformDeps {
    * root stops the bot and exits non-zero rather than running deaf.
    */
   readonly fatal?: (reason: string) => void;
+  /** Aborted when start-up took too long: the adapter releases what it opened. */
+  readonly signal?: AbortSignal;
 }
 
 /** An adapter: knows from the secrets whether it is configured, and starts. */
@@ -53,6 +58,8 @@ export interface PlatformAdapter {
   readonly name: string;
   configured(secrets: Secrets): boolean;
   start(deps: PlatformDeps): Promise<RunningPlatform>;
+  /** What to check when start-up hangs (the variables that point it at its API). */
+  readonly startupHint?: string;
 }
 
 /** Keeps a platform's health; adapters move it as their SDK reports connection events. */

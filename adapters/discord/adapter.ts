@@ -5,23 +5,32 @@ import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Secrets } from '../../src/config.js';
 import { FaqbotError } from '../../src/errors.js';
 import { describeError } from '../../src/log.js';
+import { OutageLog } from '../../src/outage.js';
 import { ConnectionTracker, type HttpRoute, type PlatformAdapter, type PlatformDeps, type RunningPlatform } from '../../src/platform.js';
+import { fatalCloseReason } from './close-codes.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http-interactions.js';
 import { publicKeyFromHex } from './verify.js';
 import { handleInteraction } from './interactions.js';
+import { InteractionClock, retryingRequest } from './rest-retry.js';
 import { handleMessage } from './handlers/mention.js';
 
 /** Guilds, messages in guilds and DMs; none is privileged (MessageContent is not needed). */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
-export function createClient(secrets: Secrets): Client {
+export function createClient(secrets: Secrets, clock = new InteractionClock()): Client {
   return new Client({
     intents: INTENTS,
     // DM channels are not cached until used; without this partial their messages are dropped.
     partials: [Partials.Channel],
     // A safety net under the explicit allowed_mentions every message carries.
     allowedMentions: { parse: [], repliedUser: false },
-    ...(secrets.discordApiUrl ? { rest: { api: secrets.discordApiUrl } } : {}),
+    rest: {
+      ...(secrets.discordApiUrl ? { api: secrets.discordApiUrl } : {}),
+      // 5xx and dropped connections are retried with backoff within each request's deadline
+      // (rest-retry.ts) instead of three times at once.
+      retries: 0,
+      makeRequest: retryingRequest({ clock }),
+    },
     // discord.js's own sharding: 'auto' asks Discord for the recommended count (needed from 2,500 servers).
     ...(secrets.discordShards === 'auto' ? { shards: 'auto' as const } : secrets.discordShards > 1 ? { shardCount: secrets.discordShards } : {}),
   });
@@ -30,8 +39,9 @@ export function createClient(secrets: Secrets): Client {
 export const discordAdapter: PlatformAdapter = {
   name: 'discord',
   configured: (secrets) => secrets.discordToken !== undefined,
-  async start({ service, secrets, log, state }: PlatformDeps): Promise<RunningPlatform> {
-    const client = createClient(secrets);
+  async start({ service, secrets, log, state, fatal, signal }: PlatformDeps): Promise<RunningPlatform> {
+    const clock = new InteractionClock();
+    const client = createClient(secrets, clock);
     const deps = { service, log, ...(state ? { state } : {}) };
     const connection = new ConnectionTracker();
     const overHttp = secrets.discordInteractions === 'http';
@@ -47,6 +57,7 @@ export const discordAdapter: PlatformAdapter = {
     const lastResort = (error: unknown) => log.error('discord: unexpected error in an event handler', error);
     if (!overHttp) {
       client.on(Events.InteractionCreate, (interaction) => {
+        clock.arrived(interaction.id);
         handleInteraction(deps, interaction).catch(lastResort);
       });
     }
@@ -62,17 +73,33 @@ export const discordAdapter: PlatformAdapter = {
     });
     client.on(Events.Error, (error) => log.error('discord: client error', error));
     client.on(Events.ShardError, (error) => log.warn(`discord: gateway error: ${describeError(error)}`));
+    // discord.js emits ShardDisconnect only for close codes it will not reconnect after (a
+    // revoked token, a disallowed intent): running on would leave the bot up and deaf.
     client.on(Events.ShardDisconnect, (event) => {
-      connection.set('reconnecting', `gateway closed (code ${event.code})`);
-      log.warn(`discord: gateway closed (code ${event.code}); reconnecting`);
+      const reason = fatalCloseReason(event.code);
+      connection.set('failed', reason);
+      if (fatal) fatal(reason);
+      else log.error(`discord: ${reason}`);
     });
-    client.on(Events.ShardReconnecting, () => connection.set('reconnecting', 'gateway reconnecting'));
-    client.on(Events.ShardReady, () => connection.set('connected'));
+    // One line when the gateway goes and one when it is back, with how long and how many
+    // attempts failed; discord.js retries on its own and would otherwise say nothing.
+    const outage = new OutageLog(log, 'discord: gateway connection');
+    client.on(Events.ShardReconnecting, () => {
+      connection.set('reconnecting', 'gateway reconnecting');
+      if (outage.down) outage.failedAttempt();
+      else outage.lost('the connection closed');
+    });
+    client.on(Events.ShardReady, () => {
+      connection.set('connected');
+      outage.restored('back with a new session');
+    });
     client.on(Events.ShardResume, () => {
       connection.set('connected');
-      log.info('discord: gateway connection resumed');
+      outage.restored('resumed');
     });
 
+    // Start-up took too long (see startWithin): let go of the gateway and the REST calls.
+    signal?.addEventListener('abort', () => void client.destroy(), { once: true });
     const ready = once(client, Events.ClientReady);
     try {
       await client.login(secrets.discordToken);

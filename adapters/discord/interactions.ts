@@ -10,7 +10,7 @@ import type { HandlerDeps } from './handlers/deps.js';
 import { onFaq } from './handlers/faq.js';
 import { onFaqStats } from './handlers/faq-stats.js';
 import { notice } from './render.js';
-import { APOLOGY, isPermissionError, permissionExplanation, replyOptions } from './send.js';
+import { APOLOGY, isPermissionError, isUnknownInteraction, permissionExplanation, replyOptions } from './send.js';
 
 export type { HandlerDeps } from './handlers/deps.js';
 
@@ -18,6 +18,10 @@ export async function handleInteraction(deps: HandlerDeps, interaction: Interact
   try {
     await route(deps, interaction);
   } catch (error) {
+    if (isUnknownInteraction(error)) {
+      deps.log.warn(`discord: interaction ${describe(interaction)} expired before it could be answered (Discord: Unknown interaction); no apology sent`);
+      return;
+    }
     deps.log.error(`discord: interaction ${describe(interaction)} failed`, error);
     await apologise(interaction, isPermissionError(error) && interaction.channelId ? permissionExplanation(interaction.channelId) : APOLOGY, deps.log);
   }

@@ -36,6 +36,14 @@ export function isPermissionError(error: unknown): boolean {
     (error.code === RESTJSONErrorCodes.MissingPermissions || error.code === RESTJSONErrorCodes.MissingAccess);
 }
 
+/**
+ * True when Discord no longer knows the interaction (its 3 s ran out, or it was answered
+ * elsewhere): any reply to it, an apology included, would be refused the same way.
+ */
+export function isUnknownInteraction(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction;
+}
+
 export const APOLOGY = 'Sorry, something went wrong while answering. The error has been logged; please try again in a moment.';
 
 export function permissionExplanation(channelId: string): string {

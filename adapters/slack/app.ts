@@ -1,12 +1,14 @@
 // Builds and starts the Bolt app from the secrets: Socket Mode when an app-level token is set
 // (no public URL needed), otherwise HTTP on PORT at /slack/events with signature checks.
 import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
 import { FaqbotError } from '../../src/errors.js';
 import { describeError } from '../../src/log.js';
 import { ConnectionTracker, type PlatformDeps, type RunningPlatform } from '../../src/platform.js';
 import { boltLogger } from './bolt-logger.js';
 import { SeenEvents } from './dedupe.js';
+import { guardRequests } from './http-guard.js';
+import { SocketReceiver, slackError } from './socket-receiver.js';
 import type { SlackDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions.js';
 import { register as registerCommand } from './listeners/command.js';
@@ -18,13 +20,18 @@ import { People } from './people.js';
 
 export const EVENTS_PATH = '/slack/events';
 
+/** One Web API call may take this long... */
+const REQUEST_TIMEOUT_MS = 10_000;
+/** ...and so may one Socket Mode connection attempt (apps.connections.open, then Slack's hello). */
+const ATTEMPT_TIMEOUT_MS = 10_000;
+
 export interface RunningSlack extends RunningPlatform {
   readonly mode: 'socket' | 'http';
   /** The port HTTP mode listens on (useful with PORT=0); absent in Socket Mode. */
   readonly port?: number;
 }
 
-export async function startSlack({ service, secrets, log, state }: PlatformDeps): Promise<RunningSlack> {
+export async function startSlack({ service, secrets, log, state, fatal, signal }: PlatformDeps): Promise<RunningSlack> {
   const token = secrets.slackBotToken;
   if (!token) throw new FaqbotError('config', 'SLACK_BOT_TOKEN is not set');
   const socketMode = Boolean(secrets.slackAppToken);
@@ -35,8 +42,22 @@ export async function startSlack({ service, secrets, log, state }: PlatformDeps)
     ...(secrets.slackApiUrl ? { slackApiUrl: withSlash(secrets.slackApiUrl) } : {}),
     // A few quick retries for network hiccups; a rate limit is reported, not waited out for minutes.
     retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
+    // A call Slack accepts and never answers fails instead of waiting forever.
+    timeout: REQUEST_TIMEOUT_MS,
     rejectRateLimitedCalls: true,
   };
+  const connection = new ConnectionTracker();
+  const receiver = secrets.slackAppToken
+    ? new SocketReceiver({
+      appToken: secrets.slackAppToken,
+      ...(secrets.slackApiUrl ? { apiUrl: withSlash(secrets.slackApiUrl) } : {}),
+      log,
+      connection,
+      fatal: fatal ?? ((reason) => log.error(`slack: ${reason}`)),
+      attemptTimeoutMs: ATTEMPT_TIMEOUT_MS,
+    })
+    : new HTTPReceiver({ signingSecret: secrets.slackSigningSecret!, port: secrets.port, endpoints: EVENTS_PATH, logger: boltLogger(log) });
+  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardRequests(receiver.requestListener);
   const app = new App({
     token,
     logger: boltLogger(log),
@@ -44,16 +65,19 @@ export async function startSlack({ service, secrets, log, state }: PlatformDeps)
     // No listener uses Bolt's conversation state; skipping it saves a store lookup per request.
     convoStore: false,
     clientOptions,
-    ...(socketMode
-      ? { socketMode: true, appToken: secrets.slackAppToken }
-      : { signingSecret: secrets.slackSigningSecret, port: secrets.port, endpoints: EVENTS_PATH }),
+    receiver,
   });
 
   const seen = new SeenEvents(state);
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
+  app.use(async (args) => {
+    const { event_id: eventId, trigger_id: triggerId } = args.body as { event_id?: unknown; trigger_id?: unknown };
     if (typeof eventId === 'string' && !(await seen.firstTime(eventId))) return;
-    await next();
+    // A replayed command or click (same trigger_id) is acknowledged and not answered again.
+    if (typeof triggerId === 'string' && !(await seen.firstTime(`trigger:${triggerId}`))) {
+      await (args as { ack?: () => Promise<void> }).ack?.();
+      return;
+    }
+    await args.next();
   });
   app.error(async (error) => {
     log.error('slack: a request could not be handled', error);
@@ -63,6 +87,8 @@ export async function startSlack({ service, secrets, log, state }: PlatformDeps)
     register(app, deps);
   }
 
+  // Start-up took too long (see startWithin): close what is open, stop reconnecting.
+  signal?.addEventListener('abort', () => void app.stop().catch(() => undefined), { once: true });
   try {
     await app.init();
   } catch (error) {
@@ -82,7 +108,6 @@ export async function startSlack({ service, secrets, log, state }: PlatformDeps)
       ? `Slack Socket Mode did not connect (${slackError(error)}); check SLACK_APP_TOKEN (xapp-..., with the connections:write scope) and that Socket Mode is on`
       : `could not listen for Slack on port ${secrets.port} (${describeError(error)}); set PORT to a free port`);
   }
-  const connection = new ConnectionTracker();
   connection.set('connected');
   log.info(socketMode ? 'slack: connected in Socket Mode' : `slack: listening for Slack requests on port ${port ?? secrets.port} at ${EVENTS_PATH}`);
   return {
@@ -98,9 +123,4 @@ export async function startSlack({ service, secrets, log, state }: PlatformDeps)
 
 function withSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
-}
-
-function slackError(error: unknown): string {
-  const data = (error as { data?: { error?: unknown } }).data;
-  return typeof data?.error === 'string' ? data.error : describeError(error);
 }

@@ -5,7 +5,7 @@ import type { types as Slack } from '@slack/bolt';
 import type { AskedVia, Entry, Person, Reply, StatsReply } from '../../src/domain.js';
 import { SMALL_TALK_LINE } from '../../src/text/small-talk.js';
 import { ACTION, encodeValue } from './action-value.js';
-import { escapeMrkdwn, link, markdownToMrkdwnParts, markdownToPlain } from './mrkdwn.js';
+import { echoWithoutLinks, escapeMrkdwn, link, markdownToMrkdwnParts, markdownToPlain, plainTextSafe } from './mrkdwn.js';
 import { splitMrkdwn, truncate } from './split.js';
 
 export type Block = Slack.KnownBlock;
@@ -40,12 +40,18 @@ export function renderReply(reply: Reply, ctx: RenderContext): SlackMessage {
   };
 }
 
+/** ` for “what was asked”`, links left out, or nothing when nothing is left to echo. */
+function echo(queryText: string | undefined): string {
+  const shown = queryText ? echoWithoutLinks(queryText) : '';
+  return shown ? ` for “${escapeMrkdwn(truncate(shown, 200))}”` : '';
+}
+
 function renderKind(reply: Reply, ctx: RenderContext): SlackMessage {
   switch (reply.kind) {
     case 'answer':
       return answer(reply.entry, reply.related, reply, ctx);
     case 'suggest': {
-      const asked = ctx.queryText ? ` for “${escapeMrkdwn(truncate(ctx.queryText, 200))}”` : '';
+      const asked = echo(ctx.queryText);
       const lead = `I found a few possible answers${asked}. Which one do you mean?`;
       return { text: lead, blocks: [section(lead), ...choiceButtons(reply.candidates, reply.askId, ctx)] };
     }
@@ -54,7 +60,7 @@ function renderKind(reply: Reply, ctx: RenderContext): SlackMessage {
         const line = SMALL_TALK_LINE[reply.smallTalk];
         return { text: line, blocks: [section(line)] };
       }
-      const asked = ctx.queryText ? ` for “${escapeMrkdwn(truncate(ctx.queryText, 200))}”` : '';
+      const asked = echo(ctx.queryText);
       const lead = `Sorry, I don't have an answer${asked}.`;
       const blocks: Block[] = [section(lead)];
       if (reply.suggestions.length > 0) {
@@ -174,7 +180,7 @@ function choiceButtons(entries: readonly Entry[], askId: string, ctx: RenderCont
 function button(label: string, actionId: string, value: string, style?: 'primary'): Slack.Button {
   return {
     type: 'button',
-    text: { type: 'plain_text', text: truncate(label, BUTTON_LIMIT), emoji: true },
+    text: { type: 'plain_text', text: truncate(plainTextSafe(label), BUTTON_LIMIT), emoji: true },
     action_id: actionId,
     value,
     ...(style ? { style } : {}),
@@ -186,7 +192,7 @@ export function section(text: string): Block {
 }
 
 function header(text: string): Block {
-  return { type: 'header', text: { type: 'plain_text', text: truncate(text, HEADER_LIMIT), emoji: true } };
+  return { type: 'header', text: { type: 'plain_text', text: truncate(plainTextSafe(text), HEADER_LIMIT), emoji: true } };
 }
 
 function context(text: string): Block {

@@ -5,7 +5,7 @@ import type { types as Slack } from '@slack/bolt';
 import type { Entry, Reply } from '../../src/domain.js';
 import { ACTION } from './action-value.js';
 import { section, type Block } from './blocks.js';
-import { escapeMrkdwn, markdownToMrkdwnParts } from './mrkdwn.js';
+import { escapeMrkdwn, markdownToMrkdwnParts, plainTextSafe } from './mrkdwn.js';
 import { splitMrkdwn, truncate } from './split.js';
 
 export const MODAL_CALLBACK = 'faq_answer_modal';
@@ -71,7 +71,7 @@ export function buildModal(reply: Reply, state: Omit<ModalState, 'entryIds'>, en
     return view(blocks, full, false);
   }
   if (reply.kind === 'none') blocks.push(section('No entry matches this message well; these are the closest topics.'));
-  const option = (e: Entry): Slack.Option => ({ text: { type: 'plain_text', text: truncate(e.question, 75), emoji: true }, value: e.id });
+  const option = (e: Entry): Slack.Option => ({ text: { type: 'plain_text', text: truncate(plainTextSafe(e.question), 75), emoji: true }, value: e.id });
   blocks.push({
     type: 'input',
     block_id: PICK_BLOCK,
@@ -86,7 +86,7 @@ export function buildModal(reply: Reply, state: Omit<ModalState, 'entryIds'>, en
   });
   if (picked) {
     blocks.push({ type: 'divider' }, { type: 'context', elements: [{ type: 'mrkdwn', text: '*Preview*' }] });
-    blocks.push({ type: 'header', text: { type: 'plain_text', text: truncate(picked.question, 150), emoji: true } });
+    blocks.push({ type: 'header', text: { type: 'plain_text', text: truncate(plainTextSafe(picked.question), 150), emoji: true } });
     const [first = ''] = splitMrkdwn(markdownToMrkdwnParts(picked.answer), 2900);
     blocks.push(section(first || '_(this answer has no text)_'));
   }

@@ -11,6 +11,27 @@ export function escapeMrkdwn(text: string): string {
 }
 
 /**
+ * Text for a `plain_text` object (headers, button labels), which cannot be escaped: Slack's
+ * control sequences (`<!here>`, `<@U1>`, `<#C1>`, `<https://…>`) lose their brackets, so
+ * knowledge text can neither ping nor pass for a mention there.
+ */
+export function plainTextSafe(text: string): string {
+  return text.replace(/<([!@#]?)([^<>]*)>/g, (_m, sigil: string, inner: string) => `${sigil === '!' ? '@' : sigil}${inner.split('|')[0]!.replace(/^subteam\^/, '')}`);
+}
+
+/**
+ * What a member typed, for echoing back ("no answer for …"), with every link left out: the
+ * reply may be public, and the bot must not repeat a member's URLs to the channel (Slack would
+ * make them clickable, under the bot's name).
+ */
+export function echoWithoutLinks(text: string): string {
+  return text.replace(LINK_LIKE, '(link)').replace(/\s+/g, ' ').trim();
+}
+
+/** A scheme, `www.`, an address, or a dotted host followed by a path or a common top-level domain. */
+const LINK_LIKE = /\b(?:[a-z][a-z0-9+.-]*:\/\/\S*|www\.\S+|[^\s@]+@[^\s@]+\.[a-z]{2,}\S*|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|app|co|me|xyz|info|gg|ly|link|site|online|ru|cn|de|uk|fr|tk|top|click|zip)\b)/gi;
+
+/**
  * The answer as mrkdwn, one string per top-level Markdown block, so a caller can split the
  * message between blocks rather than inside them.
  */

@@ -2,6 +2,7 @@
 // and wraps mentions and links in angle brackets; the matcher wants words, and the renderer
 // escapes again whatever it echoes.
 import type { Person } from '../../src/domain.js';
+import { withoutInvisible } from '../../src/text/normalize.js';
 
 const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g;
 
@@ -29,7 +30,8 @@ export function questionFromMessage(raw: string): string {
 
 /** `<!here>` → "@here", `<#C1|general>` → "#general", `<https://x|label>` → "label", entities decoded. */
 export function slackToPlain(raw: string): string {
-  return raw
+  // Before spaces are collapsed: JavaScript's \s counts a BOM as a space, which would split a word.
+  return withoutInvisible(raw)
     .replace(/<!(?:subteam\^[A-Z0-9]+\|)?([^>|]+)(?:\|([^>]*))?>/g, (_m, name: string, label?: string) => label || `@${name.replace(/^@/, '')}`)
     .replace(/<#[CG][A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => (name ? `#${name}` : '#channel'))
     .replace(/<([^>|]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label || url)

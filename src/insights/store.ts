@@ -1,7 +1,9 @@
 // The insights store: one SQLite file (WAL, so several writers in one or more processes get
 // along) recording asks, picks and feedback. The answer service calls it synchronously on
-// every answer, so it must never throw into the service nor wait long: every failure (locked,
-// full, corrupt) is caught, warned about once, and the ask goes on unrecorded.
+// every answer, so it must never throw into the service nor wait long: every failure is caught
+// and warned about once, with advice that fits its cause. While another program holds the
+// database locked, records wait in memory (a bounded while) and are written once it is free;
+// other failures (read-only, full, damaged) leave the ask unrecorded.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -13,6 +15,7 @@ import { buildReport, toSummary, type InsightsReport } from './aggregate.js';
 import { hashPerson, LINK_WINDOW_MS, storedText } from './privacy.js';
 import { readRows } from './read.js';
 import { migrate } from './schema.js';
+import { adviceFor, troubleOf } from './advice.js';
 
 export interface InsightsStoreOptions {
   /** The SQLite file; its folder is created when missing. */
@@ -30,8 +33,23 @@ export interface InsightsStoreOptions {
 }
 
 const DAY_MS = 86_400_000;
-/** How long writes are skipped after one failed. */
+/** How long a write waits for another process's lock before it is kept for later. */
+const BUSY_TIMEOUT_MS = 200;
+/** How long writes are skipped after one failed (for a cause other than a lock). */
 const RETRY_AFTER_MS = 10_000;
+/** While the database is locked, at most this many records wait in memory... */
+export const PENDING_MAX_RECORDS = 1000;
+/** ...for at most this long; older ones are dropped (and counted in the log). */
+export const PENDING_MAX_AGE_MS = 60_000;
+/** How often waiting records try the database again. */
+const PENDING_RETRY_MS = 1000;
+
+type Statements = ReturnType<typeof prepare>;
+
+interface PendingWrite {
+  readonly at: number;
+  readonly run: (s: Statements) => void;
+}
 
 interface LinkedAsk {
   ask_id: string;
@@ -41,12 +59,17 @@ interface LinkedAsk {
 
 export class InsightsStore implements AskRecorder, InsightsReader {
   private db: Database.Database | undefined;
-  private statements: ReturnType<typeof prepare> | undefined;
+  private statements: Statements | undefined;
   private salt = '';
   private failing = false;
   private retryAt = 0;
   private pruneTimer: NodeJS.Timeout | undefined;
   private readonly now: () => number;
+  /** Records waiting for a lock held by another program to go. */
+  private pending: PendingWrite[] = [];
+  private busySince: number | undefined;
+  private droppedWhileBusy = 0;
+  private pendingTimer: NodeJS.Timeout | undefined;
 
   private constructor(private readonly options: InsightsStoreOptions) {
     this.now = options.now ?? Date.now;
@@ -60,7 +83,7 @@ export class InsightsStore implements AskRecorder, InsightsReader {
     const store = new InsightsStore(options);
     try {
       mkdirSync(dirname(options.path), { recursive: true });
-      const db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 200 });
+      const db = new Database(options.path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
       try {
         db.pragma('journal_mode = WAL');
         // NORMAL is durable across application crashes in WAL mode and keeps writes cheap.
@@ -74,7 +97,9 @@ export class InsightsStore implements AskRecorder, InsightsReader {
         throw error;
       }
     } catch (error) {
-      options.log.warn(`insights: cannot use ${options.path} (${describeError(error)}); the bot keeps answering without recording insights. Move the file aside to start a new one.`);
+      const trouble = troubleOf(error);
+      const advice = trouble === 'other' ? '' : ` ${capitalise(adviceFor(trouble, options.path))}.`;
+      options.log.warn(`insights: cannot use ${options.path} (${describeError(error)}); the bot keeps answering without recording insights.${advice}`);
       store.failing = true;
       return store;
     }
@@ -159,6 +184,12 @@ export class InsightsStore implements AskRecorder, InsightsReader {
   }
 
   close(): void {
+    if (this.pendingTimer) clearInterval(this.pendingTimer);
+    this.pendingTimer = undefined;
+    // One last try for records waiting on a lock; what still cannot be written is counted.
+    if (this.pending.length > 0 && !this.flushPending()) {
+      this.options.log.warn(`insights: ${this.pending.length} record${this.pending.length === 1 ? '' : 's'} waiting for the lock on ${this.options.path} could not be written before stopping`);
+    }
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     this.pruneTimer = undefined;
     const db = this.db;
@@ -176,13 +207,16 @@ export class InsightsStore implements AskRecorder, InsightsReader {
   }
 
   /**
-   * Runs one write; the first failure in a row is warned about, the rest are dropped quietly.
-   * After a failure, writes are skipped for a while: a database locked by another program would
-   * otherwise hold every answer for the busy timeout.
+   * Runs one write. A lock held by another program keeps the write (and those after it, in
+   * order) waiting in memory until the lock goes; any other failure is warned about once, and
+   * writes are skipped for a while, since a database that failed would otherwise hold every
+   * answer for the busy timeout.
    */
-  private write(run: (s: ReturnType<typeof prepare>) => void): void {
+  private write(run: (s: Statements) => void): void {
     const s = this.statements;
-    if (!s || this.now() < this.retryAt) return;
+    if (!s) return;
+    if (this.pending.length > 0) return this.keep(run);
+    if (this.now() < this.retryAt) return;
     try {
       run(s);
       if (this.failing) {
@@ -190,13 +224,80 @@ export class InsightsStore implements AskRecorder, InsightsReader {
         this.options.log.info(`insights: writing to ${this.options.path} works again`);
       }
     } catch (error) {
+      if (troubleOf(error) === 'busy') {
+        this.keep(run);
+        return;
+      }
       this.retryAt = this.now() + RETRY_AFTER_MS;
       if (!this.failing) {
         this.failing = true;
-        this.options.log.warn(`insights: could not record to ${this.options.path} (${describeError(error)}); the bot keeps answering, and this is reported once until writing works again`);
+        this.options.log.warn(`insights: could not record to ${this.options.path} (${describeError(error)}); the bot keeps answering, and this is reported once until writing works again. ${capitalise(adviceFor(troubleOf(error), this.options.path))}.`);
       }
     }
   }
+
+  private keep(run: (s: Statements) => void): void {
+    const at = this.now();
+    if (this.busySince === undefined) {
+      this.busySince = at;
+      this.options.log.warn(`insights: ${this.options.path} is locked by another program; new records wait in memory (up to ${PENDING_MAX_RECORDS} for up to ${PENDING_MAX_AGE_MS / 1000} s) and are written once it is free. If it lasts, ${adviceFor('busy', this.options.path)}.`);
+      this.pendingTimer = setInterval(() => this.flushPending(), PENDING_RETRY_MS);
+      this.pendingTimer.unref();
+    }
+    this.pending.push({ at, run });
+    this.dropStale();
+  }
+
+  private dropStale(): void {
+    const oldest = this.now() - PENDING_MAX_AGE_MS;
+    let drop = 0;
+    while (drop < this.pending.length && this.pending[drop]!.at < oldest) drop += 1;
+    drop = Math.max(drop, this.pending.length - PENDING_MAX_RECORDS);
+    if (drop > 0) {
+      this.pending.splice(0, drop);
+      this.droppedWhileBusy += drop;
+    }
+  }
+
+  /** Tries the waiting records in one transaction; true when none is left waiting. */
+  private flushPending(): boolean {
+    const s = this.statements;
+    if (!s || !this.db || this.pending.length === 0) return true;
+    // A try while the lock is still held should not hold the answers for the full busy timeout.
+    this.db.pragma('busy_timeout = 5');
+    try {
+      const batch = this.pending;
+      this.db.transaction(() => { for (const p of batch) p.run(s); })();
+      const seconds = ((this.now() - (this.busySince ?? this.now())) / 1000).toFixed(1);
+      const dropped = this.droppedWhileBusy > 0 ? `; ${this.droppedWhileBusy} older one${this.droppedWhileBusy === 1 ? ' was' : 's were'} dropped` : '';
+      this.options.log.info(`insights: ${this.options.path} is free again after ${seconds} s; ${batch.length} record${batch.length === 1 ? '' : 's'} kept meanwhile ${batch.length === 1 ? 'was' : 'were'} written${dropped}`);
+      this.endBusy();
+      return true;
+    } catch (error) {
+      if (troubleOf(error) === 'busy') {
+        this.dropStale();
+        return false;
+      }
+      // The lock went but something else is wrong now: say so once, as any failed write.
+      this.options.log.warn(`insights: ${this.pending.length} records kept during a lock on ${this.options.path} could not be written (${describeError(error)}). ${capitalise(adviceFor(troubleOf(error), this.options.path))}.`);
+      this.endBusy();
+      return true;
+    } finally {
+      this.db?.pragma(`busy_timeout = ${this.options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
+    }
+  }
+
+  private endBusy(): void {
+    this.pending = [];
+    this.busySince = undefined;
+    this.droppedWhileBusy = 0;
+    if (this.pendingTimer) clearInterval(this.pendingTimer);
+    this.pendingTimer = undefined;
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function prepare(db: Database.Database) {

@@ -3,7 +3,7 @@
 // file:line:col, so a typo in one file never takes the bot down or empties it.
 import { statSync } from 'node:fs';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { KnowledgeBase, Problem } from '../domain.js';
 import { describeError, type Logger } from '../log.js';
 import { checkKnowledge, formatProblem } from './load.js';
@@ -88,16 +88,38 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
   // folder, so replacing the file cannot end the watch either.
   const single = statSync(path).isFile();
   const name = basename(path);
-  const watcher: FSWatcher = chokidarWatch(single ? dirname(path) : path, {
-    ignoreInitial: true,
-    ...(single ? { depth: 0 } : {}),
+  const root = single ? dirname(path) : path;
+  const watchRoot = (): FSWatcher => {
+    const w = chokidarWatch(root, { ignoreInitial: true, ...(single ? { depth: 0 } : {}) });
+    w.on('all', (_event, file) => {
+      if (single && basename(file) !== name) return;
+      schedule(file);
+    });
+    w.on('error', (error) => log.warn(`knowledge: watching ${path} stopped (${describeError(error)}); restart the bot to pick up further changes`));
+    return w;
+  };
+  let watcher = watchRoot();
+  // A watch ends with the folder it watches: when the folder is deleted and made again (a
+  // checkout, a deploy that replaces it), nothing would be seen any more. Its parent is watched
+  // for that, one level deep, and the folder's watch is started again when it is back.
+  const parent: FSWatcher = chokidarWatch(dirname(root), { ignoreInitial: true, depth: 0 });
+  parent.on('unlinkDir', (dir) => {
+    if (closed || resolve(dir) !== resolve(root)) return;
+    log.warn(`knowledge: the folder ${root} was removed; still answering from the last good knowledge base (${target.knowledge.entries.length} entries), and watching for it to come back`);
   });
-  watcher.on('all', (_event, file) => {
-    if (single && basename(file) !== name) return;
-    schedule(file);
+  parent.on('addDir', (dir) => {
+    if (closed || resolve(dir) !== resolve(root)) return;
+    log.info(`knowledge: the folder ${root} is back; watching it again`);
+    void watcher.close();
+    watcher = watchRoot();
+    // Files written before the new watch was in place are read now.
+    watcher.once('ready', () => schedule(single ? path : join(root, 'knowledge.yaml')));
   });
-  watcher.on('error', (error) => log.warn(`knowledge: watching ${path} stopped (${describeError(error)}); restart the bot to pick up further changes`));
-  const ready = new Promise<void>((done) => watcher.once('ready', () => done()));
+  parent.on('error', (error) => log.warn(`knowledge: watching the folder around ${root} stopped (${describeError(error)})`));
+  const ready = Promise.all([
+    new Promise<void>((done) => watcher.once('ready', () => done())),
+    new Promise<void>((done) => parent.once('ready', () => done())),
+  ]).then(() => undefined);
 
   return {
     reload,
@@ -106,6 +128,7 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
       closed = true;
       if (timer) clearTimeout(timer);
       void watcher.close();
+      void parent.close();
     },
   };
 }

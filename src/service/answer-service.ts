@@ -19,6 +19,7 @@ import type {
   Visibility,
 } from '../domain.js';
 import { leadingEntries } from '../match/autocomplete.js';
+import { AUTOCOMPLETE_CHOICES, BoundedAutocomplete, MAX_CANDIDATES, typedPart } from './bounded-autocomplete.js';
 import { buildMatcher, type Matcher } from '../match/matcher.js';
 import { humanDuration, stateKeys } from './policy.js';
 import { MemoryState, type Claim, type SharedState } from './shared-state.js';
@@ -52,6 +53,8 @@ const HELP_WORDS = new Set(['', 'help', '?', 'topics', 'list']);
 export class AnswerService {
   private kb: KnowledgeBase;
   private matcher: Matcher;
+  /** Built on the first autocomplete of a large base; a new base gets a new one. */
+  private shortlister: BoundedAutocomplete | undefined;
   private readonly policy: PolicySettings;
   private readonly matcherSettings: MatcherSettings;
   private readonly state: SharedState;
@@ -87,7 +90,21 @@ export class AnswerService {
   replaceKnowledge(kb: KnowledgeBase): void {
     const matcher = buildMatcher(kb, this.matcherSettings);
     this.kb = kb;
+    const warm = this.shortlister !== undefined;
     this.matcher = matcher;
+    this.shortlister = undefined;
+    // A running bot keeps the next keystroke from paying for the new index.
+    if (warm) this.prepareAutocomplete();
+  }
+
+  /**
+   * Builds a large base's autocomplete index now (a second or two at 10,000 entries) rather
+   * than on the first keystroke, which has 3 s to be answered. The bot calls it at start-up.
+   */
+  prepareAutocomplete(): void {
+    if (this.kb.entries.length <= MAX_CANDIDATES) return;
+    this.shortlister ??= new BoundedAutocomplete(this.kb);
+    this.shortlister.candidates('');
   }
 
   /** The bare matcher decision, for tools (eval, chat --explain). No policy, no records. */
@@ -95,8 +112,16 @@ export class AnswerService {
     return this.matcher.match(text);
   }
 
+  /**
+   * Choices for a partly typed query. The work per keystroke is bounded (bounded-autocomplete.ts):
+   * a small base is searched whole, a large one through a shortlist; either way on the end of
+   * what was typed only.
+   */
   autocomplete(partial: string): AutocompleteChoice[] {
-    return this.matcher.autocomplete(partial, 25, this.askCounts);
+    const typed = typedPart(partial);
+    if (typed === '' || this.kb.entries.length <= MAX_CANDIDATES) return this.matcher.autocomplete(typed, AUTOCOMPLETE_CHOICES, this.askCounts);
+    this.shortlister ??= new BoundedAutocomplete(this.kb);
+    return this.shortlister.complete(typed, AUTOCOMPLETE_CHOICES, this.askCounts);
   }
 
   /** Answers a question: the main entry point of every adapter. */

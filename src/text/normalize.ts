@@ -10,15 +10,25 @@ const PLATFORM_MARKUP = [
   /(^|\s):[a-z0-9_+-]{1,64}:(?=\s|$)/g, // :shortcode: emoji
   /@(everyone|here|channel)\b/gi,
 ];
+/**
+ * Characters that render as nothing (soft hyphen, word joiner, zero-width space and joiners,
+ * BOM, variation selectors...): removed without a trace, so "pass\u2060word" is "password".
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]/gu;
 const COMBINING = /[\u0300-\u036f]/g;
+
+/** `text` without the characters that render as nothing (see INVISIBLE). */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
 
 /** Lower-cased, accent-free, markup-free text with words separated by single spaces. */
 export function cleanText(text: string): string {
   // Plain ASCII needs no Unicode work, and most text has no platform markup: skip what does
   // not apply (this runs for every phrasing of a knowledge base at start-up).
   const ascii = /^[\x00-\x7f]*$/.test(text);
-  let out = ascii ? text : text.normalize('NFKD').replace(COMBINING, '').normalize('NFKC');
+  let out = ascii ? text : text.replace(INVISIBLE, '').normalize('NFKD').replace(COMBINING, '').normalize('NFKC');
   if (/[<:@]/.test(out)) for (const pattern of PLATFORM_MARKUP) out = out.replace(pattern, ' ');
   if (!ascii) out = out.replace(PICTOGRAPHS, ' ');
   out = out.toLowerCase();

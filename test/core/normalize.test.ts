@@ -11,6 +11,11 @@ describe('one normalisation for queries and knowledge', () => {
     ["what's new", 'whats new'],
     ['@everyone read this', 'read this'],
     ['<:almalinux:1234> rocks :tada:', 'rocks'],
+    // Invisible characters inside words (pasted from documents and web pages) vanish.
+    ['mi\u00adgrate', 'migrate'],
+    ['pass\u2060word reset', 'password reset'],
+    ['\ufeffinstall\u200b packages', 'install packages'],
+    ['up\u200dgrade\u180e now\u034f', 'upgrade now'],
   ])('cleans %j', (input, expected) => {
     expect(cleanText(input)).toBe(expected);
   });

@@ -29,6 +29,14 @@ test('a mention with a question gets a reply to that message with the answer, pi
   expect(labels).toContain('Helpful');
 });
 
+test('a mention with invisible characters inside its words (soft hyphen, word joiner, BOM) is answered', async () => {
+  const msg = guildMessage(h.general, h.member().user, `<@${h.fake.bot.id}> how do I mi\u00adgr\u2060ate from ver\ufeffsion 1?`, [h.fake.bot]);
+  const mark = h.fake.requests.length;
+  h.fake.dispatch('MESSAGE_CREATE', msg);
+  const post = await postTo(h.general.channel.id, mark);
+  expect(post.body.embeds[0].title).toBe('How do I migrate from version 1 to version 2?');
+});
+
 test('a mention in a forum post (a thread) is answered in that thread', async () => {
   const msg = guildMessage(h.thread, h.member().user, `<@!${h.fake.bot.id}> backup`, [h.fake.bot]);
   const mark = h.fake.requests.length;

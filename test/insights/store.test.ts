@@ -1,10 +1,12 @@
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Query } from '../../src/domain.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/insights/schema.js';
 import { InsightsStore, type InsightsStoreOptions } from '../../src/insights/store.js';
+import { adviceFor, troubleOf } from '../../src/insights/advice.js';
 import { AnswerService } from '../../src/service/answer-service.js';
 import { captureLog, fixtureKnowledge, tempDir } from './helpers.js';
 
@@ -19,6 +21,26 @@ function openStore(path: string, extra: Partial<InsightsStoreOptions> = {}) {
   const store = InsightsStore.open({ path, log, retentionDays: 90, storeQueryText: true, ...extra });
   open.push(store);
   return { store, log };
+}
+
+/** Makes a file read-only even for root (chattr +i); undefined when the file system cannot. */
+function makeReadOnly(path: string): (() => void) | undefined {
+  if (process.getuid?.() !== 0) {
+    chmodSync(path, 0o444);
+    chmodSync(dirname(path), 0o555);
+    return () => { chmodSync(dirname(path), 0o755); chmodSync(path, 0o644); };
+  }
+  if (spawnSync('chattr', ['+i', path]).status !== 0) return undefined;
+  return () => { spawnSync('chattr', ['-i', path]); };
+}
+
+/** Waits for what the store does on its own timer, without asserting a time. */
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 function serviceWith(store: InsightsStore, now: () => number) {
@@ -164,24 +186,66 @@ describe('insights store', () => {
     expect(stats.kind === 'stats' && stats.message).toMatch(/could not be read/);
   });
 
-  it('a locked database does not stop answers: one warning while locked, recording resumes after', async () => {
+  it('a locked database does not stop answers, and what was asked meanwhile is written once it is free', async () => {
+    const path = join(tempDir(), 'faqbot.db');
+    const { store, log } = openStore(path, { busyTimeoutMs: 5 });
+    const service = serviceWith(store, () => Date.now());
+    const other = new Database(path);
+    other.exec('BEGIN EXCLUSIVE');
+    for (let i = 0; i < 5; i++) expect((await service.ask(query('how do I export my data', `U${i}`))).kind).toBe('answer');
+    expect(log.warnings).toHaveLength(1);
+    expect(log.warnings[0]).toMatch(/is locked by another program; new records wait in memory \(up to 1000 for up to 60 s\).*a backup, an open sqlite3 shell/);
+    other.exec('ROLLBACK');
+    other.close();
+    await until(() => store.summary(0).asks === 5);
+    expect(log.infos).toContainEqual(expect.stringMatching(/is free again after \d+\.\d s; 5 records kept meanwhile were written$/));
+    await service.ask(query('how do I export my data', 'U9'));
+    expect(store.summary(0).asks).toBe(6);
+  });
+
+  it('keeps records through a lock for a bounded while: older ones are dropped and counted', async () => {
     const path = join(tempDir(), 'faqbot.db');
     let clock = Date.now();
     const { store, log } = openStore(path, { busyTimeoutMs: 5, now: () => clock });
     const service = serviceWith(store, () => clock);
     const other = new Database(path);
     other.exec('BEGIN EXCLUSIVE');
-    for (let i = 0; i < 3; i++) expect((await service.ask(query('how do I export my data', `U${i}`))).kind).toBe('answer');
-    clock += 60_000; // past the pause after a failed write: it tries again, fails again, quietly
-    expect((await service.ask(query('how do I export my data', 'U8'))).kind).toBe('answer');
-    expect(log.warnings).toHaveLength(1);
-    expect(log.warnings[0]).toMatch(/locked|busy/i);
+    for (let i = 0; i < 3; i++) await service.ask(query('how do I export my data', `U${i}`));
+    clock += 61_000;
+    await service.ask(query('how do I export my data', 'U8'));
     other.exec('ROLLBACK');
     other.close();
-    clock += 60_000;
-    await service.ask(query('how do I export my data', 'U9'));
-    expect(store.summary(0).asks).toBe(1);
-    expect(log.infos.some((m) => m.includes('works again'))).toBe(true);
+    store.close(); // writes what still waits
+    expect(log.infos).toContainEqual(expect.stringMatching(/1 record kept meanwhile was written; 3 older ones were dropped$/));
+    const reopened = openStore(path).store;
+    expect(reopened.summary(0).asks).toBe(1);
+  });
+
+  it('a read-only database gets advice about permissions, not about moving the file aside', async (ctx) => {
+    const path = join(tempDir(), 'faqbot.db');
+    openStore(path).store.close();
+    const undo = makeReadOnly(path);
+    if (!undo) return ctx.skip(); // a file system that cannot make a file read-only for root
+    try {
+      const { store, log } = openStore(path);
+      const service = serviceWith(store, () => Date.now());
+      expect((await service.ask(query('how do I export my data'))).kind).toBe('answer');
+      expect(log.warnings).toHaveLength(1);
+      expect(log.warnings[0]).toMatch(/read-only for the bot; give the user the bot runs as write access to both, or point FAQBOT_DB/);
+      expect(log.warnings[0]).not.toMatch(/move (it|the file) aside/i);
+      store.close();
+    } finally {
+      undo();
+    }
+  });
+
+  it.each([
+    ['SQLITE_READONLY', /read-only for the bot; give the user the bot runs as write access/],
+    ['SQLITE_FULL', /disk holding .* is full; free some space/],
+    ['SQLITE_CORRUPT', /damaged .*move it aside/],
+    ['SQLITE_BUSY', /another program holds a lock/],
+  ])('advice for %s fits its cause', (code, advice) => {
+    expect(adviceFor(troubleOf({ code }), 'data/faqbot.db')).toMatch(advice);
   });
 
   it('upgrades a database from the first schema version, keeping its records', async () => {

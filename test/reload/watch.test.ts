@@ -63,7 +63,16 @@ async function setup() {
     };
     edit();
   });
-  return { dir, folder, file, service, lines, afterReload };
+  return { dir, folder, file, service, lines, outcomes, afterReload };
+}
+
+/** Waits for something the watcher does on its own (file events), without asserting a time. */
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 const ask = async (service: AnswerService, text: string): Promise<Reply> => {
@@ -108,6 +117,22 @@ describe('hot reload of the knowledge folder', () => {
     const gone = await afterReload(() => renameSync(file, join(folder, 'faq.bak')));
     expect(gone.ok).toBe(false);
     expect(answered(await ask(service, 'I forgot my password'))).toBe('reset-password');
+  });
+
+  it('picks up the folder again after it is deleted and made again, and says so in the log', async () => {
+    const { folder, file, service, lines, outcomes } = await setup();
+    rmSync(folder, { recursive: true, force: true });
+    await until(() => lines.some((l) => /^knowledge: the folder .*knowledge was removed; still answering from the last good knowledge base \(2 entries\)/.test(l)));
+    expect(answered(await ask(service, 'I forgot my password'))).toBe('reset-password');
+    const mark = outcomes.length;
+    mkdirSync(folder);
+    writeFileSync(file, BASE + DARK_MODE);
+    await until(() => outcomes.slice(mark).some((o) => o.ok && o.knowledge.entries.length === 3));
+    expect(lines).toContainEqual(expect.stringMatching(/^knowledge: the folder .*knowledge is back; watching it again$/));
+    // And edits after that are seen too.
+    const again = outcomes.length;
+    writeFileSync(file, BASE);
+    await until(() => outcomes.slice(again).some((o) => o.ok && o.knowledge.entries.length === 2));
   });
 
   it('answers every question asked while edits are swapped in', async () => {

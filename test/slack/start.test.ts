@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startBot } from '../../bin/start.js';
 import { silentLogger } from '../../src/log.js';
 import { adapters } from '../../bin/commands.js';
-import { BOT_TOKEN, FakeSlack } from '../fakes/slack/fake-slack.js';
+import { APP_TOKEN, BOT_TOKEN, FakeSlack } from '../fakes/slack/fake-slack.js';
 import { KNOWLEDGE } from './harness.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -16,12 +16,12 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function start(env: Record<string, string>) {
+async function start(env: Record<string, string>, startupTimeoutMs?: number) {
   const fake = await FakeSlack.start();
   const cwd = await mkdtemp(join(tmpdir(), 'faqbot-slack-start-'));
   cleanups.push(async () => { await fake.close(); await rm(cwd, { recursive: true, force: true }); });
   const io = { out() {}, err() {}, stdin: process.stdin, cwd, env: { SLACK_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: KNOWLEDGE, PORT: '0', ...env } };
-  return { fake, run: () => startBot(io, { adapters, log: silentLogger }) };
+  return { fake, run: () => startBot(io, { adapters, log: silentLogger, ...(startupTimeoutMs ? { startupTimeoutMs } : {}) }) };
 }
 
 describe('starting the Slack adapter', () => {
@@ -69,5 +69,16 @@ describe('starting the Slack adapter', () => {
     const error = await run().then(() => undefined, (e: unknown) => e as Error);
     expect(error?.message).toMatch(/Socket Mode did not connect \(invalid_auth\).*SLACK_APP_TOKEN/);
     expect(error?.message).not.toContain('xapp-wrong');
+  });
+
+  it.each([
+    ['HTTP mode, auth.test never answered', 'auth.test', { SLACK_SIGNING_SECRET: 's' }],
+    ['Socket Mode, auth.test never answered', 'auth.test', { SLACK_APP_TOKEN: APP_TOKEN }],
+    ['Socket Mode, apps.connections.open never answered', 'apps.connections.open', { SLACK_APP_TOKEN: APP_TOKEN }],
+  ] as const)('gives up with a clear message when Slack accepts and never answers (%s)', async (_, method, env) => {
+    const { run, fake } = await start({ SLACK_BOT_TOKEN: BOT_TOKEN, ...env }, 1500);
+    fake.faultNext(method, 'hang', 'hang', 'hang');
+    const error = await run().then(() => undefined, (e: unknown) => e as Error);
+    expect(error?.message).toBe('slack did not finish starting within 1.5 s: its API accepted the connection but did not answer. Check the network (a proxy or firewall in the way?), and SLACK_API_URL if you set it.');
   });
 });

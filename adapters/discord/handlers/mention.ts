@@ -3,6 +3,7 @@
 // message, so a private Reply goes to the asker's DMs (in place when the DM is closed).
 import { ChannelType, type Client, type Message } from 'discord.js';
 import type { Logger } from '../../../src/log.js';
+import { withoutInvisible } from '../../../src/text/normalize.js';
 import { messageAsker, PLATFORM } from '../people.js';
 import { notice, renderReply } from '../render.js';
 import { APOLOGY, isPermissionError, messageOptions, permissionExplanation } from '../send.js';
@@ -20,7 +21,8 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
   if (!inDm && !botMention.test(message.content)) return;
   // Replicas that each hold a gateway connection all receive the message: one answers it.
   if (deps.state && !(await deps.state.claim(stateKeys.event(PLATFORM, message.id), SEEN_MESSAGE_MS, Date.now())).claimed) return;
-  const text = message.content.replace(botMention, ' ').replace(/\s+/g, ' ').trim();
+  // Invisible characters go before spaces are collapsed: \s counts a BOM as a space.
+  const text = withoutInvisible(message.content).replace(botMention, ' ').replace(/\s+/g, ' ').trim();
   let askId: string | undefined;
   try {
     const reply = await deps.service.ask({

@@ -67,6 +67,10 @@ export class FakeDiscord {
   /** Gateway opcodes received (2 identify, 6 resume, 1 heartbeat), in order. */
   readonly gatewayOps: number[] = [];
   override: RequestOverride | undefined;
+  /** While true, the gateway accepts connections and never says hello (a stuck proxy). */
+  silentGateway = false;
+  /** While true, connections to the gateway are cut at once (a network outage). */
+  gatewayDown = false;
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private socket: WebSocket | undefined;
@@ -84,6 +88,7 @@ export class FakeDiscord {
     this.server = createServer((req, res) => void this.handleHttp(req, res));
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req, socket, head) => {
+      if (this.gatewayDown) return void socket.destroy();
       this.wss.handleUpgrade(req, socket, head, (ws) => this.handleSocket(ws));
     });
   }
@@ -129,6 +134,7 @@ export class FakeDiscord {
   }
 
   private handleSocket(ws: WebSocket): void {
+    if (this.silentGateway) return;
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
     ws.on('message', (raw) => {
       const msg = JSON.parse(String(raw)) as { op: number; d: any };

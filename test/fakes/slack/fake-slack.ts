@@ -25,6 +25,9 @@ export interface FakeUser {
   readonly isAdmin?: boolean;
 }
 
+/** How a call fails below the API: an HTTP status with no JSON, or the connection reset. */
+export type TransportFault = 500 | 502 | 503 | 'reset' | 'hang';
+
 interface Failure {
   readonly error: string;
   remaining: number;
@@ -43,6 +46,7 @@ export class FakeSlack {
   readonly acks = new Map<string, Record<string, unknown>>();
   private readonly events = new EventEmitter();
   private readonly failures = new Map<string, Failure>();
+  private readonly faults = new Map<string, TransportFault[]>();
   private readonly users = new Map<string, FakeUser>();
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -81,6 +85,16 @@ export class FakeSlack {
   /** The next `times` calls of `method` answer `{ ok: false, error }` (or HTTP 429 with rateLimitSeconds). */
   fail(method: string, error: string, times = 1, rateLimitSeconds?: number): void {
     this.failures.set(method, { error, remaining: times, ...(rateLimitSeconds !== undefined ? { rateLimitSeconds } : {}) });
+  }
+
+  /** The next calls of `method` fail in turn below the API (HTTP 5xx, a reset connection, no answer at all). */
+  faultNext(method: string, ...faults: TransportFault[]): void {
+    this.faults.set(method, [...(this.faults.get(method) ?? []), ...faults]);
+  }
+
+  /** How many transport faults are still queued for `method`. */
+  faultsLeft(method: string): number {
+    return this.faults.get(method)?.length ?? 0;
   }
 
   callsTo(method: string): ApiCall[] {
@@ -140,8 +154,18 @@ export class FakeSlack {
     return this.waitFor(() => this.acks.get(envelopeId), `the ack of ${envelopeId}`, timeoutMs);
   }
 
+  /** Cuts the Socket Mode connection without a close frame, as a network drop does. */
+  dropSocket(): void {
+    const socket = this.socket;
+    this.socket = undefined;
+    socket?.terminate();
+  }
+
   /** How many Socket Mode connections the app has opened so far. */
   connections = 0;
+
+  /** Socket Mode connections opening and closing, in order: "open 1", "close 1", ... */
+  readonly socketTimeline: string[] = [];
 
   /** Asks the app to reconnect, as Slack does when it refreshes a connection. */
   requestReconnect(): void {
@@ -156,6 +180,8 @@ export class FakeSlack {
   private onSocket(ws: WebSocket): void {
     this.socket = ws;
     this.connections += 1;
+    const n = this.connections;
+    this.socketTimeline.push(`open ${n}`);
     ws.on('message', (data) => {
       try {
         const msg = JSON.parse(String(data)) as { envelope_id?: string; payload?: Record<string, unknown> };
@@ -165,7 +191,10 @@ export class FakeSlack {
         }
       } catch { /* not an ack */ }
     });
-    ws.on('close', () => { if (this.socket === ws) this.socket = undefined; });
+    ws.on('close', () => {
+      this.socketTimeline.push(`close ${n}`);
+      if (this.socket === ws) this.socket = undefined;
+    });
     ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0TEST' } }));
     this.events.emit('record');
   }
@@ -186,6 +215,13 @@ export class FakeSlack {
     const args = parseArgs(raw, req.headers['content-type']);
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof args.token === 'string' ? args.token : undefined);
     this.calls.push({ method, args, ...(token ? { token } : {}) });
+    const fault = this.faults.get(method)?.shift();
+    if (fault !== undefined) {
+      this.events.emit('record');
+      if (fault === 'hang') return; // accepted, never answered
+      if (fault === 'reset') return void req.socket.destroy();
+      return send(res, fault, { message: 'fake Slack: server error' });
+    }
     const failure = this.failures.get(method);
     if (failure && failure.remaining > 0) {
       failure.remaining -= 1;
