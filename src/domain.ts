@@ -154,7 +154,27 @@ export interface AnswerReply extends ReplyBase {
   readonly entry: Entry;
   readonly related: readonly Entry[];
   readonly score: number;
+  /** Set on answers posted for everyone in a channel: they carry a "Dismiss" button. */
+  readonly dismissibleBy?: Dismissers;
 }
+
+/** Who, besides moderators, may remove a public answer: the member who asked, and the member it was for. */
+export interface Dismissers {
+  readonly askerId: string;
+  readonly targetId?: string;
+}
+
+/** A click on "Dismiss": the answer it was on (as its button names it) and who clicked. */
+export interface DismissRequest {
+  readonly askId: string;
+  readonly entryId: string;
+  readonly platform: string;
+  readonly dismissers: Dismissers;
+  /** With `isModerator` set by the adapter from platform permissions. */
+  readonly by: Person;
+}
+
+export type DismissDecision = { readonly allowed: true } | { readonly allowed: false; readonly message: string };
 
 export interface SuggestReply extends ReplyBase {
   readonly kind: 'suggest';

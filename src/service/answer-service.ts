@@ -7,6 +7,8 @@ import type { PolicySettings, MatcherSettings } from '../config.js';
 import { defaultSettings } from '../config.js';
 import type {
   AutocompleteChoice,
+  DismissDecision,
+  DismissRequest,
   Entry,
   Feedback,
   HeldReply,
@@ -20,6 +22,7 @@ import type {
 import { leadingEntries } from '../match/autocomplete.js';
 import { buildMatcher, type Matcher } from '../match/matcher.js';
 import { Cooldowns, RateLimiter, conversationKey, humanDuration } from './policy.js';
+import { DISMISS_REFUSED, mayDismiss } from './dismiss.js';
 import type { AskRecorder, InsightsReader } from './recorder.js';
 
 export interface AnswerServiceOptions {
@@ -205,6 +208,17 @@ export class AnswerService {
     this.recorder?.recordFeedback({ ...feedback, at: this.now() });
   }
 
+  /**
+   * "Dismiss" on a public answer: allowed for the asker, the member it was for and moderators,
+   * and then recorded as the clicker's "Not helpful" (an answer someone removed did not help).
+   * The adapter deletes the message when allowed, and shows `message` privately when not.
+   */
+  dismiss(request: DismissRequest): DismissDecision {
+    if (!mayDismiss(request.by, request.dismissers)) return { allowed: false, message: DISMISS_REFUSED };
+    this.feedback({ askId: request.askId, entryId: request.entryId, helpful: false, by: request.by, platform: request.platform });
+    return { allowed: true };
+  }
+
   private answer(query: Query, askId: string, entry: Entry, score: number, now: number, options: ChooseOptions): Reply {
     const related = entry.related.flatMap((id) => this.kb.byId.get(id) ?? []);
     const target = query.target && query.target.id !== query.asker.id ? query.target : undefined;
@@ -229,10 +243,13 @@ export class AnswerService {
     }
     this.countAsk(entry.id);
     const suggestedBy = target || (options.share && visibility === 'public') ? query.asker : undefined;
+    // In a direct message there is no one else to spare the answer; everywhere else it can go.
+    const dismissible = visibility === 'public' && query.via !== 'direct-message';
     return {
       kind: 'answer', askId, visibility, entry, related, score,
       mention: target ? [target] : [],
       ...(suggestedBy ? { suggestedBy } : {}),
+      ...(dismissible ? { dismissibleBy: { askerId: query.asker.id, ...(target ? { targetId: target.id } : {}) } } : {}),
     };
   }
 

@@ -270,6 +270,7 @@ export class FakeDiscord {
     }
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return { status: 200, body: this.message(snowflake(), r.body) };
     if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/messages$/))) return { status: 200, body: this.message(m[1]!, r.body) };
+    if (method === 'DELETE' && /^\/channels\/\d+\/messages\/\d+$/.test(path)) return { status: 204 };
     if (method === 'POST' && path === '/users/@me/channels') {
       return { status: 200, body: { id: snowflake(), type: 1, recipients: [{ id: r.body.recipient_id, username: 'member', discriminator: '0', avatar: null }] } };
     }
