@@ -44,7 +44,7 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     })
     : undefined;
   service = new AnswerService({
-    knowledge, policy: config.settings.policy, matcher: config.settings.matcher,
+    knowledge, policy: config.settings.policy, matcher: config.settings.matcher, channels: config.settings.channels,
     // Passed even when unavailable: it records nothing then, and /faq-stats says to check the log.
     ...(store ? { recorder: store, insights: store } : {}),
   });

@@ -90,6 +90,13 @@ export interface Query {
    * channel already and leaves this unset. Cooldowns belong to the channel and thread together.
    */
   readonly threadId?: string;
+  /**
+   * The places around the channel, nearest first, for per-channel settings: a Discord thread's
+   * channel, then that channel's category. Empty or absent on Slack.
+   */
+  readonly channelParents?: readonly string[];
+  /** Asked in a direct message with the bot: per-channel settings do not apply there. */
+  readonly direct?: boolean;
   readonly asker: Person;
   /** Who the answer is aimed at, when a moderator answers someone. */
   readonly target?: Person;
@@ -134,6 +141,8 @@ export type Visibility = 'private' | 'public';
 
 /** Why a reply was held back instead of posted. */
 export type HoldReason =
+  /** `/faq` is turned off in this channel (`channels:` in the config). */
+  | 'slash-denied'
   | 'channel-cooldown'
   | 'target-cooldown'
   | 'rate-limit'

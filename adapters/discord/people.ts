@@ -26,12 +26,26 @@ export function messageAsker(message: Message): Person {
   return { ...personOf(message.author, message.member), isModerator };
 }
 
+/**
+ * The places around a channel, nearest first, for per-channel settings: a thread's channel and
+ * that channel's category, or a channel's category. From the cache discord.js keeps of the guild.
+ */
+export function channelParents(channel: { parentId?: string | null; parent?: { parentId?: string | null } | null } | null | undefined): string[] {
+  const parents: string[] = [];
+  if (channel?.parentId) parents.push(channel.parentId);
+  if (channel?.parent?.parentId) parents.push(channel.parent.parentId);
+  return parents;
+}
+
 export function interactionQuery(interaction: Interaction, via: AskedVia, text: string, target?: Person): Query {
+  const parents = channelParents(interaction.channel as Parameters<typeof channelParents>[0]);
   return {
     text,
     platform: PLATFORM,
     ...(interaction.guildId ? { communityId: interaction.guildId } : {}),
     channelId: interaction.channelId ?? interaction.user.id,
+    ...(parents.length > 0 ? { channelParents: parents } : {}),
+    ...(interaction.inGuild() ? {} : { direct: true }),
     asker: askerOf(interaction),
     ...(target ? { target } : {}),
     via,

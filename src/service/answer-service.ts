@@ -3,7 +3,7 @@
 // render. It never talks to a platform.
 import { withoutMassMentions } from '../text/small-talk.js';
 import { randomUUID } from 'node:crypto';
-import type { PolicySettings, MatcherSettings } from '../config.js';
+import type { ChannelRule, ChannelSettings, PolicySettings, MatcherSettings } from '../config.js';
 import { defaultSettings } from '../config.js';
 import type {
   AutocompleteChoice,
@@ -23,12 +23,15 @@ import { leadingEntries } from '../match/autocomplete.js';
 import { buildMatcher, type Matcher } from '../match/matcher.js';
 import { Cooldowns, RateLimiter, conversationKey, humanDuration } from './policy.js';
 import { DISMISS_REFUSED, mayDismiss } from './dismiss.js';
+import { channelRule, slashDeniedMessage } from './channels.js';
 import type { AskRecorder, InsightsReader } from './recorder.js';
 
 export interface AnswerServiceOptions {
   knowledge: KnowledgeBase;
   policy?: Partial<PolicySettings>;
   matcher?: Partial<MatcherSettings>;
+  /** Where the bot speaks (`channels:` in the config); every channel follows the defaults without it. */
+  channels?: ChannelSettings;
   recorder?: AskRecorder;
   insights?: InsightsReader;
   now?: () => number;
@@ -50,6 +53,7 @@ export class AnswerService {
   private matcher: Matcher;
   private readonly policy: PolicySettings;
   private readonly matcherSettings: MatcherSettings;
+  private readonly channels: ChannelSettings;
   private readonly channelCooldowns: Cooldowns;
   private readonly targetCooldowns: Cooldowns;
   private readonly rateLimiter: RateLimiter;
@@ -64,6 +68,7 @@ export class AnswerService {
   constructor(options: AnswerServiceOptions) {
     this.policy = { ...defaultSettings.policy, ...options.policy };
     this.matcherSettings = { ...defaultSettings.matcher, ...options.matcher };
+    this.channels = options.channels ?? defaultSettings.channels;
     this.kb = options.knowledge;
     this.matcher = buildMatcher(this.kb, this.matcherSettings);
     this.channelCooldowns = new Cooldowns(this.policy.channelCooldownSeconds * 1000);
@@ -99,10 +104,23 @@ export class AnswerService {
     return this.matcher.autocomplete(partial, 25, this.askCounts);
   }
 
+  /**
+   * The rule for a channel: how mentions are answered there and whether `/faq` works. Adapters
+   * ask before answering a mention (`ignore` means no reply at all) or autocompleting.
+   */
+  channelRule(where: Pick<Query, 'channelId' | 'channelParents'>): ChannelRule {
+    const fallback: ChannelRule = { mention: this.policy.mentionRepliesPublic ? 'public' : 'private', slash: 'allow' };
+    return channelRule(this.channels, fallback, [where.channelId, ...(where.channelParents ?? [])]);
+  }
+
   /** Answers a question: the main entry point of every adapter. */
   ask(query: Query): Reply {
     const now = query.at ?? this.now();
     const askId = this.newId();
+    if (query.via === 'command' && !query.direct) {
+      const rule = this.channelRule(query);
+      if (rule.slash === 'deny') return this.held(askId, 'slash-denied', 0, undefined, slashDeniedMessage(rule));
+    }
     // The console is the operator at their own terminal, not a member: no rate limit for it.
     const waited = query.via === 'console' ? 0 : this.rateLimiter.take(`${query.platform}:${query.asker.id}`, now);
     if (waited > 0) {
@@ -263,7 +281,9 @@ export class AnswerService {
   }
 
   private defaultVisibility(query: Query): Visibility {
-    if (query.via === 'mention' || query.via === 'direct-message') return this.policy.mentionRepliesPublic ? 'public' : 'private';
+    // A direct message is no channel: only the policy applies there.
+    if (query.via === 'direct-message') return this.policy.mentionRepliesPublic ? 'public' : 'private';
+    if (query.via === 'mention') return this.channelRule(query).mention === 'public' ? 'public' : 'private';
     // The console is one person's terminal: nothing is posted for others, so no cooldown holds it.
     if (query.via === 'console') return 'private';
     return 'private';

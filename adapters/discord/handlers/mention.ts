@@ -3,7 +3,7 @@
 // message, so a private Reply goes to the asker's DMs (in place when the DM is closed).
 import { ChannelType, type Client, type Message } from 'discord.js';
 import type { Logger } from '../../../src/log.js';
-import { messageAsker, PLATFORM } from '../people.js';
+import { channelParents, messageAsker, PLATFORM } from '../people.js';
 import { notice, renderReply } from '../render.js';
 import { APOLOGY, isPermissionError, messageOptions, permissionExplanation } from '../send.js';
 import type { HandlerDeps } from './deps.js';
@@ -14,6 +14,9 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
   const botMention = new RegExp(`<@!?${client.user.id}>`, 'g');
   // Only an explicit mention counts: a reply that pings the bot is usually "thanks", not a question.
   if (!inDm && !botMention.test(message.content)) return;
+  const parents = inDm ? [] : channelParents(message.channel as Parameters<typeof channelParents>[0]);
+  // Where mentions are turned off (`channels:` in the config), the bot stays silent.
+  if (!inDm && deps.service.channelRule({ channelId: message.channelId, channelParents: parents }).mention === 'ignore') return;
   const text = message.content.replace(botMention, ' ').replace(/\s+/g, ' ').trim();
   let askId: string | undefined;
   try {
@@ -22,6 +25,7 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
       platform: PLATFORM,
       ...(message.guildId ? { communityId: message.guildId } : {}),
       channelId: message.channelId,
+      ...(parents.length > 0 ? { channelParents: parents } : {}),
       asker: messageAsker(message),
       via: inDm ? 'direct-message' : 'mention',
     });
