@@ -262,7 +262,7 @@ export class AnswerService {
     this.countAsk(entry.id);
     const suggestedBy = target || (options.share && visibility === 'public') ? query.asker : undefined;
     // In a direct message there is no one else to spare the answer; everywhere else it can go.
-    const dismissible = visibility === 'public' && query.via !== 'direct-message';
+    const dismissible = visibility === 'public' && query.via !== 'direct-message' && query.direct !== true;
     return {
       kind: 'answer', askId, visibility, entry, related, score,
       mention: target ? [target] : [],

@@ -17,6 +17,8 @@ import { linkSites, type LinkSite } from '../../src/knowledge/link-sites.js';
 let server: Server;
 let base = '';
 const hits = new Map<string, number>();
+let inFlight = 0;
+let maxInFlight = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -30,6 +32,13 @@ beforeAll(async () => {
     if (path === '/fails') return void res.writeHead(503).end();
     if (path === '/busy') return void res.writeHead(429).end();
     if (path === '/silent') return; // never answers
+    if (path.startsWith('/pair/')) {
+      // Each request is held a moment, so requests sent together overlap here: how many run at once.
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      setTimeout(() => { inFlight--; res.writeHead(200).end(); }, 150);
+      return;
+    }
     res.writeHead(404).end('not found');
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -129,6 +138,13 @@ describe('checkLinks', () => {
       ['warning', 'entry `x`: link ok2 was not checked: the link check\'s time limit (0.3 s) ran out first'],
     ]);
     expect(budget.broken).toBe(0);
+  });
+
+  it('keeps at most `concurrency` requests in flight', async () => {
+    maxInFlight = 0;
+    const report = await checkLinks(Array.from({ length: 6 }, (_, i) => site(`${base}/pair/${i}`)), { concurrency: 2 });
+    expect(report).toMatchObject({ urls: 6, broken: 0, problems: [] });
+    expect(maxInFlight).toBe(2);
   });
 
   it('finds the links of answers written in every YAML style, each on its own line', () => {
