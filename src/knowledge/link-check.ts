@@ -151,7 +151,9 @@ function networkResult(error: unknown, signal: AbortSignal): LinkResult {
 
 function problemOf(site: LinkSite, result: Exclude<LinkResult, { ok: true }>, o: Resolved): Problem {
   const where = { file: site.file, line: site.line, col: site.col };
-  const label = `entry \`${site.entryId}\`: ${site.from === 'links' ? 'link' : 'answer link'} ${site.url}`;
+  const label = site.from === 'source'
+    ? `\`source\` ${site.url} (shown under every answer of this file)`
+    : `entry \`${site.entryId ?? '?'}\`: ${site.from === 'links' ? 'link' : 'answer link'} ${site.url}`;
   if (result.kind === 'unchecked') {
     return { severity: 'warning', ...where, message: `${label} was not checked: ${result.detail}`, hint: 'run `faqbot check --links` again; links already checked are reported above' };
   }

@@ -1,5 +1,6 @@
-// Where each link of a knowledge file is written: the URLs of an answer's Markdown links and of
-// its `links:` list, each with the file, line and column a maintainer would fix. Pure: takes
+// Where each link of a knowledge file is written: the file's `source:` (shown under every
+// answer), the URLs of an answer's Markdown links and of its `links:` list, each with the file,
+// line and column a maintainer would fix. Pure: takes
 // the file's text, so `faqbot check --links` can point at the exact line of a broken link.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { parseMarkdown } from '../markdown/parse.js';
@@ -11,9 +12,9 @@ export interface LinkSite {
   readonly file: string;
   readonly line: number;
   readonly col: number;
-  /** The entry the link belongs to, for messages; "?" when the entry has no readable id. */
-  readonly entryId: string;
-  readonly from: 'answer' | 'links';
+  /** The entry the link belongs to, for messages; "?" when the entry has no readable id; absent for `source:`. */
+  readonly entryId?: string;
+  readonly from: 'answer' | 'links' | 'source';
 }
 
 /** Every http(s) link of every entry, in file order. A file that is not valid YAML has none. */
@@ -21,13 +22,17 @@ export function linkSites(text: string, file: string): LinkSite[] {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return [];
-  const entries = doc.contents.get('entries', true) as Node | undefined;
-  if (!isSeq(entries)) return [];
   const sites: LinkSite[] = [];
   const at = (offset: number) => {
     const pos = lines.linePos(offset);
     return { line: pos.line, col: pos.col };
   };
+  const source = doc.contents.get('source', true) as Node | undefined;
+  if (isScalar(source) && typeof source.value === 'string' && isHttpUrl(source.value.trim())) {
+    sites.push({ url: source.value.trim(), file, ...at(source.range?.[0] ?? 0), from: 'source' });
+  }
+  const entries = doc.contents.get('entries', true) as Node | undefined;
+  if (!isSeq(entries)) return sites;
   for (const item of entries.items as Node[]) {
     if (!isMap(item)) continue;
     const idNode = item.get('id', true) as Node | undefined;

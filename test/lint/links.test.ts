@@ -53,6 +53,7 @@ afterAll(async () => {
 function knowledgeDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'faqbot-links-'));
   writeFileSync(join(dir, 'faq.yaml'), [
+    `source: ${base}/old-faq`,
     'entries:',
     '  - id: install',
     '    question: How do I install it?',
@@ -86,20 +87,22 @@ describe('faqbot check --links', () => {
     hits.clear();
     const r = await check(knowledgeDir(), '--quick', '--links', 'faq.yaml');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^faq\.yaml:5:\d+: entry `install`: answer link http:\/\/127\.0\.0\.1:\d+\/gone is broken: HTTP 404; the page is gone/m);
-    expect(r.err).toMatch(/^faq\.yaml:10:\d+: entry `install`: link http:\/\/127\.0\.0\.1:\d+\/moved-to-gone is broken: HTTP 404/m);
-    expect(r.err).toMatch(/^faq\.yaml:13:\d+: entry `support`: answer link http:\/\/127\.0\.0\.1:\d+\/fails is broken: HTTP 503; the site failed/m);
-    expect(r.err).toMatch(/^faq\.yaml:13:\d+: entry `support`: answer link \S+\/loop is broken: redirect loop/m);
+    expect(r.err).toMatch(/^faq\.yaml:6:\d+: entry `install`: answer link http:\/\/127\.0\.0\.1:\d+\/gone is broken: HTTP 404; the page is gone/m);
+    expect(r.err).toMatch(/^faq\.yaml:11:\d+: entry `install`: link http:\/\/127\.0\.0\.1:\d+\/moved-to-gone is broken: HTTP 404/m);
+    expect(r.err).toMatch(/^faq\.yaml:14:\d+: entry `support`: answer link http:\/\/127\.0\.0\.1:\d+\/fails is broken: HTTP 503; the site failed/m);
+    expect(r.err).toMatch(/^faq\.yaml:14:\d+: entry `support`: answer link \S+\/loop is broken: redirect loop/m);
     // A rate-limited server says nothing about the page: a warning, not an error.
-    expect(r.out).toMatch(/^faq\.yaml:15:\d+: warning: entry `support`: link \S+\/busy could not be checked/m);
+    expect(r.out).toMatch(/^faq\.yaml:16:\d+: warning: entry `support`: link \S+\/busy could not be checked/m);
     // Working: plain, redirected, HEAD refused but GET fine.
     expect(r.err + r.out).not.toMatch(/\/ok\b|\/moved |\/no-head/);
-    expect(r.err).toMatch(/4 errors, 1 warning/);
+    // The file's source is shown under every answer: a broken one is an error too.
+    expect(r.err).toMatch(/^faq\.yaml:1:9: `source` http:\/\/127\.0\.0\.1:\d+\/old-faq \(shown under every answer of this file\) is broken: HTTP 404/m);
+    expect(r.err).toMatch(/5 errors, 1 warning/);
     // The same page written three times (once with a #fragment) is fetched once; HEAD first, GET only when HEAD fails.
     expect(hits.get('HEAD /ok')).toBe(2); // itself, and the end of /moved's redirect
     expect(hits.get('GET /ok')).toBeUndefined();
     expect(hits.get('GET /no-head')).toBe(1);
-    expect(r.out).toMatch(/links: 8 URLs checked \(10 written\), 4 broken/);
+    expect(r.out).toMatch(/links: 9 URLs checked \(11 written\), 5 broken/);
   });
 
   it('fetches nothing without --links', async () => {

@@ -21,7 +21,7 @@ export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
   optionHelp: {
     ...knowledgeHelp,
     quick: 'skip the leave-one-out and collision checks (they rebuild the matcher many times)',
-    links: `fetch every link (answers and \`links:\`); broken ones are errors (${LINK_CHECK_DEFAULTS.concurrency} at a time, ${LINK_CHECK_DEFAULTS.timeoutMs / 1000} s each, ${LINK_CHECK_DEFAULTS.totalMs / 1000} s in all)`,
+    links: `fetch every link (answers, \`links:\`, \`source:\`); broken ones are errors (${LINK_CHECK_DEFAULTS.concurrency} at a time, ${LINK_CHECK_DEFAULTS.timeoutMs / 1000} s each, ${LINK_CHECK_DEFAULTS.totalMs / 1000} s in all)`,
   },
   async run({ positionals, values }, io) {
     const config = loadConfig(io.env, io.cwd);
