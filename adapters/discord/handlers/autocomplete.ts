@@ -8,7 +8,7 @@ import type { HandlerDeps } from './deps.js';
 export async function onAutocomplete(deps: HandlerDeps, interaction: AutocompleteInteraction): Promise<void> {
   const focused = interaction.options.getFocused(true);
   // Where `/faq` is turned off, it suggests nothing either: the command would only say so.
-  const denied = interaction.inGuild() && deps.service.channelRule({ channelId: interaction.channelId, channelParents: channelParents(interaction.channel as Parameters<typeof channelParents>[0]) }).slash === 'deny';
+  const denied = interaction.inGuild() && deps.service.channelRule({ channelId: interaction.channelId, channelParents: channelParents(interaction.channel) }).slash === 'deny';
   const choices = focused.name === 'query' && !denied ? deps.service.autocomplete(String(focused.value)) : [];
   // The value is what /faq receives: the entry id matches exactly; a very long id falls back to the question.
   await interaction.respond(choices.slice(0, LIMITS.choices).map((c) => ({
