@@ -14,7 +14,7 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
   const botMention = new RegExp(`<@!?${client.user.id}>`, 'g');
   // Only an explicit mention counts: a reply that pings the bot is usually "thanks", not a question.
   if (!inDm && !botMention.test(message.content)) return;
-  const parents = inDm ? [] : channelParents(message.channel);
+  const parents = channelParents(message.channel);
   // Where mentions are turned off (`channels:` in the config), the bot stays silent.
   if (!inDm && deps.service.channelRule({ channelId: message.channelId, channelParents: parents }).mention === 'ignore') return;
   const text = message.content.replace(botMention, ' ').replace(/\s+/g, ' ').trim();

@@ -44,7 +44,7 @@ export const previewCommand = (previewers: readonly Previewer[]): Command => ({
   details: 'An entry id shows that entry\'s answer; anything else is asked as a member would ask `/faq QUESTION` (so it may show suggestions or "no answer"). Without --platform, every platform is shown. Nothing is posted or recorded.',
   options: { platform: { type: 'string' }, json: { type: 'boolean' }, ...knowledgeOption },
   optionHelp: {
-    platform: 'one platform only (default: all of them)',
+    platform: 'one platform only: discord, slack or console (default: all of them)',
     json: 'print only the payloads, as one JSON object keyed by platform',
     ...knowledgeHelp,
   },
