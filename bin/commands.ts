@@ -29,6 +29,15 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('../src/cli/commands/import.js')).importCommand,
   },
   {
+    // Each adapter's pure renderer, passed into the core's command: the core never imports an adapter.
+    name: 'preview',
+    summary: 'Show what the bot would post for an entry id or a question, per platform',
+    load: async () => (await import('../src/cli/commands/preview.js')).previewCommand([
+      (await import('../adapters/discord/preview.js')).discordPreviewer,
+      (await import('../adapters/slack/preview.js')).slackPreviewer,
+    ]),
+  },
+  {
     name: 'insights',
     summary: 'What people asked: top entries, unanswered questions, "Not helpful" votes, proposed alternates',
     load: async () => (await import('../src/cli/commands/insights.js')).insightsCommand,

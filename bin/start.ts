@@ -64,7 +64,7 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     : config.secrets.databaseUrl ? await openPgStore(config.secrets.databaseUrl, storeOptions)
     : sqliteStore(InsightsStore.open({ path: resolve(io.cwd, insightsSettings.path), ...storeOptions }));
   service = new AnswerService({
-    knowledge, policy: config.settings.policy, matcher: config.settings.matcher, state: shared.state,
+    knowledge, policy: config.settings.policy, matcher: config.settings.matcher, state: shared.state, channels: config.settings.channels,
     // Passed even when unavailable: it records nothing then, and /faq-stats says to check the log.
     ...(store ? { recorder: store, insights: store } : {}),
   });

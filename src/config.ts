@@ -45,8 +45,29 @@ export interface InsightsSettings {
   storeQueryText: boolean;
 }
 
+/** How the bot treats a mention in a channel: answer for everyone, answer the asker alone, or stay silent. */
+export type MentionMode = 'public' | 'private' | 'ignore';
+/** Whether `/faq` may be used in a channel. */
+export type SlashMode = 'allow' | 'deny';
+
+export interface ChannelRule {
+  mention: MentionMode;
+  slash: SlashMode;
+}
+
+/**
+ * "Where the bot speaks": `default` for every channel not listed, and rules by id (Discord
+ * channel, thread or category ids; Slack channel ids). Each rule names only what it changes.
+ */
+export type ChannelSettings = Readonly<Record<string, Partial<ChannelRule>>>;
+
+export const MENTION_MODES: readonly MentionMode[] = ['public', 'private', 'ignore'];
+export const SLASH_MODES: readonly SlashMode[] = ['allow', 'deny'];
+
 export interface Settings {
   knowledgeDir: string;
+  /** Per-channel rules; without a `default.mention`, `policy.mentionRepliesPublic` decides. */
+  channels: ChannelSettings;
   policy: PolicySettings;
   matcher: MatcherSettings;
   insights: InsightsSettings;
@@ -92,6 +113,7 @@ export interface Config {
 
 export const defaultSettings: Settings = {
   knowledgeDir: 'knowledge',
+  channels: {},
   policy: {
     targeting: 'everyone',
     channelCooldownSeconds: 60,
@@ -242,12 +264,68 @@ export function parseConfigText(text: string, file: string): Partial<Settings> {
   if (!isMap(doc.contents)) {
     throw new FaqbotError('config', `${where(doc.contents)}: the config must be a mapping of settings (key: value)`);
   }
-  checkMap(doc.contents, defaultSettings as unknown as Record<string, unknown>, '', where, problems);
+  // `channels` is keyed by ids, not by known names: checked by readChannels.
+  const { channels: _channels, ...shaped } = defaultSettings;
+  const channelsNode = doc.contents.get('channels', true) as Node | undefined;
+  const channels = channelsNode === undefined ? undefined : readChannels(channelsNode, where, problems);
+  checkMap(withoutKey(doc.contents, 'channels'), shaped as unknown as Record<string, unknown>, '', where, problems);
   if (problems.length === 1) throw new FaqbotError('config', problems[0]!);
   if (problems.length > 1) {
     throw new FaqbotError('config', `${file}: ${problems.length} problems in the config`, problems);
   }
-  return doc.toJS() as Partial<Settings>;
+  const settings = doc.toJS() as Partial<Settings>;
+  return channels ? { ...settings, channels } : settings;
+}
+
+/** A copy of a map without one key, for checks that handle that key apart. */
+function withoutKey(map: YAMLMap, key: string): YAMLMap {
+  const copy = map.clone() as YAMLMap;
+  copy.items = map.items.filter((pair) => !(isScalar(pair.key) && String(pair.key.value) === key));
+  return copy;
+}
+
+const CHANNEL_ID = /^[A-Za-z0-9]+$/;
+
+/**
+ * `channels:` is keyed by ids the config cannot know in advance. Keys are read as written:
+ * YAML would read an unquoted Discord id (beyond 2^53) as a number and lose its last digits.
+ */
+function readChannels(node: Node, where: Where, problems: string[]): ChannelSettings | undefined {
+  if (!isMap(node)) {
+    problems.push(`${where(node)}: "channels" must be a mapping of channel ids (or "default") to rules, e.g. \`default: { mention: private }\``);
+    return undefined;
+  }
+  const out: Record<string, Partial<ChannelRule>> = {};
+  for (const pair of node.items) {
+    const keyNode = isScalar(pair.key) ? pair.key : undefined;
+    const id = keyNode ? String(keyNode.source ?? keyNode.value).trim() : '';
+    if (!CHANNEL_ID.test(id)) {
+      problems.push(`${where(keyNode)}: "channels.${id}" is not a channel id; use "default" or a Discord channel, thread or category id, or a Slack channel id (C0123ABC)`);
+      continue;
+    }
+    const value = pair.value as Node | null;
+    if (!isMap(value)) {
+      problems.push(`${where(value ?? keyNode)}: "channels.${id}" must be a mapping, e.g. \`{ mention: public, slash: allow }\``);
+      continue;
+    }
+    const rule: Partial<ChannelRule> = {};
+    for (const item of value.items) {
+      const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
+      const v: unknown = isScalar(item.value) ? item.value.value : undefined;
+      const at = where((item.value as Node | null) ?? (item.key as Node));
+      if (key === 'mention') {
+        if (MENTION_MODES.includes(v as MentionMode)) rule.mention = v as MentionMode;
+        else problems.push(`${at}: "channels.${id}.mention" must be ${MENTION_MODES.map((m) => JSON.stringify(m)).join(', ')}, got ${JSON.stringify(v)}`);
+      } else if (key === 'slash') {
+        if (SLASH_MODES.includes(v as SlashMode)) rule.slash = v as SlashMode;
+        else problems.push(`${at}: "channels.${id}.slash" must be ${SLASH_MODES.map((m) => JSON.stringify(m)).join(' or ')}, got ${JSON.stringify(v)}`);
+      } else {
+        problems.push(`${where(item.key as Node)}: unknown setting "channels.${id}.${key}"; known settings here: mention, slash`);
+      }
+    }
+    out[id] = rule;
+  }
+  return out;
 }
 
 type Where = (node: { range?: readonly number[] | null } | null | undefined) => string;

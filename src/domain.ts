@@ -90,6 +90,13 @@ export interface Query {
    * channel already and leaves this unset. Cooldowns belong to the channel and thread together.
    */
   readonly threadId?: string;
+  /**
+   * The places around the channel, nearest first, for per-channel settings: a Discord thread's
+   * channel, then that channel's category. Empty or absent on Slack.
+   */
+  readonly channelParents?: readonly string[];
+  /** Asked in a direct message with the bot: per-channel settings do not apply there. */
+  readonly direct?: boolean;
   readonly asker: Person;
   /** Who the answer is aimed at, when a moderator answers someone. */
   readonly target?: Person;
@@ -134,6 +141,8 @@ export type Visibility = 'private' | 'public';
 
 /** Why a reply was held back instead of posted. */
 export type HoldReason =
+  /** `/faq` is turned off in this channel (`channels:` in the config). */
+  | 'slash-denied'
   | 'channel-cooldown'
   | 'target-cooldown'
   | 'rate-limit'
@@ -154,7 +163,27 @@ export interface AnswerReply extends ReplyBase {
   readonly entry: Entry;
   readonly related: readonly Entry[];
   readonly score: number;
+  /** Set on answers posted for everyone in a channel: they carry a "Dismiss" button. */
+  readonly dismissibleBy?: Dismissers;
 }
+
+/** Who, besides moderators, may remove a public answer: the member who asked, and the member it was for. */
+export interface Dismissers {
+  readonly askerId: string;
+  readonly targetId?: string;
+}
+
+/** A click on "Dismiss": the answer it was on (as its button names it) and who clicked. */
+export interface DismissRequest {
+  readonly askId: string;
+  readonly entryId: string;
+  readonly platform: string;
+  readonly dismissers: Dismissers;
+  /** With `isModerator` set by the adapter from platform permissions. */
+  readonly by: Person;
+}
+
+export type DismissDecision = { readonly allowed: true } | { readonly allowed: false; readonly message: string };
 
 export interface SuggestReply extends ReplyBase {
   readonly kind: 'suggest';

@@ -1,6 +1,6 @@
 // Discord users and members → the core's Person and Query. The moderator flag comes from the
 // member's Manage Messages permission, as Discord computed it for this channel.
-import { PermissionFlagsBits, type GuildMember, type Interaction, type Message, type User } from 'discord.js';
+import { PermissionFlagsBits, type Channel, type GuildMember, type Interaction, type Message, type User } from 'discord.js';
 import type { AskedVia, Person, Query } from '../../src/domain.js';
 
 export const PLATFORM = 'discord';
@@ -26,12 +26,27 @@ export function messageAsker(message: Message): Person {
   return { ...personOf(message.author, message.member), isModerator };
 }
 
+/**
+ * The places around a channel, nearest first, for per-channel settings: a thread's channel and
+ * that channel's category, or a channel's category. From the cache discord.js keeps of the guild.
+ */
+export function channelParents(channel: Channel | null): string[] {
+  if (!channel || channel.isDMBased()) return [];
+  const parents: string[] = [];
+  if (channel.parentId) parents.push(channel.parentId);
+  if (channel.parent?.parentId) parents.push(channel.parent.parentId);
+  return parents;
+}
+
 export function interactionQuery(interaction: Interaction, via: AskedVia, text: string, target?: Person): Query {
+  const parents = channelParents(interaction.channel);
   return {
     text,
     platform: PLATFORM,
     ...(interaction.guildId ? { communityId: interaction.guildId } : {}),
     channelId: interaction.channelId ?? interaction.user.id,
+    ...(parents.length > 0 ? { channelParents: parents } : {}),
+    ...(interaction.inGuild() ? {} : { direct: true }),
     asker: askerOf(interaction),
     ...(target ? { target } : {}),
     via,

@@ -4,7 +4,7 @@
 import type { APIActionRowComponent, APIButtonComponent, APIComponentInMessageActionRow, APIEmbed, APISelectMenuOption } from 'discord.js';
 import type { Entry, InsightsSummary, Person, Reply } from '../../src/domain.js';
 import { SMALL_TALK_LINE } from '../../src/text/small-talk.js';
-import { entryCustomId, encodeCustomId, entryRef } from './custom-id.js';
+import { dismissCustomId, entryCustomId, encodeCustomId, entryRef } from './custom-id.js';
 import { LIMITS, packBlocks, truncateText } from './limits.js';
 import { escapeText, markdownToDiscordBlocks } from './markdown.js';
 import { neutralizeMentions, shorten } from './safe-text.js';
@@ -59,6 +59,7 @@ export function renderReply(reply: Reply, ctx: RenderContext): DiscordMessage {
       }
       first.push(button(entryCustomId('y', reply.askId, reply.entry.id), 'Helpful', 3, '👍'));
       first.push(button(entryCustomId('n', reply.askId, reply.entry.id), 'Not helpful', 2, '👎'));
+      if (reply.dismissibleBy) first.push(button(dismissCustomId(reply.askId, reply.dismissibleBy, reply.entry.id), 'Dismiss', 2, '🗑️'));
       rows.push(row(first));
       const open = ctx.origin === 'mention' ? 'm' : 'o';
       rows.push(...buttonRows(reply.related.map((e) => button(entryCustomId(open, reply.askId, e.id), e.question, 2)), LIMITS.actionRows - 1));

@@ -9,6 +9,7 @@ export const ACTION = {
   helpful: 'faq_helpful',
   notHelpful: 'faq_not_helpful',
   modalPick: 'faq_modal_pick',
+  dismiss: 'faq_dismiss',
 } as const;
 
 export interface ActionValue {
@@ -16,12 +17,16 @@ export interface ActionValue {
   readonly entryId: string;
   readonly via: AskedVia;
   readonly targetId?: string;
+  /** On "Dismiss": the member who asked (the target, if any, is `targetId`). */
+  readonly askerId?: string;
 }
+
+const USER_ID = /^[UW][A-Z0-9]+$/;
 
 const VIAS: readonly AskedVia[] = ['command', 'mention', 'direct-message', 'message-menu', 'console'];
 
 export function encodeValue(v: ActionValue): string {
-  return JSON.stringify({ a: v.askId, e: v.entryId, v: v.via, ...(v.targetId ? { t: v.targetId } : {}) });
+  return JSON.stringify({ a: v.askId, e: v.entryId, v: v.via, ...(v.targetId ? { t: v.targetId } : {}), ...(v.askerId ? { q: v.askerId } : {}) });
 }
 
 /** Undefined for anything that is not a value this adapter wrote. */
@@ -30,9 +35,13 @@ export function decodeValue(raw: string | undefined): ActionValue | undefined {
   try {
     const o: unknown = JSON.parse(raw);
     if (typeof o !== 'object' || o === null) return undefined;
-    const { a, e, v, t } = o as Record<string, unknown>;
+    const { a, e, v, t, q } = o as Record<string, unknown>;
     if (typeof a !== 'string' || typeof e !== 'string' || !VIAS.includes(v as AskedVia)) return undefined;
-    return { askId: a, entryId: e, via: v as AskedVia, ...(typeof t === 'string' && /^[UW][A-Z0-9]+$/.test(t) ? { targetId: t } : {}) };
+    return {
+      askId: a, entryId: e, via: v as AskedVia,
+      ...(typeof t === 'string' && USER_ID.test(t) ? { targetId: t } : {}),
+      ...(typeof q === 'string' && USER_ID.test(q) ? { askerId: q } : {}),
+    };
   } catch {
     return undefined;
   }

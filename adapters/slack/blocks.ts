@@ -2,7 +2,7 @@
 // Slack's limits (3,000 characters a section, 50 blocks a message) plus a plain `text`
 // fallback for notifications. Only `reply.mention` is ever written as a `<@…>` mention.
 import type { types as Slack } from '@slack/bolt';
-import type { AskedVia, Entry, Person, Reply, StatsReply } from '../../src/domain.js';
+import type { AnswerReply, AskedVia, Entry, Person, Reply, StatsReply } from '../../src/domain.js';
 import { SMALL_TALK_LINE } from '../../src/text/small-talk.js';
 import { ACTION, encodeValue } from './action-value.js';
 import { echoWithoutLinks, escapeMrkdwn, link, markdownToMrkdwnParts, markdownToPlain, plainTextSafe } from './mrkdwn.js';
@@ -86,7 +86,7 @@ function renderKind(reply: Reply, ctx: RenderContext): SlackMessage {
   }
 }
 
-function answer(entry: Entry, related: readonly Entry[], reply: Reply, ctx: RenderContext): SlackMessage {
+function answer(entry: Entry, related: readonly Entry[], reply: AnswerReply, ctx: RenderContext): SlackMessage {
   const mentions = reply.mention.map((p) => `<@${p.id}>`).join(' ');
   const top: Block[] = [];
   if (mentions) top.push(section(`${mentions} here is an answer that may help:`));
@@ -111,6 +111,10 @@ function answer(entry: Entry, related: readonly Entry[], reply: Reply, ctx: Rend
   const buttons: Slack.Button[] = [];
   if (reply.visibility === 'private') buttons.push(button('Share in channel', ACTION.share, value, 'primary'));
   buttons.push(button('👍 Helpful', ACTION.helpful, value), button('👎 Not helpful', ACTION.notHelpful, value));
+  if (reply.dismissibleBy) {
+    const who = reply.dismissibleBy;
+    buttons.push(button('🗑️ Dismiss', ACTION.dismiss, encodeValue({ askId: reply.askId, entryId: entry.id, via: ctx.via, askerId: who.askerId, ...(who.targetId ? { targetId: who.targetId } : {}) })));
+  }
   tail.push({ type: 'actions', block_id: 'faq_feedback', elements: buttons });
 
   // Keep the whole message within 50 blocks: the answer gets what the frame leaves.

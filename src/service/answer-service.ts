@@ -3,10 +3,12 @@
 // render. It never talks to a platform.
 import { withoutMassMentions } from '../text/small-talk.js';
 import { randomUUID } from 'node:crypto';
-import type { PolicySettings, MatcherSettings } from '../config.js';
+import type { ChannelRule, ChannelSettings, PolicySettings, MatcherSettings } from '../config.js';
 import { defaultSettings } from '../config.js';
 import type {
   AutocompleteChoice,
+  DismissDecision,
+  DismissRequest,
   Entry,
   Feedback,
   HeldReply,
@@ -23,12 +25,16 @@ import { AUTOCOMPLETE_CHOICES, BoundedAutocomplete, MAX_CANDIDATES, typedPart } 
 import { buildMatcher, type Matcher } from '../match/matcher.js';
 import { humanDuration, stateKeys } from './policy.js';
 import { MemoryState, type Claim, type SharedState } from './shared-state.js';
+import { DISMISS_REFUSED, mayDismiss } from './dismiss.js';
+import { channelRule, slashDeniedMessage } from './channels.js';
 import type { AskRecorder, InsightsReader } from './recorder.js';
 
 export interface AnswerServiceOptions {
   knowledge: KnowledgeBase;
   policy?: Partial<PolicySettings>;
   matcher?: Partial<MatcherSettings>;
+  /** Where the bot speaks (`channels:` in the config); every channel follows the defaults without it. */
+  channels?: ChannelSettings;
   recorder?: AskRecorder;
   insights?: InsightsReader;
   /** Cooldowns and rate limits; in this process's memory unless replicas share an engine. */
@@ -58,6 +64,7 @@ export class AnswerService {
   private readonly policy: PolicySettings;
   private readonly matcherSettings: MatcherSettings;
   private readonly state: SharedState;
+  private readonly channels: ChannelSettings;
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly askCounts = new Map<string, number>();
@@ -69,6 +76,7 @@ export class AnswerService {
   constructor(options: AnswerServiceOptions) {
     this.policy = { ...defaultSettings.policy, ...options.policy };
     this.matcherSettings = { ...defaultSettings.matcher, ...options.matcher };
+    this.channels = options.channels ?? defaultSettings.channels;
     this.kb = options.knowledge;
     this.matcher = buildMatcher(this.kb, this.matcherSettings);
     this.state = options.state ?? new MemoryState();
@@ -124,10 +132,23 @@ export class AnswerService {
     return this.shortlister.complete(typed, AUTOCOMPLETE_CHOICES, this.askCounts);
   }
 
+  /**
+   * The rule for a channel: how mentions are answered there and whether `/faq` works. Adapters
+   * ask before answering a mention (`ignore` means no reply at all) or autocompleting.
+   */
+  channelRule(where: Pick<Query, 'channelId' | 'channelParents'>): ChannelRule {
+    const fallback: ChannelRule = { mention: this.policy.mentionRepliesPublic ? 'public' : 'private', slash: 'allow' };
+    return channelRule(this.channels, fallback, [where.channelId, ...(where.channelParents ?? [])]);
+  }
+
   /** Answers a question: the main entry point of every adapter. */
   async ask(query: Query): Promise<Reply> {
     const now = query.at ?? this.now();
     const askId = this.newId();
+    if (query.via === 'command' && !query.direct) {
+      const rule = this.channelRule(query);
+      if (rule.slash === 'deny') return this.held(askId, 'slash-denied', 0, undefined, slashDeniedMessage(rule));
+    }
     // The console is the operator at their own terminal, not a member: no rate limit for it.
     const waited = query.via === 'console' ? 0
       : await this.state.take(stateKeys.rateLimit(query.platform, query.asker.id), this.policy.rateLimitCount, this.policy.rateLimitWindowSeconds * 1000, now);
@@ -233,6 +254,17 @@ export class AnswerService {
     this.recorder?.recordFeedback({ ...feedback, at: this.now() });
   }
 
+  /**
+   * "Dismiss" on a public answer: allowed for the asker, the member it was for and moderators,
+   * and then recorded as the clicker's "Not helpful" (an answer someone removed did not help).
+   * The adapter deletes the message when allowed, and shows `message` privately when not.
+   */
+  dismiss(request: DismissRequest): DismissDecision {
+    if (!mayDismiss(request.by, request.dismissers)) return { allowed: false, message: DISMISS_REFUSED };
+    this.feedback({ askId: request.askId, entryId: request.entryId, helpful: false, by: request.by, platform: request.platform });
+    return { allowed: true };
+  }
+
   private async answer(query: Query, askId: string, entry: Entry, score: number, now: number, options: ChooseOptions): Promise<Reply> {
     const related = entry.related.flatMap((id) => this.kb.byId.get(id) ?? []);
     const target = query.target && query.target.id !== query.asker.id ? query.target : undefined;
@@ -259,10 +291,13 @@ export class AnswerService {
     }
     this.countAsk(entry.id);
     const suggestedBy = target || (options.share && visibility === 'public') ? query.asker : undefined;
+    // In a direct message there is no one else to spare the answer; everywhere else it can go.
+    const dismissible = visibility === 'public' && query.via !== 'direct-message' && query.direct !== true;
     return {
       kind: 'answer', askId, visibility, entry, related, score,
       mention: target ? [target] : [],
       ...(suggestedBy ? { suggestedBy } : {}),
+      ...(dismissible ? { dismissibleBy: { askerId: query.asker.id, ...(target ? { targetId: target.id } : {}) } } : {}),
     };
   }
 
@@ -282,7 +317,9 @@ export class AnswerService {
   }
 
   private defaultVisibility(query: Query): Visibility {
-    if (query.via === 'mention' || query.via === 'direct-message') return this.policy.mentionRepliesPublic ? 'public' : 'private';
+    // A direct message is no channel: only the policy applies there.
+    if (query.via === 'direct-message') return this.policy.mentionRepliesPublic ? 'public' : 'private';
+    if (query.via === 'mention') return this.channelRule(query).mention === 'public' ? 'public' : 'private';
     // The console is one person's terminal: nothing is posted for others, so no cooldown holds it.
     if (query.via === 'console') return 'private';
     return 'private';

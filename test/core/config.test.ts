@@ -100,6 +100,31 @@ describe('configuration', () => {
   });
 });
 
+describe('channels', () => {
+  it('reads rules by channel id, keeping long Discord ids exact even unquoted', () => {
+    const c = loadConfig({}, dirWith('channels:\n  default: { mention: ignore }\n  1234567890123456789: { mention: public, slash: deny }\n  C0123ABCD:\n    mention: private\n'));
+    expect(c.settings.channels).toEqual({
+      default: { mention: 'ignore' },
+      '1234567890123456789': { mention: 'public', slash: 'deny' },
+      C0123ABCD: { mention: 'private' },
+    });
+  });
+
+  it('reports every wrong rule with its line and the values allowed', () => {
+    let error: unknown;
+    try {
+      loadConfig({}, dirWith('channels:\n  default: { mention: loud }\n  C1: { slash: no, voice: on }\n  "#general": { mention: public }\n  C2: public\n'));
+    } catch (e) { error = e; }
+    expect((error as FaqbotError).details).toEqual([
+      expect.stringMatching(/faqbot\.config\.yaml:2:23: "channels\.default\.mention" must be "public", "private", "ignore", got "loud"/),
+      expect.stringMatching(/faqbot\.config\.yaml:3:16: "channels\.C1\.slash" must be "allow" or "deny", got "no"/),
+      expect.stringMatching(/faqbot\.config\.yaml:3:20: unknown setting "channels\.C1\.voice"; known settings here: mention, slash/),
+      expect.stringMatching(/faqbot\.config\.yaml:4:3: "channels\.#general" is not a channel id/),
+      expect.stringMatching(/faqbot\.config\.yaml:5:7: "channels\.C2" must be a mapping/),
+    ]);
+  });
+});
+
 describe('matcher.semantic', () => {
   it('takes static or off, and names the choices for anything else', () => {
     const dir = mkdtempSync(join(tmpdir(), 'faqbot-sem-'));

@@ -24,6 +24,9 @@ export interface Harness {
   thread: Where;
   /** A channel where the bot may not post (the fake answers 403 Missing Permissions). */
   locked: Where;
+  /** A text channel inside the category `category`. */
+  news: Where;
+  category: FakeChannel;
   member(name?: string): Who;
   moderator(name?: string): Who;
   stop(): Promise<void>;
@@ -35,15 +38,23 @@ export function user(name = `member${++users}`): FakeUser {
   return { id: snowflake(), username: name, global_name: null };
 }
 
-/** Starts a fake Discord and the bot; `config` is faqbot.config.yaml text for the policies. */
-export async function startHarness(config = ''): Promise<Harness> {
+/** The guild's channels, for a config that names them. */
+export interface ChannelIds { general: string; locked: string; forum: string; thread: string; category: string; news: string }
+
+/**
+ * Starts a fake Discord and the bot; `config` is faqbot.config.yaml text for the policies, or
+ * makes it from the channel ids.
+ */
+export async function startHarness(config: string | ((ids: ChannelIds) => string) = ''): Promise<Harness> {
   const channels: FakeChannel[] = [
     { id: snowflake(), name: 'general', type: 0 },
     { id: snowflake(), name: 'locked', type: 0 },
   ];
   const forum: FakeChannel = { id: snowflake(), name: 'help-forum', type: 15 };
   const thread: FakeChannel = { id: snowflake(), name: 'my post', type: 11, parent_id: forum.id };
-  channels.push(forum, thread);
+  const category: FakeChannel = { id: snowflake(), name: 'Info', type: 4 };
+  const news: FakeChannel = { id: snowflake(), name: 'news', type: 0, parent_id: category.id };
+  channels.push(forum, thread, category, news);
   const guild: FakeGuild = { id: snowflake(), name: 'Test server', channels, members: [] };
   const fake = await FakeDiscord.start({ guilds: [guild] });
   const locked = channels[1]!;
@@ -52,7 +63,10 @@ export async function startHarness(config = ''): Promise<Harness> {
     : undefined);
 
   const cwd = await mkdtemp(join(tmpdir(), 'faqbot-discord-'));
-  await writeFile(join(cwd, 'faqbot.config.yaml'), config || '{}\n');
+  const text = typeof config === 'function'
+    ? config({ general: channels[0]!.id, locked: locked.id, forum: forum.id, thread: thread.id, category: category.id, news: news.id })
+    : config;
+  await writeFile(join(cwd, 'faqbot.config.yaml'), text || '{}\n');
   const logs: string[] = [];
   const log: Logger = {
     info: (m) => logs.push(`info ${m}`),
@@ -75,6 +89,8 @@ export async function startHarness(config = ''): Promise<Harness> {
     general: { guild, channel: channels[0]! },
     thread: { guild, channel: thread },
     locked: { guild, channel: locked },
+    news: { guild, channel: news },
+    category,
     member: make(false),
     moderator: make(true),
     async stop() {

@@ -1,6 +1,6 @@
 // The Markdown conversion and Discord's limits, table-driven where cases are many.
 import { describe, expect, test } from 'vitest';
-import { decodeCustomId, entryCustomId, resolveEntryRef } from '../../adapters/discord/custom-id.js';
+import { decodeCustomId, decodeDismissArg, dismissCustomId, entryCustomId, resolveEntryRef } from '../../adapters/discord/custom-id.js';
 import { packBlocks, truncateText } from '../../adapters/discord/limits.js';
 import { markdownToDiscord } from '../../adapters/discord/markdown.js';
 import { answerEmbeds } from '../../adapters/discord/render.js';
@@ -69,6 +69,22 @@ describe('custom ids', () => {
     const decoded = decodeCustomId(id)!;
     expect(decoded.action).toBe('p');
     expect(resolveEntryRef(kb, decoded.arg)?.id).toBe(longId);
+  });
+
+  test('Dismiss carries the asker, the target and the entry within 100 characters, for the largest snowflakes', () => {
+    const asker = '18446744073709551615';
+    const target = '18446744073709551614';
+    for (const who of [{ askerId: asker, targetId: target }, { askerId: asker }]) {
+      const id = dismissCustomId('3742ddca-ff88-4da6-86f0-664a983ce7bd', who, longId);
+      expect(id.length).toBeLessThanOrEqual(100);
+      const decoded = decodeCustomId(id)!;
+      expect(decoded).toMatchObject({ action: 'd', key: '3742ddca-ff88-4da6-86f0-664a983ce7bd' });
+      const arg = decodeDismissArg(decoded.arg)!;
+      expect(arg.dismissers).toEqual(who);
+      expect(resolveEntryRef(kb, arg.entryRef)?.id).toBe(longId);
+    }
+    expect(decodeDismissArg('no-dots')).toBeUndefined();
+    expect(decodeDismissArg('UPPER..x')).toBeUndefined();
   });
 
   test('foreign or malformed ids are not ours', () => {

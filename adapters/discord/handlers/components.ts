@@ -1,8 +1,8 @@
 // Buttons and menus on the bot's messages: Post in channel, Helpful / Not helpful, related
 // topics, suggestion menus, and the "Answer with FAQ" pick. What to do is in the custom_id.
-import { MessageFlags, type ButtonInteraction, type MessageComponentInteraction, type StringSelectMenuInteraction } from 'discord.js';
+import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, type ButtonInteraction, type MessageComponentInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import type { AskedVia, Person } from '../../../src/domain.js';
-import { decodeCustomId, resolveEntryRef } from '../custom-id.js';
+import { decodeCustomId, decodeDismissArg, resolveEntryRef } from '../custom-id.js';
 import { askerOf, interactionQuery, PLATFORM } from '../people.js';
 import { notice, renderReply, type DiscordMessage } from '../render.js';
 import { editOptions, replyOptions } from '../send.js';
@@ -12,6 +12,7 @@ import type { HandlerDeps } from './deps.js';
 export async function onButton(deps: HandlerDeps, interaction: ButtonInteraction): Promise<void> {
   const id = decodeCustomId(interaction.customId);
   if (!id) return stale(interaction);
+  if (id.action === 'd') return dismiss(deps, interaction, id.key, id.arg);
   const entry = resolveEntryRef(deps.service.knowledge, id.arg);
   if (!entry) return gone(interaction);
   switch (id.action) {
@@ -55,6 +56,29 @@ async function open(deps: HandlerDeps, interaction: ButtonInteraction | StringSe
     // As in /faq: a refused post keeps no cooldown; interactions.ts logs and apologises.
     await deps.service.notDelivered(reply.askId);
     throw error;
+  }
+}
+
+/**
+ * "Dismiss": the asker, the member it was for, or a moderator (Manage Messages in this channel)
+ * deletes the answer; anyone else is told so privately. The bot deletes its own message, which
+ * needs no permission. An entry removed from the base since still lets its message go.
+ */
+async function dismiss(deps: HandlerDeps, interaction: ButtonInteraction, askId: string, arg: string): Promise<void> {
+  const parsed = decodeDismissArg(arg);
+  if (!parsed) return stale(interaction);
+  const entryId = resolveEntryRef(deps.service.knowledge, parsed.entryRef)?.id ?? parsed.entryRef;
+  const decision = deps.service.dismiss({ askId, entryId, platform: PLATFORM, dismissers: parsed.dismissers, by: askerOf(interaction) });
+  if (!decision.allowed) {
+    await interaction.reply(replyOptions(notice(decision.message)));
+    return;
+  }
+  await interaction.deferUpdate();
+  try {
+    await interaction.client.rest.delete(Routes.channelMessage(interaction.message.channelId, interaction.message.id));
+  } catch (error) {
+    // Someone else removed it first: what they wanted is done.
+    if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage)) throw error;
   }
 }
 

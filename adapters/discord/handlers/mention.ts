@@ -4,7 +4,7 @@
 import { ChannelType, type Client, type Message } from 'discord.js';
 import type { Logger } from '../../../src/log.js';
 import { withoutInvisible } from '../../../src/text/normalize.js';
-import { messageAsker, PLATFORM } from '../people.js';
+import { channelParents, messageAsker, PLATFORM } from '../people.js';
 import { notice, renderReply } from '../render.js';
 import { APOLOGY, isPermissionError, messageOptions, permissionExplanation } from '../send.js';
 import type { HandlerDeps } from './deps.js';
@@ -19,6 +19,9 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
   const botMention = new RegExp(`<@!?${client.user.id}>`, 'g');
   // Only an explicit mention counts: a reply that pings the bot is usually "thanks", not a question.
   if (!inDm && !botMention.test(message.content)) return;
+  const parents = channelParents(message.channel);
+  // Where mentions are turned off (`channels:` in the config), the bot stays silent.
+  if (!inDm && deps.service.channelRule({ channelId: message.channelId, channelParents: parents }).mention === 'ignore') return;
   // Replicas that each hold a gateway connection all receive the message: one answers it.
   if (deps.state && !(await deps.state.claim(stateKeys.event(PLATFORM, message.id), SEEN_MESSAGE_MS, Date.now())).claimed) return;
   // Invisible characters go before spaces are collapsed: \s counts a BOM as a space.
@@ -30,6 +33,7 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
       platform: PLATFORM,
       ...(message.guildId ? { communityId: message.guildId } : {}),
       channelId: message.channelId,
+      ...(parents.length > 0 ? { channelParents: parents } : {}),
       asker: messageAsker(message),
       via: inDm ? 'direct-message' : 'mention',
     });

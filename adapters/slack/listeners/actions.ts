@@ -4,8 +4,9 @@ import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/b
 import { guard } from '../guard.js';
 import type { Person, Query } from '../../../src/domain.js';
 import { describeError } from '../../../src/log.js';
+import { mayDismiss } from '../../../src/service/dismiss.js';
 import { ACTION, decodeValue, type ActionValue } from '../action-value.js';
-import { deliver, notify, type Destination } from '../deliver.js';
+import { deliver, explain, notify, type Destination } from '../deliver.js';
 import { PLATFORM, type SlackDeps } from '../deps.js';
 
 export function register(app: App, deps: SlackDeps): void {
@@ -47,6 +48,33 @@ export function register(app: App, deps: SlackDeps): void {
       await notify(destination(whereOf(body, value), respond, client), text, deps.log);
     });
   }
+
+  // "Dismiss" on a public answer: the asker, the member it was for, or a workspace admin or
+  // owner deletes it; anyone else is told privately who can.
+  app.action<BlockAction<ButtonAction>>(ACTION.dismiss, guard(deps.log, 'the Dismiss button'), async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const value = decodeValue(action.value);
+    const ts = body.message?.ts;
+    if (!value?.askerId || !ts || !body.channel?.id) return;
+    const dismissers = { askerId: value.askerId, ...(value.targetId ? { targetId: value.targetId } : {}) };
+    // Whether the clicker is an admin is looked up (users.info) only when it decides.
+    const clicker = askerOf(body);
+    const by = mayDismiss(clicker, dismissers) ? clicker : await deps.people.withRights(client, clicker);
+    const decision = deps.service.dismiss({ askId: value.askId, entryId: value.entryId, platform: PLATFORM, dismissers, by });
+    const to = destination(whereOf(body, value), respond, client);
+    if (!decision.allowed) {
+      await notify(to, decision.message, deps.log);
+      return;
+    }
+    try {
+      await client.chat.delete({ channel: body.channel.id, ts });
+    } catch (error) {
+      // Someone removed it first: what they wanted is done.
+      if ((error as { data?: { error?: string } }).data?.error === 'message_not_found') return;
+      deps.log.warn(`slack: could not remove an answer: ${describeError(error)}`);
+      await notify(to, `I could not remove the answer: ${explain(error)}`, deps.log);
+    }
+  });
 }
 
 interface Where {

@@ -23,6 +23,8 @@ export function register(app: App, deps: SlackDeps): void {
       platform: PLATFORM,
       communityId: command.team_id,
       channelId: command.channel_id,
+      // Slack names direct-message conversations D…; per-channel settings do not apply there.
+      ...(command.channel_id.startsWith('D') ? { direct: true } : {}),
       asker,
       ...(parsed.target ? { target: parsed.target } : {}),
       via: 'command',

@@ -11,6 +11,8 @@ export function register(app: App, deps: SlackDeps): void {
     // Another bot mentioning us could start a loop of bots answering bots.
     if (event.bot_id || !event.user) return;
     const user = event.user;
+    // Where mentions are turned off (`channels:` in the config), the bot stays silent.
+    if (deps.service.channelRule({ channelId: event.channel }).mention === 'ignore') return;
     const text = questionFromMessage(event.text);
     const threadTs = event.thread_ts ?? event.ts;
     const query: Query = {

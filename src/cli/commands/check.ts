@@ -1,5 +1,9 @@
 import { loadConfig } from '../../config.js';
-import { checkKnowledge, formatProblem } from '../../knowledge/load.js';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { checkKnowledge, formatProblem, knowledgeFiles } from '../../knowledge/load.js';
+import { linkSites, type LinkSite } from '../../knowledge/link-sites.js';
+import { checkLinks, LINK_CHECK_DEFAULTS } from '../../knowledge/link-check.js';
 import { lintKnowledge, type SplitLimit } from '../../knowledge/lint.js';
 import { dayOneReport, formatDayOne } from '../../knowledge/day-one.js';
 import { buildMatcher } from '../../match/matcher.js';
@@ -11,10 +15,14 @@ import { knowledgeHelp, knowledgeOption, knowledgePath } from '../knowledge-flag
 export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
   name: 'check',
   summary: 'Validate knowledge files and check them against the matcher; exit 1 on errors, print warnings',
-  usage: 'faqbot check [PATH | --knowledge PATH] [--quick]',
-  details: 'Beyond the file format, each question and alternate is asked with itself left out of the index: one answered with another entry is an error; entries the matcher confuses and answers too long for one message part on a platform are warnings. See docs/insights.md.',
-  options: { quick: { type: 'boolean' }, ...knowledgeOption },
-  optionHelp: { ...knowledgeHelp, quick: 'skip the leave-one-out and collision checks (they rebuild the matcher many times)' },
+  usage: 'faqbot check [PATH | --knowledge PATH] [--quick] [--links]',
+  details: 'Beyond the file format, each question and alternate is asked with itself left out of the index: one answered with another entry is an error; entries the matcher confuses and answers too long for one message part on a platform are warnings. With --links, every link is fetched (needs network; off by default). See docs/insights.md.',
+  options: { quick: { type: 'boolean' }, links: { type: 'boolean' }, ...knowledgeOption },
+  optionHelp: {
+    ...knowledgeHelp,
+    quick: 'skip the leave-one-out and collision checks (they rebuild the matcher many times)',
+    links: `fetch every link (answers, \`links:\`, \`source:\`); broken ones are errors (${LINK_CHECK_DEFAULTS.concurrency} at a time, ${LINK_CHECK_DEFAULTS.timeoutMs / 1000} s each, ${LINK_CHECK_DEFAULTS.totalMs / 1000} s in all)`,
+  },
   async run({ positionals, values }, io) {
     const config = loadConfig(io.env, io.cwd);
     if (positionals[0] !== undefined && values.knowledge !== undefined) {
@@ -27,8 +35,16 @@ export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
     const onProgress = tty ? (done: number, total: number) => process.stderr.write(`\rleave-one-out: ${done}/${total} phrasings${done === total ? '\n' : ''}`) : undefined;
     const full = knowledge && values.quick !== true ? buildMatcher(knowledge, config.settings.matcher) : undefined;
     if (knowledge) problems.push(...lintKnowledge(knowledge, { matcher: config.settings.matcher, matcherChecks: values.quick !== true, limits, onProgress, full }));
+    let linkSummary: string | undefined;
+    if (values.links === true) {
+      const sites = knowledgeFiles(path).flatMap((file) => fileLinks(file, io.cwd));
+      const report = await checkLinks(sites, tty ? { onProgress: (done, total) => process.stderr.write(`\rlinks: ${done}/${total} URLs${done === total ? '\n' : ''}`) } : {});
+      problems.push(...report.problems);
+      linkSummary = `links: ${report.urls} URL${report.urls === 1 ? '' : 's'} checked (${sites.length} written), ${report.broken} broken`;
+    }
     for (const p of problems) (p.severity === 'error' ? io.err : io.out)(formatProblem(p));
     if (knowledge && full) for (const line of formatDayOne(dayOneReport(knowledge, full))) io.out(line);
+    if (linkSummary) io.out(linkSummary);
     const errors = problems.filter((p) => p.severity === 'error').length;
     const warnings = problems.length - errors;
     if (!knowledge || errors > 0) {
@@ -39,3 +55,12 @@ export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
     return 0;
   },
 });
+
+/** The links of one knowledge file, named as the other problems name it; unreadable files are reported by the loader. */
+function fileLinks(file: string, cwd: string): LinkSite[] {
+  try {
+    return linkSites(readFileSync(file, 'utf8'), relative(cwd, file) || file);
+  } catch {
+    return [];
+  }
+}

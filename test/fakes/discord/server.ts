@@ -285,6 +285,7 @@ export class FakeDiscord {
       }
       return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
     }
+    if (method === 'DELETE' && /^\/channels\/\d+\/messages\/\d+$/.test(path)) return { status: 204 };
     if (method === 'POST' && path === '/users/@me/channels') {
       return { status: 200, body: { id: snowflake(), type: 1, recipients: [{ id: r.body.recipient_id, username: 'member', discriminator: '0', avatar: null }] } };
     }

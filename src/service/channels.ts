@@ -1,0 +1,23 @@
+// "Where the bot speaks": the rule for one channel, from the config's `channels:` settings.
+// Rules layer from the least specific place to the most: the default, then (on Discord) the
+// category, the channel, the thread. Pure.
+import type { ChannelRule, ChannelSettings } from '../config.js';
+
+export type { ChannelRule };
+
+/**
+ * The rule for a place named by its ids, nearest first (a thread, its channel, its category).
+ * `fallback` holds the built-in defaults under `channels.default`.
+ */
+export function channelRule(channels: ChannelSettings, fallback: ChannelRule, ids: readonly string[]): ChannelRule {
+  let rule: ChannelRule = { ...fallback, ...channels.default };
+  for (let i = ids.length - 1; i >= 0; i--) rule = { ...rule, ...channels[ids[i]!] };
+  return rule;
+}
+
+/** What a member hears when `/faq` is turned off where they used it. */
+export function slashDeniedMessage(rule: ChannelRule): string {
+  return rule.mention === 'ignore'
+    ? '`/faq` is turned off in this channel; ask in another channel.'
+    : '`/faq` is turned off in this channel; mention the bot with your question instead, or ask in another channel.';
+}
