@@ -2,6 +2,7 @@
 import type { Secrets } from './config.js';
 import type { Logger } from './log.js';
 import type { AnswerService } from './service/answer-service.js';
+import type { InFlight } from './service/in-flight.js';
 
 /**
  * Where a platform connection stands. `failed` is final: the platform will not recover by
@@ -33,6 +34,10 @@ export interface PlatformDeps {
    * root stops the bot and exits non-zero rather than running deaf.
    */
   readonly fatal?: (reason: string) => void;
+  /** Where the adapter registers each event it is handling, so shutdown can wait for them. */
+  readonly inFlight?: InFlight;
+  /** Told of every change of the connection's state (readiness, reconnect counts). */
+  readonly onHealth?: (health: PlatformHealth) => void;
 }
 
 /** An adapter: knows from the secrets whether it is configured, and starts. */
@@ -46,7 +51,7 @@ export interface PlatformAdapter {
 export class ConnectionTracker {
   #health: PlatformHealth;
 
-  constructor(private readonly now: () => number = Date.now) {
+  constructor(private readonly now: () => number = Date.now, private readonly onChange?: (health: PlatformHealth) => void) {
     this.#health = { state: 'connecting', since: now() };
   }
 
@@ -59,5 +64,6 @@ export class ConnectionTracker {
     if (this.#health.state === 'failed') return;
     if (this.#health.state === state && this.#health.reason === reason) return;
     this.#health = { state, since: this.now(), ...(reason !== undefined ? { reason } : {}) };
+    this.onChange?.(this.#health);
   }
 }

@@ -26,18 +26,19 @@ export function createClient(secrets: Secrets): Client {
 export const discordAdapter: PlatformAdapter = {
   name: 'discord',
   configured: (secrets) => secrets.discordToken !== undefined,
-  async start({ service, secrets, log }: PlatformDeps): Promise<RunningPlatform> {
+  async start({ service, secrets, log, inFlight, onHealth }: PlatformDeps): Promise<RunningPlatform> {
     const client = createClient(secrets);
     const deps = { service, log };
-    const connection = new ConnectionTracker();
+    const connection = new ConnectionTracker(Date.now, onHealth);
+    const track = <T>(work: Promise<T>): Promise<T> => inFlight?.track(work) ?? work;
     // The handlers catch their own errors; these catches only make sure that nothing a
     // handler misses can become an unhandled rejection that ends the process.
     const lastResort = (error: unknown) => log.error('discord: unexpected error in an event handler', error);
     client.on(Events.InteractionCreate, (interaction) => {
-      handleInteraction(deps, interaction).catch(lastResort);
+      track(handleInteraction(deps, interaction)).catch(lastResort);
     });
     client.on(Events.MessageCreate, (message) => {
-      if (client.isReady()) handleMessage(deps, client, message).catch(lastResort);
+      if (client.isReady()) track(handleMessage(deps, client, message)).catch(lastResort);
     });
     client.on(Events.Error, (error) => log.error('discord: client error', error));
     client.on(Events.ShardError, (error) => log.warn(`discord: gateway error: ${describeError(error)}`));

@@ -24,7 +24,7 @@ export interface RunningSlack extends RunningPlatform {
   readonly port?: number;
 }
 
-export async function startSlack({ service, secrets, log }: PlatformDeps): Promise<RunningSlack> {
+export async function startSlack({ service, secrets, log, inFlight, onHealth }: PlatformDeps): Promise<RunningSlack> {
   const token = secrets.slackBotToken;
   if (!token) throw new FaqbotError('config', 'SLACK_BOT_TOKEN is not set');
   const socketMode = Boolean(secrets.slackAppToken);
@@ -53,7 +53,8 @@ export async function startSlack({ service, secrets, log }: PlatformDeps): Promi
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && !seen.firstTime(eventId)) return;
-    await next();
+    // The whole listener run (match, then post) is one in-flight answer for shutdown to wait on.
+    await (inFlight ? inFlight.track(next()) : next());
   });
   app.error(async (error) => {
     log.error('slack: a request could not be handled', error);
@@ -82,7 +83,7 @@ export async function startSlack({ service, secrets, log }: PlatformDeps): Promi
       ? `Slack Socket Mode did not connect (${slackError(error)}); check SLACK_APP_TOKEN (xapp-..., with the connections:write scope) and that Socket Mode is on`
       : `could not listen for Slack on port ${secrets.port} (${describeError(error)}); set PORT to a free port`);
   }
-  const connection = new ConnectionTracker();
+  const connection = new ConnectionTracker(Date.now, onHealth);
   connection.set('connected');
   log.info(socketMode ? 'slack: connected in Socket Mode' : `slack: listening for Slack requests on port ${port ?? secrets.port} at ${EVENTS_PATH}`);
   return {

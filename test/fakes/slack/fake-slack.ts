@@ -43,6 +43,7 @@ export class FakeSlack {
   readonly acks = new Map<string, Record<string, unknown>>();
   private readonly events = new EventEmitter();
   private readonly failures = new Map<string, Failure>();
+  private readonly holds = new Map<string, Promise<void>>();
   private readonly users = new Map<string, FakeUser>();
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -81,6 +82,16 @@ export class FakeSlack {
   /** The next `times` calls of `method` answer `{ ok: false, error }` (or HTTP 429 with rateLimitSeconds). */
   fail(method: string, error: string, times = 1, rateLimitSeconds?: number): void {
     this.failures.set(method, { error, remaining: times, ...(rateLimitSeconds !== undefined ? { rateLimitSeconds } : {}) });
+  }
+
+  /**
+   * Holds every answer to `method` until the returned function is called: a Slack that is slow
+   * to accept a token, or a post still on its way when the bot is told to stop.
+   */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.holds.set(method, new Promise<void>((done) => { release = done; }));
+    return () => { this.holds.delete(method); release(); };
   }
 
   callsTo(method: string): ApiCall[] {
@@ -186,6 +197,8 @@ export class FakeSlack {
     const args = parseArgs(raw, req.headers['content-type']);
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof args.token === 'string' ? args.token : undefined);
     this.calls.push({ method, args, ...(token ? { token } : {}) });
+    this.events.emit('record');
+    await this.holds.get(method);
     const failure = this.failures.get(method);
     if (failure && failure.remaining > 0) {
       failure.remaining -= 1;
