@@ -4,6 +4,7 @@ import type { SplitLimit } from '../src/knowledge/lint.js';
 import type { PlatformAdapter } from '../src/platform.js';
 import { ANSWER_SPLIT as DISCORD_SPLIT } from '../adapters/discord/limits.js';
 import { ANSWER_SPLIT as SLACK_SPLIT } from '../adapters/slack/split.js';
+import { slackHttpPort } from '../adapters/slack/mode.js';
 
 export const adapters: readonly PlatformAdapter[] = [
   {
@@ -14,6 +15,7 @@ export const adapters: readonly PlatformAdapter[] = [
   {
     name: 'slack',
     configured: (secrets) => Boolean(secrets.slackBotToken),
+    httpPort: slackHttpPort,
     start: async (deps) => (await import('../adapters/slack/index.js')).slackAdapter.start(deps),
   },
 ];

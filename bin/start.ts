@@ -7,12 +7,13 @@ import { loadConfig } from '../src/config.js';
 import { loadKnowledge, formatProblem } from '../src/knowledge/load.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { packageVersion } from '../src/cli/version.js';
-import type { Secrets } from '../src/config.js';
+import type { Config, Secrets } from '../src/config.js';
+import { Ops, planOps } from './ops.js';
 import { InFlight } from '../src/service/in-flight.js';
 import type { PlatformAdapter, RunningPlatform } from '../src/platform.js';
 import { AnswerService } from '../src/service/answer-service.js';
 import { InsightsStore } from '../src/insights/store.js';
-import { watchKnowledge, type KnowledgeWatcher } from '../src/knowledge/watch.js';
+import { watchKnowledge, type KnowledgeWatcher, type ReloadOutcome } from '../src/knowledge/watch.js';
 import { knowledgeHelp, knowledgeOption, knowledgePath as resolveKnowledge } from '../src/cli/knowledge-flag.js';
 import { stringFlag } from '../src/cli/context.js';
 
@@ -33,6 +34,9 @@ export interface Started {
    * knowledge watch and the store, and logs one line saying why and what was flushed.
    */
   stop(reason?: string): Promise<void>;
+  readonly log: Logger;
+  /** The health and metrics endpoints' own port, when they have one (FAQBOT_HTTP_PORT). */
+  readonly opsPort?: number;
 }
 
 /** How long shutdown waits for answers being delivered; Kubernetes' default grace is 30 s. */
@@ -53,10 +57,22 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     level: config.ops.logLevel, secrets: secretValues(config.secrets),
     ...(config.ops.logFormat ? { format: config.ops.logFormat } : {}),
   });
+  const configured = options.adapters.filter((a) => a.configured(config.secrets));
+  const ops = await Ops.start(planOps(config, configured), configured.map((a) => a.name), log);
+  try {
+    return await startWithOps(io, options, config, log, configured, ops);
+  } catch (error) {
+    await ops.close();
+    throw error;
+  }
+}
+
+async function startWithOps(io: Io, options: StartOptions, config: Config, log: Logger, configured: readonly PlatformAdapter[], ops: Ops): Promise<Started> {
+  const { metrics } = ops;
   const knowledgePath = resolveKnowledge(options.knowledge, config.settings, io);
   const { knowledge, warnings } = loadKnowledge(knowledgePath, io.cwd);
   for (const w of warnings) log.warn(formatProblem(w));
-  const inFlight = new InFlight();
+  const inFlight = new InFlight((platform, seconds) => metrics.latency.observe({ platform }, seconds));
   const { insights: insightsSettings } = config.settings;
   let service: AnswerService | undefined;
   const store = insightsSettings.enabled
@@ -64,22 +80,32 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
       path: resolve(io.cwd, insightsSettings.path), log, retentionDays: insightsSettings.retentionDays,
       storeQueryText: insightsSettings.storeQueryText, knowledge: () => service?.knowledge,
       ...(config.secrets.insightsSalt ? { salt: config.secrets.insightsSalt } : {}),
+      onWriteError: () => metrics.insightsWriteErrors.inc(),
     })
     : undefined;
   service = new AnswerService({
     knowledge, policy: config.settings.policy, matcher: config.settings.matcher,
     // Passed even when unavailable: it records nothing then, and /faq-stats says to check the log.
     ...(store ? { recorder: store, insights: store } : {}),
+    onAsk: ({ platform, decision }) => metrics.asks.inc({ platform, decision }),
   });
+  ops.knowledgeLoaded(knowledge.entries.length);
+  const onReload = (outcome: ReloadOutcome) => {
+    if (outcome.ok) { metrics.reloads.inc(); metrics.entries.set(outcome.knowledge.entries.length); } else metrics.reloadFailures.inc();
+  };
   const watcher: KnowledgeWatcher | undefined = config.settings.watchKnowledge
-    ? watchKnowledge({ path: knowledgePath, cwd: io.cwd, target: service, log })
+    ? watchKnowledge({ path: knowledgePath, cwd: io.cwd, target: service, log, onReload })
     : undefined;
   await watcher?.ready;
   const platforms: RunningPlatform[] = [];
   try {
-    for (const adapter of options.adapters) {
-      if (!adapter.configured(config.secrets)) continue;
-      platforms.push(await adapter.start({ service, secrets: config.secrets, log, inFlight, ...(options.fatal ? { fatal: options.fatal } : {}) }));
+    for (const adapter of configured) {
+      const running = await adapter.start({
+        service, secrets: config.secrets, log, inFlight, ...ops.depsFor(adapter.name),
+        ...(options.fatal ? { fatal: options.fatal } : {}),
+      });
+      platforms.push(running);
+      ops.platformStarted(running);
     }
   } catch (error) {
     // A platform refused to start: release what already runs before the error reaches the CLI.
@@ -91,18 +117,22 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
   log.info('faqbot started', {
     version: packageVersion(), platforms: platforms.map((p) => p.name),
     knowledge: { entries: knowledge.entries.length, files: knowledge.files.length, path: knowledgePath },
-    insights: store ? 'on' : 'off', watchKnowledge: watcher !== undefined,
+    insights: store ? 'on' : 'off', watchKnowledge: watcher !== undefined, ...ops.describe(),
   });
   let stopping: Promise<void> | undefined;
   return {
     service,
     platforms,
+    log,
+    ...(ops.port !== undefined ? { opsPort: ops.port } : {}),
     stop(reason = 'stopped') {
       stopping ??= (async () => {
+        ops.stopping();
         const { drained, abandoned } = await inFlight.drain(DRAIN_TIMEOUT_MS);
         watcher?.close();
         const stopped = await Promise.allSettled(platforms.map((p) => p.stop()));
         store?.close();
+        await ops.close();
         log.info('faqbot stopped', {
           reason, answersDrained: drained, answersAbandoned: abandoned,
           platformsClosed: platforms.filter((_, i) => stopped[i]?.status === 'fulfilled').map((p) => p.name),
@@ -132,7 +162,6 @@ export function startCommand(adapters: readonly PlatformAdapter[]): Command {
         await bot.stop('console closed');
         return code;
       }
-      io.err(`faqbot is running on ${bot.platforms.map((p) => p.name).join(' and ')}. Press Ctrl+C to stop.`);
       // `once`: a second Ctrl+C during shutdown falls through to Node's default and ends at once.
       const { reason, code } = await new Promise<{ reason: string; code: number }>((done) => {
         process.once('SIGINT', () => done({ reason: 'SIGINT', code: 0 }));
@@ -140,7 +169,7 @@ export function startCommand(adapters: readonly PlatformAdapter[]): Command {
         onFatal = (why) => done({ reason: `fatal: ${why}`, code: 1 });
       });
       const bound = setTimeout(() => {
-        io.err(`faqbot: shutdown did not finish within ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting anyway`);
+        bot.log.error(`shutdown did not finish within ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting anyway`);
         process.exit(1);
       }, SHUTDOWN_TIMEOUT_MS).unref();
       await bot.stop(reason);

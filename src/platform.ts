@@ -3,6 +3,7 @@ import type { Secrets } from './config.js';
 import type { Logger } from './log.js';
 import type { AnswerService } from './service/answer-service.js';
 import type { InFlight } from './service/in-flight.js';
+import type { HttpRoute } from './ops/server.js';
 
 /**
  * Where a platform connection stands. `failed` is final: the platform will not recover by
@@ -38,12 +39,19 @@ export interface PlatformDeps {
   readonly inFlight?: InFlight;
   /** Told of every change of the connection's state (readiness, reconnect counts). */
   readonly onHealth?: (health: PlatformHealth) => void;
+  /** Extra routes for the platform's own HTTP server (see PlatformAdapter.httpPort): the ops endpoints. */
+  readonly httpRoutes?: readonly HttpRoute[];
 }
 
 /** An adapter: knows from the secrets whether it is configured, and starts. */
 export interface PlatformAdapter {
   readonly name: string;
   configured(secrets: Secrets): boolean;
+  /**
+   * The port the platform serves HTTP on with these secrets, if it does (Slack's HTTP mode):
+   * the ops endpoints then share it, passed in as `httpRoutes`.
+   */
+  httpPort?(secrets: Secrets): number | undefined;
   start(deps: PlatformDeps): Promise<RunningPlatform>;
 }
 

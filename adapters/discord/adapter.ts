@@ -30,7 +30,7 @@ export const discordAdapter: PlatformAdapter = {
     const client = createClient(secrets);
     const deps = { service, log };
     const connection = new ConnectionTracker(Date.now, onHealth);
-    const track = <T>(work: Promise<T>): Promise<T> => inFlight?.track(work) ?? work;
+    const track = <T>(work: Promise<T>): Promise<T> => inFlight?.track(work, 'discord') ?? work;
     // The handlers catch their own errors; these catches only make sure that nothing a
     // handler misses can become an unhandled rejection that ends the process.
     const lastResort = (error: unknown) => log.error('discord: unexpected error in an event handler', error);

@@ -7,6 +7,7 @@ import { describeError } from '../../src/log.js';
 import { ConnectionTracker, type PlatformDeps, type RunningPlatform } from '../../src/platform.js';
 import { boltLogger } from './bolt-logger.js';
 import { SeenEvents } from './dedupe.js';
+import { slackSocketMode } from './mode.js';
 import type { SlackDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions.js';
 import { register as registerCommand } from './listeners/command.js';
@@ -24,10 +25,10 @@ export interface RunningSlack extends RunningPlatform {
   readonly port?: number;
 }
 
-export async function startSlack({ service, secrets, log, inFlight, onHealth }: PlatformDeps): Promise<RunningSlack> {
+export async function startSlack({ service, secrets, log, inFlight, onHealth, httpRoutes = [] }: PlatformDeps): Promise<RunningSlack> {
   const token = secrets.slackBotToken;
   if (!token) throw new FaqbotError('config', 'SLACK_BOT_TOKEN is not set');
-  const socketMode = Boolean(secrets.slackAppToken);
+  const socketMode = slackSocketMode(secrets);
   if (!socketMode && !secrets.slackSigningSecret) {
     throw new FaqbotError('config', 'SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is; set one of them (see README "Slack")');
   }
@@ -46,7 +47,11 @@ export async function startSlack({ service, secrets, log, inFlight, onHealth }: 
     clientOptions,
     ...(socketMode
       ? { socketMode: true, appToken: secrets.slackAppToken }
-      : { signingSecret: secrets.slackSigningSecret, port: secrets.port, endpoints: EVENTS_PATH }),
+      : {
+        signingSecret: secrets.slackSigningSecret, port: secrets.port, endpoints: EVENTS_PATH,
+        // The ops endpoints on the same port; Bolt serves custom routes before checking signatures.
+        customRoutes: httpRoutes.map((r) => ({ path: r.path, method: r.method, handler: r.handler })),
+      }),
   });
 
   const seen = new SeenEvents();
@@ -54,7 +59,7 @@ export async function startSlack({ service, secrets, log, inFlight, onHealth }: 
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && !seen.firstTime(eventId)) return;
     // The whole listener run (match, then post) is one in-flight answer for shutdown to wait on.
-    await (inFlight ? inFlight.track(next()) : next());
+    await (inFlight ? inFlight.track(next(), 'slack') : next());
   });
   app.error(async (error) => {
     log.error('slack: a request could not be handled', error);
@@ -85,7 +90,8 @@ export async function startSlack({ service, secrets, log, inFlight, onHealth }: 
   }
   const connection = new ConnectionTracker(Date.now, onHealth);
   connection.set('connected');
-  log.info(socketMode ? 'slack: connected in Socket Mode' : `slack: listening for Slack requests on port ${port ?? secrets.port} at ${EVENTS_PATH}`);
+  log.info(socketMode ? 'slack: connected in Socket Mode' : `slack: listening for Slack requests on port ${port ?? secrets.port} at ${EVENTS_PATH}`,
+    socketMode ? { mode: 'socket' } : { mode: 'http', port: port ?? secrets.port, path: EVENTS_PATH });
   return {
     name: 'slack',
     health: () => connection.health,

@@ -27,6 +27,8 @@ export interface InsightsStoreOptions {
   now?: () => number;
   /** How long a write may wait for another process's lock before it is dropped. */
   busyTimeoutMs?: number;
+  /** Told of every write that failed (the metrics count them; the log says so once). */
+  onWriteError?: () => void;
 }
 
 const DAY_MS = 86_400_000;
@@ -192,6 +194,7 @@ export class InsightsStore implements AskRecorder, InsightsReader {
         this.options.log.info(`insights: writing to ${this.options.path} works again`);
       }
     } catch (error) {
+      this.options.onWriteError?.();
       this.retryAt = this.now() + RETRY_AFTER_MS;
       if (!this.failing) {
         this.failing = true;

@@ -31,6 +31,8 @@ export interface AnswerServiceOptions {
   now?: () => number;
   /** Makes ask ids; tests pass a counter. */
   newId?: () => string;
+  /** Told of every ask's outcome (the metrics count asks by platform and reply kind). */
+  onAsk?: (outcome: { readonly platform: string; readonly decision: Reply['kind'] }) => void;
 }
 
 export interface ChooseOptions {
@@ -57,6 +59,7 @@ export class AnswerService {
   private readonly started = new Map<string, { channel: [string, number | undefined]; target?: [string, number | undefined] }>();
   recorder: AskRecorder | undefined;
   insights: InsightsReader | undefined;
+  private readonly onAsk: AnswerServiceOptions['onAsk'];
 
   constructor(options: AnswerServiceOptions) {
     this.policy = { ...defaultSettings.policy, ...options.policy };
@@ -70,6 +73,7 @@ export class AnswerService {
     this.newId = options.newId ?? (() => randomUUID());
     this.recorder = options.recorder;
     this.insights = options.insights;
+    this.onAsk = options.onAsk;
     this.seedPopularity();
   }
 
@@ -98,6 +102,12 @@ export class AnswerService {
 
   /** Answers a question: the main entry point of every adapter. */
   ask(query: Query): Reply {
+    const reply = this.decide(query);
+    this.onAsk?.({ platform: query.platform, decision: reply.kind });
+    return reply;
+  }
+
+  private decide(query: Query): Reply {
     const now = query.at ?? this.now();
     const askId = this.newId();
     // The console is the operator at their own terminal, not a member: no rate limit for it.

@@ -11,14 +11,24 @@ export interface DrainResult {
 export class InFlight {
   readonly #running = new Set<Promise<unknown>>();
 
+  /** `onDone` hears how long each piece of work took, in seconds (the latency histogram). */
+  constructor(private readonly onDone?: (platform: string, seconds: number) => void) {}
+
   get size(): number {
     return this.#running.size;
   }
 
-  /** Runs `work` as one in-flight answer; its result and errors pass through unchanged. */
-  track<T>(work: Promise<T>): Promise<T> {
+  /**
+   * Counts `work` (one platform event, from its arrival to its reply sent) as in flight; its
+   * result and errors pass through unchanged.
+   */
+  track<T>(work: Promise<T>, platform: string): Promise<T> {
+    const started = performance.now();
     this.#running.add(work);
-    const done = () => { this.#running.delete(work); };
+    const done = () => {
+      this.#running.delete(work);
+      this.onDone?.(platform, (performance.now() - started) / 1000);
+    };
     work.then(done, done);
     return work;
   }

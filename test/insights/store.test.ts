@@ -167,7 +167,8 @@ describe('insights store', () => {
   it('a locked database does not stop answers: one warning while locked, recording resumes after', () => {
     const path = join(tempDir(), 'faqbot.db');
     let clock = Date.now();
-    const { store, log } = openStore(path, { busyTimeoutMs: 5, now: () => clock });
+    let writeErrors = 0;
+    const { store, log } = openStore(path, { busyTimeoutMs: 5, now: () => clock, onWriteError: () => { writeErrors += 1; } });
     const service = serviceWith(store, () => clock);
     const other = new Database(path);
     other.exec('BEGIN EXCLUSIVE');
@@ -176,6 +177,8 @@ describe('insights store', () => {
     expect(service.ask(query('how do I export my data', 'U8')).kind).toBe('answer');
     expect(log.warnings).toHaveLength(1);
     expect(log.warnings[0]).toMatch(/locked|busy/i);
+    // Each failed attempt counts (the metric), though the log said it once; skipped writes do not.
+    expect(writeErrors).toBe(2);
     other.exec('ROLLBACK');
     other.close();
     clock += 60_000;

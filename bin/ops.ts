@@ -1,0 +1,104 @@
+// Wires the operations endpoints to a starting bot: where they listen (FAQBOT_HTTP_PORT, or the
+// port of a platform that serves HTTP itself), what readiness looks at, what the metrics count.
+import type { Config } from '../src/config.js';
+import { FaqbotError } from '../src/errors.js';
+import { describeError, type LogFields, type Logger } from '../src/log.js';
+import { Metrics } from '../src/ops/metrics.js';
+import { readiness, type Readiness } from '../src/ops/readiness.js';
+import { OPS_PATHS, opsRoutes, startOpsServer, type OpsServer } from '../src/ops/server.js';
+import type { PlatformAdapter, PlatformDeps, RunningPlatform } from '../src/platform.js';
+
+export type OpsPlan =
+  | { readonly kind: 'off' }
+  | { readonly kind: 'own'; readonly port: number }
+  | { readonly kind: 'shared'; readonly platform: string; readonly port: number };
+
+/**
+ * Off in the console (no platform). A platform serving HTTP (Slack's HTTP mode) lends its port
+ * unless FAQBOT_HTTP_PORT names another; otherwise FAQBOT_HTTP_PORT, or off when it is unset.
+ * Port 0 ("any free port") is never shared: two servers asking for 0 get two ports.
+ */
+export function planOps(config: Pick<Config, 'ops' | 'secrets'>, configured: readonly PlatformAdapter[]): OpsPlan {
+  if (configured.length === 0) return { kind: 'off' };
+  const wanted = config.ops.httpPort;
+  for (const adapter of configured) {
+    const port = adapter.httpPort?.(config.secrets);
+    if (port !== undefined && (wanted === undefined || (wanted === port && port !== 0))) return { kind: 'shared', platform: adapter.name, port };
+  }
+  return wanted === undefined ? { kind: 'off' } : { kind: 'own', port: wanted };
+}
+
+export class Ops {
+  readonly metrics = new Metrics();
+  #knowledgeLoaded = false;
+  #stopping = false;
+  readonly #running = new Map<string, RunningPlatform>();
+  #server: OpsServer | undefined;
+
+  private constructor(readonly plan: OpsPlan, private readonly configured: readonly string[], private readonly log: Logger) {}
+
+  /** Starts listening at once in `own` mode, so /healthz answers while knowledge loads. */
+  static async start(plan: OpsPlan, configured: readonly string[], log: Logger): Promise<Ops> {
+    const ops = new Ops(plan, configured, log);
+    if (plan.kind === 'own') {
+      try {
+        ops.#server = await startOpsServer(plan.port, opsRoutes(ops));
+      } catch (error) {
+        throw new FaqbotError('config', `could not listen for health and metrics on FAQBOT_HTTP_PORT=${plan.port} (${describeError(error)}); set FAQBOT_HTTP_PORT to a free port`);
+      }
+      log.info(`ops: health and metrics on port ${ops.#server.port}`, { port: ops.#server.port, paths: Object.values(OPS_PATHS) });
+    }
+    return ops;
+  }
+
+  /** The endpoints' own port (`own` mode), once listening. */
+  get port(): number | undefined {
+    return this.#server?.port;
+  }
+
+  readiness(): Readiness {
+    return readiness({
+      knowledgeLoaded: this.#knowledgeLoaded, stopping: this.#stopping,
+      platforms: this.configured.map((name) => {
+        const health = this.#running.get(name)?.health();
+        return { name, ...(health ? { health } : {}) };
+      }),
+    });
+  }
+
+  knowledgeLoaded(entries: number): void {
+    this.#knowledgeLoaded = true;
+    this.metrics.entries.set(entries);
+  }
+
+  /** What an adapter is given to report its connection and, when it lends its port, to serve the endpoints. */
+  depsFor(name: string): Pick<PlatformDeps, 'onHealth' | 'httpRoutes'> {
+    return {
+      onHealth: (health) => {
+        if (health.state === 'reconnecting') this.metrics.reconnects.inc({ platform: name });
+        if (health.state === 'reconnecting' || health.state === 'failed') this.log.warn(`${name}: ${health.state}`, { platform: name, state: health.state, ...(health.reason ? { reason: health.reason } : {}) });
+      },
+      ...(this.plan.kind === 'shared' && this.plan.platform === name ? { httpRoutes: opsRoutes(this) } : {}),
+    };
+  }
+
+  platformStarted(platform: RunningPlatform): void {
+    this.#running.set(platform.name, platform);
+  }
+
+  /** Readiness turns 503 first, so a load balancer stops sending before the platforms close. */
+  stopping(): void {
+    this.#stopping = true;
+  }
+
+  /** For the start line: where the endpoints are. */
+  describe(): LogFields {
+    if (this.plan.kind === 'off') return { http: 'off' };
+    if (this.plan.kind === 'shared') return { http: { sharedWith: this.plan.platform, port: this.plan.port } };
+    return { http: { port: this.#server?.port ?? this.plan.port } };
+  }
+
+  async close(): Promise<void> {
+    await this.#server?.close();
+  }
+}
