@@ -1,7 +1,7 @@
 // Builds and starts the Bolt app from the secrets: Socket Mode when an app-level token is set
 // (no public URL needed), otherwise HTTP on PORT at /slack/events with signature checks.
 import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
+import { App, SocketModeReceiver } from '@slack/bolt';
 import { FaqbotError } from '../../src/errors.js';
 import { describeError } from '../../src/log.js';
 import { ConnectionTracker, type PlatformDeps, type RunningPlatform } from '../../src/platform.js';
@@ -38,15 +38,24 @@ export async function startSlack({ service, secrets, log, inFlight, onHealth, ht
     retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
     rejectRateLimitedCalls: true,
   };
+  const logger = boltLogger(log);
+  const connection = new ConnectionTracker(Date.now, onHealth);
+  // Socket Mode's receiver is made here, not by Bolt, to hear its client's connection events:
+  // Slack refreshes these connections every few hours, and a lost one must show in readiness.
+  const socketReceiver = socketMode
+    ? new SocketModeReceiver({ appToken: secrets.slackAppToken!, logger, installerOptions: { clientOptions } })
+    : undefined;
+  socketReceiver?.client.on('reconnecting', () => connection.set('reconnecting', 'Socket Mode connection lost'));
+  socketReceiver?.client.on('connected', () => connection.set('connected'));
   const app = new App({
     token,
-    logger: boltLogger(log),
+    logger,
     deferInitialization: true,
     // No listener uses Bolt's conversation state; skipping it saves a store lookup per request.
     convoStore: false,
     clientOptions,
     ...(socketMode
-      ? { socketMode: true, appToken: secrets.slackAppToken }
+      ? { socketMode: true, receiver: socketReceiver }
       : {
         signingSecret: secrets.slackSigningSecret, port: secrets.port, endpoints: EVENTS_PATH,
         // The ops endpoints on the same port; Bolt serves custom routes before checking signatures.
@@ -88,7 +97,6 @@ export async function startSlack({ service, secrets, log, inFlight, onHealth, ht
       ? `Slack Socket Mode did not connect (${slackError(error)}); check SLACK_APP_TOKEN (xapp-..., with the connections:write scope) and that Socket Mode is on`
       : `could not listen for Slack on port ${secrets.port} (${describeError(error)}); set PORT to a free port`);
   }
-  const connection = new ConnectionTracker(Date.now, onHealth);
   connection.set('connected');
   log.info(socketMode ? 'slack: connected in Socket Mode' : `slack: listening for Slack requests on port ${port ?? secrets.port} at ${EVENTS_PATH}`,
     socketMode ? { mode: 'socket' } : { mode: 'http', port: port ?? secrets.port, path: EVENTS_PATH });

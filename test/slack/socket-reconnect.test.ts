@@ -7,7 +7,7 @@ import { startHarness, type Harness } from './harness.js';
 
 describe('Slack Socket Mode reconnection', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness('socket'); });
+  beforeAll(async () => { h = await startHarness('socket', { FAQBOT_HTTP_PORT: '0' }); });
   afterAll(async () => { await h?.close(); });
 
   it('reconnects when Slack asks it to, through apps.connections.open, and keeps answering', async () => {
@@ -19,5 +19,10 @@ describe('Slack Socket Mode reconnection', () => {
     await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId, ts: '1700002000.000001' })));
     const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
     expect(headerText(post.args)).toBe('How do I migrate from CentOS to AlmaLinux?');
+    // The operator sees it: a warning, a counted reconnect, and ready again once connected.
+    expect(h.logs).toContainEqual(expect.stringMatching(/^warn slack: reconnecting/));
+    const metrics = await (await fetch(`http://127.0.0.1:${h.bot.opsPort}/metrics`)).text();
+    expect(metrics).toMatch(/^faqbot_platform_reconnects_total\{platform="slack"\} 1$/m);
+    expect((await fetch(`http://127.0.0.1:${h.bot.opsPort}/readyz`)).status).toBe(200);
   });
 });
