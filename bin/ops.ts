@@ -6,7 +6,7 @@ import { describeError, type LogFields, type Logger } from '../src/log.js';
 import { Metrics } from '../src/ops/metrics.js';
 import { readiness, type Readiness } from '../src/ops/readiness.js';
 import { OPS_PATHS, opsRoutes, startOpsServer, type OpsServer } from '../src/ops/server.js';
-import type { PlatformAdapter, PlatformDeps, RunningPlatform } from '../src/platform.js';
+import type { ConnectionState, PlatformAdapter, PlatformDeps, RunningPlatform } from '../src/platform.js';
 
 export type OpsPlan =
   | { readonly kind: 'off' }
@@ -73,9 +73,12 @@ export class Ops {
 
   /** What an adapter is given to report its connection and, when it lends its port, to serve the endpoints. */
   depsFor(name: string): Pick<PlatformDeps, 'onHealth' | 'httpRoutes'> {
+    let previous: ConnectionState = 'connecting';
     return {
       onHealth: (health) => {
-        if (health.state === 'reconnecting') this.metrics.reconnects.inc({ platform: name });
+        // One lost connection may report several reasons while it is re-established: count it once.
+        if (health.state === 'reconnecting' && previous !== 'reconnecting') this.metrics.reconnects.inc({ platform: name });
+        previous = health.state;
         if (health.state === 'reconnecting' || health.state === 'failed') this.log.warn(`${name}: ${health.state}`, { platform: name, state: health.state, ...(health.reason ? { reason: health.reason } : {}) });
       },
       ...(this.plan.kind === 'shared' && this.plan.platform === name ? { httpRoutes: opsRoutes(this) } : {}),

@@ -3,12 +3,10 @@
 import { resolve } from 'node:path';
 import type { Command, Io } from '../src/cli/command.js';
 import { runChat } from '../src/cli/commands/chat.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, type Config, type Secrets } from '../src/config.js';
 import { loadKnowledge, formatProblem } from '../src/knowledge/load.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { packageVersion } from '../src/cli/version.js';
-import type { Config, Secrets } from '../src/config.js';
-import { Ops, planOps } from './ops.js';
 import { InFlight } from '../src/service/in-flight.js';
 import type { PlatformAdapter, RunningPlatform } from '../src/platform.js';
 import { AnswerService } from '../src/service/answer-service.js';
@@ -16,6 +14,7 @@ import { InsightsStore } from '../src/insights/store.js';
 import { watchKnowledge, type KnowledgeWatcher, type ReloadOutcome } from '../src/knowledge/watch.js';
 import { knowledgeHelp, knowledgeOption, knowledgePath as resolveKnowledge } from '../src/cli/knowledge-flag.js';
 import { stringFlag } from '../src/cli/context.js';
+import { Ops, planOps } from './ops.js';
 
 export interface StartOptions {
   adapters: readonly PlatformAdapter[];
@@ -67,6 +66,7 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
   }
 }
 
+/** Everything after the ops endpoints are up; they are closed by the caller if this throws. */
 async function startWithOps(io: Io, options: StartOptions, config: Config, log: Logger, configured: readonly PlatformAdapter[], ops: Ops): Promise<Started> {
   const { metrics } = ops;
   const knowledgePath = resolveKnowledge(options.knowledge, config.settings, io);

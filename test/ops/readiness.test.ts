@@ -1,6 +1,7 @@
 // What /readyz says and where the endpoints listen, decided without any I/O.
 import { describe, expect, it } from 'vitest';
-import { planOps } from '../../bin/ops.js';
+import { Ops, planOps } from '../../bin/ops.js';
+import { silentLogger } from '../../src/log.js';
 import { readSecrets, readOps } from '../../src/config.js';
 import { readiness } from '../../src/ops/readiness.js';
 import type { PlatformAdapter } from '../../src/platform.js';
@@ -41,5 +42,17 @@ describe('where the ops endpoints listen', () => {
     ['Slack HTTP mode, both 0: two free ports', { ...slackHttp, PORT: '0', FAQBOT_HTTP_PORT: '0' }, { kind: 'own', port: 0 }],
   ])('%s', (_name, env, expected) => {
     expect(plan(env)).toEqual(expected);
+  });
+});
+
+describe('reconnect counting', () => {
+  it('counts one lost connection once, whatever reasons it reports until it is back', async () => {
+    const ops = await Ops.start({ kind: 'off' }, ['discord'], silentLogger);
+    const { onHealth } = ops.depsFor('discord');
+    for (const [state, reason] of [['connected'], ['reconnecting', 'gateway closed (code 1006)'], ['reconnecting', 'gateway reconnecting'], ['connected'], ['reconnecting', 'gateway closed (code 1001)']] as const) {
+      onHealth!({ state, since: 0, ...(reason ? { reason } : {}) });
+    }
+    const text = await ops.metrics.text();
+    expect(text).toMatch(/^faqbot_platform_reconnects_total\{platform="discord"\} 2$/m);
   });
 });
