@@ -36,7 +36,7 @@ export function user(name = `member${++users}`): FakeUser {
 }
 
 /** Starts a fake Discord and the bot; `config` is faqbot.config.yaml text for the policies. */
-export async function startHarness(config = ''): Promise<Harness> {
+export async function startHarness(config = '', extraEnv: Record<string, string> = {}): Promise<Harness> {
   const channels: FakeChannel[] = [
     { id: snowflake(), name: 'general', type: 0 },
     { id: snowflake(), name: 'locked', type: 0 },
@@ -61,7 +61,7 @@ export async function startHarness(config = ''): Promise<Harness> {
   };
   const io = {
     out: () => {}, err: () => {}, stdin: new PassThrough(), cwd,
-    env: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE, FAQBOT_DB: join(cwd, 'faqbot.db') },
+    env: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE, FAQBOT_DB: join(cwd, 'faqbot.db'), ...extraEnv },
   };
   // The adapter list `npm start` uses; only Discord is configured by this environment.
   const bot = await startBot(io, { adapters, log });
