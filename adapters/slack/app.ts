@@ -42,9 +42,8 @@ export async function startSlack({ service, secrets, log, inFlight, onHealth, ht
   const connection = new ConnectionTracker(Date.now, onHealth);
   // Socket Mode's receiver is made here, not by Bolt, to hear its client's connection events:
   // Slack refreshes these connections every few hours, and a lost one must show in readiness.
-  const socketReceiver = socketMode
-    ? new SocketModeReceiver({ appToken: secrets.slackAppToken!, logger, installerOptions: { clientOptions } })
-    : undefined;
+  const appToken = socketMode ? secrets.slackAppToken : undefined;
+  const socketReceiver = appToken ? new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions } }) : undefined;
   socketReceiver?.client.on('reconnecting', () => connection.set('reconnecting', 'Socket Mode connection lost'));
   socketReceiver?.client.on('connected', () => connection.set('connected'));
   const app = new App({

@@ -1,7 +1,7 @@
 // What an operator installs: the package ships what runs and nothing else, and the build tool
 // that `prepare` needs is there in a production install (`npm ci --omit=dev`).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -40,6 +40,10 @@ describe('the published package', () => {
     // `npm ci --omit=dev` from a clone runs `prepare` (the build); without tsc it exits 127.
     expect(pkg.dependencies.typescript).toBeDefined();
     expect(pkg.devDependencies.typescript).toBeUndefined();
+  });
+
+  it('builds its bins executable, as npx and the container run them', () => {
+    for (const f of ['dist/bin/faqbot.js', 'dist/bin/healthcheck.js']) expect(statSync(join(root, f)).mode & 0o111, f).not.toBe(0);
   });
 
   it('answers --version with package.json\'s version', () => {
