@@ -11,6 +11,8 @@ import { InFlight } from '../src/service/in-flight.js';
 import type { PlatformAdapter, RunningPlatform } from '../src/platform.js';
 import { AnswerService } from '../src/service/answer-service.js';
 import { InsightsStore } from '../src/insights/store.js';
+import { insightsRuntimeProblem } from '../src/insights/runtime.js';
+import { FaqbotError } from '../src/errors.js';
 import { watchKnowledge, type KnowledgeWatcher, type ReloadOutcome } from '../src/knowledge/watch.js';
 import { knowledgeHelp, knowledgeOption, knowledgePath as resolveKnowledge } from '../src/cli/knowledge-flag.js';
 import { stringFlag } from '../src/cli/context.js';
@@ -74,6 +76,8 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
   for (const w of warnings) log.warn(formatProblem(w));
   const inFlight = new InFlight((platform, seconds) => metrics.latency.observe({ platform }, seconds));
   const { insights: insightsSettings } = config.settings;
+  const runtimeProblem = insightsSettings.enabled ? insightsRuntimeProblem() : undefined;
+  if (runtimeProblem) throw new FaqbotError('config', runtimeProblem);
   let service: AnswerService | undefined;
   const store = insightsSettings.enabled
     ? InsightsStore.open({
