@@ -12,7 +12,7 @@ import type { RunningSlack } from '../adapters/slack/index.js';
 const bot = await startBot({ out() {}, err() {}, stdin: process.stdin, cwd: process.cwd(), env: process.env }, { adapters, log: process.env.BENCH_DEBUG ? consoleLogger('replica') : warningsOnly(consoleLogger('replica')) });
 const server = createServer((req, res) => {
   const route = bot.routes.find((r) => r.method === req.method && r.path === req.url);
-  if (route) route.handle(req, res);
+  if (route) route.handler(req, res);
   else res.writeHead(404).end();
 });
 await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

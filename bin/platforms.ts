@@ -4,18 +4,22 @@ import type { SplitLimit } from '../src/knowledge/lint.js';
 import type { PlatformAdapter } from '../src/platform.js';
 import { ANSWER_SPLIT as DISCORD_SPLIT } from '../adapters/discord/limits.js';
 import { ANSWER_SPLIT as SLACK_SPLIT } from '../adapters/slack/split.js';
+import { slackHttpPort } from '../adapters/slack/mode.js';
+import { INTERACTIONS_PATH } from '../adapters/discord/interactions-path.js';
 
 export const adapters: readonly PlatformAdapter[] = [
   {
     name: 'discord',
     configured: (secrets) => secrets.discordToken !== undefined,
     startupHint: 'Check the network (a proxy or firewall in the way?), and DISCORD_API_URL if you set it.',
+    httpRoutePaths: (secrets) => (secrets.discordInteractions === 'http' ? [{ method: 'POST', path: INTERACTIONS_PATH }] : []),
     start: async (deps) => (await import('../adapters/discord/adapter.js')).discordAdapter.start(deps),
   },
   {
     name: 'slack',
     configured: (secrets) => Boolean(secrets.slackBotToken),
     startupHint: 'Check the network (a proxy or firewall in the way?), and SLACK_API_URL if you set it.',
+    httpPort: slackHttpPort,
     start: async (deps) => (await import('../adapters/slack/index.js')).slackAdapter.start(deps),
   },
 ];

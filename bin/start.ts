@@ -3,14 +3,18 @@
 import { resolve } from 'node:path';
 import type { Command, Io } from '../src/cli/command.js';
 import { runChat } from '../src/cli/commands/chat.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, type Config, type Secrets } from '../src/config.js';
 import { loadKnowledge, formatProblem } from '../src/knowledge/load.js';
-import { consoleLogger, type Logger } from '../src/log.js';
+import { createLogger, type Logger } from '../src/log.js';
+import { packageVersion } from '../src/cli/version.js';
+import { InFlight } from '../src/service/in-flight.js';
+import { secretValues } from '../src/redact.js';
 import { STARTUP_TIMEOUT_MS, type HttpRoute, type PlatformAdapter, type PlatformDeps, type RunningPlatform } from '../src/platform.js';
-import { FaqbotError } from '../src/errors.js';
 import { AnswerService } from '../src/service/answer-service.js';
 import { InsightsStore } from '../src/insights/store.js';
-import { watchKnowledge, type KnowledgeWatcher } from '../src/knowledge/watch.js';
+import { insightsRuntimeProblem } from '../src/insights/runtime.js';
+import { FaqbotError } from '../src/errors.js';
+import { watchKnowledge, type KnowledgeWatcher, type ReloadOutcome } from '../src/knowledge/watch.js';
 import { knowledgeHelp, knowledgeOption, knowledgePath as resolveKnowledge } from '../src/cli/knowledge-flag.js';
 import { stringFlag } from '../src/cli/context.js';
 import { openSharedState } from '../src/engines/open-state.js';
@@ -18,6 +22,7 @@ import type { SharedStateHealth } from '../src/service/shared-state.js';
 import type { AskRecorder, InsightsReader } from '../src/service/recorder.js';
 import type { InsightsHealth, PgInsightsStoreOptions } from '../src/insights/pg-store.js';
 import { describeUrl } from '../src/engines/describe-url.js';
+import { Ops, planOps } from './ops.js';
 
 export interface StartOptions {
   adapters: readonly PlatformAdapter[];
@@ -31,7 +36,7 @@ export interface StartOptions {
 export interface Started {
   service: AnswerService;
   platforms: RunningPlatform[];
-  /** What the HTTP server on PORT mounts for the platforms (POST /discord/interactions in HTTP mode). */
+  /** What the HTTP server mounts for the platforms (POST /discord/interactions in HTTP mode). */
   routes: readonly HttpRoute[];
   /** Whether cooldowns and rate limits are shared with other replicas right now, for /readyz and the log. */
   stateHealth(): SharedStateHealth;
@@ -42,23 +47,54 @@ export interface Started {
    * intent): the bot has then stopped, and `faqbot start` exits non-zero. Never rejects.
    */
   failed: Promise<string>;
-  stop(): Promise<void>;
+  /**
+   * Waits for in-flight answers (at most DRAIN_TIMEOUT_MS), then closes the platforms, the
+   * knowledge watch and the stores, and logs one line saying why and what was flushed.
+   */
+  stop(reason?: string): Promise<void>;
+  readonly log: Logger;
+  /** The health and metrics endpoints' own port, when they have one (FAQBOT_HTTP_PORT). */
+  readonly opsPort?: number;
 }
+
+/** How long shutdown waits for answers being delivered; Kubernetes' default grace is 30 s. */
+export const DRAIN_TIMEOUT_MS = 10_000;
+/** Shutdown as a whole; past this the process exits anyway (non-zero) rather than hang. */
+export const SHUTDOWN_TIMEOUT_MS = 20_000;
 
 /** Starts the bot as `npm start` does; tests call this with a fake platform's URLs in `io.env`. */
 export async function startBot(io: Io, options: StartOptions): Promise<Started> {
-  const log = options.log ?? consoleLogger();
   const config = loadConfig(io.env, io.cwd);
+  const log = options.log ?? createLogger({
+    level: config.ops.logLevel, secrets: secretValues(config.secrets),
+    ...(config.ops.logFormat ? { format: config.ops.logFormat } : {}),
+  });
+  const configured = options.adapters.filter((a) => a.configured(config.secrets));
+  const ops = await Ops.start(planOps(config, configured), configured.map((a) => a.name), log, configured.flatMap((a) => a.httpRoutePaths?.(config.secrets) ?? []));
+  try {
+    return await startWithOps(io, options, config, log, configured, ops);
+  } catch (error) {
+    await ops.close();
+    throw error;
+  }
+}
+
+/** Everything after the ops endpoints are up; they are closed by the caller if this throws. */
+async function startWithOps(io: Io, options: StartOptions, config: Config, log: Logger, configured: readonly PlatformAdapter[], ops: Ops): Promise<Started> {
+  const { metrics } = ops;
   const knowledgePath = resolveKnowledge(options.knowledge, config.settings, io);
   const { knowledge, warnings } = loadKnowledge(knowledgePath, io.cwd);
   for (const w of warnings) log.warn(formatProblem(w));
-  log.info(`knowledge: ${knowledge.entries.length} entries from ${knowledgePath}`);
+  const inFlight = new InFlight((platform, seconds) => metrics.latency.observe({ platform }, seconds));
   const { insights: insightsSettings } = config.settings;
+  const runtimeProblem = insightsSettings.enabled && !config.secrets.databaseUrl ? insightsRuntimeProblem() : undefined;
+  if (runtimeProblem) throw new FaqbotError('config', runtimeProblem);
   const shared = await openSharedState(config.secrets, log);
   let service: AnswerService | undefined;
   const storeOptions = {
     log, retentionDays: insightsSettings.retentionDays, storeQueryText: insightsSettings.storeQueryText,
     knowledge: () => service?.knowledge, ...(config.secrets.insightsSalt ? { salt: config.secrets.insightsSalt } : {}),
+    onWriteError: () => metrics.insightsWriteErrors.inc(),
   };
   const store: RecordingStore | undefined = !insightsSettings.enabled ? undefined
     : config.secrets.databaseUrl ? await openPgStore(config.secrets.databaseUrl, storeOptions)
@@ -67,21 +103,34 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     knowledge, policy: config.settings.policy, matcher: config.settings.matcher, state: shared.state, channels: config.settings.channels,
     // Passed even when unavailable: it records nothing then, and /faq-stats says to check the log.
     ...(store ? { recorder: store, insights: store } : {}),
+    onAsk: ({ platform, decision }) => metrics.asks.inc({ platform, decision }),
   });
   // Before any platform connects: the first keystroke of an autocomplete must not build it.
-  if (options.adapters.some((a) => a.configured(config.secrets))) service.prepareAutocomplete();
+  if (configured.length > 0) service.prepareAutocomplete();
+  ops.knowledgeLoaded(knowledge.entries.length);
+  const onReload = (outcome: ReloadOutcome) => {
+    if (outcome.ok) { metrics.reloads.inc(); metrics.entries.set(outcome.knowledge.entries.length); } else metrics.reloadFailures.inc();
+  };
   const watcher: KnowledgeWatcher | undefined = config.settings.watchKnowledge
-    ? watchKnowledge({ path: knowledgePath, cwd: io.cwd, target: service, log })
+    ? watchKnowledge({ path: knowledgePath, cwd: io.cwd, target: service, log, onReload })
     : undefined;
   await watcher?.ready;
   const platforms: RunningPlatform[] = [];
   let stopping: Promise<void> | undefined;
-  const stop = () => {
+  const stop = (reason = 'stopped') => {
     stopping ??= (async () => {
+      ops.stopping();
+      const { drained, abandoned } = await inFlight.drain(DRAIN_TIMEOUT_MS);
       watcher?.close();
-      await Promise.allSettled(platforms.map((p) => p.stop()));
+      const stopped = await Promise.allSettled(platforms.map((p) => p.stop()));
       await store?.close();
       await shared.close();
+      await ops.close();
+      log.info('faqbot stopped', {
+        reason, answersDrained: drained, answersAbandoned: abandoned,
+        platformsClosed: platforms.filter((_, i) => stopped[i]?.status === 'fulfilled').map((p) => p.name),
+        insights: store ? 'written and closed' : 'off',
+      });
     })();
     return stopping;
   };
@@ -90,12 +139,15 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
   // Running deaf is worse than stopping: an operator (or a supervisor) sees the exit and the reason.
   const fatal = (name: string) => (reason: string) => {
     log.error(`${name}: ${reason}`);
-    void stop().then(() => failWith(`${name}: ${reason}`));
+    void stop(`fatal: ${name}: ${reason}`).then(() => failWith(`${name}: ${reason}`));
   };
   try {
-    for (const adapter of options.adapters) {
-      if (!adapter.configured(config.secrets)) continue;
-      platforms.push(await startWithin(adapter, { service, secrets: config.secrets, log, state: shared.state, fatal: fatal(adapter.name) }, options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS));
+    for (const adapter of configured) {
+      const running = await startWithin(adapter, {
+        service, secrets: config.secrets, log, state: shared.state, inFlight, fatal: fatal(adapter.name), ...ops.depsFor(adapter.name),
+      }, options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS);
+      platforms.push(running);
+      ops.platformStarted(running);
     }
   } catch (error) {
     // A platform refused to start: release what already runs before the error reaches the CLI.
@@ -105,13 +157,21 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
     await shared.close();
     throw error;
   }
+  log.info('faqbot started', {
+    version: packageVersion(), platforms: platforms.map((p) => p.name),
+    knowledge: { entries: knowledge.entries.length, files: knowledge.files.length, path: knowledgePath },
+    insights: store ? 'on' : 'off', watchKnowledge: watcher !== undefined, ...ops.describe(),
+  });
+  const routes = platforms.flatMap((p) => p.routes ?? []);
   return {
     service,
     platforms,
-    routes: platforms.flatMap((p) => p.routes ?? []),
+    routes,
     stateHealth: () => shared.health(),
     insightsHealth: () => store?.health(),
     failed,
+    log,
+    ...(ops.port !== undefined ? { opsPort: ops.port } : {}),
     stop,
   };
 }
@@ -162,7 +222,7 @@ export function startCommand(adapters: readonly PlatformAdapter[]): Command {
     name: 'start',
     summary: 'Run the bot on every configured platform (a console chat when none is)',
     usage: 'faqbot start [--knowledge PATH]',
-    details: 'Platforms are configured by environment variables (or .env): DISCORD_TOKEN, SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET. See README "Configuration".',
+    details: 'Platforms are configured by environment variables (or .env): DISCORD_TOKEN, SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET. See README "Configuration". Health, readiness and metrics: FAQBOT_HTTP_PORT; logs: FAQBOT_LOG_LEVEL, FAQBOT_LOG_FORMAT (README "Operate"). SIGTERM or Ctrl+C drains answers in flight and exits 0.',
     options: { ...knowledgeOption },
     optionHelp: { ...knowledgeHelp },
     async run({ values }, io) {
@@ -171,26 +231,26 @@ export function startCommand(adapters: readonly PlatformAdapter[]): Command {
       if (bot.platforms.length === 0) {
         io.err('No platform tokens are set (DISCORD_TOKEN, SLACK_BOT_TOKEN): starting a console chat on the knowledge base. Type a question, or "exit" to quit.');
         const code = await runChat(io, bot.service, false);
-        await bot.stop();
+        await bot.stop('console closed');
         return code;
       }
-      io.err(`faqbot is running on ${bot.platforms.map((p) => p.name).join(' and ')}. Press Ctrl+C to stop.`);
       // Ctrl+C (or a supervisor's SIGTERM) stops cleanly with 0; a platform that cannot go on, with 1.
-      const failure = await new Promise<string | undefined>((done) => {
-        const finish = (reason: string | undefined) => {
-          process.off('SIGINT', onSignal);
-          process.off('SIGTERM', onSignal);
-          done(reason);
-        };
-        const onSignal = () => finish(undefined);
-        process.once('SIGINT', onSignal);
-        process.once('SIGTERM', onSignal);
-        void bot.failed.then(finish);
+      // `once`: a second Ctrl+C during shutdown falls through to Node's default and ends at once.
+      const { reason, code } = await new Promise<{ reason: string; code: number }>((done) => {
+        process.once('SIGINT', () => done({ reason: 'SIGINT', code: 0 }));
+        process.once('SIGTERM', () => done({ reason: 'SIGTERM', code: 0 }));
+        void bot.failed.then((why) => done({ reason: `fatal: ${why}`, code: 1 }));
       });
-      await bot.stop();
-      if (failure === undefined) return 0;
-      io.err(`faqbot stopped: ${failure}`);
-      return 1;
+      const bound = setTimeout(() => {
+        bot.log.error(`shutdown did not finish within ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting anyway`);
+        process.exit(1);
+      }, SHUTDOWN_TIMEOUT_MS).unref();
+      await bot.stop(reason);
+      clearTimeout(bound);
+      if (code !== 0) io.err(`faqbot stopped: ${reason.replace(/^fatal: /, '')}`);
+      // Everything is closed; a library's leftover timer or socket must not keep a stopped bot alive.
+      setTimeout(() => process.exit(code), 1_000).unref();
+      return code;
     },
   };
 }

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { FaqbotError } from './errors.js';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './log.js';
 import { offendingText, yamlErrorAt } from './yaml-error.js';
 
 export type Targeting = 'everyone' | 'moderators';
@@ -104,9 +105,19 @@ export interface Secrets {
   databaseUrl?: string;
 }
 
+/** How the running bot logs and serves its operations endpoints: from the environment, like the secrets. */
+export interface OpsSettings {
+  logLevel: LogLevel;
+  /** Absent: JSON unless the log stream is a terminal. */
+  logFormat?: LogFormat;
+  /** FAQBOT_HTTP_PORT: the health and metrics server's port; absent: Slack's HTTP port in HTTP mode, else off. */
+  httpPort?: number;
+}
+
 export interface Config {
   settings: Settings;
   secrets: Secrets;
+  ops: OpsSettings;
   /** The config file that was read, if any. */
   configFile?: string;
 }
@@ -160,15 +171,40 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (knowledgeOverride) settings.knowledgeDir = knowledgeOverride;
   const dbOverride = nonEmpty(env.FAQBOT_DB);
   if (dbOverride) settings.insights.path = dbOverride;
-  return { settings, secrets: readSecrets(env), ...(configFile ? { configFile } : {}) };
+  return { settings, secrets: readSecrets(env), ops: readOps(env), ...(configFile ? { configFile } : {}) };
+}
+
+export function readOps(env: Env): OpsSettings {
+  const level = nonEmpty(env.FAQBOT_LOG_LEVEL)?.toLowerCase() ?? 'info';
+  if (!isOneOf(level, LOG_LEVELS)) {
+    throw new FaqbotError('config', `FAQBOT_LOG_LEVEL=${level} is not a level; set it to one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const format = nonEmpty(env.FAQBOT_LOG_FORMAT)?.toLowerCase();
+  if (format !== undefined && !isOneOf(format, LOG_FORMATS)) {
+    throw new FaqbotError('config', `FAQBOT_LOG_FORMAT=${format} is not a format; set it to ${LOG_FORMATS.join(' or ')}, or leave it unset (JSON unless stderr is a terminal)`);
+  }
+  const httpPort = nonEmpty(env.FAQBOT_HTTP_PORT);
+  return {
+    logLevel: level,
+    ...(format !== undefined ? { logFormat: format } : {}),
+    ...(httpPort !== undefined ? { httpPort: portNumber('FAQBOT_HTTP_PORT', httpPort) } : {}),
+  };
+}
+
+function isOneOf<T extends string>(value: string, allowed: readonly T[]): value is T {
+  return (allowed as readonly string[]).includes(value);
+}
+
+function portNumber(name: string, text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new FaqbotError('config', `${name}=${text} is not a port number; set ${name} to a whole number from 0 to 65535`);
+  }
+  return port;
 }
 
 export function readSecrets(env: Env): Secrets {
-  const portText = nonEmpty(env.PORT) ?? '3000';
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new FaqbotError('config', `PORT=${portText} is not a port number; set PORT to a whole number from 0 to 65535`);
-  }
+  const port = portNumber('PORT', nonEmpty(env.PORT) ?? '3000');
   return {
     discordToken: nonEmpty(env.DISCORD_TOKEN),
     discordApiUrl: nonEmpty(env.DISCORD_API_URL),

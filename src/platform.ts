@@ -4,6 +4,8 @@ import type { Secrets } from './config.js';
 import type { Logger } from './log.js';
 import type { AnswerService } from './service/answer-service.js';
 import type { SharedState } from './service/shared-state.js';
+import type { InFlight } from './service/in-flight.js';
+import type { HttpRoute } from './ops/server.js';
 
 /**
  * Where a platform connection stands. `failed` is final: the platform will not recover by
@@ -19,12 +21,7 @@ export interface PlatformHealth {
   readonly reason?: string;
 }
 
-/** A request handler a platform needs mounted on the bot's HTTP server (e.g. Discord interactions). */
-export interface HttpRoute {
-  readonly method: 'POST';
-  readonly path: string;
-  readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
-}
+export type { HttpRoute };
 
 export interface RunningPlatform {
   readonly name: string;
@@ -51,12 +48,28 @@ export interface PlatformDeps {
   readonly fatal?: (reason: string) => void;
   /** Aborted when start-up took too long: the adapter releases what it opened. */
   readonly signal?: AbortSignal;
+  /** Where the adapter registers each event it is handling, so shutdown can wait for them. */
+  readonly inFlight?: InFlight;
+  /** Told of every change of the connection's state (readiness, reconnect counts). */
+  readonly onHealth?: (health: PlatformHealth) => void;
+  /** Extra routes for the platform's own HTTP server (see PlatformAdapter.httpPort): the ops endpoints. */
+  readonly httpRoutes?: readonly HttpRoute[];
 }
 
 /** An adapter: knows from the secrets whether it is configured, and starts. */
 export interface PlatformAdapter {
   readonly name: string;
   configured(secrets: Secrets): boolean;
+  /**
+   * The port the platform serves HTTP on with these secrets, if it does (Slack's HTTP mode):
+   * the ops endpoints then share it, passed in as `httpRoutes`.
+   */
+  httpPort?(secrets: Secrets): number | undefined;
+  /**
+   * The routes the platform will serve on the bot's HTTP server with these secrets (Discord's
+   * interactions endpoint), known before it starts so the server can be planned and mounted.
+   */
+  httpRoutePaths?(secrets: Secrets): readonly Pick<HttpRoute, 'method' | 'path'>[];
   start(deps: PlatformDeps): Promise<RunningPlatform>;
   /** What to check when start-up hangs (the variables that point it at its API). */
   readonly startupHint?: string;
@@ -66,7 +79,7 @@ export interface PlatformAdapter {
 export class ConnectionTracker {
   #health: PlatformHealth;
 
-  constructor(private readonly now: () => number = Date.now) {
+  constructor(private readonly now: () => number = Date.now, private readonly onChange?: (health: PlatformHealth) => void) {
     this.#health = { state: 'connecting', since: now() };
   }
 
@@ -79,5 +92,6 @@ export class ConnectionTracker {
     if (this.#health.state === 'failed') return;
     if (this.#health.state === state && this.#health.reason === reason) return;
     this.#health = { state, since: this.now(), ...(reason !== undefined ? { reason } : {}) };
+    this.onChange?.(this.#health);
   }
 }

@@ -39,18 +39,24 @@ export function createClient(secrets: Secrets, clock = new InteractionClock()): 
 export const discordAdapter: PlatformAdapter = {
   name: 'discord',
   configured: (secrets) => secrets.discordToken !== undefined,
-  async start({ service, secrets, log, state, fatal, signal }: PlatformDeps): Promise<RunningPlatform> {
+  async start({ service, secrets, log, state, fatal, signal, inFlight, onHealth }: PlatformDeps): Promise<RunningPlatform> {
     const clock = new InteractionClock();
     const client = createClient(secrets, clock);
     const deps = { service, log, ...(state ? { state } : {}) };
-    const connection = new ConnectionTracker();
+    const connection = new ConnectionTracker(Date.now, onHealth);
+    const track = <T>(work: Promise<T>): Promise<T> => inFlight?.track(work, 'discord') ?? work;
     const overHttp = secrets.discordInteractions === 'http';
     if (overHttp && !secrets.discordPublicKey) {
       throw new FaqbotError('config', 'FAQBOT_DISCORD_INTERACTIONS=http needs DISCORD_PUBLIC_KEY (the "Public Key" on the application\'s General Information page)');
     }
     // Over HTTP, interactions arrive at the endpoint, and the gateway (if any) carries only messages.
-    const routes: HttpRoute[] = overHttp
-      ? [{ method: 'POST', path: INTERACTIONS_PATH, handle: createInteractionsEndpoint({ client, publicKey: publicKeyFromHex(secrets.discordPublicKey!), deps, log }).handle }]
+    const endpoint = overHttp ? createInteractionsEndpoint({ client, publicKey: publicKeyFromHex(secrets.discordPublicKey!), deps, log }) : undefined;
+    const routes: HttpRoute[] = endpoint
+      ? [{
+        method: 'POST', path: INTERACTIONS_PATH,
+        // In flight until the response is sent: shutdown waits for it like for a gateway event.
+        handler: (req, res) => void track(new Promise<void>((done) => { res.once('close', () => done()); endpoint.handle(req, res); })),
+      }]
       : [];
     // The handlers catch their own errors; these catches only make sure that nothing a
     // handler misses can become an unhandled rejection that ends the process.
@@ -58,7 +64,7 @@ export const discordAdapter: PlatformAdapter = {
     if (!overHttp) {
       client.on(Events.InteractionCreate, (interaction) => {
         clock.arrived(interaction.id);
-        handleInteraction(deps, interaction).catch(lastResort);
+        track(handleInteraction(deps, interaction)).catch(lastResort);
       });
     }
     if (overHttp && !secrets.discordGateway) {
@@ -69,7 +75,7 @@ export const discordAdapter: PlatformAdapter = {
       return { name: 'discord', routes, health: () => connection.health, async stop() { await client.destroy(); } };
     }
     client.on(Events.MessageCreate, (message) => {
-      if (client.isReady()) handleMessage(deps, client, message).catch(lastResort);
+      if (client.isReady()) track(handleMessage(deps, client, message)).catch(lastResort);
     });
     client.on(Events.Error, (error) => log.error('discord: client error', error));
     client.on(Events.ShardError, (error) => log.warn(`discord: gateway error: ${describeError(error)}`));

@@ -12,7 +12,8 @@ import { handleInteraction, type HandlerDeps } from './interactions.js';
 import { APOLOGY } from './send.js';
 import { verifyRequest } from './verify.js';
 
-export const INTERACTIONS_PATH = '/discord/interactions';
+export { INTERACTIONS_PATH } from './interactions-path.js';
+import { INTERACTIONS_PATH } from './interactions-path.js';
 
 /** Discord waits 3 s for the response; past this, a "thinking" response is sent and the answer follows as an edit. */
 const RESPONSE_BUDGET_MS = 2_500;

@@ -8,6 +8,7 @@ import { ConnectionTracker, type PlatformDeps, type RunningPlatform } from '../.
 import { boltLogger } from './bolt-logger.js';
 import { SeenEvents } from './dedupe.js';
 import { guardRequests } from './http-guard.js';
+import { slackSocketMode } from './mode.js';
 import { SocketReceiver, slackError } from './socket-receiver.js';
 import type { SlackDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions.js';
@@ -31,10 +32,10 @@ export interface RunningSlack extends RunningPlatform {
   readonly port?: number;
 }
 
-export async function startSlack({ service, secrets, log, state, fatal, signal }: PlatformDeps): Promise<RunningSlack> {
+export async function startSlack({ service, secrets, log, state, fatal, signal, inFlight, onHealth, httpRoutes = [] }: PlatformDeps): Promise<RunningSlack> {
   const token = secrets.slackBotToken;
   if (!token) throw new FaqbotError('config', 'SLACK_BOT_TOKEN is not set');
-  const socketMode = Boolean(secrets.slackAppToken);
+  const socketMode = slackSocketMode(secrets);
   if (!socketMode && !secrets.slackSigningSecret) {
     throw new FaqbotError('config', 'SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is; set one of them (see README "Slack")');
   }
@@ -46,21 +47,31 @@ export async function startSlack({ service, secrets, log, state, fatal, signal }
     timeout: REQUEST_TIMEOUT_MS,
     rejectRateLimitedCalls: true,
   };
-  const connection = new ConnectionTracker();
-  const receiver = secrets.slackAppToken
+  const logger = boltLogger(log);
+  const connection = new ConnectionTracker(Date.now, onHealth);
+  const receiver = socketMode
     ? new SocketReceiver({
-      appToken: secrets.slackAppToken,
+      appToken: secrets.slackAppToken!,
       ...(secrets.slackApiUrl ? { apiUrl: withSlash(secrets.slackApiUrl) } : {}),
       log,
       connection,
       fatal: fatal ?? ((reason) => log.error(`slack: ${reason}`)),
       attemptTimeoutMs: ATTEMPT_TIMEOUT_MS,
     })
-    : new HTTPReceiver({ signingSecret: secrets.slackSigningSecret!, port: secrets.port, endpoints: EVENTS_PATH, logger: boltLogger(log) });
-  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardRequests(receiver.requestListener);
+    : new HTTPReceiver({
+      signingSecret: secrets.slackSigningSecret!, port: secrets.port, endpoints: EVENTS_PATH, logger,
+      // The ops endpoints (and Discord's interactions) on the same port, served before Slack's signature check.
+      customRoutes: httpRoutes.map((r) => ({ path: r.path, method: r.method, handler: r.handler })),
+    });
+  if (receiver instanceof HTTPReceiver) {
+    // The guard is Slack's front door only: other routes (Discord's) check their own signatures and sizes.
+    const guarded = guardRequests(receiver.requestListener);
+    const plain = receiver.requestListener;
+    receiver.requestListener = (req, res) => (new URL(req.url ?? '/', 'http://localhost').pathname === EVENTS_PATH ? guarded : plain)(req, res);
+  }
   const app = new App({
     token,
-    logger: boltLogger(log),
+    logger,
     deferInitialization: true,
     // No listener uses Bolt's conversation state; skipping it saves a store lookup per request.
     convoStore: false,
@@ -77,7 +88,8 @@ export async function startSlack({ service, secrets, log, state, fatal, signal }
       await (args as { ack?: () => Promise<void> }).ack?.();
       return;
     }
-    await args.next();
+    // The whole listener run (match, then post) is one in-flight answer for shutdown to wait on.
+    await (inFlight ? inFlight.track(args.next(), 'slack') : args.next());
   });
   app.error(async (error) => {
     log.error('slack: a request could not be handled', error);
@@ -109,7 +121,8 @@ export async function startSlack({ service, secrets, log, state, fatal, signal }
       : `could not listen for Slack on port ${secrets.port} (${describeError(error)}); set PORT to a free port`);
   }
   connection.set('connected');
-  log.info(socketMode ? 'slack: connected in Socket Mode' : `slack: listening for Slack requests on port ${port ?? secrets.port} at ${EVENTS_PATH}`);
+  log.info(socketMode ? 'slack: connected in Socket Mode' : `slack: listening for Slack requests on port ${port ?? secrets.port} at ${EVENTS_PATH}`,
+    socketMode ? { mode: 'socket' } : { mode: 'http', port: port ?? secrets.port, path: EVENTS_PATH });
   return {
     name: 'slack',
     health: () => connection.health,

@@ -2,10 +2,12 @@
 // the composition root, the tests and the bench.
 import type { PlatformAdapter } from '../../src/platform.js';
 import { startSlack } from './app.js';
+import { slackHttpPort } from './mode.js';
 
 export const slackAdapter: PlatformAdapter = {
   name: 'slack',
   configured: (secrets) => Boolean(secrets.slackBotToken),
+  httpPort: slackHttpPort,
   start: startSlack,
 };
 

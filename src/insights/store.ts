@@ -30,6 +30,8 @@ export interface InsightsStoreOptions {
   now?: () => number;
   /** How long a write may wait for another process's lock before it is dropped. */
   busyTimeoutMs?: number;
+  /** Told of every write that failed (the metrics count them; the log says so once). */
+  onWriteError?: () => void;
 }
 
 const DAY_MS = 86_400_000;
@@ -228,6 +230,7 @@ export class InsightsStore implements AskRecorder, InsightsReader {
         this.keep(run);
         return;
       }
+      this.options.onWriteError?.();
       this.retryAt = this.now() + RETRY_AFTER_MS;
       if (!this.failing) {
         this.failing = true;

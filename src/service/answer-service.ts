@@ -42,6 +42,8 @@ export interface AnswerServiceOptions {
   now?: () => number;
   /** Makes ask ids; tests pass a counter. */
   newId?: () => string;
+  /** Told of every ask's outcome (the metrics count asks by platform and reply kind). */
+  onAsk?: (outcome: { readonly platform: string; readonly decision: Reply['kind'] }) => void;
 }
 
 export interface ChooseOptions {
@@ -72,6 +74,7 @@ export class AnswerService {
   private readonly started = new Map<string, readonly Held[]>();
   recorder: AskRecorder | undefined;
   insights: InsightsReader | undefined;
+  private readonly onAsk: AnswerServiceOptions['onAsk'];
 
   constructor(options: AnswerServiceOptions) {
     this.policy = { ...defaultSettings.policy, ...options.policy };
@@ -84,6 +87,7 @@ export class AnswerService {
     this.newId = options.newId ?? (() => randomUUID());
     this.recorder = options.recorder;
     this.insights = options.insights;
+    this.onAsk = options.onAsk;
     this.seedPopularity();
   }
 
@@ -143,6 +147,12 @@ export class AnswerService {
 
   /** Answers a question: the main entry point of every adapter. */
   async ask(query: Query): Promise<Reply> {
+    const reply = await this.decide(query);
+    this.onAsk?.({ platform: query.platform, decision: reply.kind });
+    return reply;
+  }
+
+  private async decide(query: Query): Promise<Reply> {
     const now = query.at ?? this.now();
     const askId = this.newId();
     if (query.via === 'command' && !query.direct) {

@@ -31,17 +31,15 @@ test('`faqbot start` exits 1 after close 4014, with the reason on stderr', async
   const fake = await FakeDiscord.start({ guilds: [guild] });
   const cwd = await mkdtemp(join(tmpdir(), 'faqbot-fatal-'));
   const err: string[] = [];
-  let running!: () => void;
-  const isRunning = new Promise<void>((r) => { running = r; });
   const io = {
     out: () => {},
-    err: (t: string) => { err.push(t); if (/is running on discord/.test(t)) running(); },
+    err: (t: string) => { err.push(t); },
     stdin: new PassThrough(), cwd,
     env: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE, FAQBOT_DB: join(cwd, 'faqbot.db') },
   };
   try {
     const exit = startCommand(adapters).run({ values: {}, positionals: [] }, io);
-    await isRunning;
+    await fake.whenReady();
     fake.dropGateway(4014);
     expect(await exit).toBe(1);
     expect(err.at(-1)).toMatch(/^faqbot stopped: discord: Discord closed the gateway with code 4014 \(DisallowedIntents\).*intents/);

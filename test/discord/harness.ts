@@ -45,7 +45,7 @@ export interface ChannelIds { general: string; locked: string; forum: string; th
  * Starts a fake Discord and the bot; `config` is faqbot.config.yaml text for the policies, or
  * makes it from the channel ids.
  */
-export async function startHarness(config: string | ((ids: ChannelIds) => string) = ''): Promise<Harness> {
+export async function startHarness(config: string | ((ids: ChannelIds) => string) = '', extraEnv: Record<string, string> = {}): Promise<Harness> {
   const channels: FakeChannel[] = [
     { id: snowflake(), name: 'general', type: 0 },
     { id: snowflake(), name: 'locked', type: 0 },
@@ -75,7 +75,7 @@ export async function startHarness(config: string | ((ids: ChannelIds) => string
   };
   const io = {
     out: () => {}, err: () => {}, stdin: new PassThrough(), cwd,
-    env: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE, FAQBOT_DB: join(cwd, 'faqbot.db') },
+    env: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE, FAQBOT_DB: join(cwd, 'faqbot.db'), ...extraEnv },
   };
   // The adapter list `npm start` uses; only Discord is configured by this environment.
   const bot = await startBot(io, { adapters, log });

@@ -43,7 +43,7 @@ beforeAll(async () => {
   // Stands in for the bot's HTTP server: mounts the routes the platforms ask for.
   server = createServer((req, res) => {
     const route = bot.routes.find((r) => r.method === req.method && r.path === req.url);
-    if (route) route.handle(req, res);
+    if (route) route.handler(req, res);
     else res.writeHead(404).end();
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

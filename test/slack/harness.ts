@@ -39,9 +39,9 @@ export async function startHarness(mode: 'http' | 'socket', extraEnv: Record<str
   if (configYaml !== undefined) await writeFile(join(cwd, 'faqbot.config.yaml'), configYaml);
   const logs: string[] = [];
   const log: Logger = {
-    info: (m) => logs.push(`info ${m}`),
-    warn: (m) => logs.push(`warn ${m}`),
-    error: (m, e) => logs.push(`error ${m}${e ? `: ${String(e)}` : ''}`),
+    info: (m, f) => logs.push(`info ${m}${f ? ` ${JSON.stringify(f)}` : ''}`),
+    warn: (m, f) => logs.push(`warn ${m}${f ? ` ${JSON.stringify(f)}` : ''}`),
+    error: (m, e, f) => logs.push(`error ${m}${e ? `: ${String(e)}` : ''}${f ? ` ${JSON.stringify(f)}` : ''}`),
   };
   const env: Record<string, string> = {
     SLACK_BOT_TOKEN: BOT_TOKEN,

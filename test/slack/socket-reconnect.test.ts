@@ -7,7 +7,7 @@ import { startHarness, type Harness } from './harness.js';
 
 describe('Slack Socket Mode reconnection', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness('socket'); });
+  beforeAll(async () => { h = await startHarness('socket', { FAQBOT_HTTP_PORT: '0' }); });
   afterAll(async () => { await h?.close(); });
 
   it('reconnects when Slack asks it to, through apps.connections.open, and keeps answering', async () => {
@@ -19,6 +19,12 @@ describe('Slack Socket Mode reconnection', () => {
     await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId, ts: '1700002000.000001' })));
     const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
     expect(headerText(post.args)).toBe('How do I migrate from CentOS to AlmaLinux?');
+    // A routine refresh is seamless (the new connection opens before the old one closes): no
+    // warning for the operator, no counted reconnect, ready throughout.
+    expect(h.logs).not.toContainEqual(expect.stringMatching(/^warn slack: reconnecting/));
+    const metrics = await (await fetch(`http://127.0.0.1:${h.bot.opsPort}/metrics`)).text();
+    expect(metrics).not.toMatch(/^faqbot_platform_reconnects_total\{platform="slack"\} [1-9]/m);
+    expect((await fetch(`http://127.0.0.1:${h.bot.opsPort}/readyz`)).status).toBe(200);
   });
 
   it('opens the new connection before it closes the old one, so requests sent during a refresh are all answered', async () => {

@@ -126,6 +126,19 @@ export class FakeDiscord {
     return new Promise((done) => this.readyWaiters.push(done));
   }
 
+  /**
+   * Leaves identify and resume unanswered until the returned function is called: a gateway
+   * that is slow to take the bot back after a drop.
+   */
+  holdSessions(): () => void {
+    this.heldSessions = [];
+    return () => {
+      const held = this.heldSessions ?? [];
+      this.heldSessions = undefined;
+      for (const run of held) run();
+    };
+  }
+
   /** Drops the gateway connection the way a network blip or a Discord restart would. */
   dropGateway(code = 4000): void {
     const ws = this.socket;
@@ -133,19 +146,23 @@ export class FakeDiscord {
     ws?.close(code, 'fake discord: dropped');
   }
 
+  private heldSessions: (() => void)[] | undefined;
+
   private handleSocket(ws: WebSocket): void {
     if (this.silentGateway) return;
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
     ws.on('message', (raw) => {
       const msg = JSON.parse(String(raw)) as { op: number; d: any };
       this.gatewayOps.push(msg.op);
+      const session = msg.op === 2 ? () => this.identify(ws)
+        : msg.op === 6 ? () => {
+          this.socket = ws;
+          ws.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
+          this.flushReady();
+        } : undefined;
       if (msg.op === 1) ws.send(JSON.stringify({ op: 11 }));
-      else if (msg.op === 2) this.identify(ws);
-      else if (msg.op === 6) {
-        this.socket = ws;
-        ws.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
-        this.flushReady();
-      }
+      else if (session && this.heldSessions) this.heldSessions.push(session);
+      else session?.();
     });
   }
 

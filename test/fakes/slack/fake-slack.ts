@@ -47,6 +47,7 @@ export class FakeSlack {
   private readonly events = new EventEmitter();
   private readonly failures = new Map<string, Failure>();
   private readonly faults = new Map<string, TransportFault[]>();
+  private readonly holds = new Map<string, Promise<void>>();
   private readonly users = new Map<string, FakeUser>();
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -95,6 +96,16 @@ export class FakeSlack {
   /** How many transport faults are still queued for `method`. */
   faultsLeft(method: string): number {
     return this.faults.get(method)?.length ?? 0;
+  }
+
+  /**
+   * Holds every answer to `method` until the returned function is called: a Slack that is slow
+   * to accept a token, or a post still on its way when the bot is told to stop.
+   */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.holds.set(method, new Promise<void>((done) => { release = done; }));
+    return () => { this.holds.delete(method); release(); };
   }
 
   callsTo(method: string): ApiCall[] {
@@ -222,6 +233,8 @@ export class FakeSlack {
       if (fault === 'reset') return void req.socket.destroy();
       return send(res, fault, { message: 'fake Slack: server error' });
     }
+    this.events.emit('record');
+    await this.holds.get(method);
     const failure = this.failures.get(method);
     if (failure && failure.remaining > 0) {
       failure.remaining -= 1;
