@@ -4,25 +4,20 @@
 // are written when it answers again. Same schema, migrations and privacy rules as SQLite.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Feedback, InsightsSummary, KnowledgeBase } from '../domain.js';
-import { describeError, type Logger } from '../log.js';
+import type { Feedback, InsightsSummary } from '../domain.js';
+import { describeError } from '../log.js';
 import type { AskRecord, AskRecorder, InsightsReader, PickRecord } from '../service/recorder.js';
 import { buildReport, toSummary, type InsightsReport } from './aggregate.js';
 import { pgMigrate } from './pg-schema.js';
+import type { CommonStoreOptions } from './store-options.js';
 import { readPgRows } from './pg-read.js';
 import { hashPerson, LINK_WINDOW_MS, storedText } from './privacy.js';
 
-export interface PgInsightsStoreOptions {
+export interface PgInsightsStoreOptions extends CommonStoreOptions {
   /** postgres://… (may hold a password: only its host is ever logged). */
   url: string;
   /** What the log shows for the database. */
   where: string;
-  log: Logger;
-  salt?: string;
-  retentionDays: number;
-  storeQueryText: boolean;
-  knowledge?: () => KnowledgeBase | undefined;
-  now?: () => number;
   /** Records kept while PostgreSQL is unreachable; beyond it the oldest go (and the log says so). */
   maxBuffered?: number;
   /** How soon a failed write is tried again. */
@@ -180,6 +175,7 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
           client.release();
         }
       } catch (error) {
+        this.options.onWriteError?.();
         this.reportFailure(error);
         this.scheduleRetry();
         return;

@@ -8,30 +8,21 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Feedback, InsightsSummary, KnowledgeBase } from '../domain.js';
-import { describeError, type Logger } from '../log.js';
+import type { Feedback, InsightsSummary } from '../domain.js';
+import { describeError } from '../log.js';
 import type { AskRecord, AskRecorder, InsightsReader, PickRecord } from '../service/recorder.js';
 import { buildReport, toSummary, type InsightsReport } from './aggregate.js';
 import { hashPerson, LINK_WINDOW_MS, storedText } from './privacy.js';
 import { readRows } from './read.js';
 import { migrate } from './schema.js';
+import type { CommonStoreOptions } from './store-options.js';
 import { adviceFor, troubleOf } from './advice.js';
 
-export interface InsightsStoreOptions {
+export interface InsightsStoreOptions extends CommonStoreOptions {
   /** The SQLite file; its folder is created when missing. */
   path: string;
-  log: Logger;
-  /** From `secrets.insightsSalt`; when absent a random salt is generated once and kept in the database. */
-  salt?: string;
-  retentionDays: number;
-  storeQueryText: boolean;
-  /** The current knowledge base, to name entries in summaries. */
-  knowledge?: () => KnowledgeBase | undefined;
-  now?: () => number;
-  /** How long a write may wait for another process's lock before it is dropped. */
+  /** How long a write may wait for another process's lock before it is kept for later. */
   busyTimeoutMs?: number;
-  /** Told of every write that failed (the metrics count them; the log says so once). */
-  onWriteError?: () => void;
 }
 
 const DAY_MS = 86_400_000;
