@@ -55,17 +55,39 @@ function load<T>(driver: SqliteDriver): T {
   try {
     return require(driver) as T;
   } catch (error) {
-    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    const fix = driver === 'node:sqlite'
-      ? 'use an official Node.js build (it ships node:sqlite)'
-      : 'run `npm ci` again with the Node.js version that runs the bot (better-sqlite3 is built for one Node version)';
-    throw new Error(`the SQLite driver ${driver} cannot be loaded on Node ${process.versions.node} (${why}); ${fix}, or set insights.enabled: false`);
+    throw driverLoadError(driver, error);
   }
+}
+
+/**
+ * One line on a driver that cannot load: better-sqlite3 loads its addon only when the first
+ * database opens, and Node's own message for a wrong build spans five lines with a path.
+ */
+export function driverLoadError(driver: SqliteDriver, error: unknown, nodeVersion: string = process.versions.node): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const why = /NODE_MODULE_VERSION/.test(message) ? 'its addon was built for another Node.js version'
+    : /bindings file/.test(message) ? 'its addon was never built, as after npm ci --ignore-scripts'
+    : message.split('\n')[0]!;
+  const fix = driver === 'node:sqlite'
+    ? 'use an official Node.js build, which has node:sqlite'
+    : 'run `npm ci` again with the Node.js version that runs the bot';
+  return new Error(`the SQLite driver ${driver} cannot be loaded on Node ${nodeVersion} (${why}); ${fix}, or set insights.enabled: false`);
+}
+
+/** Whether an error from opening a better-sqlite3 database is its addon failing to load. */
+function isAddonFailure(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === 'ERR_DLOPEN_FAILED' || /bindings file|NODE_MODULE_VERSION/.test(String(e?.message ?? ''));
 }
 
 function openBetterSqlite(path: string, options: SqliteOpenOptions): SqlDatabase {
   const Database = load<typeof BetterSqlite3>('better-sqlite3');
-  const db = new Database(path, { timeout: options.timeoutMs, ...(options.readonly ? { readonly: true, fileMustExist: true } : {}) });
+  let db: BetterSqlite3.Database;
+  try {
+    db = new Database(path, { timeout: options.timeoutMs, ...(options.readonly ? { readonly: true, fileMustExist: true } : {}) });
+  } catch (error) {
+    throw isAddonFailure(error) ? driverLoadError('better-sqlite3', error) : error;
+  }
   return {
     driver: 'better-sqlite3',
     prepare: (sql) => db.prepare(sql),

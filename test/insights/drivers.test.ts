@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openForReading, readRows } from '../../src/insights/read.js';
 import { InsightsStore } from '../../src/insights/store.js';
-import { driverFor, openSqlite, type SqliteDriver } from '../../src/insights/sqlite.js';
+import { driverFor, driverLoadError, openSqlite, type SqliteDriver } from '../../src/insights/sqlite.js';
 import { captureLog, fixtureKnowledge, here, tempDir } from './helpers.js';
 
 const DAY = 86_400_000;
@@ -77,6 +77,25 @@ describe('which SQLite driver the insights store uses', () => {
     expect(store.available).toBe(true);
     const loaded = Object.keys(require.cache).some((file) => /[\\/]better-sqlite3[\\/]/.test(file));
     expect(loaded).toBe(driverFor() === 'better-sqlite3');
+  });
+});
+
+describe('a driver that cannot load', () => {
+  // Node's own message for an addon built for another Node, as better-sqlite3 throws it at the first open.
+  const wrongBuild = Object.assign(new Error(`The module '/app/node_modules/better-sqlite3/build/Release/better_sqlite3.node'
+was compiled against a different Node.js version using
+NODE_MODULE_VERSION 137. This version of Node.js requires
+NODE_MODULE_VERSION 115. Please try re-compiling or re-installing
+the module (for instance, using \`npm rebuild\` or \`npm install\`).`), { code: 'ERR_DLOPEN_FAILED' });
+
+  it.each([
+    ['better-sqlite3', wrongBuild, /^the SQLite driver better-sqlite3 cannot be loaded on Node 20\.20\.2 \(its addon was built for another Node\.js version\); run `npm ci` again with the Node\.js version that runs the bot, or set insights\.enabled: false$/],
+    ['better-sqlite3', new Error('Could not locate the bindings file. Tried:\n → /app/node_modules/better-sqlite3/build/better_sqlite3.node'), /\(its addon was never built, as after npm ci --ignore-scripts\); run `npm ci` again/],
+    ['node:sqlite', new Error('No such built-in module: node:sqlite'), /node:sqlite cannot be loaded on Node 20\.20\.2 \(No such built-in module: node:sqlite\); use an official Node\.js build/],
+  ] as const)('%s: one line on why and what to do', (driver, error, said) => {
+    const { message } = driverLoadError(driver, error, '20.20.2');
+    expect(message).toMatch(said);
+    expect(message).not.toContain('\n');
   });
 });
 
