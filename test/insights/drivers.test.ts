@@ -80,6 +80,35 @@ describe('which SQLite driver the insights store uses', () => {
   });
 });
 
+describe.each(usable)('transactions on %s', (driver) => {
+  function table() {
+    const db = openSqlite(join(tempDir(), 't.db'), { timeoutMs: 0 }, driver);
+    db.exec('CREATE TABLE t (v TEXT)');
+    const add = (v: string) => db.prepare('INSERT INTO t (v) VALUES (?)').run(v);
+    const values = () => (db.prepare('SELECT v FROM t ORDER BY rowid').all() as { v: string }[]).map((r) => r.v);
+    return { db, add, values };
+  }
+
+  it('a failing transaction leaves nothing behind, and the connection takes the next one', () => {
+    const { db, add, values } = table();
+    expect(() => db.transaction(() => { add('a'); throw new Error('boom'); })).toThrow('boom');
+    db.transaction(() => add('b'));
+    expect(values()).toEqual(['b']);
+    db.close();
+  });
+
+  it('a nested transaction (a prune inside a flush of kept records) undoes only itself when it fails', () => {
+    const { db, add, values } = table();
+    db.transaction(() => {
+      add('outer');
+      expect(() => db.transaction(() => { add('inner'); throw new Error('inner failed'); })).toThrow('inner failed');
+      db.transaction(() => add('inner again'));
+    });
+    expect(values()).toEqual(['outer', 'inner again']);
+    db.close();
+  });
+});
+
 describe('a driver that cannot load', () => {
   // Node's own message for an addon built for another Node, as better-sqlite3 throws it at the first open.
   const wrongBuild = Object.assign(new Error(`The module '/app/node_modules/better-sqlite3/build/Release/better_sqlite3.node'
