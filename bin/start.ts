@@ -12,7 +12,6 @@ import { secretValues } from '../src/redact.js';
 import { STARTUP_TIMEOUT_MS, type HttpRoute, type PlatformAdapter, type PlatformDeps, type RunningPlatform } from '../src/platform.js';
 import { AnswerService } from '../src/service/answer-service.js';
 import { InsightsStore } from '../src/insights/store.js';
-import { insightsRuntimeProblem } from '../src/insights/runtime.js';
 import { FaqbotError } from '../src/errors.js';
 import { watchKnowledge, type KnowledgeWatcher, type ReloadOutcome } from '../src/knowledge/watch.js';
 import { knowledgeHelp, knowledgeOption, knowledgePath as resolveKnowledge } from '../src/cli/knowledge-flag.js';
@@ -87,8 +86,6 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
   for (const w of warnings) log.warn(formatProblem(w));
   const inFlight = new InFlight((platform, seconds) => metrics.latency.observe({ platform }, seconds));
   const { insights: insightsSettings } = config.settings;
-  const runtimeProblem = insightsSettings.enabled && !config.secrets.databaseUrl ? insightsRuntimeProblem() : undefined;
-  if (runtimeProblem) throw new FaqbotError('config', runtimeProblem);
   const shared = await openSharedState(config.secrets, log);
   let service: AnswerService | undefined;
   const storeOptions = {

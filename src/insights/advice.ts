@@ -1,12 +1,13 @@
 // What an operator should do about an insights database error, by its cause: a read-only file
 // wants permissions, not a new file; a full disk wants space; only a damaged file wants moving
 // aside. One sentence each, naming the file.
+import { sqliteCode } from './sqlite.js';
 
 export type StoreTrouble = 'busy' | 'moved' | 'read-only' | 'full' | 'damaged' | 'cannot-open' | 'disk' | 'other';
 
-/** The cause from better-sqlite3's SqliteError code (or a Node fs code at open). */
+/** The cause from the SQLite driver's result code (or a Node fs code at open). */
 export function troubleOf(error: unknown): StoreTrouble {
-  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  const code = sqliteCode(error);
   if (/^SQLITE_(BUSY|LOCKED)/.test(code)) return 'busy';
   if (code === 'SQLITE_READONLY_DBMOVED') return 'moved';
   if (/^SQLITE_READONLY/.test(code) || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'read-only';

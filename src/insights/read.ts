@@ -1,13 +1,13 @@
 // Reads recorded rows back for aggregation, and opens a database for reading only (the
 // `insights` command must not create or migrate a file the bot owns).
 import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { FaqbotError } from '../errors.js';
 import type { AskRow, FeedbackRow, InsightsRows, PickRow } from './aggregate.js';
-import { SCHEMA_VERSION } from './schema.js';
+import { SCHEMA_VERSION, userVersion } from './schema.js';
+import { openSqlite, type SqlDatabase } from './sqlite.js';
 
 /** Identical records come back as one row with a count; the aggregation weighs them. */
-export function readRows(db: Database.Database, sinceMs: number): InsightsRows {
+export function readRows(db: SqlDatabase, sinceMs: number): InsightsRows {
   // Only unanswered questions are read with their text; the rest are counted per entry.
   const decided = db.prepare(`SELECT '' AS text, 0 AS redacted, decision, entry_id AS entryId, COUNT(*) AS count
       FROM asks WHERE at >= ? AND decision != 'none' GROUP BY decision, entry_id`)
@@ -30,14 +30,14 @@ export function readRows(db: Database.Database, sinceMs: number): InsightsRows {
 }
 
 /** Opens an existing insights database read-only; clear errors for a missing, foreign or newer file. */
-export function openForReading(path: string): Database.Database {
+export function openForReading(path: string): SqlDatabase {
   if (!existsSync(path)) {
     throw new FaqbotError('not-found', `${path}: no insights database yet; it is created when the bot starts with settings.insights.enabled (pass --db PATH for another file)`);
   }
-  let db: Database.Database | undefined;
+  let db: SqlDatabase | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true, timeout: 2000 });
-    const version = db.pragma('user_version', { simple: true }) as number;
+    db = openSqlite(path, { readonly: true, timeoutMs: 2000 });
+    const version = userVersion(db);
     if (version === 0) throw new Error('it has no faqbot tables (was it written by faqbot?)');
     if (version > SCHEMA_VERSION) throw new Error(`it was written by a newer faqbot (schema ${version}, this one knows ${SCHEMA_VERSION}); upgrade faqbot`);
     return db;

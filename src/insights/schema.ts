@@ -1,6 +1,6 @@
 // Versioned migrations for the insights database. `PRAGMA user_version` holds how many have
 // run; each runs once, in a transaction, in order. Never edit a shipped migration: add one.
-import type Database from 'better-sqlite3';
+import type { SqlDatabase } from './sqlite.js';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: asks, picks, feedback, and a small key/value table for the generated salt.
@@ -66,15 +66,20 @@ export const MIGRATIONS: readonly string[] = [
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Brings the database up to SCHEMA_VERSION; refuses a database written by a newer faqbot. */
-export function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+export function migrate(db: SqlDatabase): void {
+  const current = userVersion(db);
   if (current > SCHEMA_VERSION) {
     throw new Error(`the database has schema version ${current}, newer than this faqbot knows (${SCHEMA_VERSION}); upgrade faqbot or point settings.insights.path at another file`);
   }
   for (let v = current; v < SCHEMA_VERSION; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
+      db.exec(`PRAGMA user_version = ${v + 1}`);
+    });
   }
+}
+
+/** How many migrations the file has had (0 for a file faqbot never wrote). */
+export function userVersion(db: SqlDatabase): number {
+  return Number((db.prepare('PRAGMA user_version').get() as { user_version: number | bigint }).user_version);
 }

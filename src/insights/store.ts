@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Feedback, InsightsSummary } from '../domain.js';
 import { describeError } from '../log.js';
 import type { AskRecord, AskRecorder, InsightsReader, PickRecord } from '../service/recorder.js';
@@ -17,12 +16,15 @@ import { readRows } from './read.js';
 import { migrate } from './schema.js';
 import type { CommonStoreOptions } from './store-options.js';
 import { adviceFor, troubleOf } from './advice.js';
+import { openSqlite, type SqlDatabase, type SqliteDriver } from './sqlite.js';
 
 export interface InsightsStoreOptions extends CommonStoreOptions {
   /** The SQLite file; its folder is created when missing. */
   path: string;
   /** How long a write may wait for another process's lock before it is kept for later. */
   busyTimeoutMs?: number;
+  /** The SQLite driver; by default the one for this Node (see sqlite.ts). */
+  driver?: SqliteDriver;
 }
 
 const DAY_MS = 86_400_000;
@@ -51,7 +53,7 @@ interface LinkedAsk {
 }
 
 export class InsightsStore implements AskRecorder, InsightsReader {
-  private db: Database.Database | undefined;
+  private db: SqlDatabase | undefined;
   private statements: Statements | undefined;
   private salt = '';
   private failing = false;
@@ -76,11 +78,11 @@ export class InsightsStore implements AskRecorder, InsightsReader {
     const store = new InsightsStore(options);
     try {
       mkdirSync(dirname(options.path), { recursive: true });
-      const db = new Database(options.path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
+      const db = openSqlite(options.path, { timeoutMs: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS }, options.driver);
       try {
-        db.pragma('journal_mode = WAL');
+        db.exec('PRAGMA journal_mode = WAL');
         // NORMAL is durable across application crashes in WAL mode and keeps writes cheap.
-        db.pragma('synchronous = NORMAL');
+        db.exec('PRAGMA synchronous = NORMAL');
         migrate(db);
         store.salt = options.salt ?? storedSalt(db);
         store.statements = prepare(db);
@@ -168,10 +170,10 @@ export class InsightsStore implements AskRecorder, InsightsReader {
     this.write((s) => {
       const cutoff = this.now() - this.options.retentionDays * DAY_MS;
       this.db!.transaction(() => {
-        removed += s.pruneAsks.run(cutoff).changes;
-        removed += s.prunePicks.run(cutoff).changes;
-        removed += s.pruneFeedback.run(cutoff).changes;
-      })();
+        removed += Number(s.pruneAsks.run(cutoff).changes);
+        removed += Number(s.prunePicks.run(cutoff).changes);
+        removed += Number(s.pruneFeedback.run(cutoff).changes);
+      });
     });
     return removed;
   }
@@ -258,10 +260,10 @@ export class InsightsStore implements AskRecorder, InsightsReader {
     const s = this.statements;
     if (!s || !this.db || this.pending.length === 0) return true;
     // A try while the lock is still held should not hold the answers for the full busy timeout.
-    this.db.pragma('busy_timeout = 5');
+    this.db.exec('PRAGMA busy_timeout = 5');
     try {
       const batch = this.pending;
-      this.db.transaction(() => { for (const p of batch) p.run(s); })();
+      this.db.transaction(() => { for (const p of batch) p.run(s); });
       const seconds = ((this.now() - (this.busySince ?? this.now())) / 1000).toFixed(1);
       const dropped = this.droppedWhileBusy > 0 ? `; ${this.droppedWhileBusy} older one${this.droppedWhileBusy === 1 ? ' was' : 's were'} dropped` : '';
       this.options.log.info(`insights: ${this.options.path} is free again after ${seconds} s; ${batch.length} record${batch.length === 1 ? '' : 's'} kept meanwhile ${batch.length === 1 ? 'was' : 'were'} written${dropped}`);
@@ -277,7 +279,7 @@ export class InsightsStore implements AskRecorder, InsightsReader {
       this.endBusy();
       return true;
     } finally {
-      this.db?.pragma(`busy_timeout = ${this.options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
+      this.db?.exec(`PRAGMA busy_timeout = ${this.options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
     }
   }
 
@@ -294,7 +296,7 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function prepare(db: Database.Database) {
+function prepare(db: SqlDatabase) {
   return {
     ask: db.prepare(`INSERT OR IGNORE INTO asks (ask_id, at, platform, community_id, channel_id, asker_hash, via, query_text, redacted, decision, entry_id, score)
       VALUES (@ask_id, @at, @platform, @community_id, @channel_id, @asker_hash, @via, @query_text, @redacted, @decision, @entry_id, @score)`),
@@ -316,7 +318,7 @@ function prepare(db: Database.Database) {
   };
 }
 
-function storedSalt(db: Database.Database): string {
+function storedSalt(db: SqlDatabase): string {
   const row = db.prepare("SELECT value FROM meta WHERE key = 'salt'").get() as { value: string } | undefined;
   if (row) return row.value;
   const salt = randomBytes(32).toString('hex');

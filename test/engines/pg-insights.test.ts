@@ -2,7 +2,6 @@
 // privacy kept, `faqbot insights` reads it, and an outage loses nothing and stops no answer.
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/command.js';
@@ -12,6 +11,7 @@ import type { Query } from '../../src/domain.js';
 import { PG_MIGRATIONS } from '../../src/insights/pg-schema.js';
 import { PgInsightsStore } from '../../src/insights/pg-store.js';
 import { MIGRATIONS, migrate } from '../../src/insights/schema.js';
+import { openSqlite } from '../../src/insights/sqlite.js';
 import { InsightsStore } from '../../src/insights/store.js';
 import type { AskRecorder, InsightsReader } from '../../src/service/recorder.js';
 import { AnswerService } from '../../src/service/answer-service.js';
@@ -59,7 +59,7 @@ describe.skipIf(!withPg)('insights in PostgreSQL', () => {
     expect(PG_MIGRATIONS).toHaveLength(MIGRATIONS.length);
     const { store } = pgStore(db!.url);
     expect(await store.start()).toBe(true);
-    const lite = new Database(':memory:');
+    const lite = openSqlite(':memory:', { timeoutMs: 0 });
     migrate(lite);
     const client = new pg.Client({ connectionString: db!.url });
     await client.connect();

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Query } from '../../src/domain.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src/insights/schema.js';
+import { MIGRATIONS, SCHEMA_VERSION, userVersion } from '../../src/insights/schema.js';
+import { openSqlite } from '../../src/insights/sqlite.js';
 import { InsightsStore, type InsightsStoreOptions } from '../../src/insights/store.js';
 import { adviceFor, troubleOf } from '../../src/insights/advice.js';
 import { AnswerService } from '../../src/service/answer-service.js';
@@ -15,6 +15,11 @@ const open: InsightsStore[] = [];
 afterEach(() => {
   while (open.length) open.pop()!.close();
 });
+
+/** A connection of the test's own, with the driver the store uses on this Node. */
+function sqlite(path: string, options: { readonly?: boolean } = {}) {
+  return openSqlite(path, { timeoutMs: 0, ...options });
+}
 
 function openStore(path: string, extra: Partial<InsightsStoreOptions> = {}) {
   const log = captureLog();
@@ -70,7 +75,9 @@ describe('insights store', () => {
     expect(summary.answered).toBe(1);
     expect(summary.unanswered).toBe(1);
     expect(summary.topUnanswered).toEqual([{ text: 'is there a dark mode', count: 1 }]);
-    expect(new Database(path, { readonly: true }).pragma('journal_mode', { simple: true })).toBe('wal');
+    const check = sqlite(path, { readonly: true });
+    expect(check.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    check.close();
   });
 
   it('keeps the asker only as a salted hash, stable across restarts, never the raw id', async () => {
@@ -86,7 +93,7 @@ describe('insights store', () => {
     b.store.close();
     open.pop();
 
-    const db = new Database(path, { readonly: true });
+    const db = sqlite(path, { readonly: true });
     const hashes = db.prepare('SELECT DISTINCT asker_hash FROM asks').all() as { asker_hash: string }[];
     db.close();
     expect(hashes).toHaveLength(1);
@@ -102,7 +109,7 @@ describe('insights store', () => {
       store.recordAsk({ askId: 'a1', at: Date.now(), platform: 'slack', channelId: 'C1', askerId: 'U1', via: 'command', text: 'x', decision: 'none', score: 0 });
       store.close();
       open.pop();
-      const db = new Database(join(dir, file), { readonly: true });
+      const db = sqlite(join(dir, file), { readonly: true });
       const row = db.prepare('SELECT asker_hash FROM asks').get() as { asker_hash: string };
       db.close();
       return row.asker_hash;
@@ -115,7 +122,7 @@ describe('insights store', () => {
     const path = join(tempDir(), 'faqbot.db');
     const { store } = openStore(path, { storeQueryText: false });
     await serviceWith(store, () => Date.now()).ask(query('My order 12345678 from jane@example.org never shipped <@U777>'));
-    const db = new Database(path, { readonly: true });
+    const db = sqlite(path, { readonly: true });
     const row = db.prepare('SELECT query_text, redacted FROM asks').get() as { query_text: string; redacted: number };
     db.close();
     expect(row.redacted).toBe(1);
@@ -127,7 +134,7 @@ describe('insights store', () => {
     const path = join(tempDir(), 'faqbot.db');
     const { store } = openStore(path);
     await serviceWith(store, () => Date.now()).ask(query('<@U0424242> asks how to export data'));
-    const db = new Database(path, { readonly: true });
+    const db = sqlite(path, { readonly: true });
     const row = db.prepare('SELECT query_text FROM asks').get() as { query_text: string };
     db.close();
     expect(row.query_text).toBe('@someone asks how to export data');
@@ -164,7 +171,7 @@ describe('insights store', () => {
     vote(false, 'U2');
     const summary = store.summary(0);
     expect([summary.helpful, summary.notHelpful]).toEqual([0, 2]);
-    const db = new Database(path, { readonly: true });
+    const db = sqlite(path, { readonly: true });
     const linked = db.prepare('SELECT COUNT(*) AS n FROM feedback f JOIN asks a ON a.ask_id = f.ask_id').get() as { n: number };
     db.close();
     expect(linked.n).toBe(2);
@@ -190,7 +197,7 @@ describe('insights store', () => {
     const path = join(tempDir(), 'faqbot.db');
     const { store, log } = openStore(path, { busyTimeoutMs: 5 });
     const service = serviceWith(store, () => Date.now());
-    const other = new Database(path);
+    const other = sqlite(path);
     other.exec('BEGIN EXCLUSIVE');
     for (let i = 0; i < 5; i++) expect((await service.ask(query('how do I export my data', `U${i}`))).kind).toBe('answer');
     expect(log.warnings).toHaveLength(1);
@@ -208,7 +215,7 @@ describe('insights store', () => {
     let clock = Date.now();
     const { store, log } = openStore(path, { busyTimeoutMs: 5, now: () => clock });
     const service = serviceWith(store, () => clock);
-    const other = new Database(path);
+    const other = sqlite(path);
     other.exec('BEGIN EXCLUSIVE');
     for (let i = 0; i < 3; i++) await service.ask(query('how do I export my data', `U${i}`));
     clock += 61_000;
@@ -250,9 +257,9 @@ describe('insights store', () => {
 
   it('upgrades a database from the first schema version, keeping its records', async () => {
     const path = join(tempDir(), 'faqbot.db');
-    const old = new Database(path);
+    const old = sqlite(path);
     old.exec(MIGRATIONS[0]!);
-    old.pragma('user_version = 1');
+    old.exec('PRAGMA user_version = 1');
     old.prepare(`INSERT INTO asks (ask_id, at, platform, channel_id, asker_hash, via, query_text, redacted, decision, score)
       VALUES ('old-1', ?, 'slack', 'C1', 'h', 'command', 'kept from before the upgrade', 0, 'none', 0)`).run(Date.now());
     old.close();
@@ -260,15 +267,15 @@ describe('insights store', () => {
     expect(store.summary(0).topUnanswered).toEqual([{ text: 'kept from before the upgrade', count: 1 }]);
     store.close();
     open.pop();
-    const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const db = sqlite(path, { readonly: true });
+    expect(userVersion(db)).toBe(SCHEMA_VERSION);
     db.close();
   });
 
   it('refuses, with one warning, a database written by a newer faqbot', async () => {
     const path = join(tempDir(), 'faqbot.db');
-    const db = new Database(path);
-    db.pragma('user_version = 999');
+    const db = sqlite(path);
+    db.exec('PRAGMA user_version = 999');
     db.close();
     const { store, log } = openStore(path);
     expect(store.available).toBe(false);
@@ -283,7 +290,7 @@ describe('picks are linked to the ask they answered', () => {
     const { store } = openStore(path);
     const service = serviceWith(store, () => clock);
     const links = () => {
-      const db = new Database(path, { readonly: true });
+      const db = sqlite(path, { readonly: true });
       const rows = db.prepare('SELECT query_text AS text, from_ask_id AS fromAskId, entry_id AS entryId FROM picks ORDER BY at').all();
       db.close();
       return rows;
