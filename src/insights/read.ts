@@ -7,21 +7,23 @@ import type { AskRow, FeedbackRow, InsightsRows, PickRow } from './aggregate.js'
 import { SCHEMA_VERSION } from './schema.js';
 
 /** Identical records come back as one row with a count; the aggregation weighs them. */
-export function readRows(db: Database.Database, sinceMs: number): InsightsRows {
+export function readRows(db: Database.Database, sinceMs: number, communityId?: string): InsightsRows {
+  // One community's rows, or all: the same statements either way (NULL matches everything).
+  const c = communityId ?? null;
   // Only unanswered questions are read with their text; the rest are counted per entry.
   const decided = db.prepare(`SELECT '' AS text, 0 AS redacted, decision, entry_id AS entryId, COUNT(*) AS count
-      FROM asks WHERE at >= ? AND decision != 'none' GROUP BY decision, entry_id`)
-    .all(sinceMs) as { text: string; redacted: number; decision: string; entryId: string | null; count: number }[];
+      FROM asks WHERE at >= ? AND (? IS NULL OR community_id = ?) AND decision != 'none' GROUP BY decision, entry_id`)
+    .all(sinceMs, c, c) as { text: string; redacted: number; decision: string; entryId: string | null; count: number }[];
   const unanswered = db.prepare(`SELECT query_text AS text, redacted, decision, NULL AS entryId, COUNT(*) AS count
-      FROM asks WHERE at >= ? AND decision = 'none' GROUP BY query_text, redacted`)
-    .all(sinceMs) as { text: string; redacted: number; decision: string; entryId: string | null; count: number }[];
+      FROM asks WHERE at >= ? AND (? IS NULL OR community_id = ?) AND decision = 'none' GROUP BY query_text, redacted`)
+    .all(sinceMs, c, c) as { text: string; redacted: number; decision: string; entryId: string | null; count: number }[];
   const asks = [...decided, ...unanswered];
   const picks = db.prepare(`SELECT query_text AS text, redacted, via, entry_id AS entryId, COUNT(*) AS count
-      FROM picks WHERE at >= ? GROUP BY query_text, redacted, via, entry_id`)
-    .all(sinceMs) as { text: string; redacted: number; via: string; entryId: string; count: number }[];
+      FROM picks WHERE at >= ? AND (? IS NULL OR community_id = ?) GROUP BY query_text, redacted, via, entry_id`)
+    .all(sinceMs, c, c) as { text: string; redacted: number; via: string; entryId: string; count: number }[];
   const feedback = db.prepare(`SELECT entry_id AS entryId, helpful, COUNT(*) AS count
-      FROM feedback WHERE at >= ? GROUP BY entry_id, helpful ORDER BY entry_id`)
-    .all(sinceMs) as { entryId: string; helpful: number; count: number }[];
+      FROM feedback WHERE at >= ? AND (? IS NULL OR community_id = ?) GROUP BY entry_id, helpful ORDER BY entry_id`)
+    .all(sinceMs, c, c) as { entryId: string; helpful: number; count: number }[];
   return {
     asks: asks.map((a): AskRow => ({ text: a.text, redacted: a.redacted === 1, decision: a.decision, count: a.count, ...(a.entryId ? { entryId: a.entryId } : {}) })),
     picks: picks.map((p): PickRow => ({ text: p.text, redacted: p.redacted === 1, via: p.via, entryId: p.entryId, count: p.count })),
