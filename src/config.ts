@@ -311,7 +311,9 @@ const allowedText: Readonly<Record<string, readonly string[]>> = {
  */
 export function parseConfigText(text: string, file: string): Partial<Settings> {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
+  // Keys are compared as written: unquoted Discord ids beyond 2^53 read as equal numbers, and
+  // two servers' ids would otherwise be "duplicate keys".
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: (a, b) => keyText(a) === keyText(b) });
   if (doc.errors.length > 0) {
     const at = yamlErrorAt(doc.errors[0]!);
     throw new FaqbotError('config', `${file}:${at.line}:${at.col}: ${at.message} ${offendingText(text, at.line)}; fix the YAML syntax`);
@@ -401,6 +403,10 @@ function readCommunities(node: Node, where: Where, problems: string[]): Communit
     if (problems.length === before) out[id] = community as CommunitySettings;
   }
   return out;
+}
+
+function keyText(node: unknown): string {
+  return isScalar(node) ? String(node.source ?? node.value) : JSON.stringify(node);
 }
 
 /** A copy of a map without one key, for checks that handle that key apart. */

@@ -26,6 +26,23 @@ describe('communities: in the config', () => {
     expect(settings.communities.T0BOATS1).toEqual({ knowledge: 'knowledge/trains', matcher: { maxSuggestions: 2 } });
   });
 
+  it('tells apart unquoted server ids that are equal as numbers (beyond 2^53), here and in channels:', () => {
+    const { settings } = configIn([
+      'communities:',
+      '  1300000000000000001: { knowledge: a }',
+      '  1300000000000000003: { knowledge: b }',
+      'channels:',
+      '  1300000000000000001: { mention: ignore }',
+      '  1300000000000000003: { mention: public }',
+      '',
+    ].join('\n'))();
+    expect(settings.communities['1300000000000000001']?.knowledge).toBe('a');
+    expect(settings.communities['1300000000000000003']?.knowledge).toBe('b');
+    expect(settings.channels).toEqual({ '1300000000000000001': { mention: 'ignore' }, '1300000000000000003': { mention: 'public' } });
+    // A key really written twice is still refused.
+    expect(configIn('policy:\n  targeting: everyone\n  targeting: moderators\n')).toThrow(/Map keys must be unique/);
+  });
+
   it('reports every problem with file:line:col and the fix', () => {
     const load = configIn([
       'communities:',
