@@ -84,7 +84,7 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
 async function startWithOps(io: Io, options: StartOptions, config: Config, log: Logger, configured: readonly PlatformAdapter[], ops: Ops): Promise<Started> {
   const { metrics } = ops;
   const knowledgePath = resolveKnowledge(options.knowledge, config.settings, io);
-  const plans = planCommunities(config.settings, (path) => resolve(io.cwd, path), knowledgePath);
+  const plans = planCommunities(config.settings, (path) => resolve(io.cwd, path), options.knowledge);
   // Every community's knowledge is read and checked now: a broken folder stops start-up with
   // file:line, not a question hours later. Matchers are built when a community first asks.
   const load = (path: string) => {

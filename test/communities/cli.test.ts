@@ -1,6 +1,6 @@
 // `--community ID` on check, eval and insights: the community's own knowledge, matcher
 // settings and records, as `communities:` in the config says.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,8 +33,11 @@ beforeAll(() => {
     'communities:',
     `  "${BOATS}": { knowledge: boats, name: Boat Club }`,
     `  ${TRAINS}: { knowledge: trains }`,
+    '  T0BROKEN: { knowledge: broken }',
     '',
   ].join('\n'));
+  mkdirSync(join(k.root, 'broken'));
+  writeFileSync(join(k.root, 'broken', 'faq.yaml'), 'entries:\n  - id: Not Kebab\n    question: q\n    answer: a\n');
   writeFileSync(join(k.root, 'boat-cases.yaml'), 'cases:\n  - q: how do I put my boat in the water\n    expect: launch-boat\n  - q: what does mooring cost\n    expect: mooring-fee\n');
   const store = InsightsStore.open({ path: join(k.root, 'faqbot.db'), log: { info() {}, warn() {}, error() {} }, retentionDays: 90, storeQueryText: true });
   const ask = (askId: string, communityId: string, text: string) => store.recordAsk({
@@ -49,7 +52,10 @@ describe('--community', () => {
   it('faqbot check checks that community\'s knowledge', async () => {
     const boats = await cli('check', '--community', BOATS, '--quick');
     expect(boats.code).toBe(0);
-    expect(boats.out).toMatch(/ok: 2 entries in 1 file/);
+    expect(boats.out).toMatch(/ok: 3 entries in 1 file/);
+    const broken = await cli('check', '--community', 'T0BROKEN', '--quick');
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/broken\/faq\.yaml:2:\d+/);
     const both = await cli('check', 'trains', '--community', BOATS);
     expect(both.code).toBe(2);
     expect(both.err).toMatch(/either --community ID or a knowledge path/);

@@ -1,4 +1,5 @@
-// Two small knowledge bases that share no entry, written to temporary folders, so a test can
+// Two small knowledge bases that share one entry id (`house-rules`, answered differently) and
+// nothing else, written to temporary folders, so a test can
 // tell by the answer which community's knowledge answered.
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,10 @@ entries:
     question: How much is the mooring fee?
     keywords: [mooring, fee]
     answer: Forty a month.
+  - id: house-rules
+    question: What are the house rules?
+    keywords: [rules]
+    answer: Life jackets on the pontoon, always.
 `;
 
 const TRAINS = `title: Rail Fans FAQ
@@ -36,6 +41,10 @@ entries:
     question: Where is the timetable?
     keywords: [timetable, schedule]
     answer: Pinned in the timetable channel.
+  - id: house-rules
+    question: What are the house rules?
+    keywords: [rules]
+    answer: No photos with flash on the platform.
 `;
 
 export function twoKnowledge(): TwoKnowledge {
