@@ -68,7 +68,7 @@ export const discordSuite: BenchSuite = {
     };
     const bot = await startBot(io, { adapters: [discordAdapter], log: silentLogger });
     try {
-      const entries = bot.service.knowledge.entries;
+      const entries = bot.service.knowledgeFor(undefined).entries;
       // Many members asking each entry's phrasings, as in a real server: one member's rate
       // limit is not what is measured.
       const items = (n: number, tag: string): DriverItem[] => Array.from({ length: n }, (_, i) => {

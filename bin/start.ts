@@ -10,7 +10,7 @@ import { packageVersion } from '../src/cli/version.js';
 import { InFlight } from '../src/service/in-flight.js';
 import { secretValues } from '../src/redact.js';
 import { STARTUP_TIMEOUT_MS, type HttpRoute, type PlatformAdapter, type PlatformDeps, type RunningPlatform } from '../src/platform.js';
-import { AnswerService } from '../src/service/answer-service.js';
+import { CommunityRouter, planCommunities } from '../src/service/community-router.js';
 import { InsightsStore } from '../src/insights/store.js';
 import { FaqbotError } from '../src/errors.js';
 import { watchKnowledge, type KnowledgeWatcher, type ReloadOutcome } from '../src/knowledge/watch.js';
@@ -33,7 +33,8 @@ export interface StartOptions {
 }
 
 export interface Started {
-  service: AnswerService;
+  /** Every community's answers; `service.for(id)` is one guild's or workspace's service. */
+  service: CommunityRouter;
   platforms: RunningPlatform[];
   /** What the HTTP server mounts for the platforms (POST /discord/interactions in HTTP mode). */
   routes: readonly HttpRoute[];
@@ -82,35 +83,51 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
 async function startWithOps(io: Io, options: StartOptions, config: Config, log: Logger, configured: readonly PlatformAdapter[], ops: Ops): Promise<Started> {
   const { metrics } = ops;
   const knowledgePath = resolveKnowledge(options.knowledge, config.settings, io);
-  const { knowledge, warnings } = loadKnowledge(knowledgePath, io.cwd);
-  for (const w of warnings) log.warn(formatProblem(w));
+  const plans = planCommunities(config.settings, (path) => resolve(io.cwd, path), options.knowledge);
+  // Every community's knowledge is read and checked now: a broken folder stops start-up with
+  // file:line, not a question hours later. Matchers are built when a community first asks.
+  const load = (path: string) => {
+    const { knowledge, warnings } = loadKnowledge(path, io.cwd);
+    for (const w of warnings) log.warn(formatProblem(w));
+    return knowledge;
+  };
+  const separate = Object.keys(config.settings.communities).length > 0;
   const inFlight = new InFlight((platform, seconds) => metrics.latency.observe({ platform }, seconds));
   const { insights: insightsSettings } = config.settings;
   const shared = await openSharedState(config.secrets, log);
-  let service: AnswerService | undefined;
+  let service: CommunityRouter | undefined;
   const storeOptions = {
     log, retentionDays: insightsSettings.retentionDays, storeQueryText: insightsSettings.storeQueryText,
-    knowledge: () => service?.knowledge, ...(config.secrets.insightsSalt ? { salt: config.secrets.insightsSalt } : {}),
+    knowledge: (communityId?: string) => service?.knowledgeFor(communityId), ...(config.secrets.insightsSalt ? { salt: config.secrets.insightsSalt } : {}),
     onWriteError: () => metrics.insightsWriteErrors.inc(),
   };
   const store: RecordingStore | undefined = !insightsSettings.enabled ? undefined
     : config.secrets.databaseUrl ? await openPgStore(config.secrets.databaseUrl, storeOptions)
     : sqliteStore(InsightsStore.open({ path: resolve(io.cwd, insightsSettings.path), ...storeOptions }));
-  service = new AnswerService({
-    knowledge, policy: config.settings.policy, matcher: config.settings.matcher, state: shared.state, channels: config.settings.channels,
+  service = new CommunityRouter({
+    communities: plans, knowledge: load, separate, state: shared.state, channels: config.settings.channels,
     // Passed even when unavailable: it records nothing then, and /faq-stats says to check the log.
     ...(store ? { recorder: store, insights: store } : {}),
     onAsk: ({ platform, decision }) => metrics.asks.inc({ platform, decision }),
   });
   // Before any platform connects: the first keystroke of an autocomplete must not build it.
-  if (configured.length > 0) service.prepareAutocomplete();
+  if (configured.length > 0) service.warmDefault();
+  const knowledge = service.knowledgeFor(undefined);
   ops.knowledgeLoaded(knowledge.entries.length);
   const onReload = (outcome: ReloadOutcome) => {
     if (outcome.ok) { metrics.reloads.inc(); metrics.entries.set(outcome.knowledge.entries.length); } else metrics.reloadFailures.inc();
   };
-  const watcher: KnowledgeWatcher | undefined = config.settings.watchKnowledge
-    ? watchKnowledge({ path: knowledgePath, cwd: io.cwd, target: service, log, onReload })
-    : undefined;
+  // One watch per knowledge folder: a change reloads the communities answered from it alone.
+  const router = service;
+  const watchers: KnowledgeWatcher[] = !config.settings.watchKnowledge ? [] : router.knowledgePaths().map((path) => watchKnowledge({
+    path, cwd: io.cwd, log, onReload,
+    target: { get knowledge() { return router.knowledgeAt(path)!; }, replaceKnowledge: (kb) => router.replaceKnowledge(path, kb) },
+  }));
+  const watcher: KnowledgeWatcher | undefined = watchers.length === 0 ? undefined : {
+    reload: () => watchers.map((w) => w.reload())[0]!,
+    ready: Promise.all(watchers.map((w) => w.ready)).then(() => undefined),
+    close: () => { for (const w of watchers) w.close(); },
+  };
   await watcher?.ready;
   const platforms: RunningPlatform[] = [];
   let stopping: Promise<void> | undefined;
@@ -157,6 +174,7 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
   log.info('faqbot started', {
     version: packageVersion(), platforms: platforms.map((p) => p.name),
     knowledge: { entries: knowledge.entries.length, files: knowledge.files.length, path: knowledgePath },
+    ...(separate ? { communities: plans.length - 1, knowledgeFolders: router.knowledgePaths().length } : {}),
     insights: store ? 'on' : 'off', watchKnowledge: watcher !== undefined, ...ops.describe(),
   });
   const routes = platforms.flatMap((p) => p.routes ?? []);
@@ -227,7 +245,7 @@ export function startCommand(adapters: readonly PlatformAdapter[]): Command {
       const bot = await startBot(io, { adapters, ...(knowledge ? { knowledge } : {}) });
       if (bot.platforms.length === 0) {
         io.err('No platform tokens are set (DISCORD_TOKEN, SLACK_BOT_TOKEN): starting a console chat on the knowledge base. Type a question, or "exit" to quit.');
-        const code = await runChat(io, bot.service, false);
+        const code = await runChat(io, bot.service.for(undefined), false);
         await bot.stop('console closed');
         return code;
       }

@@ -65,8 +65,32 @@ export type ChannelSettings = Readonly<Record<string, Partial<ChannelRule>>>;
 export const MENTION_MODES: readonly MentionMode[] = ['public', 'private', 'ignore'];
 export const SLASH_MODES: readonly SlashMode[] = ['allow', 'deny'];
 
+/**
+ * One community's settings (`communities:` in the config): its knowledge folder and what it
+ * changes of the top-level `policy` and `matcher`. Everything else is shared by the deployment.
+ */
+export interface CommunitySettings {
+  /** Shown to moderators by `/faq-stats`; the config key when absent. */
+  name?: string;
+  /** The knowledge folder or file; relative paths are resolved from the working directory. */
+  knowledge: string;
+  policy?: Partial<PolicySettings>;
+  matcher?: Partial<MatcherSettings>;
+}
+
+/**
+ * `communities:`, keyed by Discord guild id or Slack team/enterprise id; `default` applies to
+ * every community not listed (the top-level `knowledgeDir`, `policy` and `matcher` when absent).
+ */
+export type CommunitiesSettings = Readonly<Record<string, CommunitySettings>>;
+
+/** The key of the community every unlisted guild or workspace falls under. */
+export const DEFAULT_COMMUNITY = 'default';
+
 export interface Settings {
   knowledgeDir: string;
+  /** Per-community knowledge and overrides; empty: one knowledge base for every community. */
+  communities: CommunitiesSettings;
   /** Per-channel rules; without a `default.mention`, `policy.mentionRepliesPublic` decides. */
   channels: ChannelSettings;
   policy: PolicySettings;
@@ -124,6 +148,7 @@ export interface Config {
 
 export const defaultSettings: Settings = {
   knowledgeDir: 'knowledge',
+  communities: {},
   channels: {},
   policy: {
     targeting: 'everyone',
@@ -286,7 +311,9 @@ const allowedText: Readonly<Record<string, readonly string[]>> = {
  */
 export function parseConfigText(text: string, file: string): Partial<Settings> {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
+  // Keys are compared as written: unquoted Discord ids beyond 2^53 read as equal numbers, and
+  // two servers' ids would otherwise be "duplicate keys".
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: (a, b) => keyText(a) === keyText(b) });
   if (doc.errors.length > 0) {
     const at = yamlErrorAt(doc.errors[0]!);
     throw new FaqbotError('config', `${file}:${at.line}:${at.col}: ${at.message} ${offendingText(text, at.line)}; fix the YAML syntax`);
@@ -300,17 +327,86 @@ export function parseConfigText(text: string, file: string): Partial<Settings> {
   if (!isMap(doc.contents)) {
     throw new FaqbotError('config', `${where(doc.contents)}: the config must be a mapping of settings (key: value)`);
   }
-  // `channels` is keyed by ids, not by known names: checked by readChannels.
-  const { channels: _channels, ...shaped } = defaultSettings;
+  // `channels` and `communities` are keyed by ids, not by known names: checked apart.
+  const { channels: _channels, communities: _communities, ...shaped } = defaultSettings;
   const channelsNode = doc.contents.get('channels', true) as Node | undefined;
   const channels = channelsNode === undefined ? undefined : readChannels(channelsNode, where, problems);
-  checkMap(withoutKey(doc.contents, 'channels'), shaped as unknown as Record<string, unknown>, '', where, problems);
+  const communitiesNode = doc.contents.get('communities', true) as Node | undefined;
+  const communities = communitiesNode === undefined ? undefined : readCommunities(communitiesNode, where, problems);
+  checkMap(withoutKey(withoutKey(doc.contents, 'channels'), 'communities'), shaped as unknown as Record<string, unknown>, '', where, problems);
   if (problems.length === 1) throw new FaqbotError('config', problems[0]!);
   if (problems.length > 1) {
     throw new FaqbotError('config', `${file}: ${problems.length} problems in the config`, problems);
   }
-  const settings = doc.toJS() as Partial<Settings>;
-  return channels ? { ...settings, channels } : settings;
+  const { communities: _c, channels: _ch, ...settings } = doc.toJS() as Partial<Settings>;
+  return { ...settings, ...(channels ? { channels } : {}), ...(communities ? { communities } : {}) };
+}
+
+/** Discord guild ids are digits; Slack team ids start with T, enterprise ids with E. */
+const COMMUNITY_ID = /^(?:\d{15,21}|[TE][A-Z0-9]{2,})$/;
+const COMMUNITY_KEYS = ['name', 'knowledge', 'policy', 'matcher'] as const;
+
+/**
+ * `communities:` is keyed by guild and workspace ids; keys are read as written (an unquoted
+ * Discord id is beyond 2^53). Each entry's `policy` and `matcher` are checked as the top-level ones.
+ */
+function readCommunities(node: Node, where: Where, problems: string[]): CommunitiesSettings | undefined {
+  if (!isMap(node)) {
+    problems.push(`${where(node)}: "communities" must be a mapping of Discord guild ids or Slack team ids (or "default") to settings, e.g. \`"123456789012345678": { knowledge: knowledge/project-a }\``);
+    return undefined;
+  }
+  const out: Record<string, CommunitySettings> = {};
+  for (const pair of node.items) {
+    const keyNode = isScalar(pair.key) ? pair.key : undefined;
+    const id = keyNode ? String(keyNode.source ?? keyNode.value).trim() : '';
+    if (id !== DEFAULT_COMMUNITY && !COMMUNITY_ID.test(id)) {
+      problems.push(`${where(keyNode)}: "communities.${id}" is not a community id; use "default", a Discord server id (digits, e.g. "123456789012345678") or a Slack team or enterprise id (T0123ABC, E0123ABC)`);
+      continue;
+    }
+    if (id in out) {
+      problems.push(`${where(keyNode)}: "communities.${id}" is listed twice; keep one`);
+      continue;
+    }
+    const value = pair.value as Node | null;
+    if (!isMap(value)) {
+      problems.push(`${where(value ?? keyNode)}: "communities.${id}" must be a mapping, e.g. \`{ knowledge: knowledge/${id === DEFAULT_COMMUNITY ? 'shared' : 'project-a'} }\``);
+      continue;
+    }
+    const before = problems.length;
+    const community: Partial<CommunitySettings> = {};
+    for (const item of value.items) {
+      const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
+      const itemValue = item.value as Node | null;
+      const at = where(itemValue ?? (item.key as Node));
+      const name = `communities.${id}.${key}`;
+      if (!(COMMUNITY_KEYS as readonly string[]).includes(key)) {
+        problems.push(`${where(item.key as Node)}: unknown setting "${name}"; known settings here: ${COMMUNITY_KEYS.join(', ')}`);
+      } else if (key === 'policy' || key === 'matcher') {
+        if (!isMap(itemValue)) {
+          problems.push(`${at}: "${name}" must be a mapping of ${key} settings (indent them under "${key}:")`);
+          continue;
+        }
+        // The same names, types and limits as the top-level section, reported under this community's name.
+        const local: string[] = [];
+        checkMap(itemValue, defaultSettings[key] as unknown as Record<string, unknown>, `${key}.`, where, local);
+        problems.push(...local.map((p) => p.replace(`"${key}.`, `"communities.${id}.${key}.`)));
+        community[key] = itemValue.toJSON() as never;
+      } else {
+        const v: unknown = isScalar(itemValue) ? itemValue.value : undefined;
+        if (typeof v !== 'string' || v.trim() === '') problems.push(`${at}: "${name}" must be text${key === 'knowledge' ? ' (a knowledge folder or file, e.g. knowledge/project-a)' : ''}, got ${JSON.stringify(v ?? null)}`);
+        else community[key as 'name' | 'knowledge'] = v.trim();
+      }
+    }
+    if (community.knowledge === undefined && problems.length === before) {
+      problems.push(`${where(keyNode)}: "communities.${id}" needs "knowledge:", the folder its answers come from (e.g. knowledge/project-a)`);
+    }
+    if (problems.length === before) out[id] = community as CommunitySettings;
+  }
+  return out;
+}
+
+function keyText(node: unknown): string {
+  return isScalar(node) ? String(node.source ?? node.value) : JSON.stringify(node);
 }
 
 /** A copy of a map without one key, for checks that handle that key apart. */

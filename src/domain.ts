@@ -176,6 +176,8 @@ export interface Dismissers {
 /** A click on "Dismiss": the answer it was on (as its button names it) and who clicked. */
 export interface DismissRequest {
   readonly askId: string;
+  /** The guild or workspace of the answer. */
+  readonly communityId?: string;
   readonly entryId: string;
   readonly platform: string;
   readonly dismissers: Dismissers;
@@ -239,6 +241,16 @@ export interface StatsReply extends ReplyBase {
   readonly summary?: InsightsSummary;
   /** Set instead of a summary when the asker may not see stats, or none are kept. */
   readonly message?: string;
+  /** Which knowledge answers in this community, for admins without access to the deployment. */
+  readonly knowledge?: KnowledgeInUse;
+}
+
+/** What `/faq-stats` says about the knowledge a community is answered from. */
+export interface KnowledgeInUse {
+  /** The community's name in the config (`communities:`), or "default". */
+  readonly community: string;
+  readonly title: string;
+  readonly entries: number;
 }
 
 export type Reply = AnswerReply | SuggestReply | NoAnswerReply | HelpReply | HeldReply | StatsReply;
@@ -246,6 +258,8 @@ export type Reply = AnswerReply | SuggestReply | NoAnswerReply | HelpReply | Hel
 /** A member's verdict on an answer. */
 export interface Feedback {
   readonly askId: string;
+  /** The guild or workspace the answer was in; feedback is recorded under its community. */
+  readonly communityId?: string;
   readonly entryId: string;
   readonly helpful: boolean;
   readonly by: Person;

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Secrets } from './config.js';
 import type { Logger } from './log.js';
-import type { AnswerService } from './service/answer-service.js';
+import type { Answerer } from './service/community-router.js';
 import type { SharedState } from './service/shared-state.js';
 import type { InFlight } from './service/in-flight.js';
 import type { HttpRoute } from './ops/server.js';
@@ -36,7 +36,7 @@ export interface RunningPlatform {
 export const STARTUP_TIMEOUT_MS = 30_000;
 
 export interface PlatformDeps {
-  readonly service: AnswerService;
+  readonly service: Answerer;
   readonly secrets: Secrets;
   readonly log: Logger;
   /** What replicas share (event de-duplication); this process's memory when nothing is configured. */

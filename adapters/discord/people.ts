@@ -38,12 +38,17 @@ export function channelParents(channel: Channel | null): string[] {
   return parents;
 }
 
+/** The server an interaction came from, as the core's `communityId` (absent in a DM). */
+export function community(interaction: Pick<Interaction, 'guildId'>): { communityId?: string } {
+  return interaction.guildId ? { communityId: interaction.guildId } : {};
+}
+
 export function interactionQuery(interaction: Interaction, via: AskedVia, text: string, target?: Person): Query {
   const parents = channelParents(interaction.channel);
   return {
     text,
     platform: PLATFORM,
-    ...(interaction.guildId ? { communityId: interaction.guildId } : {}),
+    ...community(interaction),
     channelId: interaction.channelId ?? interaction.user.id,
     ...(parents.length > 0 ? { channelParents: parents } : {}),
     ...(interaction.inGuild() ? {} : { direct: true }),

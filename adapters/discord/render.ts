@@ -4,6 +4,7 @@
 import type { APIActionRowComponent, APIButtonComponent, APIComponentInMessageActionRow, APIEmbed, APISelectMenuOption } from 'discord.js';
 import type { Entry, InsightsSummary, Person, Reply } from '../../src/domain.js';
 import { SMALL_TALK_LINE } from '../../src/text/small-talk.js';
+import { knowledgeLine } from '../../src/service/knowledge-in-use.js';
 import { dismissCustomId, entryCustomId, encodeCustomId, entryRef } from './custom-id.js';
 import { LIMITS, packBlocks, truncateText } from './limits.js';
 import { escapeText, markdownToDiscordBlocks } from './markdown.js';
@@ -110,8 +111,8 @@ export function renderReply(reply: Reply, ctx: RenderContext): DiscordMessage {
       return { ...base, content: neutralizeMentions(truncateText(reply.message, LIMITS.content)) };
     case 'stats':
       return reply.summary
-        ? { ...base, embeds: [statsEmbed(reply.summary)] }
-        : { ...base, content: neutralizeMentions(reply.message ?? 'No statistics are available.') };
+        ? { ...base, embeds: [{ ...statsEmbed(reply.summary), ...(reply.knowledge ? { footer: { text: shorten(neutralizeMentions(knowledgeLine(reply.knowledge)), LIMITS.footer) } } : {}) }] }
+        : { ...base, content: neutralizeMentions(truncateText([reply.message ?? 'No statistics are available.', ...(reply.knowledge ? [knowledgeLine(reply.knowledge)] : [])].join('\n'), LIMITS.content)) };
   }
 }
 

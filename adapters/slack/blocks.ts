@@ -4,6 +4,7 @@
 import type { types as Slack } from '@slack/bolt';
 import type { AnswerReply, AskedVia, Entry, Person, Reply, StatsReply } from '../../src/domain.js';
 import { SMALL_TALK_LINE } from '../../src/text/small-talk.js';
+import { knowledgeLine } from '../../src/service/knowledge-in-use.js';
 import { ACTION, encodeValue } from './action-value.js';
 import { echoWithoutLinks, escapeMrkdwn, link, markdownToMrkdwnParts, markdownToPlain, plainTextSafe } from './mrkdwn.js';
 import { splitMrkdwn, truncate } from './split.js';
@@ -147,9 +148,10 @@ function renderedAnswer(entry: Entry): { sections: readonly string[]; plain: str
 
 function stats(reply: StatsReply): SlackMessage {
   const s = reply.summary;
+  const knowledge = reply.knowledge ? [context(escapeMrkdwn(knowledgeLine(reply.knowledge)))] : [];
   if (!s) {
     const message = escapeMrkdwn(reply.message ?? 'No statistics are available.');
-    return { text: message, blocks: [section(message)] };
+    return { text: message, blocks: [section(message), ...knowledge] };
   }
   const days = Math.max(1, Math.round((Date.now() - s.since) / 86_400_000));
   const blocks: Block[] = [
@@ -168,6 +170,7 @@ function stats(reply: StatsReply): SlackMessage {
   if (s.topUnanswered.length > 0) {
     blocks.push(section(truncate(`*Asked but not answered*\n${s.topUnanswered.slice(0, 10).map((u) => `• “${escapeMrkdwn(truncate(u.text, 200))}” (${u.count})`).join('\n')}`, 2900)));
   }
+  blocks.push(...knowledge);
   return { text: `FAQ statistics: ${s.asks} questions, ${s.unanswered} unanswered.`, blocks };
 }
 

@@ -1,10 +1,10 @@
 // What every listener needs; built once when the adapter starts.
 import type { Logger } from '../../src/log.js';
-import type { AnswerService } from '../../src/service/answer-service.js';
+import type { Answerer } from '../../src/service/community-router.js';
 import type { People } from './people.js';
 
 export interface SlackDeps {
-  readonly service: AnswerService;
+  readonly service: Answerer;
   readonly log: Logger;
   readonly people: People;
 }

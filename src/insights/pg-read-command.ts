@@ -8,7 +8,7 @@ import type { InsightsRows } from './aggregate.js';
 import { readPgRows } from './pg-read.js';
 import { PG_SCHEMA_VERSION, pgSchemaVersion } from './pg-schema.js';
 
-export async function readPgInsights(url: string, sinceMs: number): Promise<InsightsRows> {
+export async function readPgInsights(url: string, sinceMs: number, communityId?: string): Promise<InsightsRows> {
   const where = describeUrl(url);
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
@@ -20,7 +20,7 @@ export async function readPgInsights(url: string, sinceMs: number): Promise<Insi
     const version = await pgSchemaVersion(client);
     if (version === 0) throw new FaqbotError('not-found', `PostgreSQL at ${where} has no faqbot insights yet; they are created when the bot starts with FAQBOT_DATABASE_URL set`);
     if (version > PG_SCHEMA_VERSION) throw new FaqbotError('not-found', `PostgreSQL at ${where} was written by a newer faqbot (schema ${version}, this one knows ${PG_SCHEMA_VERSION}); upgrade faqbot`);
-    return await readPgRows(client, sinceMs);
+    return await readPgRows(client, sinceMs, communityId);
   } catch (error) {
     if (error instanceof FaqbotError) throw error;
     throw new FaqbotError('not-found', `cannot read the insights in PostgreSQL at ${where}: ${describeError(error)}`);

@@ -60,6 +60,13 @@ export const PG_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE picks ADD COLUMN from_ask_id TEXT;
   `,
+  // 4: as SQLite's migration 4: feedback says whose community it is; per-community indexes.
+  `
+  ALTER TABLE feedback ADD COLUMN community_id TEXT;
+  CREATE INDEX asks_community_at ON asks (community_id, at);
+  CREATE INDEX picks_community_at ON picks (community_id, at);
+  CREATE INDEX feedback_community_at ON feedback (community_id, at);
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

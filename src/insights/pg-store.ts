@@ -102,14 +102,15 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
     this.enqueue({ kind: 'feedback', r });
   }
 
-  async summary(sinceMs: number): Promise<InsightsSummary> {
-    return toSummary(await this.report(sinceMs));
+  async summary(sinceMs: number, communityId?: string): Promise<InsightsSummary> {
+    return toSummary(await this.report(sinceMs, 10, communityId));
   }
 
-  async report(sinceMs: number, limit = 10): Promise<InsightsReport> {
+  /** `communityId`: that community's records alone; absent: every record. */
+  async report(sinceMs: number, limit = 10, communityId?: string): Promise<InsightsReport> {
     await this.ensureReady();
-    const knowledge = this.options.knowledge?.();
-    return buildReport(await readPgRows(this.pool, sinceMs), { since: sinceMs, until: this.now(), limit, ...(knowledge ? { knowledge } : {}) });
+    const knowledge = this.options.knowledge?.(communityId);
+    return buildReport(await readPgRows(this.pool, sinceMs, communityId), { since: sinceMs, until: this.now(), limit, ...(knowledge ? { knowledge } : {}) });
   }
 
   /** Waits until everything recorded so far is written, or the write failed (then it stays queued). */
@@ -231,12 +232,12 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
       const { text, redacted } = this.textOf(r.text);
       await client.query(`INSERT INTO asks (ask_id, at, platform, community_id, channel_id, asker_hash, via, query_text, redacted, decision, entry_id, score)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`, [
-        r.askId, r.at, r.platform, r.communityId ?? null, r.channelId, hashPerson(salt, r.platform, r.askerId), r.via, text, redacted,
+        r.askId, r.at, r.platform, r.communityId ?? null, r.channelId, hashPerson(salt, r.platform, r.askerId, r.communityId), r.via, text, redacted,
         r.decision, r.entryId ?? null, Number.isFinite(r.score) ? r.score : 0,
       ]);
     } else if (p.kind === 'pick') {
       const { r } = p;
-      const askerHash = hashPerson(salt, r.platform, r.askerId);
+      const askerHash = hashPerson(salt, r.platform, r.askerId, r.communityId);
       const own = r.text.trim() !== '';
       type Linked = { ask_id: string; query_text: string; redacted: number };
       let from = r.fromAskId
@@ -255,9 +256,9 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
       ]);
     } else {
       const { r } = p;
-      await client.query(`INSERT INTO feedback (ask_id, at, platform, entry_id, helpful, by_hash) VALUES ($1, $2, $3, $4, $5, $6)
+      await client.query(`INSERT INTO feedback (ask_id, at, platform, community_id, entry_id, helpful, by_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)
         ON CONFLICT (ask_id, by_hash) DO UPDATE SET helpful = EXCLUDED.helpful, at = EXCLUDED.at`, [
-        r.askId, r.at, r.platform, r.entryId, r.helpful ? 1 : 0, hashPerson(salt, r.platform, r.by.id),
+        r.askId, r.at, r.platform, r.communityId ?? null, r.entryId, r.helpful ? 1 : 0, hashPerson(salt, r.platform, r.by.id, r.communityId),
       ]);
     }
   }

@@ -3,9 +3,18 @@
 import { createHmac } from 'node:crypto';
 import { terms } from '../text/normalize.js';
 
-/** A keyed hash: the same person hashes the same within one database, and ids cannot be recovered without the salt. */
-export function hashPerson(salt: string, platform: string, id: string): string {
-  return createHmac('sha256', salt).update(`${platform}:${id}`).digest('hex').slice(0, 32);
+/**
+ * A keyed hash: the same person hashes the same within one community of one database, and ids
+ * cannot be recovered without the salt. Each community hashes with its own salt (derived from
+ * the database's), so records of one community cannot be joined to another's by person.
+ */
+export function hashPerson(salt: string, platform: string, id: string, communityId?: string): string {
+  return createHmac('sha256', communitySalt(salt, communityId)).update(`${platform}:${id}`).digest('hex').slice(0, 32);
+}
+
+/** The salt of one community; records without a community (the console, older rows) keep the database's. */
+export function communitySalt(salt: string, communityId: string | undefined): string {
+  return communityId === undefined ? salt : createHmac('sha256', salt).update(`community:${communityId}`).digest('hex');
 }
 
 /** Mention syntax carries other people's raw platform ids; keep the words, drop the ids. */

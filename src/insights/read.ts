@@ -7,21 +7,27 @@ import { SCHEMA_VERSION, userVersion } from './schema.js';
 import { openSqlite, type SqlDatabase } from './sqlite.js';
 
 /** Identical records come back as one row with a count; the aggregation weighs them. */
-export function readRows(db: SqlDatabase, sinceMs: number): InsightsRows {
+export function readRows(db: SqlDatabase, sinceMs: number, communityId?: string): InsightsRows {
+  // One community's rows, or all: the same statements either way (NULL matches everything). A
+  // file from before communities (read-only here, so not migrated) has only the default's rows.
+  const withCommunities = db.prepare("SELECT 1 AS present FROM pragma_table_info('feedback') WHERE name = 'community_id'").get() !== undefined;
+  const c = communityId ?? null;
+  const scope = withCommunities ? '(? IS NULL OR community_id = ?)' : '(? IS NULL OR ? IS NULL)';
+  // (asks and picks always had the column; feedback gained it with communities, schema 4.)
   // Only unanswered questions are read with their text; the rest are counted per entry.
   const decided = db.prepare(`SELECT '' AS text, 0 AS redacted, decision, entry_id AS entryId, COUNT(*) AS count
-      FROM asks WHERE at >= ? AND decision != 'none' GROUP BY decision, entry_id`)
-    .all(sinceMs) as { text: string; redacted: number; decision: string; entryId: string | null; count: number }[];
+      FROM asks WHERE at >= ? AND ${scope} AND decision != 'none' GROUP BY decision, entry_id`)
+    .all(sinceMs, c, c) as { text: string; redacted: number; decision: string; entryId: string | null; count: number }[];
   const unanswered = db.prepare(`SELECT query_text AS text, redacted, decision, NULL AS entryId, COUNT(*) AS count
-      FROM asks WHERE at >= ? AND decision = 'none' GROUP BY query_text, redacted`)
-    .all(sinceMs) as { text: string; redacted: number; decision: string; entryId: string | null; count: number }[];
+      FROM asks WHERE at >= ? AND ${scope} AND decision = 'none' GROUP BY query_text, redacted`)
+    .all(sinceMs, c, c) as { text: string; redacted: number; decision: string; entryId: string | null; count: number }[];
   const asks = [...decided, ...unanswered];
   const picks = db.prepare(`SELECT query_text AS text, redacted, via, entry_id AS entryId, COUNT(*) AS count
-      FROM picks WHERE at >= ? GROUP BY query_text, redacted, via, entry_id`)
-    .all(sinceMs) as { text: string; redacted: number; via: string; entryId: string; count: number }[];
+      FROM picks WHERE at >= ? AND ${scope} GROUP BY query_text, redacted, via, entry_id`)
+    .all(sinceMs, c, c) as { text: string; redacted: number; via: string; entryId: string; count: number }[];
   const feedback = db.prepare(`SELECT entry_id AS entryId, helpful, COUNT(*) AS count
-      FROM feedback WHERE at >= ? GROUP BY entry_id, helpful ORDER BY entry_id`)
-    .all(sinceMs) as { entryId: string; helpful: number; count: number }[];
+      FROM feedback WHERE at >= ? AND ${scope} GROUP BY entry_id, helpful ORDER BY entry_id`)
+    .all(sinceMs, c, c) as { entryId: string; helpful: number; count: number }[];
   return {
     asks: asks.map((a): AskRow => ({ text: a.text, redacted: a.redacted === 1, decision: a.decision, count: a.count, ...(a.entryId ? { entryId: a.entryId } : {}) })),
     picks: picks.map((p): PickRow => ({ text: p.text, redacted: p.redacted === 1, via: p.via, entryId: p.entryId, count: p.count })),

@@ -61,6 +61,14 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE picks ADD COLUMN from_ask_id TEXT;
   `,
+  // 4: one deployment serves several communities: feedback says whose it is, and a
+  // community's summary reads its own rows from an index.
+  `
+  ALTER TABLE feedback ADD COLUMN community_id TEXT;
+  CREATE INDEX asks_community_at ON asks (community_id, at);
+  CREATE INDEX picks_community_at ON picks (community_id, at);
+  CREATE INDEX feedback_community_at ON feedback (community_id, at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

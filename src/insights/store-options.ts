@@ -8,8 +8,8 @@ export interface CommonStoreOptions {
   salt?: string;
   retentionDays: number;
   storeQueryText: boolean;
-  /** The current knowledge base, to name entries in summaries. */
-  knowledge?: () => KnowledgeBase | undefined;
+  /** The current knowledge base (of a community, when given), to name entries in summaries. */
+  knowledge?: (communityId?: string) => KnowledgeBase | undefined;
   now?: () => number;
   /** Told of every write that failed (the metrics count them; the log says so once). */
   onWriteError?: () => void;

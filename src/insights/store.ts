@@ -114,7 +114,7 @@ export class InsightsStore implements AskRecorder, InsightsReader {
       const { text, redacted } = this.textOf(r.text);
       s.ask.run({
         ask_id: r.askId, at: r.at, platform: r.platform, community_id: r.communityId ?? null, channel_id: r.channelId,
-        asker_hash: hashPerson(this.salt, r.platform, r.askerId), via: r.via, query_text: text, redacted: redacted ? 1 : 0,
+        asker_hash: hashPerson(this.salt, r.platform, r.askerId, r.communityId), via: r.via, query_text: text, redacted: redacted ? 1 : 0,
         decision: r.decision, entry_id: r.entryId ?? null, score: Number.isFinite(r.score) ? r.score : 0,
       });
     });
@@ -127,7 +127,7 @@ export class InsightsStore implements AskRecorder, InsightsReader {
    */
   recordPick(r: PickRecord): void {
     this.write((s) => {
-      const askerHash = hashPerson(this.salt, r.platform, r.askerId);
+      const askerHash = hashPerson(this.salt, r.platform, r.askerId, r.communityId);
       const own = r.text.trim() !== '';
       let from = r.fromAskId ? (s.askById.get(r.fromAskId) as LinkedAsk | undefined) : undefined;
       if (!from && !own) {
@@ -147,21 +147,22 @@ export class InsightsStore implements AskRecorder, InsightsReader {
   recordFeedback(f: Feedback & { readonly at: number }): void {
     this.write((s) => {
       s.feedback.run({
-        ask_id: f.askId, at: f.at, platform: f.platform, entry_id: f.entryId, helpful: f.helpful ? 1 : 0,
-        by_hash: hashPerson(this.salt, f.platform, f.by.id),
+        ask_id: f.askId, at: f.at, platform: f.platform, community_id: f.communityId ?? null, entry_id: f.entryId, helpful: f.helpful ? 1 : 0,
+        by_hash: hashPerson(this.salt, f.platform, f.by.id, f.communityId),
       });
     });
   }
 
   /** The moderator figures since `sinceMs`. Throws when the database is unavailable (the service says so). */
-  summary(sinceMs: number): InsightsSummary {
-    return toSummary(this.report(sinceMs));
+  summary(sinceMs: number, communityId?: string): InsightsSummary {
+    return toSummary(this.report(sinceMs, 10, communityId));
   }
 
-  report(sinceMs: number, limit = 10): InsightsReport {
+  /** `communityId`: that community's records alone; absent: every record. */
+  report(sinceMs: number, limit = 10, communityId?: string): InsightsReport {
     if (!this.db) throw new Error('the insights store is not available');
-    const knowledge = this.options.knowledge?.();
-    return buildReport(readRows(this.db, sinceMs), { since: sinceMs, until: this.now(), limit, ...(knowledge ? { knowledge } : {}) });
+    const knowledge = this.options.knowledge?.(communityId);
+    return buildReport(readRows(this.db, sinceMs, communityId), { since: sinceMs, until: this.now(), limit, ...(knowledge ? { knowledge } : {}) });
   }
 
   /** Deletes records older than the retention period; returns how many rows went. */
@@ -309,8 +310,8 @@ function prepare(db: SqlDatabase) {
       WHERE at BETWEEN @since AND @until AND platform = @platform AND channel_id = @channel_id AND asker_hash = @asker_hash
         AND (decision IN ('suggest', 'none') OR via = 'message-menu')
       ORDER BY at DESC LIMIT 1`),
-    feedback: db.prepare(`INSERT INTO feedback (ask_id, at, platform, entry_id, helpful, by_hash)
-      VALUES (@ask_id, @at, @platform, @entry_id, @helpful, @by_hash)
+    feedback: db.prepare(`INSERT INTO feedback (ask_id, at, platform, community_id, entry_id, helpful, by_hash)
+      VALUES (@ask_id, @at, @platform, @community_id, @entry_id, @helpful, @by_hash)
       ON CONFLICT (ask_id, by_hash) DO UPDATE SET helpful = excluded.helpful, at = excluded.at`),
     pruneAsks: db.prepare('DELETE FROM asks WHERE at < ?'),
     prunePicks: db.prepare('DELETE FROM picks WHERE at < ?'),

@@ -15,6 +15,7 @@ import type {
   InsightsSummary,
   HoldReason,
   KnowledgeBase,
+  KnowledgeInUse,
   Match,
   Query,
   Reply,
@@ -44,6 +45,42 @@ export interface AnswerServiceOptions {
   newId?: () => string;
   /** Told of every ask's outcome (the metrics count asks by platform and reply kind). */
   onAsk?: (outcome: { readonly platform: string; readonly decision: Reply['kind'] }) => void;
+  /**
+   * The guild or workspace this service answers alone (communities): its figures are read for
+   * it only. Absent: one service for every community, reading every record.
+   */
+  communityId?: string;
+  /** What `/faq-stats` names as this community's knowledge ("default" unless `communities:` says). */
+  communityName?: string;
+  /**
+   * Where the matcher of a knowledge base comes from. The community router shares one cache
+   * between services, so communities on the same knowledge build it once; alone, a service
+   * builds its own on first use.
+   */
+  matcherFor?: MatcherSource;
+  /**
+   * Where the recorder and insights reader are read from at each use, when several services
+   * share them (the community router); `recorder` and `insights` are used otherwise.
+   */
+  records?: RecordsHolder;
+}
+
+/** The matcher for a knowledge base with these settings; may build it or find it cached. */
+export type MatcherSource = (kb: KnowledgeBase, settings: MatcherSettings) => Matcher;
+
+/** The insights store the services of one deployment record to and read from. */
+export interface RecordsHolder {
+  recorder: AskRecorder | undefined;
+  insights: InsightsReader | undefined;
+}
+
+/** A matcher source for one service: the last base's matcher, built on first use. */
+export function ownMatcher(): MatcherSource {
+  let last: { kb: KnowledgeBase; settings: MatcherSettings; matcher: Matcher } | undefined;
+  return (kb, settings) => {
+    if (last?.kb !== kb || last.settings !== settings) last = { kb, settings, matcher: buildMatcher(kb, settings) };
+    return last.matcher;
+  };
 }
 
 export interface ChooseOptions {
@@ -60,7 +97,7 @@ const HELP_WORDS = new Set(['', 'help', '?', 'topics', 'list']);
 
 export class AnswerService {
   private kb: KnowledgeBase;
-  private matcher: Matcher;
+  private readonly matcherFor: MatcherSource;
   /** Built on the first autocomplete of a large base; a new base gets a new one. */
   private shortlister: BoundedAutocomplete | undefined;
   private readonly policy: PolicySettings;
@@ -72,22 +109,24 @@ export class AnswerService {
   private readonly askCounts = new Map<string, number>();
   /** Cooldowns each recent public answer claimed, so a failed post can give them back. */
   private readonly started = new Map<string, readonly Held[]>();
-  recorder: AskRecorder | undefined;
-  insights: InsightsReader | undefined;
+  private readonly records: RecordsHolder;
   private readonly onAsk: AnswerServiceOptions['onAsk'];
+  private readonly communityId: string | undefined;
+  private readonly communityName: string;
 
   constructor(options: AnswerServiceOptions) {
     this.policy = { ...defaultSettings.policy, ...options.policy };
     this.matcherSettings = { ...defaultSettings.matcher, ...options.matcher };
     this.channels = options.channels ?? defaultSettings.channels;
     this.kb = options.knowledge;
-    this.matcher = buildMatcher(this.kb, this.matcherSettings);
+    this.matcherFor = options.matcherFor ?? ownMatcher();
     this.state = options.state ?? new MemoryState();
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => randomUUID());
-    this.recorder = options.recorder;
-    this.insights = options.insights;
+    this.records = options.records ?? { recorder: options.recorder, insights: options.insights };
     this.onAsk = options.onAsk;
+    this.communityId = options.communityId;
+    this.communityName = options.communityName ?? 'default';
     this.seedPopularity();
   }
 
@@ -95,15 +134,40 @@ export class AnswerService {
     return this.kb;
   }
 
+  get recorder(): AskRecorder | undefined {
+    return this.records.recorder;
+  }
+
+  set recorder(recorder: AskRecorder | undefined) {
+    this.records.recorder = recorder;
+  }
+
+  get insights(): InsightsReader | undefined {
+    return this.records.insights;
+  }
+
+  set insights(insights: InsightsReader | undefined) {
+    this.records.insights = insights;
+  }
+
+  /** Asked at each use rather than kept: a cache may drop it, and the next question rebuilds it. */
+  private get matcher(): Matcher {
+    return this.matcherFor(this.kb, this.matcherSettings);
+  }
+
+  /** Builds the matcher now, before the first question needs it (the bot does so at start-up). */
+  warm(): void {
+    void this.matcher;
+  }
+
   /**
    * Swaps in a new knowledge base. The new matcher is built before the swap, so a question
    * asked meanwhile is answered from the old one, never from half of each.
    */
   replaceKnowledge(kb: KnowledgeBase): void {
-    const matcher = buildMatcher(kb, this.matcherSettings);
+    this.matcherFor(kb, this.matcherSettings);
     this.kb = kb;
     const warm = this.shortlister !== undefined;
-    this.matcher = matcher;
     this.shortlister = undefined;
     // A running bot keeps the next keystroke from paying for the new index.
     if (warm) this.prepareAutocomplete();
@@ -251,13 +315,20 @@ export class AnswerService {
     const askId = this.newId();
     const base = { kind: 'stats' as const, askId, visibility: 'private' as const, mention: [] };
     if (!query.asker.isModerator) return { ...base, message: 'Only moderators can see the FAQ statistics.' };
-    if (!this.insights) return { ...base, message: 'No statistics are kept: the insights store is off (see README "Insights").' };
+    const knowledge = this.knowledgeInUse();
+    const insights = this.insights;
+    if (!insights) return { ...base, knowledge, message: 'No statistics are kept: the insights store is off (see README "Insights").' };
     const now = query.at ?? this.now();
     try {
-      return { ...base, summary: await this.insights.summary(now - days * 86_400_000) };
+      return { ...base, knowledge, summary: await insights.summary(now - days * 86_400_000, this.communityId) };
     } catch {
-      return { ...base, message: 'The statistics could not be read just now; the bot keeps answering. Check the bot\'s log.' };
+      return { ...base, knowledge, message: 'The statistics could not be read just now; the bot keeps answering. Check the bot\'s log.' };
     }
+  }
+
+  /** Which knowledge answers here: told to moderators, who may not see the deployment's config. */
+  knowledgeInUse(): KnowledgeInUse {
+    return { community: this.communityName, title: this.kb.title, entries: this.kb.entries.length };
   }
 
   feedback(feedback: Feedback): void {
@@ -271,7 +342,10 @@ export class AnswerService {
    */
   dismiss(request: DismissRequest): DismissDecision {
     if (!mayDismiss(request.by, request.dismissers)) return { allowed: false, message: DISMISS_REFUSED };
-    this.feedback({ askId: request.askId, entryId: request.entryId, helpful: false, by: request.by, platform: request.platform });
+    this.feedback({
+      askId: request.askId, entryId: request.entryId, helpful: false, by: request.by, platform: request.platform,
+      ...(request.communityId !== undefined ? { communityId: request.communityId } : {}),
+    });
     return { allowed: true };
   }
 
@@ -367,7 +441,7 @@ export class AnswerService {
       for (const { entryId, count } of summary.topEntries) this.askCounts.set(entryId, count);
     };
     try {
-      const summary = this.insights?.summary(this.now() - 30 * 86_400_000);
+      const summary = this.insights?.summary(this.now() - 30 * 86_400_000, this.communityId);
       // A local store answers at once (seeded before the first autocomplete); a remote one soon after.
       if (summary instanceof Promise) summary.then(seed, () => undefined);
       else if (summary) seed(summary);

@@ -15,6 +15,8 @@ export const stateKeys = {
   targetCooldown: (platform: string, memberId: string, entryId: string) => `cd:t:${platform}:${memberId}:${entryId}`,
   rateLimit: (platform: string, memberId: string) => `rl:${platform}:${memberId}`,
   event: (platform: string, eventId: string) => `ev:${platform}:${eventId}`,
+  /** Put before every key of one community's cooldowns and rate limits when `communities:` is configured. */
+  community: (communityId: string) => `c:${communityId}:`,
 } as const;
 
 /** "45 s", "3 min", "2 h": how long to wait, for people. */

@@ -43,5 +43,6 @@ export interface AskRecorder {
 /** Reads figures back for moderators; the insights store implements it. */
 export interface InsightsReader {
   /** SQLite answers at once; an engine across the network answers with a promise. */
-  summary(sinceMs: number): InsightsSummary | Promise<InsightsSummary>;
+  /** `communityId`: that community's records alone; absent: every record. */
+  summary(sinceMs: number, communityId?: string): InsightsSummary | Promise<InsightsSummary>;
 }

@@ -3,7 +3,7 @@
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, type ButtonInteraction, type MessageComponentInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import type { AskedVia, Person } from '../../../src/domain.js';
 import { decodeCustomId, decodeDismissArg, resolveEntryRef } from '../custom-id.js';
-import { askerOf, interactionQuery, PLATFORM } from '../people.js';
+import { askerOf, community, interactionQuery, PLATFORM } from '../people.js';
 import { notice, renderReply, type DiscordMessage } from '../render.js';
 import { editOptions, replyOptions } from '../send.js';
 import { onAnswerWithFaqPick } from './answer-with-faq.js';
@@ -13,12 +13,12 @@ export async function onButton(deps: HandlerDeps, interaction: ButtonInteraction
   const id = decodeCustomId(interaction.customId);
   if (!id) return stale(interaction);
   if (id.action === 'd') return dismiss(deps, interaction, id.key, id.arg);
-  const entry = resolveEntryRef(deps.service.knowledge, id.arg);
+  const entry = resolveEntryRef(deps.service.knowledgeFor(interaction.guildId ?? undefined), id.arg);
   if (!entry) return gone(interaction);
   switch (id.action) {
     case 'y':
     case 'n':
-      deps.service.feedback({ askId: id.key, entryId: entry.id, helpful: id.action === 'y', by: askerOf(interaction), platform: PLATFORM });
+      deps.service.feedback({ askId: id.key, entryId: entry.id, helpful: id.action === 'y', by: askerOf(interaction), platform: PLATFORM, ...community(interaction) });
       await interaction.reply(replyOptions(notice(id.action === 'y' ? 'Thanks! Glad it helped.' : 'Thanks for telling us; the maintainers will see that this answer did not help.')));
       return;
     case 'p':
@@ -35,7 +35,7 @@ export async function onButton(deps: HandlerDeps, interaction: ButtonInteraction
 export async function onMenu(deps: HandlerDeps, interaction: StringSelectMenuInteraction): Promise<void> {
   const id = decodeCustomId(interaction.customId);
   if (!id || (id.action !== 's' && id.action !== 'w')) return stale(interaction);
-  const entry = resolveEntryRef(deps.service.knowledge, interaction.values[0] ?? '');
+  const entry = resolveEntryRef(deps.service.knowledgeFor(interaction.guildId ?? undefined), interaction.values[0] ?? '');
   if (!entry) return gone(interaction);
   if (id.action === 's') return open(deps, interaction, id.key, 'command', entry.id, id.arg === '-' ? undefined : { id: id.arg });
   return onAnswerWithFaqPick(deps, interaction, id.key, { id: id.arg }, entry.id);
@@ -67,8 +67,8 @@ async function open(deps: HandlerDeps, interaction: ButtonInteraction | StringSe
 async function dismiss(deps: HandlerDeps, interaction: ButtonInteraction, askId: string, arg: string): Promise<void> {
   const parsed = decodeDismissArg(arg);
   if (!parsed) return stale(interaction);
-  const entryId = resolveEntryRef(deps.service.knowledge, parsed.entryRef)?.id ?? parsed.entryRef;
-  const decision = deps.service.dismiss({ askId, entryId, platform: PLATFORM, dismissers: parsed.dismissers, by: askerOf(interaction) });
+  const entryId = resolveEntryRef(deps.service.knowledgeFor(interaction.guildId ?? undefined), parsed.entryRef)?.id ?? parsed.entryRef;
+  const decision = deps.service.dismiss({ askId, entryId, platform: PLATFORM, dismissers: parsed.dismissers, by: askerOf(interaction), ...community(interaction) });
   if (!decision.allowed) {
     await interaction.reply(replyOptions(notice(decision.message)));
     return;

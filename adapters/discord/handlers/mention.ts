@@ -21,7 +21,7 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
   if (!inDm && !botMention.test(message.content)) return;
   const parents = channelParents(message.channel);
   // Where mentions are turned off (`channels:` in the config), the bot stays silent.
-  if (!inDm && deps.service.channelRule({ channelId: message.channelId, channelParents: parents }).mention === 'ignore') return;
+  if (!inDm && deps.service.channelRule({ channelId: message.channelId, channelParents: parents, ...(message.guildId ? { communityId: message.guildId } : {}) }).mention === 'ignore') return;
   // Replicas that each hold a gateway connection all receive the message: one answers it.
   if (deps.state && !(await deps.state.claim(stateKeys.event(PLATFORM, message.id), SEEN_MESSAGE_MS, Date.now())).claimed) return;
   // Invisible characters go before spaces are collapsed: \s counts a BOM as a space.

@@ -41,7 +41,7 @@ export function register(app: App, deps: SlackDeps): void {
       await ack();
       const value = decodeValue(action.value);
       if (!value) return;
-      deps.service.feedback({ askId: value.askId, entryId: value.entryId, helpful, by: askerOf(body), platform: PLATFORM });
+      deps.service.feedback({ askId: value.askId, entryId: value.entryId, helpful, by: askerOf(body), platform: PLATFORM, ...teamOf(body) });
       const text = helpful
         ? 'Thanks, glad it helped.'
         : 'Thanks for telling us; the maintainers will see it. Try other words, or ask in the channel.';
@@ -60,7 +60,7 @@ export function register(app: App, deps: SlackDeps): void {
     // Whether the clicker is an admin is looked up (users.info) only when it decides.
     const clicker = askerOf(body);
     const by = mayDismiss(clicker, dismissers) ? clicker : await deps.people.withRights(client, clicker);
-    const decision = deps.service.dismiss({ askId: value.askId, entryId: value.entryId, platform: PLATFORM, dismissers, by });
+    const decision = deps.service.dismiss({ askId: value.askId, entryId: value.entryId, platform: PLATFORM, dismissers, by, ...teamOf(body) });
     const to = destination(whereOf(body, value), respond, client);
     if (!decision.allowed) {
       await notify(to, decision.message, deps.log);
@@ -103,7 +103,7 @@ function queryOf(body: BlockAction, asker: Person, value: ActionValue, target: P
   return {
     text: '', platform: PLATFORM, channelId: body.channel?.id ?? '', asker, via: value.via,
     ...(where.threadTs ? { threadId: where.threadTs } : {}),
-    ...(body.team?.id ? { communityId: body.team.id } : {}),
+    ...teamOf(body),
     ...(target ? { target } : {}),
   };
 }
@@ -119,4 +119,9 @@ function destination(where: Where, respond: RespondFn, client: webApi.WebClient)
       });
     },
   };
+}
+
+/** The workspace a click came from, as the core's `communityId`. */
+function teamOf(body: BlockAction): { communityId?: string } {
+  return body.team?.id ? { communityId: body.team.id } : {};
 }

@@ -12,7 +12,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (event.bot_id || !event.user) return;
     const user = event.user;
     // Where mentions are turned off (`channels:` in the config), the bot stays silent.
-    if (deps.service.channelRule({ channelId: event.channel }).mention === 'ignore') return;
+    if (deps.service.channelRule({ channelId: event.channel, communityId: body.team_id }).mention === 'ignore') return;
     const text = questionFromMessage(event.text);
     const threadTs = event.thread_ts ?? event.ts;
     const query: Query = {

@@ -48,7 +48,7 @@ export function register(app: App, deps: SlackDeps): void {
     const view = body.view;
     const state = decodeState(view?.private_metadata);
     if (!view || !state) return;
-    const kb = deps.service.knowledge;
+    const kb = deps.service.knowledgeFor(body.team?.id);
     const entries = state.entryIds.flatMap((id) => kb.byId.get(id) ?? []);
     const picked = kb.byId.get(action.selected_option?.value ?? '');
     const placeholder = { kind: 'suggest' as const, askId: '', visibility: 'private' as const, mention: [], candidates: entries };

@@ -10,16 +10,18 @@ import { buildMatcher } from '../../match/matcher.js';
 import type { Command } from '../command.js';
 import { FaqbotError } from '../../errors.js';
 import { knowledgeHelp, knowledgeOption, knowledgePath } from '../knowledge-flag.js';
+import { chosenCommunity, communityHelp, communityOption, refuseBoth, unlistedNote } from '../community-flag.js';
 
 /** `faqbot check`, with the message limits of the platforms the bot runs on. */
 export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
   name: 'check',
   summary: 'Validate knowledge files and check them against the matcher; exit 1 on errors, print warnings',
-  usage: 'faqbot check [PATH | --knowledge PATH] [--quick] [--links]',
+  usage: 'faqbot check [PATH | --knowledge PATH | --community ID] [--quick] [--links]',
   details: 'Beyond the file format, each question and alternate is asked with itself left out of the index: one answered with another entry is an error; entries the matcher confuses and answers too long for one message part on a platform are warnings. With --links, every link is fetched (needs network; off by default). See docs/insights.md.',
-  options: { quick: { type: 'boolean' }, links: { type: 'boolean' }, ...knowledgeOption },
+  options: { quick: { type: 'boolean' }, links: { type: 'boolean' }, ...knowledgeOption, ...communityOption },
   optionHelp: {
     ...knowledgeHelp,
+    ...communityHelp,
     quick: 'skip the leave-one-out and collision checks (they rebuild the matcher many times)',
     links: `fetch every link (answers, \`links:\`, \`source:\`); broken ones are errors (${LINK_CHECK_DEFAULTS.concurrency} at a time, ${LINK_CHECK_DEFAULTS.timeoutMs / 1000} s each, ${LINK_CHECK_DEFAULTS.totalMs / 1000} s in all)`,
   },
@@ -28,13 +30,18 @@ export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
     if (positionals[0] !== undefined && values.knowledge !== undefined) {
       throw new FaqbotError('usage', 'give the knowledge path once: either `faqbot check PATH` or `faqbot check --knowledge PATH`');
     }
-    const path = knowledgePath(positionals[0] ?? values.knowledge, config.settings, io);
+    refuseBoth(values.community, positionals[0] ?? values.knowledge, 'check');
+    const community = chosenCommunity(values.community, config, io);
+    const note = community && unlistedNote(community, String(values.community));
+    if (note) io.err(note);
+    const path = community?.plan.knowledgePath ?? knowledgePath(positionals[0] ?? values.knowledge, config.settings, io);
+    const matcherSettings = community?.matcher ?? config.settings.matcher;
     const { knowledge, problems } = checkKnowledge(path, io.cwd);
     // On a terminal, a progress line: the leave-one-out checks take a while on large bases.
     const tty = (process.stderr as { isTTY?: boolean }).isTTY === true && io.stdout?.isTTY === true;
     const onProgress = tty ? (done: number, total: number) => process.stderr.write(`\rleave-one-out: ${done}/${total} phrasings${done === total ? '\n' : ''}`) : undefined;
-    const full = knowledge && values.quick !== true ? buildMatcher(knowledge, config.settings.matcher) : undefined;
-    if (knowledge) problems.push(...lintKnowledge(knowledge, { matcher: config.settings.matcher, matcherChecks: values.quick !== true, limits, onProgress, full }));
+    const full = knowledge && values.quick !== true ? buildMatcher(knowledge, matcherSettings) : undefined;
+    if (knowledge) problems.push(...lintKnowledge(knowledge, { matcher: matcherSettings, matcherChecks: values.quick !== true, limits, onProgress, full }));
     let linkSummary: string | undefined;
     if (values.links === true) {
       const sites = knowledgeFiles(path).flatMap((file) => fileLinks(file, io.cwd));

@@ -8,11 +8,12 @@ import { readCases } from '../../eval/cases.js';
 import { runEval, type EvalReport } from '../../eval/run-eval.js';
 import type { Command } from '../command.js';
 import { stringFlag } from '../context.js';
+import { chosenCommunity, communityHelp, refuseBoth, unlistedNote } from '../community-flag.js';
 
 export const evalCommand: Command = {
   name: 'eval',
   summary: 'Measure matching quality on a question set',
-  usage: 'faqbot eval --cases FILE [--knowledge PATH] [--json] [--failures N]',
+  usage: 'faqbot eval --cases FILE [--knowledge PATH | --community ID] [--json] [--failures N]',
   details: [
     'Without --knowledge, a knowledge file beside the cases is used when there is one',
     '(knowledge.yaml, or NAME-knowledge.yaml for NAME-cases.yaml), else the configured knowledge folder.',
@@ -24,21 +25,28 @@ export const evalCommand: Command = {
     knowledge: { type: 'string' },
     json: { type: 'boolean' },
     failures: { type: 'string' },
+    community: { type: 'string' },
   },
   optionHelp: {
     cases: 'the question set (YAML with a `cases:` list)',
     knowledge: 'knowledge file or folder to answer from',
     json: 'print one JSON object with every figure and the failures',
     failures: 'how many failures to list in the text report (default 10)',
+    ...communityHelp,
   },
   async run({ values }, io) {
     const casesFlag = stringFlag(values.cases);
     if (!casesFlag) throw new FaqbotError('usage', 'missing --cases FILE (a question set, see README "Measuring quality")');
     const casesPath = resolve(io.cwd, casesFlag);
     const config = loadConfig(io.env, io.cwd);
-    const knowledgePath = resolve(io.cwd, stringFlag(values.knowledge) ?? besideCases(casesPath) ?? config.settings.knowledgeDir);
+    refuseBoth(values.community, values.knowledge, 'eval');
+    const community = chosenCommunity(values.community, config, io);
+    const note = community && unlistedNote(community, String(values.community));
+    if (note) io.err(note);
+    // A community's cases are asked of its own knowledge, with its matcher settings.
+    const knowledgePath = community?.plan.knowledgePath ?? resolve(io.cwd, stringFlag(values.knowledge) ?? besideCases(casesPath) ?? config.settings.knowledgeDir);
     const { knowledge } = loadKnowledge(knowledgePath, io.cwd);
-    const matcher = buildMatcher(knowledge, config.settings.matcher);
+    const matcher = buildMatcher(knowledge, community?.matcher ?? config.settings.matcher);
     const report = runEval(readCases(casesPath), (q) => matcher.match(q));
     if (values.json) io.out(JSON.stringify(report, null, 2));
     else io.out(formatReport(report, Number(stringFlag(values.failures) ?? 10)));

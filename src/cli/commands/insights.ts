@@ -9,11 +9,12 @@ import { parseSince } from '../../insights/since.js';
 import { checkKnowledge } from '../../knowledge/load.js';
 import type { Command } from '../command.js';
 import { stringFlag } from '../context.js';
+import { chosenCommunity, communityHelp, refuseBoth, unlistedNote } from '../community-flag.js';
 
 export const insightsCommand: Command = {
   name: 'insights',
   summary: 'What people asked: top entries, unanswered questions, "Not helpful" votes, proposed alternates',
-  usage: 'faqbot insights [--since 7d] [--json | --yaml] [--db PATH] [--knowledge PATH] [--limit N]',
+  usage: 'faqbot insights [--since 7d] [--json | --yaml] [--db PATH] [--knowledge PATH | --community ID] [--limit N]',
   details: 'Reads the insights database the bot writes while running: PostgreSQL when FAQBOT_DATABASE_URL is set, else the SQLite file (settings.insights.path, default data/faqbot.db). See docs/insights.md.',
   options: {
     since: { type: 'string' },
@@ -22,6 +23,7 @@ export const insightsCommand: Command = {
     db: { type: 'string' },
     knowledge: { type: 'string' },
     limit: { type: 'string' },
+    community: { type: 'string' },
   },
   optionHelp: {
     since: 'how far back: 7d (default), 24h, 2w, 30m, or a date like 2026-11-01',
@@ -30,6 +32,7 @@ export const insightsCommand: Command = {
     db: 'the SQLite insights file (default: settings.insights.path; FAQBOT_DATABASE_URL reads PostgreSQL instead)',
     knowledge: 'the knowledge base, to name entries (default: knowledge/)',
     limit: 'rows per list (default 10)',
+    community: 'one Discord server id or Slack team id: its records alone, named from its knowledge (default: every community)',
   },
   async run({ values }, io) {
     if (values.json && values.yaml) throw new FaqbotError('usage', 'choose one of --json and --yaml');
@@ -40,21 +43,26 @@ export const insightsCommand: Command = {
     const now = Date.now();
     const since = parseSince(stringFlag(values.since) ?? '7d', now);
     const dbFlag = stringFlag(values.db);
-    const knowledge = loadKnowledgeQuietly(resolve(io.cwd, stringFlag(values.knowledge) ?? config.settings.knowledgeDir), io.cwd);
+    refuseBoth(values.community, values.knowledge, 'insights');
+    const community = chosenCommunity(values.community, config, io);
+    const communityId = community ? String(values.community).trim() : undefined;
+    const note = community && unlistedNote(community, String(values.community));
+    if (note) io.err(note);
+    const knowledge = loadKnowledgeQuietly(community?.plan.knowledgePath ?? resolve(io.cwd, stringFlag(values.knowledge) ?? config.settings.knowledgeDir), io.cwd);
     if (!knowledge) io.err('note: the knowledge base could not be loaded; entries are shown by id only (run `faqbot check`)');
     const rows = config.secrets.databaseUrl && !dbFlag
-      ? await (await import('../../insights/pg-read-command.js')).readPgInsights(config.secrets.databaseUrl, since)
-      : readSqlite(resolve(io.cwd, dbFlag ?? config.settings.insights.path), since);
+      ? await (await import('../../insights/pg-read-command.js')).readPgInsights(config.secrets.databaseUrl, since, communityId)
+      : readSqlite(resolve(io.cwd, dbFlag ?? config.settings.insights.path), since, communityId);
     const report = buildReport(rows, { since, until: now, limit, ...(knowledge ? { knowledge } : {}) });
     io.out(values.json ? renderJson(report) : values.yaml ? renderYaml(report) : renderText(report));
     return 0;
   },
 };
 
-function readSqlite(path: string, since: number): InsightsRows {
+function readSqlite(path: string, since: number, communityId: string | undefined): InsightsRows {
   const db = openForReading(path);
   try {
-    return readRows(db, since);
+    return readRows(db, since, communityId);
   } catch (error) {
     throw new FaqbotError('not-found', `${path}: cannot read the insights database: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
