@@ -40,6 +40,11 @@ export interface Entry {
   readonly tags: readonly string[];
   /** Pinned entries lead the list shown for an empty autocomplete box and in help. */
   readonly pinned: boolean;
+  /**
+   * Discord role ids or Slack user group ids: only members with one of them ever see the entry
+   * (answers, suggestions, autocomplete, help). Absent: everyone.
+   */
+  readonly restrictedTo?: readonly string[];
   readonly meta: KnowledgeFileMeta;
   readonly location: SourceLocation;
 }
@@ -75,6 +80,11 @@ export interface Person {
   readonly name?: string;
   /** Set by the adapter from platform permissions (e.g. Manage Messages, workspace admin). */
   readonly isModerator?: boolean;
+  /**
+   * The member's Discord role ids or Slack user group ids, set by the adapter, for entries
+   * limited to some of them (`restrictedTo`). Absent: the member sees unrestricted entries only.
+   */
+  readonly groups?: readonly string[];
 }
 
 export interface Query {
@@ -146,7 +156,9 @@ export type HoldReason =
   | 'channel-cooldown'
   | 'target-cooldown'
   | 'rate-limit'
-  | 'not-allowed-to-target';
+  | 'not-allowed-to-target'
+  /** The entry is limited to some roles (`restrictedTo`): it is never posted for others. */
+  | 'restricted';
 
 interface ReplyBase {
   /** Identifies the ask, for feedback buttons and records. */

@@ -18,6 +18,8 @@ import { register as registerMention } from './listeners/mention.js';
 import { register as registerShortcut } from './listeners/shortcut.js';
 import { register as registerStats } from './listeners/stats.js';
 import { People } from './people.js';
+import { Groups } from './groups.js';
+import { restrictingGroups } from '../../src/service/restricted.js';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -94,7 +96,7 @@ export async function startSlack({ service, secrets, log, state, fatal, signal, 
   app.error(async (error) => {
     log.error('slack: a request could not be handled', error);
   });
-  const deps: SlackDeps = { service, log, people: new People(log) };
+  const deps: SlackDeps = { service, log, people: new People(log), groups: new Groups(log, () => restrictingGroups(service.knowledge)) };
   for (const register of [registerCommand, registerStats, registerMention, registerDirectMessage, registerActions, registerShortcut]) {
     register(app, deps);
   }

@@ -8,8 +8,8 @@ import { FAQ_COMMAND } from './listeners/command.js';
 import { SHORTCUT_CALLBACK } from './listeners/shortcut.js';
 import { STATS_COMMAND } from './listeners/stats.js';
 
-/** Bot scopes, each for one feature: mentions, posting, slash commands and shortcut, DMs, moderator check. */
-export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'users:read'] as const;
+/** Bot scopes, each for one feature: mentions, posting, slash commands and shortcut, DMs, entries limited to user groups, moderator check. */
+export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'usergroups:read', 'users:read'] as const;
 export const BOT_EVENTS = ['app_mention', 'message.im'] as const;
 
 export function manifest(httpBaseUrl?: string): Record<string, unknown> {

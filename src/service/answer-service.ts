@@ -16,6 +16,7 @@ import type {
   HoldReason,
   KnowledgeBase,
   Match,
+  Person,
   Query,
   Reply,
   Visibility,
@@ -28,6 +29,10 @@ import { MemoryState, type Claim, type SharedState } from './shared-state.js';
 import { DISMISS_REFUSED, mayDismiss } from './dismiss.js';
 import { channelRule, slashDeniedMessage } from './channels.js';
 import type { AskRecorder, InsightsReader } from './recorder.js';
+import { canSee, viewOf } from './restricted.js';
+
+/** Views of a base with restricted entries kept at once (members seeing the same entries share one). */
+const MAX_VIEWS = 16;
 
 export interface AnswerServiceOptions {
   knowledge: KnowledgeBase;
@@ -56,11 +61,15 @@ export interface ChooseOptions {
 /** A claim this service holds for an answer until its post is known to have gone out. */
 type Held = Extract<Claim, { claimed: true }>;
 
+export const RESTRICTED_NOT_POSTED = 'This entry is limited to some roles, so it is only ever shown to you, not posted for others.';
+
 const HELP_WORDS = new Set(['', 'help', '?', 'topics', 'list']);
 
 export class AnswerService {
   private kb: KnowledgeBase;
   private matcher: Matcher;
+  /** A matcher per view of a base with restricted entries (restricted.ts), built on first use. */
+  private views = new Map<string, Matcher>();
   /** Built on the first autocomplete of a large base; a new base gets a new one. */
   private shortlister: BoundedAutocomplete | undefined;
   private readonly policy: PolicySettings;
@@ -104,6 +113,7 @@ export class AnswerService {
     this.kb = kb;
     const warm = this.shortlister !== undefined;
     this.matcher = matcher;
+    this.views = new Map();
     this.shortlister = undefined;
     // A running bot keeps the next keystroke from paying for the new index.
     if (warm) this.prepareAutocomplete();
@@ -129,11 +139,37 @@ export class AnswerService {
    * a small base is searched whole, a large one through a shortlist; either way on the end of
    * what was typed only.
    */
-  autocomplete(partial: string): AutocompleteChoice[] {
+  autocomplete(partial: string, asker: Pick<Person, 'groups'> = {}): AutocompleteChoice[] {
     const typed = typedPart(partial);
-    if (typed === '' || this.kb.entries.length <= MAX_CANDIDATES) return this.matcher.autocomplete(typed, AUTOCOMPLETE_CHOICES, this.askCounts);
-    this.shortlister ??= new BoundedAutocomplete(this.kb);
-    return this.shortlister.complete(typed, AUTOCOMPLETE_CHOICES, this.askCounts);
+    // Entries the member may not see are left out; asking for that many more keeps the list full.
+    const hidden = this.kb.entries.filter((e) => !canSee(e, asker.groups)).length;
+    const limit = AUTOCOMPLETE_CHOICES + hidden;
+    let choices: AutocompleteChoice[];
+    if (typed === '' || this.kb.entries.length <= MAX_CANDIDATES) choices = this.matcher.autocomplete(typed, limit, this.askCounts);
+    else {
+      this.shortlister ??= new BoundedAutocomplete(this.kb);
+      choices = this.shortlister.complete(typed, limit, this.askCounts);
+    }
+    if (hidden === 0) return choices.slice(0, AUTOCOMPLETE_CHOICES);
+    return choices.filter((c) => { const e = this.kb.byId.get(c.entryId); return e !== undefined && canSee(e, asker.groups); }).slice(0, AUTOCOMPLETE_CHOICES);
+  }
+
+  /**
+   * The matcher over what this member may see: the whole base's when nothing is hidden from
+   * them, else one built over their view (and kept for the next member with the same view).
+   */
+  private matcherFor(asker: Pick<Person, 'groups'>): Matcher {
+    const view = viewOf(this.kb, asker);
+    if (view.knowledge === this.kb) return this.matcher;
+    let matcher = this.views.get(view.key);
+    if (!matcher) {
+      // The whole base's calibration: a view is the base minus a few entries, and asking the
+      // same question must not meet a different bar depending on who asks.
+      matcher = buildMatcher(view.knowledge, this.matcherSettings, this.matcher.calibration);
+      if (this.views.size >= MAX_VIEWS) this.views.delete(this.views.keys().next().value!);
+      this.views.set(view.key, matcher);
+    }
+    return matcher;
   }
 
   /**
@@ -170,15 +206,16 @@ export class AnswerService {
     if (refused) return refused;
 
     if (HELP_WORDS.has(query.text.trim().toLowerCase()) && !this.kb.byId.has(query.text.trim().toLowerCase())) {
-      const reply = this.helpReply(askId);
+      const reply = this.helpReply(askId, query.asker);
       this.record(query, askId, now, reply.kind, undefined, 0);
       return reply;
     }
 
-    let match = this.matcher.match(query.text);
+    const matcher = this.matcherFor(query.asker);
+    let match = matcher.match(query.text);
     // Whoever aims an answer at a member chose the entry on purpose: a mass mention in their
     // words is not spam (and pings nobody: replies mention only their target).
-    if (match.smallTalk === 'spam' && query.target) match = this.matcher.match(withoutMassMentions(query.text));
+    if (match.smallTalk === 'spam' && query.target) match = matcher.match(withoutMassMentions(query.text));
     const top = match.candidates[0];
     let reply: Reply;
     if (query.via === 'message-menu') {
@@ -186,7 +223,7 @@ export class AnswerService {
       const candidates = match.candidates.slice(0, Math.max(this.matcherSettings.maxSuggestions, 5)).map((c) => c.entry);
       reply = candidates.length > 0
         ? { kind: 'suggest', askId, visibility: 'private', mention: [], candidates }
-        : { kind: 'none', askId, visibility: 'private', mention: [], suggestions: this.pinnedTopics(5) };
+        : { kind: 'none', askId, visibility: 'private', mention: [], suggestions: this.pinnedTopics(5, query.asker) };
     } else if (match.decision === 'answer' && top) {
       reply = await this.answer(query, askId, top.entry, top.score, now, {});
     } else if (match.decision === 'suggest') {
@@ -216,7 +253,8 @@ export class AnswerService {
     const now = query.at ?? this.now();
     const askId = this.newId();
     const entry = this.kb.byId.get(entryId);
-    if (!entry) {
+    // An entry the member may not see is, for them, no entry at all.
+    if (!entry || !canSee(entry, query.asker.groups)) {
       return { kind: 'none', askId, visibility: 'private', mention: [], suggestions: [] };
     }
     const refused = this.refuseTarget(query, askId);
@@ -242,8 +280,8 @@ export class AnswerService {
   }
 
   /** What the bot knows about: for an empty query, `/faq help` and the console's start. */
-  help(): Reply {
-    return this.helpReply(this.newId());
+  help(asker: Pick<Person, 'groups'> = {}): Reply {
+    return this.helpReply(this.newId(), asker);
   }
 
   /** The week's figures for a moderator (`/faq-stats`); always private. */
@@ -276,9 +314,14 @@ export class AnswerService {
   }
 
   private async answer(query: Query, askId: string, entry: Entry, score: number, now: number, options: ChooseOptions): Promise<Reply> {
-    const related = entry.related.flatMap((id) => this.kb.byId.get(id) ?? []);
+    const related = entry.related.flatMap((id) => this.kb.byId.get(id) ?? []).filter((e) => canSee(e, query.asker.groups));
     const target = query.target && query.target.id !== query.asker.id ? query.target : undefined;
-    const visibility: Visibility = target || options.share ? 'public' : this.defaultVisibility(query);
+    if (entry.restrictedTo && (target || options.share)) {
+      // The bot cannot tell who else reads a channel: a limited entry is never posted for others.
+      return this.held(askId, 'restricted', 0, entry, RESTRICTED_NOT_POSTED);
+    }
+    // A limited entry is answered to the asker alone, wherever the bot would answer in public.
+    const visibility: Visibility = target || options.share ? 'public' : entry.restrictedTo ? 'private' : this.defaultVisibility(query);
     if (visibility === 'public') {
       // Each cooldown is claimed atomically, so two replicas asked at once post only one answer.
       const targetClaim = target
@@ -345,18 +388,18 @@ export class AnswerService {
     return { kind: 'held', askId, visibility: 'private', mention: [], reason, retryAfterMs, message, ...(entry ? { entry } : {}) };
   }
 
-  private helpReply(askId: string): Reply {
+  private helpReply(askId: string, asker: Pick<Person, 'groups'>): Reply {
     const footer = this.kb.files.find((f) => f.footer)?.footer;
     return {
       kind: 'help', askId, visibility: 'private', mention: [], title: this.kb.title,
-      topics: this.pinnedTopics(10), entryCount: this.kb.entries.length,
+      topics: this.pinnedTopics(10, asker), entryCount: this.kb.entries.filter((e) => canSee(e, asker.groups)).length,
       ...(footer ? { footer } : {}),
     };
   }
 
   /** Pinned entries first, then the most asked, then knowledge-base order. */
-  private pinnedTopics(limit: number): Entry[] {
-    return leadingEntries(this.kb, this.askCounts, limit);
+  private pinnedTopics(limit: number, asker: Pick<Person, 'groups'>): Entry[] {
+    return leadingEntries(viewOf(this.kb, asker).knowledge, this.askCounts, limit);
   }
 
 

@@ -15,7 +15,7 @@ export function register(app: App, deps: SlackDeps): void {
     const value = decodeValue(action.value);
     if (!value) return;
     const where = whereOf(body, value);
-    let asker = askerOf(body);
+    let asker = await deps.groups.of(client, askerOf(body));
     const target: Person | undefined = value.targetId ? { id: value.targetId } : undefined;
     if (target && target.id !== asker.id) asker = await deps.people.withRights(client, asker);
     const reply = await deps.service.choose(queryOf(body, asker, value, target, where), value.entryId, { fromAskId: value.askId });
@@ -28,7 +28,7 @@ export function register(app: App, deps: SlackDeps): void {
     const value = decodeValue(action.value);
     if (!value) return;
     const where = whereOf(body, value);
-    const reply = await deps.service.choose(queryOf(body, askerOf(body), value, undefined, where), value.entryId, { share: true, fromAskId: value.askId });
+    const reply = await deps.service.choose(queryOf(body, await deps.groups.of(client, askerOf(body)), value, undefined, where), value.entryId, { share: true, fromAskId: value.askId });
     let posted = false;
     const to = destination(where, respond, client);
     await deliver(reply, { via: value.via }, { ...to, public: async (m) => { await to.public(m); posted = true; } }, deps);
