@@ -65,6 +65,18 @@ export type ChannelSettings = Readonly<Record<string, Partial<ChannelRule>>>;
 export const MENTION_MODES: readonly MentionMode[] = ['public', 'private', 'ignore'];
 export const SLASH_MODES: readonly SlashMode[] = ['allow', 'deny'];
 
+/** "Ask a human": who is pinged, and how often one member or one channel may do it. */
+export interface HandoffSettings {
+  /** The Discord role helpers hold (a role id, quoted); '' leaves the button off on Discord. */
+  discordRole: string;
+  /** The Slack user group of helpers (its S… id); '' leaves the button off on Slack. */
+  slackGroup: string;
+  /** One hand-off per member per this many seconds. */
+  memberCooldownSeconds: number;
+  /** One hand-off per channel (or thread) per this many seconds. */
+  channelCooldownSeconds: number;
+}
+
 export interface Settings {
   knowledgeDir: string;
   /** Per-channel rules; without a `default.mention`, `policy.mentionRepliesPublic` decides. */
@@ -72,6 +84,7 @@ export interface Settings {
   policy: PolicySettings;
   matcher: MatcherSettings;
   insights: InsightsSettings;
+  handoff: HandoffSettings;
   /** Watch the knowledge folder and reload valid changes while running. */
   watchKnowledge: boolean;
 }
@@ -144,6 +157,12 @@ export const defaultSettings: Settings = {
     path: 'data/faqbot.db',
     retentionDays: 90,
     storeQueryText: true,
+  },
+  handoff: {
+    discordRole: '',
+    slackGroup: '',
+    memberCooldownSeconds: 3600,
+    channelCooldownSeconds: 300,
   },
   watchKnowledge: true,
 };
@@ -273,6 +292,14 @@ const numberRules: Readonly<Record<string, NumberRule>> = {
   'matcher.confidenceBias': { integer: false, min: -5, max: 5 },
   'matcher.maxQueryChars': { integer: true, min: 1 },
   'insights.retentionDays': { integer: true, min: 1 },
+  'handoff.memberCooldownSeconds': { integer: true, min: 0 },
+  'handoff.channelCooldownSeconds': { integer: true, min: 0 },
+};
+
+/** Ids that must look like ids, with the fix; '' turns the feature off. */
+const idPatterns: Readonly<Record<string, { readonly pattern: RegExp; readonly hint: string }>> = {
+  'handoff.discordRole': { pattern: /^(\d{5,25})?$/, hint: 'a Discord role id in quotes (Developer Mode → right-click the role → Copy Role ID), e.g. "123456789012345678"' },
+  'handoff.slackGroup': { pattern: /^(S[A-Z0-9]{2,})?$/, hint: 'a Slack user group id, e.g. S0123ABCD (the group\'s page: ⋯ → Copy group ID)' },
 };
 
 const allowedText: Readonly<Record<string, readonly string[]>> = {
@@ -390,6 +417,10 @@ function checkMap(map: YAMLMap, defaults: Record<string, unknown>, prefix: strin
 
 /** What is wrong with one setting's value, or undefined when it is fine. */
 function checkValue(name: string, v: unknown, d: unknown): string | undefined {
+  const id = idPatterns[name];
+  // YAML reads an unquoted Discord id as a number and loses its last digits.
+  if (id && typeof v === 'number') return `"${name}" must be ${id.hint}; YAML read ${String(v)} as a number: put it in quotes`;
+  if (id && typeof v === 'string' && !id.pattern.test(v)) return `"${name}" must be ${id.hint}, got ${JSON.stringify(v)}`;
   if (typeof v !== typeof d) return `"${name}" must be a ${typeof d === 'boolean' ? 'boolean (true or false)' : typeof d}, got ${JSON.stringify(v)}`;
   const allowed = allowedText[name];
   if (allowed && !allowed.includes(v as string)) {

@@ -163,6 +163,11 @@ export type HoldReason =
 interface ReplyBase {
   /** Identifies the ask, for feedback buttons and records. */
   readonly askId: string;
+  /**
+   * Set on answers, suggestions and "no answer" replies in a channel when helpers are
+   * configured for the platform: they carry an "Ask a human" button.
+   */
+  readonly handoff?: boolean;
   readonly visibility: Visibility;
   /** The only people this reply may ping. Empty means nobody. */
   readonly mention: readonly Person[];
@@ -254,6 +259,23 @@ export interface StatsReply extends ReplyBase {
 }
 
 export type Reply = AnswerReply | SuggestReply | NoAnswerReply | HelpReply | HeldReply | StatsReply;
+
+/** A press on "Ask a human": the ask it was on and where, and who pressed. */
+export interface HandoffRequest {
+  readonly askId: string;
+  /** The entry the reply answered or suggested first, as its button names it. */
+  readonly entryId?: string;
+  readonly platform: string;
+  readonly communityId?: string;
+  readonly channelId: string;
+  readonly threadId?: string;
+  readonly by: Person;
+}
+
+export type HandoffDecision =
+  /** Ping `helpers` once with `question` (the member's words, or the entry's question after a restart). */
+  | { readonly allowed: true; readonly helpers: string; readonly question: string }
+  | { readonly allowed: false; readonly message: string };
 
 /** A member's verdict on an answer. */
 export interface Feedback {

@@ -10,6 +10,7 @@ export const ACTION = {
   notHelpful: 'faq_not_helpful',
   modalPick: 'faq_modal_pick',
   dismiss: 'faq_dismiss',
+  handoff: 'faq_handoff',
 } as const;
 
 export interface ActionValue {

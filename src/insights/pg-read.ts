@@ -18,7 +18,10 @@ export async function readPgRows(db: Queryable, sinceMs: number): Promise<Insigh
   const feedback = await db.query<{ entryid: string; helpful: number; count: number }>(
     `SELECT entry_id AS entryid, helpful, COUNT(*)::int AS count
        FROM feedback WHERE at >= $1 GROUP BY entry_id, helpful ORDER BY entry_id COLLATE "C"`, [sinceMs]);
+  const handoffs = await db.query<{ entryid: string | null; count: number }>(
+    `SELECT entry_id AS entryid, COUNT(*)::int AS count FROM handoffs WHERE at >= $1 GROUP BY entry_id`, [sinceMs]);
   return {
+    handoffs: handoffs.rows.map((h) => ({ count: h.count, ...(h.entryid ? { entryId: h.entryid } : {}) })),
     asks: [...decided.rows, ...unanswered.rows].map((a): AskRow => ({
       text: a.text, redacted: Number(a.redacted) === 1, decision: a.decision, count: a.count, ...(a.entryid ? { entryId: a.entryid } : {}),
     })),

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { FaqbotError } from '../errors.js';
 import type { AskRow, FeedbackRow, InsightsRows, PickRow } from './aggregate.js';
-import { SCHEMA_VERSION } from './schema.js';
+import { HANDOFFS_SINCE, SCHEMA_VERSION } from './schema.js';
 
 /** Identical records come back as one row with a count; the aggregation weighs them. */
 export function readRows(db: Database.Database, sinceMs: number): InsightsRows {
@@ -22,7 +22,12 @@ export function readRows(db: Database.Database, sinceMs: number): InsightsRows {
   const feedback = db.prepare(`SELECT entry_id AS entryId, helpful, COUNT(*) AS count
       FROM feedback WHERE at >= ? GROUP BY entry_id, helpful ORDER BY entry_id`)
     .all(sinceMs) as { entryId: string; helpful: number; count: number }[];
+  // `faqbot insights` reads a file without migrating it: one from before hand-offs has none.
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const handoffs = version < HANDOFFS_SINCE ? [] : db.prepare(`SELECT entry_id AS entryId, COUNT(*) AS count
+      FROM handoffs WHERE at >= ? GROUP BY entry_id`).all(sinceMs) as { entryId: string | null; count: number }[];
   return {
+    handoffs: handoffs.map((h) => ({ count: h.count, ...(h.entryId ? { entryId: h.entryId } : {}) })),
     asks: asks.map((a): AskRow => ({ text: a.text, redacted: a.redacted === 1, decision: a.decision, count: a.count, ...(a.entryId ? { entryId: a.entryId } : {}) })),
     picks: picks.map((p): PickRow => ({ text: p.text, redacted: p.redacted === 1, via: p.via, entryId: p.entryId, count: p.count })),
     feedback: feedback.map((f): FeedbackRow => ({ entryId: f.entryId, helpful: f.helpful === 1, count: f.count })),

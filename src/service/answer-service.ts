@@ -3,7 +3,7 @@
 // render. It never talks to a platform.
 import { withoutMassMentions } from '../text/small-talk.js';
 import { randomUUID } from 'node:crypto';
-import type { ChannelRule, ChannelSettings, PolicySettings, MatcherSettings } from '../config.js';
+import type { ChannelRule, ChannelSettings, HandoffSettings, PolicySettings, MatcherSettings } from '../config.js';
 import { defaultSettings } from '../config.js';
 import type {
   AutocompleteChoice,
@@ -11,6 +11,8 @@ import type {
   DismissRequest,
   Entry,
   Feedback,
+  HandoffDecision,
+  HandoffRequest,
   HeldReply,
   InsightsSummary,
   HoldReason,
@@ -30,6 +32,7 @@ import { DISMISS_REFUSED, mayDismiss } from './dismiss.js';
 import { channelRule, slashDeniedMessage } from './channels.js';
 import type { AskRecorder, InsightsReader } from './recorder.js';
 import { canSee, viewOf } from './restricted.js';
+import { HANDOFF_ALREADY, HANDOFF_OFF, handoffWait, helpersOn } from './handoff.js';
 
 /** Views of a base with restricted entries kept at once (members seeing the same entries share one). */
 const MAX_VIEWS = 16;
@@ -42,6 +45,8 @@ export interface AnswerServiceOptions {
   channels?: ChannelSettings;
   recorder?: AskRecorder;
   insights?: InsightsReader;
+  /** "Ask a human" (`handoff:` in the config); off without it. */
+  handoff?: HandoffSettings;
   /** Cooldowns and rate limits; in this process's memory unless replicas share an engine. */
   state?: SharedState;
   now?: () => number;
@@ -76,6 +81,9 @@ export class AnswerService {
   private readonly matcherSettings: MatcherSettings;
   private readonly state: SharedState;
   private readonly channels: ChannelSettings;
+  private readonly handoffSettings: HandoffSettings;
+  /** What each recent ask said, for the helpers' thread when its "Ask a human" is pressed. */
+  private readonly questions = new Map<string, string>();
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly askCounts = new Map<string, number>();
@@ -89,6 +97,7 @@ export class AnswerService {
     this.policy = { ...defaultSettings.policy, ...options.policy };
     this.matcherSettings = { ...defaultSettings.matcher, ...options.matcher };
     this.channels = options.channels ?? defaultSettings.channels;
+    this.handoffSettings = { ...defaultSettings.handoff, ...options.handoff };
     this.kb = options.knowledge;
     this.matcher = buildMatcher(this.kb, this.matcherSettings);
     this.state = options.state ?? new MemoryState();
@@ -183,7 +192,7 @@ export class AnswerService {
 
   /** Answers a question: the main entry point of every adapter. */
   async ask(query: Query): Promise<Reply> {
-    const reply = await this.decide(query);
+    const reply = this.offerHandoff(query, await this.decide(query));
     this.onAsk?.({ platform: query.platform, decision: reply.kind });
     return reply;
   }
@@ -296,6 +305,49 @@ export class AnswerService {
     } catch {
       return { ...base, message: 'The statistics could not be read just now; the bot keeps answering. Check the bot\'s log.' };
     }
+  }
+
+  /**
+   * "Ask a human" pressed: allowed once per ask, and at most once per member and per channel
+   * within the configured cooldowns; recorded in the insights. The adapter then pings the
+   * helpers once, in a thread with the question, and shows `message` privately when refused.
+   */
+  async handoff(request: HandoffRequest): Promise<HandoffDecision> {
+    const helpers = helpersOn(this.handoffSettings, request.platform);
+    if (!helpers) return { allowed: false, message: HANDOFF_OFF };
+    const now = this.now();
+    const once = await this.state.claim(stateKeys.handoffAsk(request.platform, request.askId), 30 * 86_400_000, now);
+    if (!once.claimed) return { allowed: false, message: HANDOFF_ALREADY };
+    const member = await this.claim(stateKeys.handoffMember(request.platform, request.by.id), this.handoffSettings.memberCooldownSeconds, now);
+    const channel = member.claimed
+      ? await this.claim(stateKeys.handoffChannel(request), this.handoffSettings.channelCooldownSeconds, now)
+      : undefined;
+    if (!member.claimed || !channel?.claimed) {
+      // Nothing is posted: the claims that were taken are given back, so asking later works.
+      const taken = [once, member, channel].filter((c): c is Held => c?.claimed === true && c.token !== '');
+      await Promise.all(taken.map((c) => this.state.release(c.key, c.token)));
+      return !member.claimed
+        ? { allowed: false, message: handoffWait('member', humanDuration(member.remainingMs)) }
+        : { allowed: false, message: handoffWait('channel', humanDuration((channel as Extract<Claim, { claimed: false }>).remainingMs)) };
+    }
+    this.recorder?.recordHandoff?.({
+      askId: request.askId, at: now, platform: request.platform, communityId: request.communityId,
+      channelId: request.channelId, askerId: request.by.id, ...(request.entryId ? { entryId: request.entryId } : {}),
+    });
+    const words = this.questions.get(request.askId);
+    const entry = request.entryId ? this.kb.byId.get(request.entryId) : undefined;
+    return { allowed: true, helpers, question: words || entry?.question || 'a question the bot could not answer' };
+  }
+
+  /** Marks replies that carry "Ask a human", and remembers what was asked for the helpers. */
+  private offerHandoff(query: Query, reply: Reply): Reply {
+    const offered = (reply.kind === 'answer' || reply.kind === 'suggest' || (reply.kind === 'none' && !reply.smallTalk))
+      && helpersOn(this.handoffSettings, query.platform) !== undefined
+      && !query.direct && query.via !== 'direct-message' && query.via !== 'console' && query.via !== 'message-menu' && !query.target;
+    if (!offered) return reply;
+    this.questions.set(reply.askId, query.text.slice(0, 500));
+    if (this.questions.size > 2000) this.questions.delete(this.questions.keys().next().value!);
+    return { ...reply, handoff: true };
   }
 
   feedback(feedback: Feedback): void {

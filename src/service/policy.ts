@@ -15,6 +15,9 @@ export const stateKeys = {
   targetCooldown: (platform: string, memberId: string, entryId: string) => `cd:t:${platform}:${memberId}:${entryId}`,
   rateLimit: (platform: string, memberId: string) => `rl:${platform}:${memberId}`,
   event: (platform: string, eventId: string) => `ev:${platform}:${eventId}`,
+  handoffAsk: (platform: string, askId: string) => `ho:a:${platform}:${askId}`,
+  handoffMember: (platform: string, memberId: string) => `ho:m:${platform}:${memberId}`,
+  handoffChannel: (where: Parameters<typeof conversationKey>[0]) => `ho:c:${conversationKey(where)}`,
 } as const;
 
 /** "45 s", "3 min", "2 h": how long to wait, for people. */

@@ -36,6 +36,8 @@ describe('configuration', () => {
     ['policy:\n  targeting: admins\n', /"policy\.targeting" must be "everyone" or "moderators"/],
     ['policy:\n  channelCooldownSeconds: soon\n', /"policy\.channelCooldownSeconds" must be a number/],
     ['polcy: {}\n', /unknown setting "polcy"/],
+    ['handoff:\n  discordRole: 345678901234567890\n', /faqbot\.config\.yaml:2:16: "handoff\.discordRole" must be a Discord role id in quotes .*; YAML read .* as a number: put it in quotes/],
+    ['handoff:\n  slackGroup: "@helpers"\n', /"handoff\.slackGroup" must be a Slack user group id, e\.g\. S0123ABCD/],
     ['policy: [1\n', /faqbot\.config\.yaml:\d+:\d+: .*fix the YAML syntax/],
     ['policy:\n  targeting: everyone\n  x: [1\n', /faqbot\.config\.yaml:4:1: .* at the end of the file; fix the YAML syntax/],
     ['matcher:\n  maxSuggestions: 3\n  confidenceBias: a: b\n', /faqbot\.config\.yaml:3:19: .* in `confidenceBias: a: b`; fix the YAML syntax/],

@@ -110,13 +110,18 @@ export function messageRequests(requests: readonly RecordedRequest[]): RecordedR
     (/\/callback$/.test(r.path) || /^\/channels\/\d+\/messages$/.test(r.path) || /^\/webhooks\//.test(r.path)));
 }
 
-/** Every message the bot sent named exactly who may be pinged, and nobody by category. */
-export function expectSafeMentions(requests: readonly RecordedRequest[]): void {
+/**
+ * Every message the bot sent named exactly who may be pinged, and nobody by category; a role
+ * only in messages to `roleMessagesIn` (the helpers' hand-off threads), and only `helperRole`.
+ */
+export function expectSafeMentions(requests: readonly RecordedRequest[], helperRole?: string): void {
   for (const r of messageRequests(requests)) {
     const data = /\/callback$/.test(r.path) ? r.body.data : r.body;
     if (!data || [5, 6, 8].includes(r.body.type)) continue; // deferrals and autocomplete carry no message text
     expect(data.allowed_mentions, `${r.method} ${r.path}`).toBeDefined();
     expect(data.allowed_mentions.parse, `${r.method} ${r.path}`).toEqual([]);
-    expect(data.allowed_mentions.roles ?? []).toEqual([]);
+    const roles = data.allowed_mentions.roles ?? [];
+    if (roles.length > 0 && helperRole) expect(roles, `${r.method} ${r.path}`).toEqual([helperRole]);
+    else expect(roles, `${r.method} ${r.path}`).toEqual([]);
   }
 }

@@ -7,12 +7,14 @@ import { askerOf, interactionQuery, PLATFORM } from '../people.js';
 import { notice, renderReply, type DiscordMessage } from '../render.js';
 import { editOptions, replyOptions } from '../send.js';
 import { onAnswerWithFaqPick } from './answer-with-faq.js';
+import { handoffDoneText, postHandoff } from '../handoff.js';
 import type { HandlerDeps } from './deps.js';
 
 export async function onButton(deps: HandlerDeps, interaction: ButtonInteraction): Promise<void> {
   const id = decodeCustomId(interaction.customId);
   if (!id) return stale(interaction);
   if (id.action === 'd') return dismiss(deps, interaction, id.key, id.arg);
+  if (id.action === 'h') return askHuman(deps, interaction, id.key, id.arg);
   const entry = resolveEntryRef(deps.service.knowledge, id.arg);
   if (!entry) return gone(interaction);
   switch (id.action) {
@@ -80,6 +82,26 @@ async function dismiss(deps: HandlerDeps, interaction: ButtonInteraction, askId:
     // Someone else removed it first: what they wanted is done.
     if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage)) throw error;
   }
+}
+
+/**
+ * "Ask a human": the service allows it (once per ask, rate-limited per member and channel) and
+ * names the helpers' role; the member is told privately where the helpers were asked, or why not.
+ */
+async function askHuman(deps: HandlerDeps, interaction: ButtonInteraction, askId: string, arg: string): Promise<void> {
+  if (!interaction.inGuild()) return stale(interaction);
+  const entryId = arg === '-' ? undefined : resolveEntryRef(deps.service.knowledge, arg)?.id;
+  const decision = await deps.service.handoff({
+    askId, platform: PLATFORM, communityId: interaction.guildId, channelId: interaction.channelId,
+    ...(entryId ? { entryId } : {}), by: askerOf(interaction),
+  });
+  if (!decision.allowed) {
+    await interaction.reply(replyOptions(notice(decision.message)));
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const threadId = await postHandoff(interaction, decision.helpers, decision.question, deps.log);
+  await interaction.editReply(editOptions(notice(handoffDoneText(threadId))));
 }
 
 async function send(interaction: MessageComponentInteraction, msg: DiscordMessage, mayReplace: boolean): Promise<void> {

@@ -8,6 +8,8 @@ import { mayDismiss } from '../../../src/service/dismiss.js';
 import { ACTION, decodeValue, type ActionValue } from '../action-value.js';
 import { deliver, explain, notify, type Destination } from '../deliver.js';
 import { PLATFORM, type SlackDeps } from '../deps.js';
+import { postHandoff } from '../handoff.js';
+import { HANDOFF_DONE } from '../../../src/service/handoff.js';
 
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.choose}(:|$)`), guard(deps.log, 'a suggestion button'), async ({ ack, body, action, respond, client }) => {
@@ -48,6 +50,29 @@ export function register(app: App, deps: SlackDeps): void {
       await notify(destination(whereOf(body, value), respond, client), text, deps.log);
     });
   }
+
+  // "Ask a human": allowed once per ask and rate-limited by the service; the helpers' group is
+  // pinged in a thread with the question, and the member told privately.
+  app.action<BlockAction<ButtonAction>>(ACTION.handoff, guard(deps.log, 'the Ask a human button'), async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const value = decodeValue(action.value);
+    if (!value || !body.channel?.id) return;
+    const where = whereOf(body, value);
+    const by = askerOf(body);
+    const decision = await deps.service.handoff({
+      askId: value.askId, platform: PLATFORM, channelId: where.channelId, by,
+      ...(where.threadTs ? { threadId: where.threadTs } : {}),
+      ...(body.team?.id ? { communityId: body.team.id } : {}),
+      ...(value.entryId !== '-' && value.entryId !== '' ? { entryId: value.entryId } : {}),
+    });
+    const to = destination(where, respond, client);
+    if (!decision.allowed) {
+      await notify(to, decision.message, deps.log);
+      return;
+    }
+    await postHandoff(client, where, decision.helpers, by.name ?? 'A member', decision.question);
+    await notify(to, HANDOFF_DONE, deps.log);
+  });
 
   // "Dismiss" on a public answer: the asker, the member it was for, or a workspace admin or
   // owner deletes it; anyone else is told privately who can.

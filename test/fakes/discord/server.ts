@@ -305,6 +305,11 @@ export class FakeDiscord {
       return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
     }
     if (method === 'DELETE' && /^\/channels\/\d+\/messages\/\d+$/.test(path)) return { status: 204 };
+    if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/threads$/))) {
+      const guild = this.guilds.find((g) => g.channels.some((c) => c.id === m![1]));
+      return { status: 201, body: { id: snowflake(), type: r.body?.type ?? 11, name: r.body?.name, parent_id: m[1], guild_id: guild?.id, thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false } } };
+    }
+    if (method === 'PUT' && /^\/channels\/\d+\/thread-members\/\d+$/.test(path)) return { status: 204 };
     if (method === 'POST' && path === '/users/@me/channels') {
       return { status: 200, body: { id: snowflake(), type: 1, recipients: [{ id: r.body.recipient_id, username: 'member', discriminator: '0', avatar: null }] } };
     }
