@@ -35,6 +35,11 @@ export interface MatcherSettings {
   maxQueryChars: number;
   /** The meaning signal fused with the words: `static` (the bundled word-vector table) or `off`. */
   semantic: 'static' | 'off';
+  /**
+   * Help forums and help channels answer posts nobody addressed to the bot only from this
+   * quantile of the base's calibration scores (the answer bar is the 0.1 quantile).
+   */
+  helpQuantile: number;
 }
 
 export interface InsightsSettings {
@@ -54,6 +59,11 @@ export type SlashMode = 'allow' | 'deny';
 export interface ChannelRule {
   mention: MentionMode;
   slash: SlashMode;
+  /**
+   * A help forum (Discord) or help channel (Slack): each new post is answered in its thread
+   * when the matcher is confident beyond the stricter bar (matcher.helpQuantile).
+   */
+  help: boolean;
 }
 
 /**
@@ -151,6 +161,7 @@ export const defaultSettings: Settings = {
     confidenceBias: 0,
     maxQueryChars: 2000,
     semantic: 'static',
+    helpQuantile: 0.5,
   },
   insights: {
     enabled: true,
@@ -291,6 +302,7 @@ const numberRules: Readonly<Record<string, NumberRule>> = {
   // means "always" or "never" answer.
   'matcher.confidenceBias': { integer: false, min: -5, max: 5 },
   'matcher.maxQueryChars': { integer: true, min: 1 },
+  'matcher.helpQuantile': { integer: false, min: 0.1, max: 0.95 },
   'insights.retentionDays': { integer: true, min: 1 },
   'handoff.memberCooldownSeconds': { integer: true, min: 0 },
   'handoff.channelCooldownSeconds': { integer: true, min: 0 },
@@ -382,8 +394,11 @@ function readChannels(node: Node, where: Where, problems: string[]): ChannelSett
       } else if (key === 'slash') {
         if (SLASH_MODES.includes(v as SlashMode)) rule.slash = v as SlashMode;
         else problems.push(`${at}: "channels.${id}.slash" must be ${SLASH_MODES.map((m) => JSON.stringify(m)).join(' or ')}, got ${JSON.stringify(v)}`);
+      } else if (key === 'help') {
+        if (typeof v === 'boolean') rule.help = v;
+        else problems.push(`${at}: "channels.${id}.help" must be true or false, got ${JSON.stringify(v)}`);
       } else {
-        problems.push(`${where(item.key as Node)}: unknown setting "channels.${id}.${key}"; known settings here: mention, slash`);
+        problems.push(`${where(item.key as Node)}: unknown setting "channels.${id}.${key}"; known settings here: mention, slash, help`);
       }
     }
     out[id] = rule;

@@ -71,7 +71,9 @@ export interface Problem {
 // Asking
 
 /** How a question reached the bot. */
-export type AskedVia = 'command' | 'mention' | 'direct-message' | 'message-menu' | 'console';
+export type AskedVia = 'command' | 'mention' | 'direct-message' | 'message-menu' | 'console'
+  /** A new post in a help forum or help channel, answered unasked (`channels: … help: true`). */
+  | 'help-post';
 
 /** A person on some platform. `id` is the platform's own user id. */
 export interface Person {

@@ -33,6 +33,10 @@ import { channelRule, slashDeniedMessage } from './channels.js';
 import type { AskRecorder, InsightsReader } from './recorder.js';
 import { canSee, viewOf } from './restricted.js';
 import { HANDOFF_ALREADY, HANDOFF_OFF, handoffWait, helpersOn } from './handoff.js';
+import { helpBar, helpDecision } from './help-bar.js';
+
+/** How long a help thread is remembered as answered (or passed over): no second answer in it. */
+const HELP_THREAD_MS = 30 * 86_400_000;
 
 /** Views of a base with restricted entries kept at once (members seeing the same entries share one). */
 const MAX_VIEWS = 16;
@@ -186,8 +190,13 @@ export class AnswerService {
    * ask before answering a mention (`ignore` means no reply at all) or autocompleting.
    */
   channelRule(where: Pick<Query, 'channelId' | 'channelParents'>): ChannelRule {
-    const fallback: ChannelRule = { mention: this.policy.mentionRepliesPublic ? 'public' : 'private', slash: 'allow' };
+    const fallback: ChannelRule = { mention: this.policy.mentionRepliesPublic ? 'public' : 'private', slash: 'allow', help: false };
     return channelRule(this.channels, fallback, [where.channelId, ...(where.channelParents ?? [])]);
+  }
+
+  /** Whether any channel is a help forum or help channel (Discord then needs the Message Content intent). */
+  get hasHelpChannels(): boolean {
+    return Object.values(this.channels).some((rule) => rule.help === true);
   }
 
   /** Answers a question: the main entry point of every adapter. */
@@ -308,6 +317,30 @@ export class AnswerService {
   }
 
   /**
+   * A new post in a help forum or help channel (`help: true` in `channels:`), asked by nobody:
+   * answered in public in its thread only when the matcher is sure beyond the stricter help bar,
+   * and at most once per thread (claimed in the shared state). Undefined means stay silent.
+   * The adapter passes only a thread's first post by a member, never a reply or a bot's post.
+   */
+  async helpPost(query: Query): Promise<Reply | undefined> {
+    if (query.direct || !this.channelRule(query).help) return undefined;
+    const now = query.at ?? this.now();
+    const once = await this.state.claim(stateKeys.helpThread(query), HELP_THREAD_MS, now);
+    if (!once.claimed) return undefined;
+    const matcher = this.matcherFor(query.asker);
+    const match = helpDecision(matcher.match(query.text), helpBar(matcher, this.matcherSettings.helpQuantile));
+    const top = match.candidates[0];
+    // A limited entry is never posted for everyone.
+    if (match.decision !== 'answer' || !top || top.entry.restrictedTo) return undefined;
+    const askId = this.newId();
+    const reply = await this.answer(query, askId, top.entry, top.score, now, {});
+    if (reply.kind !== 'answer') return undefined;
+    this.record(query, askId, now, 'answer', top.entry.id, top.score);
+    this.onAsk?.({ platform: query.platform, decision: reply.kind });
+    return this.offerHandoff(query, reply);
+  }
+
+  /**
    * "Ask a human" pressed: allowed once per ask, and at most once per member and per channel
    * within the configured cooldowns; recorded in the insights. The adapter then pings the
    * helpers once, in a thread with the question, and shows `message` privately when refused.
@@ -425,6 +458,7 @@ export class AnswerService {
     // A direct message is no channel: only the policy applies there.
     if (query.via === 'direct-message') return this.policy.mentionRepliesPublic ? 'public' : 'private';
     if (query.via === 'mention') return this.channelRule(query).mention === 'public' ? 'public' : 'private';
+    if (query.via === 'help-post') return 'public';
     // The console is one person's terminal: nothing is posted for others, so no cooldown holds it.
     if (query.via === 'console') return 'private';
     return 'private';

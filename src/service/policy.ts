@@ -15,6 +15,8 @@ export const stateKeys = {
   targetCooldown: (platform: string, memberId: string, entryId: string) => `cd:t:${platform}:${memberId}:${entryId}`,
   rateLimit: (platform: string, memberId: string) => `rl:${platform}:${memberId}`,
   event: (platform: string, eventId: string) => `ev:${platform}:${eventId}`,
+  /** A help post's thread, answered at most once whichever replica sees it. */
+  helpThread: (where: Parameters<typeof conversationKey>[0]) => `hp:${conversationKey(where)}`,
   handoffAsk: (platform: string, askId: string) => `ho:a:${platform}:${askId}`,
   handoffMember: (platform: string, memberId: string) => `ho:m:${platform}:${memberId}`,
   handoffChannel: (where: Parameters<typeof conversationKey>[0]) => `ho:c:${conversationKey(where)}`,

@@ -120,7 +120,7 @@ describe('channels', () => {
     expect((error as FaqbotError).details).toEqual([
       expect.stringMatching(/faqbot\.config\.yaml:2:23: "channels\.default\.mention" must be "public", "private", "ignore", got "loud"/),
       expect.stringMatching(/faqbot\.config\.yaml:3:16: "channels\.C1\.slash" must be "allow" or "deny", got "no"/),
-      expect.stringMatching(/faqbot\.config\.yaml:3:20: unknown setting "channels\.C1\.voice"; known settings here: mention, slash/),
+      expect.stringMatching(/faqbot\.config\.yaml:3:20: unknown setting "channels\.C1\.voice"; known settings here: mention, slash, help/),
       expect.stringMatching(/faqbot\.config\.yaml:4:3: "channels\.#general" is not a channel id/),
       expect.stringMatching(/faqbot\.config\.yaml:5:7: "channels\.C2" must be a mapping/),
     ]);

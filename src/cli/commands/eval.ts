@@ -8,11 +8,12 @@ import { readCases } from '../../eval/cases.js';
 import { runEval, type EvalReport } from '../../eval/run-eval.js';
 import type { Command } from '../command.js';
 import { stringFlag } from '../context.js';
+import { helpBar, helpDecision } from '../../service/help-bar.js';
 
 export const evalCommand: Command = {
   name: 'eval',
   summary: 'Measure matching quality on a question set',
-  usage: 'faqbot eval --cases FILE [--knowledge PATH] [--json] [--failures N]',
+  usage: 'faqbot eval --cases FILE [--knowledge PATH] [--help-channel] [--json] [--failures N]',
   details: [
     'Without --knowledge, a knowledge file beside the cases is used when there is one',
     '(knowledge.yaml, or NAME-knowledge.yaml for NAME-cases.yaml), else the configured knowledge folder.',
@@ -24,12 +25,14 @@ export const evalCommand: Command = {
     knowledge: { type: 'string' },
     json: { type: 'boolean' },
     failures: { type: 'string' },
+    'help-channel': { type: 'boolean' },
   },
   optionHelp: {
     cases: 'the question set (YAML with a `cases:` list)',
     knowledge: 'knowledge file or folder to answer from',
     json: 'print one JSON object with every figure and the failures',
     failures: 'how many failures to list in the text report (default 10)',
+    'help-channel': 'decide as in a help forum or help channel: answer only above the stricter bar (matcher.helpQuantile), else stay silent'
   },
   async run({ values }, io) {
     const casesFlag = stringFlag(values.cases);
@@ -39,7 +42,8 @@ export const evalCommand: Command = {
     const knowledgePath = resolve(io.cwd, stringFlag(values.knowledge) ?? besideCases(casesPath) ?? config.settings.knowledgeDir);
     const { knowledge } = loadKnowledge(knowledgePath, io.cwd);
     const matcher = buildMatcher(knowledge, config.settings.matcher);
-    const report = runEval(readCases(casesPath), (q) => matcher.match(q));
+    const bar = values['help-channel'] ? helpBar(matcher, config.settings.matcher.helpQuantile) : undefined;
+    const report = runEval(readCases(casesPath), (q) => (bar === undefined ? matcher.match(q) : helpDecision(matcher.match(q), bar)));
     if (values.json) io.out(JSON.stringify(report, null, 2));
     else io.out(formatReport(report, Number(stringFlag(values.failures) ?? 10)));
     return 0;
