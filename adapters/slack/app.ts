@@ -14,6 +14,7 @@ import type { SlackDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions.js';
 import { register as registerCommand } from './listeners/command.js';
 import { register as registerDirectMessage } from './listeners/direct-message.js';
+import { register as registerHelpChannel } from './listeners/help-channel.js';
 import { register as registerMention } from './listeners/mention.js';
 import { register as registerShortcut } from './listeners/shortcut.js';
 import { register as registerStats } from './listeners/stats.js';
@@ -97,7 +98,7 @@ export async function startSlack({ service, secrets, log, state, fatal, signal, 
     log.error('slack: a request could not be handled', error);
   });
   const deps: SlackDeps = { service, log, people: new People(log), groups: new Groups(log, () => restrictingGroups(service.knowledge)) };
-  for (const register of [registerCommand, registerStats, registerMention, registerDirectMessage, registerActions, registerShortcut]) {
+  for (const register of [registerCommand, registerStats, registerMention, registerDirectMessage, registerHelpChannel, registerActions, registerShortcut]) {
     register(app, deps);
   }
 

@@ -5,10 +5,13 @@
 import type { Match } from '../domain.js';
 import type { Matcher } from '../match/matcher.js';
 
+/** With fewer than five calibration scores (a tiny base) no quantile means much: a fixed high bar. */
+const FEW_SCORES_BAR = 0.9;
+
 /** The score from which a help post is answered. */
 export function helpBar(matcher: Pick<Matcher, 'calibration' | 'answerAt'>, quantile: number): number {
   const scores = [...matcher.calibration.inScope].sort((a, b) => a - b);
-  if (scores.length < 5) return Math.max(matcher.answerAt, 1);
+  if (scores.length < 5) return Math.max(matcher.answerAt, FEW_SCORES_BAR);
   const q = scores[Math.min(scores.length - 1, Math.floor(quantile * scores.length))]!;
   return Math.max(matcher.answerAt, q);
 }
