@@ -363,6 +363,9 @@ export class AnswerService {
         ? { allowed: false, message: handoffWait('member', humanDuration(member.remainingMs)) }
         : { allowed: false, message: handoffWait('channel', humanDuration((channel as Extract<Claim, { claimed: false }>).remainingMs)) };
     }
+    const taken = [once, member, channel].filter((c): c is Held => c?.claimed === true && c.token !== '');
+    this.started.set(`handoff:${request.askId}`, taken);
+    if (this.started.size > 1000) this.started.delete(this.started.keys().next().value!);
     this.recorder?.recordHandoff?.({
       askId: request.askId, at: now, platform: request.platform, communityId: request.communityId,
       channelId: request.channelId, askerId: request.by.id, ...(request.entryId ? { entryId: request.entryId } : {}),
@@ -370,6 +373,14 @@ export class AnswerService {
     const words = this.questions.get(request.askId);
     const entry = request.entryId ? this.kb.byId.get(request.entryId) : undefined;
     return { allowed: true, helpers, question: words || entry?.question || 'a question the bot could not answer' };
+  }
+
+  /**
+   * The adapter could not ping the helpers (no permission to start a thread, channel gone):
+   * give back the hand-off's limits so the member can press again once the cause is fixed.
+   */
+  async handoffNotDelivered(askId: string): Promise<void> {
+    await this.notDelivered(`handoff:${askId}`);
   }
 
   /** Marks replies that carry "Ask a human", and remembers what was asked for the helpers. */

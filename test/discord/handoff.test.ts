@@ -89,6 +89,22 @@ describe('Ask a human on Discord', () => {
     expect(pings(after).map((r) => r.path)).toEqual([`/channels/${h.thread.channel.id}/messages`]);
   });
 
+  test('when the thread cannot be started, the member is told why and can press again once it is fixed', async () => {
+    const who = h.member();
+    const reply = await faq(who, 'how do I back up my data?');
+    const id = askHuman(reply)!.custom_id;
+    const before = h.fake.override;
+    h.fake.override = (r) => (r.method === 'POST' && r.path.endsWith('/threads') ? { status: 403, body: { message: 'Missing Permissions', code: 50013 } } : before?.(r));
+    try {
+      const failed = await press(who, id);
+      expect(pings(failed.after)).toHaveLength(0);
+      expect(failed.after.find((r) => r.method === 'PATCH')!.body.content).toContain('Create Public Threads');
+    } finally {
+      h.fake.override = before;
+    }
+    expect(pings((await press(who, id)).after)).toHaveLength(1);
+  });
+
   test('a public answer to a mention carries it too, beside Dismiss', async () => {
     const who = h.member();
     const mark = h.fake.requests.length;

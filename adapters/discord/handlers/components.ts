@@ -5,7 +5,7 @@ import type { AskedVia, Person } from '../../../src/domain.js';
 import { decodeCustomId, decodeDismissArg, resolveEntryRef } from '../custom-id.js';
 import { askerOf, interactionQuery, PLATFORM } from '../people.js';
 import { notice, renderReply, type DiscordMessage } from '../render.js';
-import { editOptions, replyOptions } from '../send.js';
+import { editOptions, isPermissionError, replyOptions } from '../send.js';
 import { onAnswerWithFaqPick } from './answer-with-faq.js';
 import { handoffDoneText, postHandoff } from '../handoff.js';
 import type { HandlerDeps } from './deps.js';
@@ -100,7 +100,18 @@ async function askHuman(deps: HandlerDeps, interaction: ButtonInteraction, askId
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const threadId = await postHandoff(interaction, decision.helpers, decision.question, deps.log);
+  let threadId: string;
+  try {
+    threadId = await postHandoff(interaction, decision.helpers, decision.question, deps.log);
+  } catch (error) {
+    await deps.service.handoffNotDelivered(askId);
+    const text = isPermissionError(error)
+      ? 'I could not ask the helpers: I need the **Create Public Threads** and **Send Messages in Threads** permissions here. Ask a server admin to grant them.'
+      : 'Sorry, I could not ask the helpers just now; please try again in a moment.';
+    deps.log.warn(`discord: hand-off in channel ${interaction.channelId} failed: ${error instanceof Error ? error.message : String(error)}`);
+    await interaction.editReply(editOptions(notice(text)));
+    return;
+  }
   await interaction.editReply(editOptions(notice(handoffDoneText(threadId))));
 }
 

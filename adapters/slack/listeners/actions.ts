@@ -70,7 +70,15 @@ export function register(app: App, deps: SlackDeps): void {
       await notify(to, decision.message, deps.log);
       return;
     }
-    await postHandoff(client, where, decision.helpers, by.name ?? 'A member', decision.question);
+    try {
+      await postHandoff(client, where, decision.helpers, by.name ?? 'A member', decision.question);
+    } catch (error) {
+      // Pressing again once the cause is fixed must not meet the hand-off limits.
+      await deps.service.handoffNotDelivered(value.askId);
+      deps.log.warn(`slack: hand-off in channel ${where.channelId} failed: ${describeError(error)}`);
+      await notify(to, `I could not ask the helpers: ${explain(error)}`, deps.log);
+      return;
+    }
     await notify(to, HANDOFF_DONE, deps.log);
   });
 
