@@ -14,7 +14,7 @@ import { handleInteraction } from './interactions.js';
 import { InteractionClock, retryingRequest } from './rest-retry.js';
 import { handleMessage } from './handlers/mention.js';
 
-/** Guilds, messages in guilds and DMs; none is privileged (MessageContent is not needed). */
+/** Guilds, messages in guilds and DMs; none is privileged (MessageContent only for help forums, see createClient). */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
 /**
