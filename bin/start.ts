@@ -106,6 +106,7 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
     : sqliteStore(InsightsStore.open({ path: resolve(io.cwd, insightsSettings.path), ...storeOptions }));
   service = new CommunityRouter({
     communities: plans, knowledge: load, separate, state: shared.state, channels: config.settings.channels,
+    handoff: config.settings.handoff,
     // Passed even when unavailable: it records nothing then, and /faq-stats says to check the log.
     ...(store ? { recorder: store, insights: store } : {}),
     onAsk: ({ platform, decision }) => metrics.asks.inc({ platform, decision }),

@@ -35,6 +35,11 @@ export interface MatcherSettings {
   maxQueryChars: number;
   /** The meaning signal fused with the words: `static` (the bundled word-vector table) or `off`. */
   semantic: 'static' | 'off';
+  /**
+   * Help forums and help channels answer posts nobody addressed to the bot only from this
+   * quantile of the base's calibration scores (the answer bar is the 0.1 quantile).
+   */
+  helpQuantile: number;
 }
 
 export interface InsightsSettings {
@@ -54,6 +59,11 @@ export type SlashMode = 'allow' | 'deny';
 export interface ChannelRule {
   mention: MentionMode;
   slash: SlashMode;
+  /**
+   * A help forum (Discord) or help channel (Slack): each new post is answered in its thread
+   * when the matcher is confident beyond the stricter bar (matcher.helpQuantile).
+   */
+  help: boolean;
 }
 
 /**
@@ -87,6 +97,18 @@ export type CommunitiesSettings = Readonly<Record<string, CommunitySettings>>;
 /** The key of the community every unlisted guild or workspace falls under. */
 export const DEFAULT_COMMUNITY = 'default';
 
+/** "Ask a human": who is pinged, and how often one member or one channel may do it. */
+export interface HandoffSettings {
+  /** The Discord role helpers hold (a role id, quoted); '' leaves the button off on Discord. */
+  discordRole: string;
+  /** The Slack user group of helpers (its S… id); '' leaves the button off on Slack. */
+  slackGroup: string;
+  /** One hand-off per member per this many seconds. */
+  memberCooldownSeconds: number;
+  /** One hand-off per channel (or thread) per this many seconds. */
+  channelCooldownSeconds: number;
+}
+
 export interface Settings {
   knowledgeDir: string;
   /** Per-community knowledge and overrides; empty: one knowledge base for every community. */
@@ -96,6 +118,7 @@ export interface Settings {
   policy: PolicySettings;
   matcher: MatcherSettings;
   insights: InsightsSettings;
+  handoff: HandoffSettings;
   /** Watch the knowledge folder and reload valid changes while running. */
   watchKnowledge: boolean;
 }
@@ -163,12 +186,19 @@ export const defaultSettings: Settings = {
     confidenceBias: 0,
     maxQueryChars: 2000,
     semantic: 'static',
+    helpQuantile: 0.5,
   },
   insights: {
     enabled: true,
     path: 'data/faqbot.db',
     retentionDays: 90,
     storeQueryText: true,
+  },
+  handoff: {
+    discordRole: '',
+    slackGroup: '',
+    memberCooldownSeconds: 3600,
+    channelCooldownSeconds: 300,
   },
   watchKnowledge: true,
 };
@@ -297,7 +327,16 @@ const numberRules: Readonly<Record<string, NumberRule>> = {
   // means "always" or "never" answer.
   'matcher.confidenceBias': { integer: false, min: -5, max: 5 },
   'matcher.maxQueryChars': { integer: true, min: 1 },
+  'matcher.helpQuantile': { integer: false, min: 0.1, max: 0.95 },
   'insights.retentionDays': { integer: true, min: 1 },
+  'handoff.memberCooldownSeconds': { integer: true, min: 0 },
+  'handoff.channelCooldownSeconds': { integer: true, min: 0 },
+};
+
+/** Ids that must look like ids, with the fix; '' turns the feature off. */
+const idPatterns: Readonly<Record<string, { readonly pattern: RegExp; readonly hint: string }>> = {
+  'handoff.discordRole': { pattern: /^(\d{5,25})?$/, hint: 'a Discord role id in quotes (Developer Mode → right-click the role → Copy Role ID), e.g. "123456789012345678"' },
+  'handoff.slackGroup': { pattern: /^(S[A-Z0-9]{2,})?$/, hint: 'a Slack user group id, e.g. S0123ABCD (the group\'s page: ⋯ → Copy group ID)' },
 };
 
 const allowedText: Readonly<Record<string, readonly string[]>> = {
@@ -451,8 +490,11 @@ function readChannels(node: Node, where: Where, problems: string[]): ChannelSett
       } else if (key === 'slash') {
         if (SLASH_MODES.includes(v as SlashMode)) rule.slash = v as SlashMode;
         else problems.push(`${at}: "channels.${id}.slash" must be ${SLASH_MODES.map((m) => JSON.stringify(m)).join(' or ')}, got ${JSON.stringify(v)}`);
+      } else if (key === 'help') {
+        if (typeof v === 'boolean') rule.help = v;
+        else problems.push(`${at}: "channels.${id}.help" must be true or false, got ${JSON.stringify(v)}`);
       } else {
-        problems.push(`${where(item.key as Node)}: unknown setting "channels.${id}.${key}"; known settings here: mention, slash`);
+        problems.push(`${where(item.key as Node)}: unknown setting "channels.${id}.${key}"; known settings here: mention, slash, help`);
       }
     }
     out[id] = rule;
@@ -486,6 +528,10 @@ function checkMap(map: YAMLMap, defaults: Record<string, unknown>, prefix: strin
 
 /** What is wrong with one setting's value, or undefined when it is fine. */
 function checkValue(name: string, v: unknown, d: unknown): string | undefined {
+  const id = idPatterns[name];
+  // YAML reads an unquoted Discord id as a number and loses its last digits.
+  if (id && typeof v === 'number') return `"${name}" must be ${id.hint}; YAML read ${String(v)} as a number: put it in quotes`;
+  if (id && typeof v === 'string' && !id.pattern.test(v)) return `"${name}" must be ${id.hint}, got ${JSON.stringify(v)}`;
   if (typeof v !== typeof d) return `"${name}" must be a ${typeof d === 'boolean' ? 'boolean (true or false)' : typeof d}, got ${JSON.stringify(v)}`;
   const allowed = allowedText[name];
   if (allowed && !allowed.includes(v as string)) {

@@ -40,6 +40,11 @@ export interface Entry {
   readonly tags: readonly string[];
   /** Pinned entries lead the list shown for an empty autocomplete box and in help. */
   readonly pinned: boolean;
+  /**
+   * Discord role ids or Slack user group ids: only members with one of them ever see the entry
+   * (answers, suggestions, autocomplete, help). Absent: everyone.
+   */
+  readonly restrictedTo?: readonly string[];
   readonly meta: KnowledgeFileMeta;
   readonly location: SourceLocation;
 }
@@ -66,7 +71,9 @@ export interface Problem {
 // Asking
 
 /** How a question reached the bot. */
-export type AskedVia = 'command' | 'mention' | 'direct-message' | 'message-menu' | 'console';
+export type AskedVia = 'command' | 'mention' | 'direct-message' | 'message-menu' | 'console'
+  /** A new post in a help forum or help channel, answered unasked (`channels: … help: true`). */
+  | 'help-post';
 
 /** A person on some platform. `id` is the platform's own user id. */
 export interface Person {
@@ -75,6 +82,11 @@ export interface Person {
   readonly name?: string;
   /** Set by the adapter from platform permissions (e.g. Manage Messages, workspace admin). */
   readonly isModerator?: boolean;
+  /**
+   * The member's Discord role ids or Slack user group ids, set by the adapter, for entries
+   * limited to some of them (`restrictedTo`). Absent: the member sees unrestricted entries only.
+   */
+  readonly groups?: readonly string[];
 }
 
 export interface Query {
@@ -146,11 +158,18 @@ export type HoldReason =
   | 'channel-cooldown'
   | 'target-cooldown'
   | 'rate-limit'
-  | 'not-allowed-to-target';
+  | 'not-allowed-to-target'
+  /** The entry is limited to some roles (`restrictedTo`): it is never posted for others. */
+  | 'restricted';
 
 interface ReplyBase {
   /** Identifies the ask, for feedback buttons and records. */
   readonly askId: string;
+  /**
+   * Set on answers, suggestions and "no answer" replies in a channel when helpers are
+   * configured for the platform: they carry an "Ask a human" button.
+   */
+  readonly handoff?: boolean;
   readonly visibility: Visibility;
   /** The only people this reply may ping. Empty means nobody. */
   readonly mention: readonly Person[];
@@ -254,6 +273,23 @@ export interface KnowledgeInUse {
 }
 
 export type Reply = AnswerReply | SuggestReply | NoAnswerReply | HelpReply | HeldReply | StatsReply;
+
+/** A press on "Ask a human": the ask it was on and where, and who pressed. */
+export interface HandoffRequest {
+  readonly askId: string;
+  /** The entry the reply answered or suggested first, as its button names it. */
+  readonly entryId?: string;
+  readonly platform: string;
+  readonly communityId?: string;
+  readonly channelId: string;
+  readonly threadId?: string;
+  readonly by: Person;
+}
+
+export type HandoffDecision =
+  /** Ping `helpers` once with `question` (the member's words, or the entry's question after a restart). */
+  | { readonly allowed: true; readonly helpers: string; readonly question: string }
+  | { readonly allowed: false; readonly message: string };
 
 /** A member's verdict on an answer. */
 export interface Feedback {

@@ -14,12 +14,16 @@ import { handleInteraction } from './interactions.js';
 import { InteractionClock, retryingRequest } from './rest-retry.js';
 import { handleMessage } from './handlers/mention.js';
 
-/** Guilds, messages in guilds and DMs; none is privileged (MessageContent is not needed). */
+/** Guilds, messages in guilds and DMs; none is privileged (MessageContent only for help forums, see createClient). */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
-export function createClient(secrets: Secrets, clock = new InteractionClock()): Client {
+/**
+ * `messageContent`: help forums are configured, whose posts do not mention the bot; reading
+ * them needs the privileged Message Content intent (turned on in the Developer Portal).
+ */
+export function createClient(secrets: Secrets, clock = new InteractionClock(), messageContent = false): Client {
   return new Client({
-    intents: INTENTS,
+    intents: messageContent ? [...INTENTS, GatewayIntentBits.MessageContent] : INTENTS,
     // DM channels are not cached until used; without this partial their messages are dropped.
     partials: [Partials.Channel],
     // A safety net under the explicit allowed_mentions every message carries.
@@ -41,7 +45,7 @@ export const discordAdapter: PlatformAdapter = {
   configured: (secrets) => secrets.discordToken !== undefined,
   async start({ service, secrets, log, state, fatal, signal, inFlight, onHealth }: PlatformDeps): Promise<RunningPlatform> {
     const clock = new InteractionClock();
-    const client = createClient(secrets, clock);
+    const client = createClient(secrets, clock, service.hasHelpChannels);
     const deps = { service, log, ...(state ? { state } : {}) };
     const connection = new ConnectionTracker(Date.now, onHealth);
     const track = <T>(work: Promise<T>): Promise<T> => inFlight?.track(work, 'discord') ?? work;

@@ -10,9 +10,10 @@ const PREFIX = 'faq';
  * p: post in channel · y / n: helpful / not helpful · o: open an entry for the clicker ·
  * m: open an entry in reply to a mention · s: suggestion menu (arg: the member a command
  * aimed at, or "-") · w: "Answer with FAQ" pick (key: the message, arg: its author) ·
- * d: dismiss a public answer (arg: its asker, its target or "", and the entry; see dismissCustomId).
+ * d: dismiss a public answer (arg: its asker, its target or "", and the entry; see dismissCustomId) ·
+ * h: "Ask a human" (arg: the entry answered or suggested first, or "-").
  */
-export type Action = 'p' | 'y' | 'n' | 'o' | 'm' | 's' | 'w' | 'd';
+export type Action = 'p' | 'y' | 'n' | 'o' | 'm' | 's' | 'w' | 'd' | 'h';
 
 export interface CustomId {
   action: Action;
@@ -22,7 +23,7 @@ export interface CustomId {
   arg: string;
 }
 
-const ACTIONS = new Set<string>(['p', 'y', 'n', 'o', 'm', 's', 'w', 'd']);
+const ACTIONS = new Set<string>(['p', 'y', 'n', 'o', 'm', 's', 'w', 'd', 'h']);
 
 export function encodeCustomId(id: CustomId): string {
   const text = `${PREFIX}:${id.action}:${id.key}:${id.arg}`;

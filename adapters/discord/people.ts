@@ -10,10 +10,20 @@ export function personOf(user: User, member?: GuildMember | { nick?: string | nu
   return { id: user.id, name: nick ?? user.globalName ?? user.username };
 }
 
+/**
+ * A member's role ids, for entries limited to roles: from the member discord.js built, or the
+ * raw list an interaction carries when the guild is not cached. Outside a guild: none.
+ */
+export function rolesOf(member: GuildMember | { roles: string[] | GuildMember['roles'] } | null | undefined): string[] {
+  if (!member) return [];
+  const roles = member.roles;
+  return Array.isArray(roles) ? [...roles] : [...roles.cache.keys()];
+}
+
 export function askerOf(interaction: Interaction): Person {
   const isModerator = interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false;
   const member = interaction.member && 'displayName' in interaction.member ? interaction.member : undefined;
-  return { ...personOf(interaction.user, member), isModerator };
+  return { ...personOf(interaction.user, member), isModerator, groups: rolesOf(interaction.member) };
 }
 
 export function messageAsker(message: Message): Person {
@@ -23,7 +33,7 @@ export function messageAsker(message: Message): Person {
   } catch {
     // Permissions need the guild's roles in cache; without them the member is not a moderator.
   }
-  return { ...personOf(message.author, message.member), isModerator };
+  return { ...personOf(message.author, message.member), isModerator, groups: rolesOf(message.member) };
 }
 
 /**

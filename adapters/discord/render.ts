@@ -38,6 +38,23 @@ const BLURPLE = 0x5865f2;
 const GREY = 0x99aab5;
 
 export function renderReply(reply: Reply, ctx: RenderContext): DiscordMessage {
+  const msg = renderBody(reply, ctx);
+  return reply.handoff && ctx.origin !== 'message-menu' && ctx.inGuild ? withHandoffButton(msg, reply) : msg;
+}
+
+/** "Ask a human": in the answer's first row, or a row of its own under suggestions. */
+function withHandoffButton(msg: DiscordMessage, reply: Reply): DiscordMessage {
+  // After "no answer" the hand-off is about no entry: the close topics did not fit.
+  const first = reply.kind === 'answer' ? reply.entry : reply.kind === 'suggest' ? reply.candidates[0] : undefined;
+  const ask = button(first ? entryCustomId('h', reply.askId, first.id) : encodeCustomId({ action: 'h', key: reply.askId, arg: '-' }), 'Ask a human', 2, '🙋');
+  const rows = [...msg.components];
+  const top = rows[0];
+  if (reply.kind === 'answer' && top && top.components.length < LIMITS.buttonsPerRow) rows[0] = { ...top, components: [...top.components, ask] };
+  else if (rows.length < LIMITS.actionRows) rows.push(row([ask]));
+  return { ...msg, components: rows };
+}
+
+function renderBody(reply: Reply, ctx: RenderContext): DiscordMessage {
   const users = reply.mention.map((p) => p.id);
   const base = {
     embeds: [] as APIEmbed[],

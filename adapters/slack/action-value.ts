@@ -10,6 +10,7 @@ export const ACTION = {
   notHelpful: 'faq_not_helpful',
   modalPick: 'faq_modal_pick',
   dismiss: 'faq_dismiss',
+  handoff: 'faq_handoff',
 } as const;
 
 export interface ActionValue {
@@ -23,7 +24,7 @@ export interface ActionValue {
 
 const USER_ID = /^[UW][A-Z0-9]+$/;
 
-const VIAS: readonly AskedVia[] = ['command', 'mention', 'direct-message', 'message-menu', 'console'];
+const VIAS: readonly AskedVia[] = ['command', 'mention', 'direct-message', 'message-menu', 'console', 'help-post'];
 
 export function encodeValue(v: ActionValue): string {
   return JSON.stringify({ a: v.askId, e: v.entryId, v: v.via, ...(v.targetId ? { t: v.targetId } : {}), ...(v.askerId ? { q: v.askerId } : {}) });

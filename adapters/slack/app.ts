@@ -14,10 +14,13 @@ import type { SlackDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions.js';
 import { register as registerCommand } from './listeners/command.js';
 import { register as registerDirectMessage } from './listeners/direct-message.js';
+import { register as registerHelpChannel } from './listeners/help-channel.js';
 import { register as registerMention } from './listeners/mention.js';
 import { register as registerShortcut } from './listeners/shortcut.js';
 import { register as registerStats } from './listeners/stats.js';
 import { People } from './people.js';
+import { Groups } from './groups.js';
+import { restrictingGroups } from '../../src/service/restricted.js';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -94,8 +97,8 @@ export async function startSlack({ service, secrets, log, state, fatal, signal, 
   app.error(async (error) => {
     log.error('slack: a request could not be handled', error);
   });
-  const deps: SlackDeps = { service, log, people: new People(log) };
-  for (const register of [registerCommand, registerStats, registerMention, registerDirectMessage, registerActions, registerShortcut]) {
+  const deps: SlackDeps = { service, log, people: new People(log), groups: new Groups(log, () => [...new Set(service.knowledgeBases().flatMap(restrictingGroups))]) };
+  for (const register of [registerCommand, registerStats, registerMention, registerDirectMessage, registerHelpChannel, registerActions, registerShortcut]) {
     register(app, deps);
   }
 

@@ -33,12 +33,30 @@ const BUTTON_LIMIT = 75;
 const MAX_BUTTONS = 5;
 
 export function renderReply(reply: Reply, ctx: RenderContext): SlackMessage {
-  const message = renderKind(reply, ctx);
+  const message = reply.handoff ? withHandoffButton(renderKind(reply, ctx), reply, ctx) : renderKind(reply, ctx);
   if (!ctx.notice) return message;
   return {
     text: `${escapeMrkdwn(ctx.notice)} ${message.text}`,
     blocks: [section(escapeMrkdwn(ctx.notice)), ...message.blocks].slice(0, MAX_BLOCKS),
   };
+}
+
+/** The entry a hand-off is about: the answer, the first suggestion, or none ("-") after "no answer". */
+const NO_ENTRY = '-';
+
+/** "Ask a human": beside Helpful / Not helpful on an answer, its own row under a list. */
+function withHandoffButton(message: SlackMessage, reply: Reply, ctx: RenderContext): SlackMessage {
+  const entryId = reply.kind === 'answer' ? reply.entry.id : reply.kind === 'suggest' ? reply.candidates[0]?.id ?? NO_ENTRY : NO_ENTRY;
+  const ask = button('🙋 Ask a human', ACTION.handoff, encodeValue({ askId: reply.askId, entryId, via: ctx.via }));
+  const blocks = [...message.blocks];
+  const feedback = blocks.findIndex((b) => b.type === 'actions' && b.block_id === 'faq_feedback');
+  if (feedback >= 0) {
+    const row = blocks[feedback] as Slack.ActionsBlock;
+    blocks[feedback] = { ...row, elements: [...row.elements, ask] };
+  } else if (blocks.length < MAX_BLOCKS) {
+    blocks.push({ type: 'actions', block_id: 'faq_handoff', elements: [ask] });
+  }
+  return { ...message, blocks };
 }
 
 /** ` for “what was asked”`, links left out, or nothing when nothing is left to echo. */

@@ -1,12 +1,15 @@
 // What every listener needs; built once when the adapter starts.
 import type { Logger } from '../../src/log.js';
 import type { Answerer } from '../../src/service/community-router.js';
+import type { Groups } from './groups.js';
 import type { People } from './people.js';
 
 export interface SlackDeps {
   readonly service: Answerer;
   readonly log: Logger;
   readonly people: People;
+  /** Which of the groups entries are limited to a member is in (`restrictedTo`). */
+  readonly groups: Groups;
 }
 
 export const PLATFORM = 'slack';

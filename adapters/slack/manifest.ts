@@ -8,9 +8,10 @@ import { FAQ_COMMAND } from './listeners/command.js';
 import { SHORTCUT_CALLBACK } from './listeners/shortcut.js';
 import { STATS_COMMAND } from './listeners/stats.js';
 
-/** Bot scopes, each for one feature: mentions, posting, slash commands and shortcut, DMs, moderator check. */
-export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'users:read'] as const;
-export const BOT_EVENTS = ['app_mention', 'message.im'] as const;
+/** Bot scopes, each for one feature: mentions, posting, slash commands and shortcut, DMs, help channels (public and private), entries limited to user groups, moderator check. */
+export const BOT_SCOPES = ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'usergroups:read', 'users:read'] as const;
+/** message.channels / message.groups: new posts in help channels (`help: true`); others are ignored unread. */
+export const BOT_EVENTS = ['app_mention', 'message.channels', 'message.groups', 'message.im'] as const;
 
 export function manifest(httpBaseUrl?: string): Record<string, unknown> {
   const url = httpBaseUrl === undefined ? undefined : requestUrl(httpBaseUrl);

@@ -32,10 +32,18 @@ export interface FeedbackRow {
   readonly helpful: boolean;
 }
 
+/** Hand-offs to a human per entry (absent: after "no answer"). */
+export interface HandoffRow {
+  readonly entryId?: string;
+  readonly count: number;
+}
+
 export interface InsightsRows {
   readonly asks: readonly AskRow[];
   readonly picks: readonly PickRow[];
   readonly feedback: readonly FeedbackRow[];
+  /** Absent from rows read before hand-offs existed. */
+  readonly handoffs?: readonly HandoffRow[];
 }
 
 export interface EntryCount {
@@ -81,8 +89,12 @@ export interface InsightsReport {
     readonly picks: number;
     readonly helpful: number;
     readonly notHelpful: number;
+    /** "Ask a human" presses that pinged the helpers. */
+    readonly handoffs: number;
   };
   readonly topEntries: readonly EntryCount[];
+  /** Entries members most often handed off to a human after; `entryId` '' is "no answer". */
+  readonly handoffs: readonly EntryCount[];
   readonly unanswered: readonly UnansweredGroup[];
   readonly notHelpful: readonly FeedbackCount[];
   readonly proposedAlternates: readonly ProposedAlternates[];
@@ -133,7 +145,9 @@ export function buildReport(rows: InsightsRows, options: ReportOptions): Insight
       picks: sum(rows.picks),
       helpful: sum(rows.feedback.filter((f) => f.helpful)),
       notHelpful: sum(rows.feedback.filter((f) => !f.helpful)),
+      handoffs: sum(rows.handoffs ?? []),
     },
+    handoffs: ranked(handedOff(rows.handoffs ?? [])).slice(0, limit).map(([entryId, n]) => (entryId === '' ? { entryId, count: n } : { ...named(entryId), count: n })),
     topEntries: ranked(asked).slice(0, limit).map(([entryId, n]) => ({ ...named(entryId), count: n })),
     unanswered: groupNearDuplicates(rows.asks.filter((a) => a.decision === 'none'), options.similarity ?? 0.5).slice(0, limit),
     notHelpful: [...votes]
@@ -285,4 +299,10 @@ function sum(rows: readonly { count?: number }[]): number {
 
 function ranked(map: ReadonlyMap<string, number>): [string, number][] {
   return [...map].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]));
+}
+
+function handedOff(rows: readonly HandoffRow[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const h of rows) counts.set(h.entryId ?? '', (counts.get(h.entryId ?? '') ?? 0) + h.count);
+  return counts;
 }

@@ -20,7 +20,10 @@ export async function readPgRows(db: Queryable, sinceMs: number, communityId?: s
   const feedback = await db.query<{ entryid: string; helpful: number; count: number }>(
     `SELECT entry_id AS entryid, helpful, COUNT(*)::int AS count
        FROM feedback WHERE at >= $1 AND ($2::text IS NULL OR community_id = $2) GROUP BY entry_id, helpful ORDER BY entry_id COLLATE "C"`, [sinceMs, c]);
+  const handoffs = await db.query<{ entryid: string | null; count: number }>(
+    `SELECT entry_id AS entryid, COUNT(*)::int AS count FROM handoffs WHERE at >= $1 AND ($2::text IS NULL OR community_id = $2) GROUP BY entry_id`, [sinceMs, c]);
   return {
+    handoffs: handoffs.rows.map((h) => ({ count: h.count, ...(h.entryid ? { entryId: h.entryid } : {}) })),
     asks: [...decided.rows, ...unanswered.rows].map((a): AskRow => ({
       text: a.text, redacted: Number(a.redacted) === 1, decision: a.decision, count: a.count, ...(a.entryid ? { entryId: a.entryid } : {}),
     })),

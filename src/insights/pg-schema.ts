@@ -67,6 +67,19 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX picks_community_at ON picks (community_id, at);
   CREATE INDEX feedback_community_at ON feedback (community_id, at);
   `,
+  // 5: hand-offs to a human, one per ask.
+  `
+  CREATE TABLE handoffs (
+    ask_id       TEXT PRIMARY KEY,
+    at           BIGINT NOT NULL,
+    platform     TEXT NOT NULL,
+    community_id TEXT,
+    channel_id   TEXT NOT NULL,
+    asker_hash   TEXT NOT NULL,
+    entry_id     TEXT
+  );
+  CREATE INDEX handoffs_at ON handoffs (at);
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

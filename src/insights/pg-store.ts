@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Feedback, InsightsSummary } from '../domain.js';
 import { describeError } from '../log.js';
-import type { AskRecord, AskRecorder, InsightsReader, PickRecord } from '../service/recorder.js';
+import type { AskRecord, AskRecorder, HandoffRecord, InsightsReader, PickRecord } from '../service/recorder.js';
 import { buildReport, toSummary, type InsightsReport } from './aggregate.js';
 import { pgMigrate } from './pg-schema.js';
 import type { CommonStoreOptions } from './store-options.js';
@@ -34,7 +34,8 @@ export interface InsightsHealth {
 type Pending =
   | { readonly kind: 'ask'; readonly r: AskRecord }
   | { readonly kind: 'pick'; readonly r: PickRecord }
-  | { readonly kind: 'feedback'; readonly r: Feedback & { readonly at: number } };
+  | { readonly kind: 'feedback'; readonly r: Feedback & { readonly at: number } }
+  | { readonly kind: 'handoff'; readonly r: HandoffRecord };
 
 const DAY_MS = 86_400_000;
 /** Written in one transaction: enough to keep up with a busy server, small enough to retry. */
@@ -98,6 +99,10 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
     this.enqueue({ kind: 'pick', r });
   }
 
+  recordHandoff(r: HandoffRecord): void {
+    this.enqueue({ kind: 'handoff', r });
+  }
+
   recordFeedback(r: Feedback & { readonly at: number }): void {
     this.enqueue({ kind: 'feedback', r });
   }
@@ -122,7 +127,7 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
     await this.ensureReady();
     const cutoff = this.now() - this.options.retentionDays * DAY_MS;
     let removed = 0;
-    for (const table of ['asks', 'picks', 'feedback']) removed += (await this.pool.query(`DELETE FROM ${table} WHERE at < $1`, [cutoff])).rowCount ?? 0;
+    for (const table of ['asks', 'picks', 'feedback', 'handoffs']) removed += (await this.pool.query(`DELETE FROM ${table} WHERE at < $1`, [cutoff])).rowCount ?? 0;
     return removed;
   }
 
@@ -253,6 +258,12 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
       await client.query(`INSERT INTO picks (ask_id, at, platform, community_id, channel_id, asker_hash, via, query_text, redacted, entry_id, from_ask_id)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`, [
         r.askId, r.at, r.platform, r.communityId ?? null, r.channelId, askerHash, r.via, text, redacted, r.entryId, from?.ask_id ?? r.fromAskId ?? null,
+      ]);
+    } else if (p.kind === 'handoff') {
+      const { r } = p;
+      await client.query(`INSERT INTO handoffs (ask_id, at, platform, community_id, channel_id, asker_hash, entry_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`, [
+        r.askId, r.at, r.platform, r.communityId ?? null, r.channelId, hashPerson(salt, r.platform, r.askerId), r.entryId ?? null,
       ]);
     } else {
       const { r } = p;

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { FaqbotError } from '../errors.js';
 import type { AskRow, FeedbackRow, InsightsRows, PickRow } from './aggregate.js';
-import { SCHEMA_VERSION, userVersion } from './schema.js';
+import { HANDOFFS_SINCE, SCHEMA_VERSION, userVersion } from './schema.js';
 import { openSqlite, type SqlDatabase } from './sqlite.js';
 
 /** Identical records come back as one row with a count; the aggregation weighs them. */
@@ -28,7 +28,11 @@ export function readRows(db: SqlDatabase, sinceMs: number, communityId?: string)
   const feedback = db.prepare(`SELECT entry_id AS entryId, helpful, COUNT(*) AS count
       FROM feedback WHERE at >= ? AND ${scope} GROUP BY entry_id, helpful ORDER BY entry_id`)
     .all(sinceMs, c, c) as { entryId: string; helpful: number; count: number }[];
+  // `faqbot insights` reads a file without migrating it: one from before hand-offs has none.
+  const handoffs = userVersion(db) < HANDOFFS_SINCE ? [] : db.prepare(`SELECT entry_id AS entryId, COUNT(*) AS count
+      FROM handoffs WHERE at >= ? AND (? IS NULL OR community_id = ?) GROUP BY entry_id`).all(sinceMs, c, c) as { entryId: string | null; count: number }[];
   return {
+    handoffs: handoffs.map((h) => ({ count: h.count, ...(h.entryId ? { entryId: h.entryId } : {}) })),
     asks: asks.map((a): AskRow => ({ text: a.text, redacted: a.redacted === 1, decision: a.decision, count: a.count, ...(a.entryId ? { entryId: a.entryId } : {}) })),
     picks: picks.map((p): PickRow => ({ text: p.text, redacted: p.redacted === 1, via: p.via, entryId: p.entryId, count: p.count })),
     feedback: feedback.map((f): FeedbackRow => ({ entryId: f.entryId, helpful: f.helpful === 1, count: f.count })),

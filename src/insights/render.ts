@@ -21,7 +21,7 @@ export function renderText(r: InsightsReport): string {
   const lines = [
     `Insights from ${day(r.since)} to ${day(r.until)}`,
     `${plural(t.asks, 'question')}: ${t.answered} answered, ${t.suggested} with suggestions, ${t.unanswered} without an answer, ${t.topicLists} topic-list requests; ` +
-      `${plural(t.picks, 'pick')} by people; ${t.helpful} marked helpful, ${t.notHelpful} not helpful.`,
+      `${plural(t.picks, 'pick')} by people; ${t.helpful} marked helpful, ${t.notHelpful} not helpful; ${plural(t.handoffs, 'hand-off')} to a human.`,
     '',
     'Most asked entries',
   ];
@@ -42,6 +42,10 @@ export function renderText(r: InsightsReport): string {
 
   lines.push('', 'Entries most often marked "Not helpful"');
   section(r.notHelpful, (f) => [`  ${f.notHelpful} not helpful, ${f.helpful} helpful  ${f.entryId}${f.question ? `  ${inert(f.question)}` : ''}`]);
+
+  lines.push('', 'Handed off to a human ("Ask a human"), by the entry the bot offered');
+  const w3 = width(r.handoffs.map((h) => h.count));
+  section(r.handoffs, (h) => [`  ${String(h.count).padStart(w3)}  ${h.entryId === '' ? '(no answer)' : `${h.entryId}${h.question ? `  ${inert(h.question)}` : ''}`}`]);
 
   lines.push('', 'Proposed alternates (wordings that ended in a pick; `--yaml` prints them ready to paste)');
   section(r.proposedAlternates, (p) => [

@@ -69,7 +69,23 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX picks_community_at ON picks (community_id, at);
   CREATE INDEX feedback_community_at ON feedback (community_id, at);
   `,
+  // 5: hand-offs to a human ("Ask a human"): one per ask, with the entry it was about, if any.
+  `
+  CREATE TABLE handoffs (
+    ask_id       TEXT PRIMARY KEY,
+    at           INTEGER NOT NULL,
+    platform     TEXT NOT NULL,
+    community_id TEXT,
+    channel_id   TEXT NOT NULL,
+    asker_hash   TEXT NOT NULL,
+    entry_id     TEXT
+  );
+  CREATE INDEX handoffs_at ON handoffs (at);
+  `,
 ];
+
+/** The first schema version with the handoffs table; older files read as having none. */
+export const HANDOFFS_SINCE = 5;
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

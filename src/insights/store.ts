@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Feedback, InsightsSummary } from '../domain.js';
 import { describeError } from '../log.js';
-import type { AskRecord, AskRecorder, InsightsReader, PickRecord } from '../service/recorder.js';
+import type { AskRecord, AskRecorder, HandoffRecord, InsightsReader, PickRecord } from '../service/recorder.js';
 import { buildReport, toSummary, type InsightsReport } from './aggregate.js';
 import { hashPerson, LINK_WINDOW_MS, storedText } from './privacy.js';
 import { readRows } from './read.js';
@@ -153,6 +153,15 @@ export class InsightsStore implements AskRecorder, InsightsReader {
     });
   }
 
+  recordHandoff(r: HandoffRecord): void {
+    this.write((s) => {
+      s.handoff.run({
+        ask_id: r.askId, at: r.at, platform: r.platform, community_id: r.communityId ?? null, channel_id: r.channelId,
+        asker_hash: hashPerson(this.salt, r.platform, r.askerId), entry_id: r.entryId ?? null,
+      });
+    });
+  }
+
   /** The moderator figures since `sinceMs`. Throws when the database is unavailable (the service says so). */
   summary(sinceMs: number, communityId?: string): InsightsSummary {
     return toSummary(this.report(sinceMs, 10, communityId));
@@ -174,6 +183,7 @@ export class InsightsStore implements AskRecorder, InsightsReader {
         removed += Number(s.pruneAsks.run(cutoff).changes);
         removed += Number(s.prunePicks.run(cutoff).changes);
         removed += Number(s.pruneFeedback.run(cutoff).changes);
+        removed += Number(s.pruneHandoffs.run(cutoff).changes);
       });
     });
     return removed;
@@ -316,6 +326,10 @@ function prepare(db: SqlDatabase) {
     pruneAsks: db.prepare('DELETE FROM asks WHERE at < ?'),
     prunePicks: db.prepare('DELETE FROM picks WHERE at < ?'),
     pruneFeedback: db.prepare('DELETE FROM feedback WHERE at < ?'),
+    // One hand-off per ask: a second press (another replica, a double click) adds nothing.
+    handoff: db.prepare(`INSERT OR IGNORE INTO handoffs (ask_id, at, platform, community_id, channel_id, asker_hash, entry_id)
+      VALUES (@ask_id, @at, @platform, @community_id, @channel_id, @asker_hash, @entry_id)`),
+    pruneHandoffs: db.prepare('DELETE FROM handoffs WHERE at < ?'),
   };
 }
 

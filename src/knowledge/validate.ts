@@ -6,7 +6,7 @@ import type { Entry, KnowledgeFileMeta, Link, Problem } from '../domain.js';
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const FILE_KEYS = ['$schema', 'title', 'source', 'footer', 'entries'] as const;
-export const ENTRY_KEYS = ['id', 'question', 'answer', 'alternates', 'keywords', 'links', 'related', 'tags', 'pinned'] as const;
+export const ENTRY_KEYS = ['id', 'question', 'answer', 'alternates', 'keywords', 'links', 'related', 'tags', 'pinned', 'restrictedTo'] as const;
 
 /** A `related` id as written, with its position, checked once every file is read. */
 export interface RelatedRef {
@@ -106,8 +106,9 @@ function readEntry(node: Node, meta: KnowledgeFileMeta, problem: Report, at: (n:
     if (isScalar(pinnedNode) && typeof pinnedNode.value === 'boolean') pinned = pinnedNode.value;
     else problem(pinnedNode, `${label}: \`pinned\` must be true or false`);
   }
+  const restrictedTo = groupIdList(node, problem, label);
   if (id === undefined || question === undefined || answer === undefined) return undefined;
-  return { id, question, answer, alternates, keywords, links, related, tags, pinned, meta, location: { file: meta.file, ...at(node) } };
+  return { id, question, answer, alternates, keywords, links, related, tags, pinned, ...(restrictedTo.length > 0 ? { restrictedTo } : {}), meta, location: { file: meta.file, ...at(node) } };
 }
 
 function readRelatedRefs(node: Node, file: string, at: (n: Node) => { line: number; col: number }): RelatedRef[] {
@@ -168,6 +169,29 @@ function stringList(map: YAMLMap, key: string, problem: Report, label: string): 
       out.push(String(item.value).trim());
     } else {
       problem(item, `${label}: every item of \`${key}\` must be a non-empty text`, 'quote items that contain `: ` or start with a special character');
+    }
+  }
+  return out;
+}
+
+/**
+ * `restrictedTo`: role or user group ids as quoted text. A Discord role id written bare is a
+ * YAML number too large to keep exactly (it would name another role), so numbers are refused.
+ */
+function groupIdList(map: YAMLMap, problem: Report, label: string): string[] {
+  const node = map.get('restrictedTo', true) as Node | undefined;
+  if (node === undefined) return [];
+  if (!isSeq(node) || node.items.length === 0) {
+    problem(node, `${label}: \`restrictedTo\` must be a list of Discord role ids or Slack user group ids`, 'write `restrictedTo: ["123456789012345678", "S0123ABCD"]`, or remove it to show the entry to everyone');
+    return [];
+  }
+  const out: string[] = [];
+  for (const item of node.items as Node[]) {
+    if (isScalar(item) && typeof item.value === 'string' && /^[A-Za-z0-9]+$/.test(item.value.trim())) out.push(item.value.trim());
+    else if (isScalar(item) && typeof item.value === 'number') {
+      problem(item, `${label}: the id ${String(item.source ?? item.value)} in \`restrictedTo\` is a YAML number, which cannot hold a Discord id exactly`, `put it in quotes: "${String(item.source ?? item.value)}"`);
+    } else {
+      problem(item, `${label}: every item of \`restrictedTo\` must be a role or user group id (letters and digits)`, 'copy the id from Discord (Developer Mode: right-click the role, Copy Role ID) or Slack (the user group\'s S… id)');
     }
   }
   return out;

@@ -3,7 +3,7 @@
 // render. It never talks to a platform.
 import { withoutMassMentions } from '../text/small-talk.js';
 import { randomUUID } from 'node:crypto';
-import type { ChannelRule, ChannelSettings, PolicySettings, MatcherSettings } from '../config.js';
+import type { ChannelRule, ChannelSettings, HandoffSettings, PolicySettings, MatcherSettings } from '../config.js';
 import { defaultSettings } from '../config.js';
 import type {
   AutocompleteChoice,
@@ -11,12 +11,15 @@ import type {
   DismissRequest,
   Entry,
   Feedback,
+  HandoffDecision,
+  HandoffRequest,
   HeldReply,
   InsightsSummary,
   HoldReason,
   KnowledgeBase,
   KnowledgeInUse,
   Match,
+  Person,
   Query,
   Reply,
   Visibility,
@@ -29,6 +32,15 @@ import { MemoryState, type Claim, type SharedState } from './shared-state.js';
 import { DISMISS_REFUSED, mayDismiss } from './dismiss.js';
 import { channelRule, slashDeniedMessage } from './channels.js';
 import type { AskRecorder, InsightsReader } from './recorder.js';
+import { canSee, viewOf } from './restricted.js';
+import { HANDOFF_ALREADY, HANDOFF_OFF, handoffWait, helpersOn } from './handoff.js';
+import { helpBar, helpDecision } from './help-bar.js';
+
+/** How long a help thread is remembered as answered (or passed over): no second answer in it. */
+const HELP_THREAD_MS = 30 * 86_400_000;
+
+/** Views of a base with restricted entries kept at once (members seeing the same entries share one). */
+const MAX_VIEWS = 16;
 
 export interface AnswerServiceOptions {
   knowledge: KnowledgeBase;
@@ -38,6 +50,8 @@ export interface AnswerServiceOptions {
   channels?: ChannelSettings;
   recorder?: AskRecorder;
   insights?: InsightsReader;
+  /** "Ask a human" (`handoff:` in the config); off without it. */
+  handoff?: HandoffSettings;
   /** Cooldowns and rate limits; in this process's memory unless replicas share an engine. */
   state?: SharedState;
   now?: () => number;
@@ -93,17 +107,24 @@ export interface ChooseOptions {
 /** A claim this service holds for an answer until its post is known to have gone out. */
 type Held = Extract<Claim, { claimed: true }>;
 
+export const RESTRICTED_NOT_POSTED = 'This entry is limited to some roles, so it is only ever shown to you, not posted for others.';
+
 const HELP_WORDS = new Set(['', 'help', '?', 'topics', 'list']);
 
 export class AnswerService {
   private kb: KnowledgeBase;
   private readonly matcherFor: MatcherSource;
+  /** A matcher per view of a base with restricted entries (restricted.ts), built on first use. */
+  private views = new Map<string, Matcher>();
   /** Built on the first autocomplete of a large base; a new base gets a new one. */
   private shortlister: BoundedAutocomplete | undefined;
   private readonly policy: PolicySettings;
   private readonly matcherSettings: MatcherSettings;
   private readonly state: SharedState;
   private readonly channels: ChannelSettings;
+  private readonly handoffSettings: HandoffSettings;
+  /** What each recent ask said, for the helpers' thread when its "Ask a human" is pressed. */
+  private readonly questions = new Map<string, string>();
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly askCounts = new Map<string, number>();
@@ -118,6 +139,7 @@ export class AnswerService {
     this.policy = { ...defaultSettings.policy, ...options.policy };
     this.matcherSettings = { ...defaultSettings.matcher, ...options.matcher };
     this.channels = options.channels ?? defaultSettings.channels;
+    this.handoffSettings = { ...defaultSettings.handoff, ...options.handoff };
     this.kb = options.knowledge;
     this.matcherFor = options.matcherFor ?? ownMatcher();
     this.state = options.state ?? new MemoryState();
@@ -168,6 +190,7 @@ export class AnswerService {
     this.matcherFor(kb, this.matcherSettings);
     this.kb = kb;
     const warm = this.shortlister !== undefined;
+    this.views = new Map();
     this.shortlister = undefined;
     // A running bot keeps the next keystroke from paying for the new index.
     if (warm) this.prepareAutocomplete();
@@ -193,11 +216,37 @@ export class AnswerService {
    * a small base is searched whole, a large one through a shortlist; either way on the end of
    * what was typed only.
    */
-  autocomplete(partial: string): AutocompleteChoice[] {
+  autocomplete(partial: string, asker: Pick<Person, 'groups'> = {}): AutocompleteChoice[] {
     const typed = typedPart(partial);
-    if (typed === '' || this.kb.entries.length <= MAX_CANDIDATES) return this.matcher.autocomplete(typed, AUTOCOMPLETE_CHOICES, this.askCounts);
-    this.shortlister ??= new BoundedAutocomplete(this.kb);
-    return this.shortlister.complete(typed, AUTOCOMPLETE_CHOICES, this.askCounts);
+    // Entries the member may not see are left out; asking for that many more keeps the list full.
+    const hidden = this.kb.entries.filter((e) => !canSee(e, asker.groups)).length;
+    const limit = AUTOCOMPLETE_CHOICES + hidden;
+    let choices: AutocompleteChoice[];
+    if (typed === '' || this.kb.entries.length <= MAX_CANDIDATES) choices = this.matcher.autocomplete(typed, limit, this.askCounts);
+    else {
+      this.shortlister ??= new BoundedAutocomplete(this.kb);
+      choices = this.shortlister.complete(typed, limit, this.askCounts);
+    }
+    if (hidden === 0) return choices.slice(0, AUTOCOMPLETE_CHOICES);
+    return choices.filter((c) => { const e = this.kb.byId.get(c.entryId); return e !== undefined && canSee(e, asker.groups); }).slice(0, AUTOCOMPLETE_CHOICES);
+  }
+
+  /**
+   * The matcher over what this member may see: the whole base's when nothing is hidden from
+   * them, else one built over their view (and kept for the next member with the same view).
+   */
+  private matcherOf(asker: Pick<Person, 'groups'>): Matcher {
+    const view = viewOf(this.kb, asker);
+    if (view.knowledge === this.kb) return this.matcher;
+    let matcher = this.views.get(view.key);
+    if (!matcher) {
+      // The whole base's calibration: a view is the base minus a few entries, and asking the
+      // same question must not meet a different bar depending on who asks.
+      matcher = buildMatcher(view.knowledge, this.matcherSettings, this.matcher.calibration);
+      if (this.views.size >= MAX_VIEWS) this.views.delete(this.views.keys().next().value!);
+      this.views.set(view.key, matcher);
+    }
+    return matcher;
   }
 
   /**
@@ -205,13 +254,18 @@ export class AnswerService {
    * ask before answering a mention (`ignore` means no reply at all) or autocompleting.
    */
   channelRule(where: Pick<Query, 'channelId' | 'channelParents'>): ChannelRule {
-    const fallback: ChannelRule = { mention: this.policy.mentionRepliesPublic ? 'public' : 'private', slash: 'allow' };
+    const fallback: ChannelRule = { mention: this.policy.mentionRepliesPublic ? 'public' : 'private', slash: 'allow', help: false };
     return channelRule(this.channels, fallback, [where.channelId, ...(where.channelParents ?? [])]);
+  }
+
+  /** Whether any channel is a help forum or help channel (Discord then needs the Message Content intent). */
+  get hasHelpChannels(): boolean {
+    return Object.values(this.channels).some((rule) => rule.help === true);
   }
 
   /** Answers a question: the main entry point of every adapter. */
   async ask(query: Query): Promise<Reply> {
-    const reply = await this.decide(query);
+    const reply = this.offerHandoff(query, await this.decide(query));
     this.onAsk?.({ platform: query.platform, decision: reply.kind });
     return reply;
   }
@@ -234,15 +288,16 @@ export class AnswerService {
     if (refused) return refused;
 
     if (HELP_WORDS.has(query.text.trim().toLowerCase()) && !this.kb.byId.has(query.text.trim().toLowerCase())) {
-      const reply = this.helpReply(askId);
+      const reply = this.helpReply(askId, query.asker);
       this.record(query, askId, now, reply.kind, undefined, 0);
       return reply;
     }
 
-    let match = this.matcher.match(query.text);
+    const matcher = this.matcherOf(query.asker);
+    let match = matcher.match(query.text);
     // Whoever aims an answer at a member chose the entry on purpose: a mass mention in their
     // words is not spam (and pings nobody: replies mention only their target).
-    if (match.smallTalk === 'spam' && query.target) match = this.matcher.match(withoutMassMentions(query.text));
+    if (match.smallTalk === 'spam' && query.target) match = matcher.match(withoutMassMentions(query.text));
     const top = match.candidates[0];
     let reply: Reply;
     if (query.via === 'message-menu') {
@@ -250,7 +305,7 @@ export class AnswerService {
       const candidates = match.candidates.slice(0, Math.max(this.matcherSettings.maxSuggestions, 5)).map((c) => c.entry);
       reply = candidates.length > 0
         ? { kind: 'suggest', askId, visibility: 'private', mention: [], candidates }
-        : { kind: 'none', askId, visibility: 'private', mention: [], suggestions: this.pinnedTopics(5) };
+        : { kind: 'none', askId, visibility: 'private', mention: [], suggestions: this.pinnedTopics(5, query.asker) };
     } else if (match.decision === 'answer' && top) {
       reply = await this.answer(query, askId, top.entry, top.score, now, {});
     } else if (match.decision === 'suggest') {
@@ -280,7 +335,8 @@ export class AnswerService {
     const now = query.at ?? this.now();
     const askId = this.newId();
     const entry = this.kb.byId.get(entryId);
-    if (!entry) {
+    // An entry the member may not see is, for them, no entry at all.
+    if (!entry || !canSee(entry, query.asker.groups)) {
       return { kind: 'none', askId, visibility: 'private', mention: [], suggestions: [] };
     }
     const refused = this.refuseTarget(query, askId);
@@ -306,8 +362,8 @@ export class AnswerService {
   }
 
   /** What the bot knows about: for an empty query, `/faq help` and the console's start. */
-  help(): Reply {
-    return this.helpReply(this.newId());
+  help(asker: Pick<Person, 'groups'> = {}): Reply {
+    return this.helpReply(this.newId(), asker);
   }
 
   /** The week's figures for a moderator (`/faq-stats`); always private. */
@@ -331,6 +387,84 @@ export class AnswerService {
     return { community: this.communityName, title: this.kb.title, entries: this.kb.entries.length };
   }
 
+  /**
+   * A new post in a help forum or help channel (`help: true` in `channels:`), asked by nobody:
+   * answered in public in its thread only when the matcher is sure beyond the stricter help bar,
+   * and at most once per thread (claimed in the shared state). Undefined means stay silent.
+   * The adapter passes only a thread's first post by a member, never a reply or a bot's post.
+   */
+  async helpPost(query: Query): Promise<Reply | undefined> {
+    if (query.direct || !this.channelRule(query).help) return undefined;
+    const now = query.at ?? this.now();
+    const once = await this.state.claim(stateKeys.helpThread(query), HELP_THREAD_MS, now);
+    if (!once.claimed) return undefined;
+    const matcher = this.matcherOf(query.asker);
+    const match = helpDecision(matcher.match(query.text), helpBar(matcher, this.matcherSettings.helpQuantile));
+    const top = match.candidates[0];
+    // A limited entry is never posted for everyone.
+    if (match.decision !== 'answer' || !top || top.entry.restrictedTo) return undefined;
+    const askId = this.newId();
+    const reply = await this.answer(query, askId, top.entry, top.score, now, {});
+    if (reply.kind !== 'answer') return undefined;
+    this.record(query, askId, now, 'answer', top.entry.id, top.score);
+    this.onAsk?.({ platform: query.platform, decision: reply.kind });
+    return this.offerHandoff(query, reply);
+  }
+
+  /**
+   * "Ask a human" pressed: allowed once per ask, and at most once per member and per channel
+   * within the configured cooldowns; recorded in the insights. The adapter then pings the
+   * helpers once, in a thread with the question, and shows `message` privately when refused.
+   */
+  async handoff(request: HandoffRequest): Promise<HandoffDecision> {
+    const helpers = helpersOn(this.handoffSettings, request.platform);
+    if (!helpers) return { allowed: false, message: HANDOFF_OFF };
+    const now = this.now();
+    const once = await this.state.claim(stateKeys.handoffAsk(request.platform, request.askId), 30 * 86_400_000, now);
+    if (!once.claimed) return { allowed: false, message: HANDOFF_ALREADY };
+    const member = await this.claim(stateKeys.handoffMember(request.platform, request.by.id), this.handoffSettings.memberCooldownSeconds, now);
+    const channel = member.claimed
+      ? await this.claim(stateKeys.handoffChannel(request), this.handoffSettings.channelCooldownSeconds, now)
+      : undefined;
+    if (!member.claimed || !channel?.claimed) {
+      // Nothing is posted: the claims that were taken are given back, so asking later works.
+      const taken = [once, member, channel].filter((c): c is Held => c?.claimed === true && c.token !== '');
+      await Promise.all(taken.map((c) => this.state.release(c.key, c.token)));
+      return !member.claimed
+        ? { allowed: false, message: handoffWait('member', humanDuration(member.remainingMs)) }
+        : { allowed: false, message: handoffWait('channel', humanDuration((channel as Extract<Claim, { claimed: false }>).remainingMs)) };
+    }
+    const taken = [once, member, channel].filter((c): c is Held => c?.claimed === true && c.token !== '');
+    this.started.set(`handoff:${request.askId}`, taken);
+    if (this.started.size > 1000) this.started.delete(this.started.keys().next().value!);
+    this.recorder?.recordHandoff?.({
+      askId: request.askId, at: now, platform: request.platform, communityId: request.communityId,
+      channelId: request.channelId, askerId: request.by.id, ...(request.entryId ? { entryId: request.entryId } : {}),
+    });
+    const words = this.questions.get(request.askId);
+    const entry = request.entryId ? this.kb.byId.get(request.entryId) : undefined;
+    return { allowed: true, helpers, question: words || entry?.question || 'a question the bot could not answer' };
+  }
+
+  /**
+   * The adapter could not ping the helpers (no permission to start a thread, channel gone):
+   * give back the hand-off's limits so the member can press again once the cause is fixed.
+   */
+  async handoffNotDelivered(askId: string): Promise<void> {
+    await this.notDelivered(`handoff:${askId}`);
+  }
+
+  /** Marks replies that carry "Ask a human", and remembers what was asked for the helpers. */
+  private offerHandoff(query: Query, reply: Reply): Reply {
+    const offered = (reply.kind === 'answer' || reply.kind === 'suggest' || (reply.kind === 'none' && !reply.smallTalk))
+      && helpersOn(this.handoffSettings, query.platform) !== undefined
+      && !query.direct && query.via !== 'direct-message' && query.via !== 'console' && query.via !== 'message-menu' && !query.target;
+    if (!offered) return reply;
+    this.questions.set(reply.askId, query.text.slice(0, 500));
+    if (this.questions.size > 2000) this.questions.delete(this.questions.keys().next().value!);
+    return { ...reply, handoff: true };
+  }
+
   feedback(feedback: Feedback): void {
     this.recorder?.recordFeedback({ ...feedback, at: this.now() });
   }
@@ -350,9 +484,14 @@ export class AnswerService {
   }
 
   private async answer(query: Query, askId: string, entry: Entry, score: number, now: number, options: ChooseOptions): Promise<Reply> {
-    const related = entry.related.flatMap((id) => this.kb.byId.get(id) ?? []);
+    const related = entry.related.flatMap((id) => this.kb.byId.get(id) ?? []).filter((e) => canSee(e, query.asker.groups));
     const target = query.target && query.target.id !== query.asker.id ? query.target : undefined;
-    const visibility: Visibility = target || options.share ? 'public' : this.defaultVisibility(query);
+    if (entry.restrictedTo && (target || options.share)) {
+      // The bot cannot tell who else reads a channel: a limited entry is never posted for others.
+      return this.held(askId, 'restricted', 0, entry, RESTRICTED_NOT_POSTED);
+    }
+    // A limited entry is answered to the asker alone, wherever the bot would answer in public.
+    const visibility: Visibility = target || options.share ? 'public' : entry.restrictedTo ? 'private' : this.defaultVisibility(query);
     if (visibility === 'public') {
       // Each cooldown is claimed atomically, so two replicas asked at once post only one answer.
       const targetClaim = target
@@ -404,6 +543,7 @@ export class AnswerService {
     // A direct message is no channel: only the policy applies there.
     if (query.via === 'direct-message') return this.policy.mentionRepliesPublic ? 'public' : 'private';
     if (query.via === 'mention') return this.channelRule(query).mention === 'public' ? 'public' : 'private';
+    if (query.via === 'help-post') return 'public';
     // The console is one person's terminal: nothing is posted for others, so no cooldown holds it.
     if (query.via === 'console') return 'private';
     return 'private';
@@ -419,18 +559,18 @@ export class AnswerService {
     return { kind: 'held', askId, visibility: 'private', mention: [], reason, retryAfterMs, message, ...(entry ? { entry } : {}) };
   }
 
-  private helpReply(askId: string): Reply {
+  private helpReply(askId: string, asker: Pick<Person, 'groups'>): Reply {
     const footer = this.kb.files.find((f) => f.footer)?.footer;
     return {
       kind: 'help', askId, visibility: 'private', mention: [], title: this.kb.title,
-      topics: this.pinnedTopics(10), entryCount: this.kb.entries.length,
+      topics: this.pinnedTopics(10, asker), entryCount: this.kb.entries.filter((e) => canSee(e, asker.groups)).length,
       ...(footer ? { footer } : {}),
     };
   }
 
   /** Pinned entries first, then the most asked, then knowledge-base order. */
-  private pinnedTopics(limit: number): Entry[] {
-    return leadingEntries(this.kb, this.askCounts, limit);
+  private pinnedTopics(limit: number, asker: Pick<Person, 'groups'>): Entry[] {
+    return leadingEntries(viewOf(this.kb, asker).knowledge, this.askCounts, limit);
   }
 
 

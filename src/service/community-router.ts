@@ -6,7 +6,7 @@
 import type { ChannelRule, ChannelSettings, CommunitiesSettings, MatcherSettings, PolicySettings } from '../config.js';
 import { DEFAULT_COMMUNITY, defaultSettings } from '../config.js';
 import type {
-  AutocompleteChoice, DismissDecision, DismissRequest, Feedback, KnowledgeBase, Query, Reply,
+  AutocompleteChoice, DismissDecision, DismissRequest, Feedback, HandoffDecision, HandoffRequest, KnowledgeBase, Person, Query, Reply,
 } from '../domain.js';
 import { buildMatcher, type Matcher } from '../match/matcher.js';
 import { AnswerService, type AnswerServiceOptions, type ChooseOptions, type MatcherSource, type RecordsHolder } from './answer-service.js';
@@ -22,11 +22,18 @@ export interface Answerer {
   choose(query: Query, entryId: string, options?: ChooseOptions): Promise<Reply>;
   notDelivered(askId: string): Promise<void>;
   stats(query: Pick<Query, 'asker' | 'communityId'> & { at?: number }, days?: number): Promise<Reply>;
-  autocomplete(partial: string, communityId?: string): AutocompleteChoice[];
+  autocomplete(partial: string, communityId?: string, asker?: Pick<Person, 'groups'>): AutocompleteChoice[];
   channelRule(where: Pick<Query, 'channelId' | 'channelParents' | 'communityId'>): ChannelRule;
   knowledgeFor(communityId?: string): KnowledgeBase;
+  /** Every knowledge base in use, e.g. to know which user groups restrict entries anywhere. */
+  knowledgeBases(): readonly KnowledgeBase[];
   feedback(feedback: Feedback): void;
   dismiss(request: DismissRequest): DismissDecision;
+  /** Whether any channel is a help forum or help channel (`help: true`); the channel rules are the deployment's. */
+  readonly hasHelpChannels: boolean;
+  helpPost(query: Query): Promise<Reply | undefined>;
+  handoff(request: HandoffRequest): Promise<HandoffDecision>;
+  handoffNotDelivered(askId: string): Promise<void>;
 }
 
 /** One community as configured, its knowledge already resolved to a path. */
@@ -96,6 +103,8 @@ export class CommunityRouter implements Answerer, RecordsHolder {
   private readonly services: Lru<string, AnswerService>;
   /** Which service gave out an ask id, for notDelivered. */
   private readonly askedAt = new Lru<string, AnswerService>(1000);
+  /** Which service took a hand-off, for handoffNotDelivered. */
+  private readonly handedOff = new Lru<string, AnswerService>(1000);
   private readonly state: SharedState;
   private readonly matcherFor: MatcherSource;
   private builds = 0;
@@ -179,8 +188,32 @@ export class CommunityRouter implements Answerer, RecordsHolder {
     return this.for(query.communityId).stats(query, days);
   }
 
-  autocomplete(partial: string, communityId?: string): AutocompleteChoice[] {
-    return this.for(communityId).autocomplete(partial);
+  autocomplete(partial: string, communityId?: string, asker?: Pick<Person, 'groups'>): AutocompleteChoice[] {
+    return this.for(communityId).autocomplete(partial, asker);
+  }
+
+  knowledgeBases(): readonly KnowledgeBase[] {
+    return [...this.bases.values()];
+  }
+
+  get hasHelpChannels(): boolean {
+    return this.for(undefined).hasHelpChannels;
+  }
+
+  async helpPost(query: Query): Promise<Reply | undefined> {
+    const service = this.for(query.communityId);
+    const reply = await service.helpPost(query);
+    return reply ? this.remember(service, reply) : undefined;
+  }
+
+  async handoff(request: HandoffRequest): Promise<HandoffDecision> {
+    const service = this.for(request.communityId);
+    this.handedOff.getOrMake(request.askId, () => service);
+    return service.handoff(request);
+  }
+
+  async handoffNotDelivered(askId: string): Promise<void> {
+    await this.handedOff.get(askId)?.handoffNotDelivered(askId);
   }
 
   channelRule(where: Pick<Query, 'channelId' | 'channelParents' | 'communityId'>): ChannelRule {

@@ -17,6 +17,11 @@ export const stateKeys = {
   event: (platform: string, eventId: string) => `ev:${platform}:${eventId}`,
   /** Put before every key of one community's cooldowns and rate limits when `communities:` is configured. */
   community: (communityId: string) => `c:${communityId}:`,
+  /** A help post's thread, answered at most once whichever replica sees it. */
+  helpThread: (where: Parameters<typeof conversationKey>[0]) => `hp:${conversationKey(where)}`,
+  handoffAsk: (platform: string, askId: string) => `ho:a:${platform}:${askId}`,
+  handoffMember: (platform: string, memberId: string) => `ho:m:${platform}:${memberId}`,
+  handoffChannel: (where: Parameters<typeof conversationKey>[0]) => `ho:c:${conversationKey(where)}`,
 } as const;
 
 /** "45 s", "3 min", "2 h": how long to wait, for people. */

@@ -34,10 +34,25 @@ export interface PickRecord {
   readonly fromAskId?: string;
 }
 
+/** A member's "Ask a human" that pinged the helpers: on which reply, for which entry. */
+export interface HandoffRecord {
+  /** The ask whose reply carried the button: one hand-off per ask. */
+  readonly askId: string;
+  readonly at: number;
+  readonly platform: string;
+  readonly communityId?: string;
+  readonly channelId: string;
+  readonly askerId: string;
+  /** The entry answered or suggested first; absent after "no answer". */
+  readonly entryId?: string;
+}
+
 export interface AskRecorder {
   recordAsk(record: AskRecord): void;
   recordPick(record: PickRecord): void;
   recordFeedback(feedback: Feedback & { readonly at: number }): void;
+  /** Optional so that recorders written before hand-offs keep working. */
+  recordHandoff?(record: HandoffRecord): void;
 }
 
 /** Reads figures back for moderators; the insights store implements it. */

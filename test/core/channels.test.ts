@@ -8,7 +8,7 @@ import { AnswerService } from '../../src/service/answer-service.js';
 import { channelRule } from '../../src/service/channels.js';
 
 const { knowledge } = loadKnowledge('knowledge');
-const fallback = { mention: 'public', slash: 'allow' } as const;
+const fallback = { mention: 'public', slash: 'allow', help: false } as const;
 
 describe('channelRule', () => {
   const channels: ChannelSettings = {
@@ -18,10 +18,10 @@ describe('channelRule', () => {
   };
 
   it.each([
-    ['an unlisted channel follows the default, and the built-in rule for what the default leaves out', ['ELSEWHERE'], { mention: 'ignore', slash: 'allow' }],
-    ['a channel in a listed category follows the category', ['OTHER', 'CATEGORY'], { mention: 'private', slash: 'deny' }],
-    ['a listed channel overrides only what it names', ['CHANNEL', 'CATEGORY'], { mention: 'public', slash: 'deny' }],
-    ['a thread follows its channel, then its category', ['THREAD', 'CHANNEL', 'CATEGORY'], { mention: 'public', slash: 'deny' }],
+    ['an unlisted channel follows the default, and the built-in rule for what the default leaves out', ['ELSEWHERE'], { mention: 'ignore', slash: 'allow', help: false }],
+    ['a channel in a listed category follows the category', ['OTHER', 'CATEGORY'], { mention: 'private', slash: 'deny', help: false }],
+    ['a listed channel overrides only what it names', ['CHANNEL', 'CATEGORY'], { mention: 'public', slash: 'deny', help: false }],
+    ['a thread follows its channel, then its category', ['THREAD', 'CHANNEL', 'CATEGORY'], { mention: 'public', slash: 'deny', help: false }],
   ])('%s', (_, ids, rule) => {
     expect(channelRule(channels, fallback, ids)).toEqual(rule);
   });

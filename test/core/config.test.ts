@@ -36,6 +36,8 @@ describe('configuration', () => {
     ['policy:\n  targeting: admins\n', /"policy\.targeting" must be "everyone" or "moderators"/],
     ['policy:\n  channelCooldownSeconds: soon\n', /"policy\.channelCooldownSeconds" must be a number/],
     ['polcy: {}\n', /unknown setting "polcy"/],
+    ['handoff:\n  discordRole: 345678901234567890\n', /faqbot\.config\.yaml:2:16: "handoff\.discordRole" must be a Discord role id in quotes .*; YAML read .* as a number: put it in quotes/],
+    ['handoff:\n  slackGroup: "@helpers"\n', /"handoff\.slackGroup" must be a Slack user group id, e\.g\. S0123ABCD/],
     ['policy: [1\n', /faqbot\.config\.yaml:\d+:\d+: .*fix the YAML syntax/],
     ['policy:\n  targeting: everyone\n  x: [1\n', /faqbot\.config\.yaml:4:1: .* at the end of the file; fix the YAML syntax/],
     ['matcher:\n  maxSuggestions: 3\n  confidenceBias: a: b\n', /faqbot\.config\.yaml:3:19: .* in `confidenceBias: a: b`; fix the YAML syntax/],
@@ -118,7 +120,7 @@ describe('channels', () => {
     expect((error as FaqbotError).details).toEqual([
       expect.stringMatching(/faqbot\.config\.yaml:2:23: "channels\.default\.mention" must be "public", "private", "ignore", got "loud"/),
       expect.stringMatching(/faqbot\.config\.yaml:3:16: "channels\.C1\.slash" must be "allow" or "deny", got "no"/),
-      expect.stringMatching(/faqbot\.config\.yaml:3:20: unknown setting "channels\.C1\.voice"; known settings here: mention, slash/),
+      expect.stringMatching(/faqbot\.config\.yaml:3:20: unknown setting "channels\.C1\.voice"; known settings here: mention, slash, help/),
       expect.stringMatching(/faqbot\.config\.yaml:4:3: "channels\.#general" is not a channel id/),
       expect.stringMatching(/faqbot\.config\.yaml:5:7: "channels\.C2" must be a mapping/),
     ]);

@@ -118,3 +118,29 @@ describe('knowledge loader', () => {
     expect(() => loadKnowledge(dir)).toThrow(/has no \.yaml files/);
   });
 });
+
+describe('restrictedTo', () => {
+  const entry = (restricted: string) => `entries:
+  - id: staff-only
+    question: How do staff deploy?
+    answer: With the pipeline.
+${restricted}`;
+
+  it('keeps quoted role and user group ids on the entry', () => {
+    const dir = folder({ 'a.yaml': entry('    restrictedTo: ["1100000000000000001", SSTAFF]\n') });
+    const { knowledge } = loadKnowledge(dir, dir);
+    expect(knowledge.byId.get('staff-only')?.restrictedTo).toEqual(['1100000000000000001', 'SSTAFF']);
+  });
+
+  it('refuses an unquoted Discord id (a YAML number that cannot hold it) with file:line and the fix', () => {
+    expect(problems({ 'a.yaml': entry('    restrictedTo:\n      - 1100000000000000001\n') })).toEqual([
+      'a.yaml:6:9: entry `staff-only`: the id 1100000000000000001 in `restrictedTo` is a YAML number, which cannot hold a Discord id exactly; put it in quotes: "1100000000000000001"',
+    ]);
+  });
+
+  it('refuses an empty list and ids that are no ids', () => {
+    const out = problems({ 'a.yaml': entry('    restrictedTo: []\n'), 'b.yaml': entry('    restrictedTo: ["<@&1>"]\n').replace('staff-only', 'staff-two').replace('How do staff', 'How do admins') });
+    expect(out[0]).toMatch(/^a\.yaml:5:19: entry `staff-only`: `restrictedTo` must be a list of Discord role ids or Slack user group ids/);
+    expect(out[1]).toMatch(/^b\.yaml:5:20: entry `staff-two`: every item of `restrictedTo` must be a role or user group id/);
+  });
+});

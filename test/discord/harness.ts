@@ -11,6 +11,9 @@ import type { Logger } from '../../src/log.js';
 import { FakeDiscord, snowflake, type FakeChannel, type FakeGuild, type FakeUser, type RecordedRequest } from '../fakes/discord/server.js';
 import type { Where, Who } from '../fakes/discord/payloads.js';
 
+/** Role ids the fake guild has besides @everyone; the restricted fixture limits entries to them. */
+export const HARNESS_ROLES = ['1100000000000000001', '1100000000000000002'] as const;
+
 export const FIXTURE_KNOWLEDGE = resolve(import.meta.dirname, '../fixtures/discord/knowledge');
 
 export interface Harness {
@@ -55,7 +58,7 @@ export async function startHarness(config: string | ((ids: ChannelIds) => string
   const category: FakeChannel = { id: snowflake(), name: 'Info', type: 4 };
   const news: FakeChannel = { id: snowflake(), name: 'news', type: 0, parent_id: category.id };
   channels.push(forum, thread, category, news);
-  const guild: FakeGuild = { id: snowflake(), name: 'Test server', channels, members: [] };
+  const guild: FakeGuild = { id: snowflake(), name: 'Test server', channels, members: [], roles: [...HARNESS_ROLES] };
   const fake = await FakeDiscord.start({ guilds: [guild] });
   const locked = channels[1]!;
   fake.override = (r) => (r.method === 'POST' && r.path === `/channels/${locked.id}/messages`
@@ -107,13 +110,18 @@ export function messageRequests(requests: readonly RecordedRequest[]): RecordedR
     (/\/callback$/.test(r.path) || /^\/channels\/\d+\/messages$/.test(r.path) || /^\/webhooks\//.test(r.path)));
 }
 
-/** Every message the bot sent named exactly who may be pinged, and nobody by category. */
-export function expectSafeMentions(requests: readonly RecordedRequest[]): void {
+/**
+ * Every message the bot sent named exactly who may be pinged, and nobody by category; a role
+ * only in messages to `roleMessagesIn` (the helpers' hand-off threads), and only `helperRole`.
+ */
+export function expectSafeMentions(requests: readonly RecordedRequest[], helperRole?: string): void {
   for (const r of messageRequests(requests)) {
     const data = /\/callback$/.test(r.path) ? r.body.data : r.body;
     if (!data || [5, 6, 8].includes(r.body.type)) continue; // deferrals and autocomplete carry no message text
     expect(data.allowed_mentions, `${r.method} ${r.path}`).toBeDefined();
     expect(data.allowed_mentions.parse, `${r.method} ${r.path}`).toEqual([]);
-    expect(data.allowed_mentions.roles ?? []).toEqual([]);
+    const roles = data.allowed_mentions.roles ?? [];
+    if (roles.length > 0 && helperRole) expect(roles, `${r.method} ${r.path}`).toEqual([helperRole]);
+    else expect(roles, `${r.method} ${r.path}`).toEqual([]);
   }
 }

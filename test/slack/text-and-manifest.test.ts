@@ -51,8 +51,8 @@ describe('Slack app manifest', () => {
     expect(m.settings.socket_mode_enabled).toBe(true);
     expect(m.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/faq', '/faq-stats']);
     expect(m.features.shortcuts[0]).toMatchObject({ type: 'message', callback_id: 'answer_with_faq' });
-    expect(m.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.im']);
-    expect(m.oauth_config.scopes.bot).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'users:read']);
+    expect(m.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.channels', 'message.groups', 'message.im']);
+    expect(m.oauth_config.scopes.bot).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'usergroups:read', 'users:read']);
   });
 
   it('--http points commands, events and interactivity at /slack/events and turns Socket Mode off', () => {

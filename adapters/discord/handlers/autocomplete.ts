@@ -1,7 +1,7 @@
 // `/faq query:` as people type: the matcher's autocomplete, within Discord's limits.
 import type { AutocompleteInteraction } from 'discord.js';
 import { LIMITS } from '../limits.js';
-import { channelParents, community } from '../people.js';
+import { askerOf, channelParents, community } from '../people.js';
 import { shorten } from '../safe-text.js';
 import type { HandlerDeps } from './deps.js';
 
@@ -9,7 +9,7 @@ export async function onAutocomplete(deps: HandlerDeps, interaction: Autocomplet
   const focused = interaction.options.getFocused(true);
   // Where `/faq` is turned off, it suggests nothing either: the command would only say so.
   const denied = interaction.inGuild() && deps.service.channelRule({ channelId: interaction.channelId, channelParents: channelParents(interaction.channel), ...community(interaction) }).slash === 'deny';
-  const choices = focused.name === 'query' && !denied ? deps.service.autocomplete(String(focused.value), interaction.guildId ?? undefined) : [];
+  const choices = focused.name === 'query' && !denied ? deps.service.autocomplete(String(focused.value), interaction.guildId ?? undefined, askerOf(interaction)) : [];
   // The value is what /faq receives: the entry id matches exactly; a very long id falls back to the question.
   await interaction.respond(choices.slice(0, LIMITS.choices).map((c) => ({
     name: shorten(c.label, LIMITS.choiceName),

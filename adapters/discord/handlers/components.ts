@@ -5,14 +5,16 @@ import type { AskedVia, Person } from '../../../src/domain.js';
 import { decodeCustomId, decodeDismissArg, resolveEntryRef } from '../custom-id.js';
 import { askerOf, community, interactionQuery, PLATFORM } from '../people.js';
 import { notice, renderReply, type DiscordMessage } from '../render.js';
-import { editOptions, replyOptions } from '../send.js';
+import { editOptions, isPermissionError, replyOptions } from '../send.js';
 import { onAnswerWithFaqPick } from './answer-with-faq.js';
+import { handoffDoneText, postHandoff } from '../handoff.js';
 import type { HandlerDeps } from './deps.js';
 
 export async function onButton(deps: HandlerDeps, interaction: ButtonInteraction): Promise<void> {
   const id = decodeCustomId(interaction.customId);
   if (!id) return stale(interaction);
   if (id.action === 'd') return dismiss(deps, interaction, id.key, id.arg);
+  if (id.action === 'h') return askHuman(deps, interaction, id.key, id.arg);
   const entry = resolveEntryRef(deps.service.knowledgeFor(interaction.guildId ?? undefined), id.arg);
   if (!entry) return gone(interaction);
   switch (id.action) {
@@ -80,6 +82,37 @@ async function dismiss(deps: HandlerDeps, interaction: ButtonInteraction, askId:
     // Someone else removed it first: what they wanted is done.
     if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage)) throw error;
   }
+}
+
+/**
+ * "Ask a human": the service allows it (once per ask, rate-limited per member and channel) and
+ * names the helpers' role; the member is told privately where the helpers were asked, or why not.
+ */
+async function askHuman(deps: HandlerDeps, interaction: ButtonInteraction, askId: string, arg: string): Promise<void> {
+  if (!interaction.inGuild()) return stale(interaction);
+  const entryId = arg === '-' ? undefined : resolveEntryRef(deps.service.knowledgeFor(interaction.guildId ?? undefined), arg)?.id;
+  const decision = await deps.service.handoff({
+    askId, platform: PLATFORM, communityId: interaction.guildId, channelId: interaction.channelId,
+    ...(entryId ? { entryId } : {}), by: askerOf(interaction),
+  });
+  if (!decision.allowed) {
+    await interaction.reply(replyOptions(notice(decision.message)));
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  let threadId: string;
+  try {
+    threadId = await postHandoff(interaction, decision.helpers, decision.question, deps.log);
+  } catch (error) {
+    await deps.service.handoffNotDelivered(askId);
+    const text = isPermissionError(error)
+      ? 'I could not ask the helpers: I need the **Create Public Threads** and **Send Messages in Threads** permissions here. Ask a server admin to grant them.'
+      : 'Sorry, I could not ask the helpers just now; please try again in a moment.';
+    deps.log.warn(`discord: hand-off in channel ${interaction.channelId} failed: ${error instanceof Error ? error.message : String(error)}`);
+    await interaction.editReply(editOptions(notice(text)));
+    return;
+  }
+  await interaction.editReply(editOptions(notice(handoffDoneText(threadId))));
 }
 
 async function send(interaction: MessageComponentInteraction, msg: DiscordMessage, mayReplace: boolean): Promise<void> {

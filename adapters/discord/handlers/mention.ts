@@ -17,6 +17,8 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
   if (message.author.bot || message.system) return;
   const inDm = message.channel.type === ChannelType.DM;
   const botMention = new RegExp(`<@!?${client.user.id}>`, 'g');
+  // A forum post's first message has the id of its thread; replies in it never do.
+  if (!inDm && message.channel.isThread() && message.id === message.channelId && (await answerHelpPost(deps, message))) return;
   // Only an explicit mention counts: a reply that pings the bot is usually "thanks", not a question.
   if (!inDm && !botMention.test(message.content)) return;
   const parents = channelParents(message.channel);
@@ -54,6 +56,32 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
     deps.log.error(`discord: answering a mention in channel ${message.channelId} failed`, error);
     await message.reply(messageOptions(notice(APOLOGY), message.id)).catch(() => undefined);
   }
+}
+
+/**
+ * A new post in a help forum (`help: true`): answered in the post only when the service is
+ * sure beyond its stricter bar, once per thread; true when answered. Else the post is left to
+ * people (or to the mention path, when it also mentions the bot).
+ */
+async function answerHelpPost(deps: HandlerDeps, message: Message): Promise<boolean> {
+  const parents = channelParents(message.channel);
+  if (!deps.service.channelRule({ channelId: message.channelId, channelParents: parents }).help) return false;
+  // Only the post's words: its title (the thread's name) and its first message.
+  const title = message.channel.isThread() ? message.channel.name : '';
+  const text = withoutInvisible(`${title}\n${message.content}`).replace(/\s+/g, ' ').trim();
+  const reply = await deps.service.helpPost({
+    text, platform: PLATFORM, ...(message.guildId ? { communityId: message.guildId } : {}),
+    channelId: message.channelId, ...(parents.length > 0 ? { channelParents: parents } : {}),
+    asker: messageAsker(message), via: 'help-post',
+  });
+  if (!reply) return false;
+  try {
+    await message.reply(messageOptions(renderReply(reply, { origin: 'mention', inGuild: true }), message.id));
+  } catch (error) {
+    await deps.service.notDelivered(reply.askId);
+    deps.log.warn(`discord: could not answer the help post in ${message.channelId}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return true;
 }
 
 async function sendPrivately(message: Message, options: ReturnType<typeof messageOptions>, log: Logger, fallBackInPlace = true): Promise<void> {

@@ -8,6 +8,8 @@ import { mayDismiss } from '../../../src/service/dismiss.js';
 import { ACTION, decodeValue, type ActionValue } from '../action-value.js';
 import { deliver, explain, notify, type Destination } from '../deliver.js';
 import { PLATFORM, type SlackDeps } from '../deps.js';
+import { postHandoff } from '../handoff.js';
+import { HANDOFF_DONE } from '../../../src/service/handoff.js';
 
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.choose}(:|$)`), guard(deps.log, 'a suggestion button'), async ({ ack, body, action, respond, client }) => {
@@ -15,7 +17,7 @@ export function register(app: App, deps: SlackDeps): void {
     const value = decodeValue(action.value);
     if (!value) return;
     const where = whereOf(body, value);
-    let asker = askerOf(body);
+    let asker = await deps.groups.of(client, askerOf(body));
     const target: Person | undefined = value.targetId ? { id: value.targetId } : undefined;
     if (target && target.id !== asker.id) asker = await deps.people.withRights(client, asker);
     const reply = await deps.service.choose(queryOf(body, asker, value, target, where), value.entryId, { fromAskId: value.askId });
@@ -28,7 +30,7 @@ export function register(app: App, deps: SlackDeps): void {
     const value = decodeValue(action.value);
     if (!value) return;
     const where = whereOf(body, value);
-    const reply = await deps.service.choose(queryOf(body, askerOf(body), value, undefined, where), value.entryId, { share: true, fromAskId: value.askId });
+    const reply = await deps.service.choose(queryOf(body, await deps.groups.of(client, askerOf(body)), value, undefined, where), value.entryId, { share: true, fromAskId: value.askId });
     let posted = false;
     const to = destination(where, respond, client);
     await deliver(reply, { via: value.via }, { ...to, public: async (m) => { await to.public(m); posted = true; } }, deps);
@@ -48,6 +50,37 @@ export function register(app: App, deps: SlackDeps): void {
       await notify(destination(whereOf(body, value), respond, client), text, deps.log);
     });
   }
+
+  // "Ask a human": allowed once per ask and rate-limited by the service; the helpers' group is
+  // pinged in a thread with the question, and the member told privately.
+  app.action<BlockAction<ButtonAction>>(ACTION.handoff, guard(deps.log, 'the Ask a human button'), async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const value = decodeValue(action.value);
+    if (!value || !body.channel?.id) return;
+    const where = whereOf(body, value);
+    const by = askerOf(body);
+    const decision = await deps.service.handoff({
+      askId: value.askId, platform: PLATFORM, channelId: where.channelId, by,
+      ...(where.threadTs ? { threadId: where.threadTs } : {}),
+      ...(body.team?.id ? { communityId: body.team.id } : {}),
+      ...(value.entryId !== '-' && value.entryId !== '' ? { entryId: value.entryId } : {}),
+    });
+    const to = destination(where, respond, client);
+    if (!decision.allowed) {
+      await notify(to, decision.message, deps.log);
+      return;
+    }
+    try {
+      await postHandoff(client, where, decision.helpers, by.name ?? 'A member', decision.question);
+    } catch (error) {
+      // Pressing again once the cause is fixed must not meet the hand-off limits.
+      await deps.service.handoffNotDelivered(value.askId);
+      deps.log.warn(`slack: hand-off in channel ${where.channelId} failed: ${describeError(error)}`);
+      await notify(to, `I could not ask the helpers: ${explain(error)}`, deps.log);
+      return;
+    }
+    await notify(to, HANDOFF_DONE, deps.log);
+  });
 
   // "Dismiss" on a public answer: the asker, the member it was for, or a workspace admin or
   // owner deletes it; anyone else is told privately who can.

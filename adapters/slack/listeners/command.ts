@@ -35,7 +35,7 @@ export function register(app: App, deps: SlackDeps): void {
         await client.chat.postMessage({ channel: command.channel_id, ...message, unfurl_links: false, unfurl_media: false });
       },
     };
-    let asker: Person = { id: command.user_id, name: command.user_name };
+    let asker: Person = await deps.groups.of(client, { id: command.user_id, name: command.user_name });
 
     if (!parsed.target || parsed.target.id === asker.id) {
       const reply = await deps.service.ask(queryBy(asker));

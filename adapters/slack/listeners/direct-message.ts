@@ -12,7 +12,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user) return;
     const text = questionFromMessage(message.text ?? '');
     const query: Query = {
-      text, platform: PLATFORM, communityId: body.team_id, channelId: message.channel, asker: { id: message.user }, via: 'direct-message',
+      text, platform: PLATFORM, communityId: body.team_id, channelId: message.channel, asker: await deps.groups.of(client, { id: message.user }), via: 'direct-message',
       ...(message.thread_ts ? { threadId: message.thread_ts } : {}),
     };
     const reply = await deps.service.ask(query);

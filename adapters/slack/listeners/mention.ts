@@ -15,8 +15,9 @@ export function register(app: App, deps: SlackDeps): void {
     if (deps.service.channelRule({ channelId: event.channel, communityId: body.team_id }).mention === 'ignore') return;
     const text = questionFromMessage(event.text);
     const threadTs = event.thread_ts ?? event.ts;
+    const asker = await deps.groups.of(client, { id: user });
     const query: Query = {
-      text, platform: PLATFORM, communityId: body.team_id, channelId: event.channel, threadId: threadTs, asker: { id: user }, via: 'mention',
+      text, platform: PLATFORM, communityId: body.team_id, channelId: event.channel, threadId: threadTs, asker, via: 'mention',
     };
     const reply = await deps.service.ask(query);
     await deliver(reply, { via: 'mention', queryText: text }, {

@@ -22,7 +22,7 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     const author = shortcut.message.user;
     const target: Person | undefined = author && author !== shortcut.user.id ? { id: author } : undefined;
-    let asker: Person = { id: shortcut.user.id, name: shortcut.user.name };
+    let asker: Person = await deps.groups.of(client, { id: shortcut.user.id, name: shortcut.user.name });
     if (target) asker = await deps.people.withRights(client, asker);
     const text = questionFromMessage(shortcut.message.text ?? '');
     const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
@@ -67,7 +67,7 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     const target: Person | undefined = state.authorId && state.authorId !== body.user.id ? { id: state.authorId } : undefined;
-    let asker: Person = { id: body.user.id, name: body.user.name };
+    let asker: Person = await deps.groups.of(client, { id: body.user.id, name: body.user.name });
     if (target) asker = await deps.people.withRights(client, asker);
     const query: Query = {
       text: state.text, platform: PLATFORM, channelId: state.channelId, asker, via: 'message-menu',

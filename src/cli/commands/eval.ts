@@ -9,11 +9,12 @@ import { runEval, type EvalReport } from '../../eval/run-eval.js';
 import type { Command } from '../command.js';
 import { stringFlag } from '../context.js';
 import { chosenCommunity, communityHelp, refuseBoth, unlistedNote } from '../community-flag.js';
+import { helpBar, helpDecision } from '../../service/help-bar.js';
 
 export const evalCommand: Command = {
   name: 'eval',
   summary: 'Measure matching quality on a question set',
-  usage: 'faqbot eval --cases FILE [--knowledge PATH | --community ID] [--json] [--failures N]',
+  usage: 'faqbot eval --cases FILE [--knowledge PATH | --community ID] [--help-channel] [--json] [--failures N]',
   details: [
     'Without --knowledge, a knowledge file beside the cases is used when there is one',
     '(knowledge.yaml, or NAME-knowledge.yaml for NAME-cases.yaml), else the configured knowledge folder.',
@@ -26,6 +27,7 @@ export const evalCommand: Command = {
     json: { type: 'boolean' },
     failures: { type: 'string' },
     community: { type: 'string' },
+    'help-channel': { type: 'boolean' },
   },
   optionHelp: {
     cases: 'the question set (YAML with a `cases:` list)',
@@ -33,6 +35,7 @@ export const evalCommand: Command = {
     json: 'print one JSON object with every figure and the failures',
     failures: 'how many failures to list in the text report (default 10)',
     ...communityHelp,
+    'help-channel': 'decide as in a help forum or help channel: answer only above the stricter bar (matcher.helpQuantile), else stay silent',
   },
   async run({ values }, io) {
     const casesFlag = stringFlag(values.cases);
@@ -47,7 +50,8 @@ export const evalCommand: Command = {
     const knowledgePath = community?.plan.knowledgePath ?? resolve(io.cwd, stringFlag(values.knowledge) ?? besideCases(casesPath) ?? config.settings.knowledgeDir);
     const { knowledge } = loadKnowledge(knowledgePath, io.cwd);
     const matcher = buildMatcher(knowledge, community?.matcher ?? config.settings.matcher);
-    const report = runEval(readCases(casesPath), (q) => matcher.match(q));
+    const bar = values['help-channel'] ? helpBar(matcher, (community?.matcher ?? config.settings.matcher).helpQuantile) : undefined;
+    const report = runEval(readCases(casesPath), (q) => (bar === undefined ? matcher.match(q) : helpDecision(matcher.match(q), bar)));
     if (values.json) io.out(JSON.stringify(report, null, 2));
     else io.out(formatReport(report, Number(stringFlag(values.failures) ?? 10)));
     return 0;

@@ -10,6 +10,8 @@ export interface Where {
 export interface Who {
   user: FakeUser;
   moderator?: boolean;
+  /** Role ids the member holds (each must be one of the guild's roles). */
+  roles?: string[];
 }
 
 function userJson(u: FakeUser) {
@@ -18,7 +20,7 @@ function userJson(u: FakeUser) {
 
 function memberJson(who: Who) {
   return {
-    user: userJson(who.user), roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0,
+    user: userJson(who.user), roles: who.roles ?? [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0,
     permissions: who.moderator ? PERMISSIONS.moderator : PERMISSIONS.member,
   };
 }
@@ -102,9 +104,9 @@ export function select(where: Where, who: Who, customId: string, values: string[
 }
 
 /** MESSAGE_CREATE in a guild channel. */
-export function guildMessage(where: Where, author: FakeUser, content: string, mentions: FakeUser[] = []): Record<string, unknown> {
+export function guildMessage(where: Where, author: FakeUser, content: string, mentions: FakeUser[] = [], roles: string[] = []): Record<string, unknown> {
   const m = messageJson({ id: snowflake(), channel_id: where.channel.id, guild_id: where.guild.id, author, content, mentions });
-  return { ...m, channel_type: where.channel.type, member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 } };
+  return { ...m, channel_type: where.channel.type, member: { roles, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 } };
 }
 
 /** MESSAGE_CREATE in a DM with the bot. */

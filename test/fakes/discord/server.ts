@@ -26,6 +26,8 @@ export interface FakeGuild {
   channels: FakeChannel[];
   /** Members other than the bot; their permissions come from `permissions` on interactions. */
   members: FakeUser[];
+  /** Role ids besides @everyone, sent with the guild so discord.js knows them. */
+  roles?: string[];
 }
 
 export interface RecordedRequest {
@@ -194,7 +196,7 @@ export class FakeDiscord {
       id: g.id, name: g.name, icon: null, owner_id: '1', unavailable: false, member_count: g.members.length + 1,
       large: false, features: [], emojis: [], stickers: [], threads: [], presences: [], voice_states: [],
       stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
-      roles: [{ id: g.id, name: '@everyone', permissions: PERMISSIONS.member, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [g.id, ...(g.roles ?? [])].map((id, position) => ({ id, name: position === 0 ? '@everyone' : `role${position}`, permissions: PERMISSIONS.member, position, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 })),
       channels: g.channels.map((c) => ({ id: c.id, name: c.name, type: c.type, guild_id: g.id, position: 0, permission_overwrites: [], ...(c.parent_id ? { parent_id: c.parent_id } : {}) })),
       members: [this.bot, ...g.members].map((u) => ({ user: { ...u, discriminator: '0', avatar: null }, roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 })),
       joined_at: new Date(0).toISOString(), preferred_locale: 'en-US', nsfw_level: 0, premium_tier: 0,
@@ -303,6 +305,11 @@ export class FakeDiscord {
       return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
     }
     if (method === 'DELETE' && /^\/channels\/\d+\/messages\/\d+$/.test(path)) return { status: 204 };
+    if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/threads$/))) {
+      const guild = this.guilds.find((g) => g.channels.some((c) => c.id === m![1]));
+      return { status: 201, body: { id: snowflake(), type: r.body?.type ?? 11, name: r.body?.name, parent_id: m[1], guild_id: guild?.id, thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false } } };
+    }
+    if (method === 'PUT' && /^\/channels\/\d+\/thread-members\/\d+$/.test(path)) return { status: 204 };
     if (method === 'POST' && path === '/users/@me/channels') {
       return { status: 200, body: { id: snowflake(), type: 1, recipients: [{ id: r.body.recipient_id, username: 'member', discriminator: '0', avatar: null }] } };
     }

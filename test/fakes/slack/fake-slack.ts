@@ -49,6 +49,8 @@ export class FakeSlack {
   private readonly faults = new Map<string, TransportFault[]>();
   private readonly holds = new Map<string, Promise<void>>();
   private readonly users = new Map<string, FakeUser>();
+  /** User group id → its members, for usergroups.users.list; tests fill it in. */
+  readonly usergroups = new Map<string, Set<string>>();
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
   private socket: WebSocket | undefined;
@@ -267,6 +269,10 @@ export class FakeSlack {
       case 'views.open':
       case 'views.update':
         return { ok: true, view: { id: 'V0TEST', hash: `h${this.ts}`, ...(args.view as object) } };
+      case 'usergroups.users.list': {
+        const members = this.usergroups.get(String(args.usergroup));
+        return members ? { ok: true, users: [...members] } : { ok: false, error: 'no_such_subteam' };
+      }
       case 'users.info': {
         const u = this.users.get(String(args.user));
         if (!u) return { ok: false, error: 'user_not_found' };

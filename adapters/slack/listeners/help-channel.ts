@@ -1,0 +1,29 @@
+// Help channels (`help: true` in `channels:`): a member's new top-level message is answered in
+// its thread when the service is sure beyond its stricter bar, once per thread. Replies in
+// threads, edits, joins, bots and messages that mention the bot (the mention listener answers
+// those) are left alone.
+import type { App } from '@slack/bolt';
+import { guard } from '../guard.js';
+import { deliver } from '../deliver.js';
+import { PLATFORM, type SlackDeps } from '../deps.js';
+import { questionFromMessage } from '../text.js';
+
+export function register(app: App, deps: SlackDeps): void {
+  app.message(guard(deps.log, 'a help channel message'), async ({ message, body, client, context }) => {
+    if (message.channel_type !== 'channel' && message.channel_type !== 'group') return;
+    if (message.subtype !== undefined || message.bot_id || !message.user || message.thread_ts) return;
+    if (!deps.service.hasHelpChannels || !deps.service.channelRule({ channelId: message.channel }).help) return;
+    if (context.botUserId && (message.text ?? '').includes(`<@${context.botUserId}>`)) return;
+    const text = questionFromMessage(message.text ?? '');
+    const reply = await deps.service.helpPost({
+      text, platform: PLATFORM, communityId: body.team_id, channelId: message.channel, threadId: message.ts,
+      asker: await deps.groups.of(client, { id: message.user }), via: 'help-post',
+    });
+    if (!reply) return;
+    await deliver(reply, { via: 'help-post', queryText: text }, {
+      public: async (m) => {
+        await client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, ...m, unfurl_links: false, unfurl_media: false });
+      },
+    }, deps);
+  });
+}
