@@ -25,6 +25,11 @@ export interface Answerer {
   autocomplete(partial: string, communityId?: string): AutocompleteChoice[];
   channelRule(where: Pick<Query, 'channelId' | 'channelParents' | 'communityId'>): ChannelRule;
   knowledgeFor(communityId?: string): KnowledgeBase;
+  /**
+   * Which of a place's ids names its community, nearest first (a Slack workspace, then its
+   * Enterprise Grid organisation): the first one `communities:` lists, else the first given.
+   */
+  communityOf(ids: readonly (string | undefined)[]): string | undefined;
   feedback(feedback: Feedback): void;
   dismiss(request: DismissRequest): DismissDecision;
 }
@@ -144,7 +149,7 @@ export class CommunityRouter implements Answerer, RecordsHolder {
   replaceKnowledge(path: string, kb: KnowledgeBase): void {
     if (!this.bases.has(path)) return;
     this.bases.set(path, kb);
-    for (const service of this.services.values()) if (this.planFor(this.communityOf(service)).knowledgePath === path) service.replaceKnowledge(kb);
+    for (const service of this.services.values()) if (this.planFor(this.communityServed(service)).knowledgePath === path) service.replaceKnowledge(kb);
   }
 
   /** How many matchers were built so far, and how many are kept: for the benchmark and the log. */
@@ -191,6 +196,11 @@ export class CommunityRouter implements Answerer, RecordsHolder {
     return this.for(communityId).knowledge;
   }
 
+  communityOf(ids: readonly (string | undefined)[]): string | undefined {
+    const given = ids.filter((id): id is string => id !== undefined && id !== '');
+    return given.find((id) => this.plans.has(id)) ?? given[0];
+  }
+
   feedback(feedback: Feedback): void {
     this.for(feedback.communityId).feedback(feedback);
   }
@@ -204,7 +214,7 @@ export class CommunityRouter implements Answerer, RecordsHolder {
     return reply;
   }
 
-  private communityOf(service: AnswerService): string | undefined {
+  private communityServed(service: AnswerService): string | undefined {
     return this.communities.get(service);
   }
 
