@@ -34,11 +34,11 @@ function timed<T>(fn: () => T): { value: T; ms: number } {
 }
 
 /** A deterministic base of `n` entries with made-up but word-like vocabulary. */
-export function generatedBase(n: number): KnowledgeBase {
-  let seed = 42;
+export function generatedBase(n: number, startSeed = 42, vocabSize = 20_000): KnowledgeBase {
+  let seed = startSeed;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const syllables = ['ka', 'lo', 'mi', 'ser', 'ta', 'vor', 'ne', 'pul', 'dri', 'shan', 'ex', 'qua', 'zo', 'bel', 'tin', 'gra'];
-  const vocab = Array.from({ length: 20_000 }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join(''));
+  const vocab = Array.from({ length: vocabSize }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join(''));
   const word = () => vocab[Math.floor(rand() ** 2 * vocab.length)]!;
   const phrase = (k: number) => Array.from({ length: k }, word).join(' ');
   const meta = { file: 'generated.yaml', title: 'Generated' };

@@ -14,7 +14,7 @@ import { CommunityRouter, planCommunities } from '../src/service/community-route
 import { InsightsStore } from '../src/insights/store.js';
 import { FaqbotError } from '../src/errors.js';
 import { watchKnowledge, type KnowledgeWatcher, type ReloadOutcome } from '../src/knowledge/watch.js';
-import { knowledgeHelp, knowledgeOption, knowledgePath as resolveKnowledge } from '../src/cli/knowledge-flag.js';
+import { knowledgeHelp, knowledgeOption } from '../src/cli/knowledge-flag.js';
 import { stringFlag } from '../src/cli/context.js';
 import { openSharedState } from '../src/engines/open-state.js';
 import type { SharedStateHealth } from '../src/service/shared-state.js';
@@ -82,7 +82,6 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
 /** Everything after the ops endpoints are up; they are closed by the caller if this throws. */
 async function startWithOps(io: Io, options: StartOptions, config: Config, log: Logger, configured: readonly PlatformAdapter[], ops: Ops): Promise<Started> {
   const { metrics } = ops;
-  const knowledgePath = resolveKnowledge(options.knowledge, config.settings, io);
   const plans = planCommunities(config.settings, (path) => resolve(io.cwd, path), options.knowledge);
   // Every community's knowledge is read and checked now: a broken folder stops start-up with
   // file:line, not a question hours later. Matchers are built when a community first asks.
@@ -92,6 +91,7 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
     return knowledge;
   };
   const separate = Object.keys(config.settings.communities).length > 0;
+  const knowledgePath = plans[0]!.knowledgePath;
   const inFlight = new InFlight((platform, seconds) => metrics.latency.observe({ platform }, seconds));
   const { insights: insightsSettings } = config.settings;
   const shared = await openSharedState(config.secrets, log);

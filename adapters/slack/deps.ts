@@ -13,3 +13,12 @@ export interface SlackDeps {
 }
 
 export const PLATFORM = 'slack';
+
+/**
+ * The core's `communityId` for a Slack request: the workspace, or its Enterprise Grid
+ * organisation when `communities:` lists the organisation rather than the workspace.
+ */
+export function communityOf(deps: Pick<SlackDeps, 'service'>, teamId: string | undefined, enterpriseId: string | undefined): { communityId?: string } {
+  const id = deps.service.communityOf([teamId, enterpriseId]);
+  return id === undefined ? {} : { communityId: id };
+}

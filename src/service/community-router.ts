@@ -27,6 +27,11 @@ export interface Answerer {
   knowledgeFor(communityId?: string): KnowledgeBase;
   /** Every knowledge base in use, e.g. to know which user groups restrict entries anywhere. */
   knowledgeBases(): readonly KnowledgeBase[];
+  /**
+   * Which of a place's ids names its community, nearest first (a Slack workspace, then its
+   * Enterprise Grid organisation): the first one `communities:` lists, else the first given.
+   */
+  communityOf(ids: readonly (string | undefined)[]): string | undefined;
   feedback(feedback: Feedback): void;
   dismiss(request: DismissRequest): DismissDecision;
   /** Whether any channel is a help forum or help channel (`help: true`); the channel rules are the deployment's. */
@@ -153,7 +158,7 @@ export class CommunityRouter implements Answerer, RecordsHolder {
   replaceKnowledge(path: string, kb: KnowledgeBase): void {
     if (!this.bases.has(path)) return;
     this.bases.set(path, kb);
-    for (const service of this.services.values()) if (this.planFor(this.communityOf(service)).knowledgePath === path) service.replaceKnowledge(kb);
+    for (const service of this.services.values()) if (this.planFor(this.communityServed(service)).knowledgePath === path) service.replaceKnowledge(kb);
   }
 
   /** How many matchers were built so far, and how many are kept: for the benchmark and the log. */
@@ -224,6 +229,11 @@ export class CommunityRouter implements Answerer, RecordsHolder {
     return this.for(communityId).knowledge;
   }
 
+  communityOf(ids: readonly (string | undefined)[]): string | undefined {
+    const given = ids.filter((id): id is string => id !== undefined && id !== '');
+    return given.find((id) => this.plans.has(id)) ?? given[0];
+  }
+
   feedback(feedback: Feedback): void {
     this.for(feedback.communityId).feedback(feedback);
   }
@@ -237,7 +247,7 @@ export class CommunityRouter implements Answerer, RecordsHolder {
     return reply;
   }
 
-  private communityOf(service: AnswerService): string | undefined {
+  private communityServed(service: AnswerService): string | undefined {
     return this.communities.get(service);
   }
 

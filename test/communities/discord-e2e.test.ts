@@ -1,7 +1,7 @@
 // Two Discord servers on one bot, each with its own knowledge (`communities:`), run end to
 // end: the real discord.js client against the fake Discord. Each server gets only its own
 // answers, autocomplete, /faq-stats and cooldowns.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -13,6 +13,7 @@ import { FakeDiscord, snowflake, type FakeGuild } from '../fakes/discord/server.
 import { twoKnowledge } from './knowledge.js';
 
 let fake: FakeDiscord;
+let knowledge: ReturnType<typeof twoKnowledge>;
 let bot: Started;
 let boats: Where;
 let trains: Where;
@@ -30,7 +31,7 @@ function who(g: FakeGuild, moderator = false): Who {
 }
 
 beforeAll(async () => {
-  const k = twoKnowledge();
+  const k = (knowledge = twoKnowledge());
   const boatGuild = guild('Boat Club');
   const trainGuild = guild('Rail Fans');
   boats = { guild: boatGuild, channel: boatGuild.channels[0]! };
@@ -115,5 +116,22 @@ describe('two Discord servers with their own knowledge', () => {
     expect(JSON.stringify(trainStats.embeds[0].fields)).not.toContain('kayak');
     const questions = (e: { fields: { name: string; value: string }[] }) => Number(e.fields.find((f) => f.name === 'Questions')!.value);
     expect(questions(embed)).not.toBe(questions(trainStats.embeds[0]));
+  });
+
+  it('reloads an edited knowledge folder for the server answered from it alone', async () => {
+    appendFileSync(join(knowledge.boats, 'faq.yaml'), [
+      '  - id: winter-storage',
+      '    question: Where can I store my boat in winter?',
+      '    keywords: [winter, storage]',
+      '    answer: In the big shed behind the clubhouse.',
+      '',
+    ].join('\n'));
+    const title = async (where: Where) => JSON.stringify((await ask(where, who(where.guild), 'winter storage')).data);
+    const end = Date.now() + 10_000;
+    while (!(await title(boats)).includes('big shed')) {
+      if (Date.now() > end) throw new Error('the edit was not reloaded');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await title(trains)).not.toContain('big shed');
   });
 });

@@ -18,18 +18,20 @@ beforeAll(async () => {
     'communities:',
     `  ${BOATS}: { name: Boat Club, knowledge: ${k.boats} }`,
     `  ${TRAINS}: { knowledge: ${k.trains} }`,
+    `  E0GRID: { name: Grid, knowledge: ${k.boats} }`,
     '',
   ].join('\n'));
 });
 afterAll(async () => { await h?.close(); });
 
 /** `/faq` (or another command) from one workspace; resolves with the private reply when one comes. */
-async function command(team: string, text: string, options: { userId?: string; channelId?: string; command?: string } = {}) {
+async function command(team: string, text: string, options: { userId?: string; channelId?: string; command?: string; enterprise?: string } = {}) {
   const responseUrl = h.fake.responseUrl();
   const channelId = options.channelId ?? h.id('C');
   const acked = await h.driver.command({
     ...slashCommand({ text, userId: options.userId ?? h.id('U'), channelId, responseUrl, ...(options.command ? { command: options.command } : {}) }),
     team_id: team,
+    ...(options.enterprise ? { enterprise_id: options.enterprise, is_enterprise_install: 'false' } : {}),
   });
   // A private reply rides on the acknowledgement, or comes to response_url afterwards.
   const reply = async (): Promise<{ body: Record<string, unknown> }> => {
@@ -47,6 +49,13 @@ describe('two Slack workspaces with their own knowledge', () => {
     expect(JSON.stringify(other)).not.toContain('slipway');
     expect(JSON.stringify((await (await command(BOATS, 'house rules')).reply()).body)).toContain('Life jackets');
     expect(JSON.stringify((await (await command(TRAINS, 'house rules')).reply()).body)).toContain('No photos with flash');
+  });
+
+  it('answers a workspace of an Enterprise Grid organisation listed by its organisation id', async () => {
+    const body = (await (await command('T0GRIDWS', 'how do I launch my boat', { enterprise: 'E0GRID' })).reply()).body;
+    expect(headerText(body)).toBe('How do I launch my boat?');
+    // The same workspace id without the organisation falls under the default (trains).
+    expect(JSON.stringify((await (await command('T0GRIDWS', 'house rules')).reply()).body)).toContain('No photos with flash');
   });
 
   it('answers a mention from the knowledge of the workspace it came from', async () => {

@@ -177,7 +177,7 @@ describe('faqbot CLI', () => {
 
   it('names flag values in --help as the usage line does', () => {
     const r = faqbot(['eval', '--help']);
-    expect(r.out).toMatch(/Usage: faqbot eval --cases FILE \[--knowledge PATH/);
+    expect(r.out).toMatch(/Usage: faqbot eval --cases FILE \[--knowledge PATH \| --community ID\]/);
     expect(r.out).toMatch(/--cases FILE /);
     expect(r.out).toMatch(/--knowledge PATH /);
     expect(r.out).toMatch(/--failures N /);

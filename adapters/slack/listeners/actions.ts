@@ -7,7 +7,7 @@ import { describeError } from '../../../src/log.js';
 import { mayDismiss } from '../../../src/service/dismiss.js';
 import { ACTION, decodeValue, type ActionValue } from '../action-value.js';
 import { deliver, explain, notify, type Destination } from '../deliver.js';
-import { PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { postHandoff } from '../handoff.js';
 import { HANDOFF_DONE } from '../../../src/service/handoff.js';
 
@@ -20,7 +20,7 @@ export function register(app: App, deps: SlackDeps): void {
     let asker = await deps.groups.of(client, askerOf(body));
     const target: Person | undefined = value.targetId ? { id: value.targetId } : undefined;
     if (target && target.id !== asker.id) asker = await deps.people.withRights(client, asker);
-    const reply = await deps.service.choose(queryOf(body, asker, value, target, where), value.entryId, { fromAskId: value.askId });
+    const reply = await deps.service.choose(queryOf(deps, body, asker, value, target, where), value.entryId, { fromAskId: value.askId });
     // A picked suggestion replaces the private list it came from; a public list stays for others.
     await deliver(reply, { via: value.via, ...(target ? { target } : {}) }, destination(where, respond, client), deps, { replace: where.ephemeral });
   });
@@ -30,7 +30,7 @@ export function register(app: App, deps: SlackDeps): void {
     const value = decodeValue(action.value);
     if (!value) return;
     const where = whereOf(body, value);
-    const reply = await deps.service.choose(queryOf(body, await deps.groups.of(client, askerOf(body)), value, undefined, where), value.entryId, { share: true, fromAskId: value.askId });
+    const reply = await deps.service.choose(queryOf(deps, body, await deps.groups.of(client, askerOf(body)), value, undefined, where), value.entryId, { share: true, fromAskId: value.askId });
     let posted = false;
     const to = destination(where, respond, client);
     await deliver(reply, { via: value.via }, { ...to, public: async (m) => { await to.public(m); posted = true; } }, deps);
@@ -43,7 +43,7 @@ export function register(app: App, deps: SlackDeps): void {
       await ack();
       const value = decodeValue(action.value);
       if (!value) return;
-      deps.service.feedback({ askId: value.askId, entryId: value.entryId, helpful, by: askerOf(body), platform: PLATFORM, ...teamOf(body) });
+      deps.service.feedback({ askId: value.askId, entryId: value.entryId, helpful, by: askerOf(body), platform: PLATFORM, ...teamOf(deps, body) });
       const text = helpful
         ? 'Thanks, glad it helped.'
         : 'Thanks for telling us; the maintainers will see it. Try other words, or ask in the channel.';
@@ -62,7 +62,7 @@ export function register(app: App, deps: SlackDeps): void {
     const decision = await deps.service.handoff({
       askId: value.askId, platform: PLATFORM, channelId: where.channelId, by,
       ...(where.threadTs ? { threadId: where.threadTs } : {}),
-      ...(body.team?.id ? { communityId: body.team.id } : {}),
+      ...teamOf(deps, body),
       ...(value.entryId !== '-' && value.entryId !== '' ? { entryId: value.entryId } : {}),
     });
     const to = destination(where, respond, client);
@@ -93,7 +93,7 @@ export function register(app: App, deps: SlackDeps): void {
     // Whether the clicker is an admin is looked up (users.info) only when it decides.
     const clicker = askerOf(body);
     const by = mayDismiss(clicker, dismissers) ? clicker : await deps.people.withRights(client, clicker);
-    const decision = deps.service.dismiss({ askId: value.askId, entryId: value.entryId, platform: PLATFORM, dismissers, by, ...teamOf(body) });
+    const decision = deps.service.dismiss({ askId: value.askId, entryId: value.entryId, platform: PLATFORM, dismissers, by, ...teamOf(deps, body) });
     const to = destination(whereOf(body, value), respond, client);
     if (!decision.allowed) {
       await notify(to, decision.message, deps.log);
@@ -132,11 +132,11 @@ function askerOf(body: BlockAction): Person {
   return { id: body.user.id, ...(name ? { name } : {}) };
 }
 
-function queryOf(body: BlockAction, asker: Person, value: ActionValue, target: Person | undefined, where: Where): Query {
+function queryOf(deps: SlackDeps, body: BlockAction, asker: Person, value: ActionValue, target: Person | undefined, where: Where): Query {
   return {
     text: '', platform: PLATFORM, channelId: body.channel?.id ?? '', asker, via: value.via,
     ...(where.threadTs ? { threadId: where.threadTs } : {}),
-    ...teamOf(body),
+    ...teamOf(deps, body),
     ...(target ? { target } : {}),
   };
 }
@@ -155,6 +155,6 @@ function destination(where: Where, respond: RespondFn, client: webApi.WebClient)
 }
 
 /** The workspace a click came from, as the core's `communityId`. */
-function teamOf(body: BlockAction): { communityId?: string } {
-  return body.team?.id ? { communityId: body.team.id } : {};
+function teamOf(deps: SlackDeps, body: BlockAction): { communityId?: string } {
+  return communityOf(deps, body.team?.id ?? body.user.team_id, body.enterprise?.id);
 }

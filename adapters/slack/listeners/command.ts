@@ -8,7 +8,7 @@ import type { Person, Query } from '../../../src/domain.js';
 import { describeError } from '../../../src/log.js';
 import { renderReply, type RenderContext } from '../blocks.js';
 import { deliver, type Destination } from '../deliver.js';
-import { PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { afterAcks } from '../yield.js';
 import { parseCommandText } from '../text.js';
 
@@ -21,7 +21,7 @@ export function register(app: App, deps: SlackDeps): void {
     const queryBy = (asker: Person): Query => ({
       text: parsed.text,
       platform: PLATFORM,
-      communityId: command.team_id,
+      ...communityOf(deps, command.team_id, command.enterprise_id),
       channelId: command.channel_id,
       // Slack names direct-message conversations D…; per-channel settings do not apply there.
       ...(command.channel_id.startsWith('D') ? { direct: true } : {}),

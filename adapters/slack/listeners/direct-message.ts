@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
 import type { Query } from '../../../src/domain.js';
 import { deliver } from '../deliver.js';
-import { PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { questionFromMessage } from '../text.js';
 
 export function register(app: App, deps: SlackDeps): void {
@@ -12,7 +12,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user) return;
     const text = questionFromMessage(message.text ?? '');
     const query: Query = {
-      text, platform: PLATFORM, communityId: body.team_id, channelId: message.channel, asker: await deps.groups.of(client, { id: message.user }), via: 'direct-message',
+      text, platform: PLATFORM, ...communityOf(deps, body.team_id, body.enterprise_id), channelId: message.channel, asker: await deps.groups.of(client, { id: message.user }), via: 'direct-message',
       ...(message.thread_ts ? { threadId: message.thread_ts } : {}),
     };
     const reply = await deps.service.ask(query);

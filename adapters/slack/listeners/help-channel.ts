@@ -5,18 +5,19 @@
 import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
 import { deliver } from '../deliver.js';
-import { PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { questionFromMessage } from '../text.js';
 
 export function register(app: App, deps: SlackDeps): void {
   app.message(guard(deps.log, 'a help channel message'), async ({ message, body, client, context }) => {
     if (message.channel_type !== 'channel' && message.channel_type !== 'group') return;
     if (message.subtype !== undefined || message.bot_id || !message.user || message.thread_ts) return;
-    if (!deps.service.hasHelpChannels || !deps.service.channelRule({ channelId: message.channel }).help) return;
+    const community = communityOf(deps, body.team_id, (body as { enterprise_id?: string }).enterprise_id);
+    if (!deps.service.hasHelpChannels || !deps.service.channelRule({ channelId: message.channel, ...community }).help) return;
     if (context.botUserId && (message.text ?? '').includes(`<@${context.botUserId}>`)) return;
     const text = questionFromMessage(message.text ?? '');
     const reply = await deps.service.helpPost({
-      text, platform: PLATFORM, communityId: body.team_id, channelId: message.channel, threadId: message.ts,
+      text, platform: PLATFORM, ...community, channelId: message.channel, threadId: message.ts,
       asker: await deps.groups.of(client, { id: message.user }), via: 'help-post',
     });
     if (!reply) return;

@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
 import type { Query } from '../../../src/domain.js';
 import { deliver } from '../deliver.js';
-import { PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { questionFromMessage } from '../text.js';
 
 export function register(app: App, deps: SlackDeps): void {
@@ -12,12 +12,12 @@ export function register(app: App, deps: SlackDeps): void {
     if (event.bot_id || !event.user) return;
     const user = event.user;
     // Where mentions are turned off (`channels:` in the config), the bot stays silent.
-    if (deps.service.channelRule({ channelId: event.channel, communityId: body.team_id }).mention === 'ignore') return;
+    if (deps.service.channelRule({ channelId: event.channel, ...communityOf(deps, body.team_id, body.enterprise_id) }).mention === 'ignore') return;
     const text = questionFromMessage(event.text);
     const threadTs = event.thread_ts ?? event.ts;
     const asker = await deps.groups.of(client, { id: user });
     const query: Query = {
-      text, platform: PLATFORM, communityId: body.team_id, channelId: event.channel, threadId: threadTs, asker, via: 'mention',
+      text, platform: PLATFORM, ...communityOf(deps, body.team_id, body.enterprise_id), channelId: event.channel, threadId: threadTs, asker, via: 'mention',
     };
     const reply = await deps.service.ask(query);
     await deliver(reply, { via: 'mention', queryText: text }, {

@@ -7,7 +7,7 @@ import type { Person, Query } from '../../../src/domain.js';
 import { ACTION } from '../action-value.js';
 import { renderReply } from '../blocks.js';
 import { explain, notify } from '../deliver.js';
-import { PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { buildModal, decodeState, MODAL_CALLBACK, PICK_BLOCK } from '../modal.js';
 import { truncate } from '../split.js';
 import { questionFromMessage } from '../text.js';
@@ -28,7 +28,7 @@ export function register(app: App, deps: SlackDeps): void {
     const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
     const query: Query = {
       text, platform: PLATFORM, channelId: shortcut.channel.id, threadId: threadTs, asker, via: 'message-menu',
-      ...(shortcut.team?.id ? { communityId: shortcut.team.id } : {}),
+      ...communityOf(deps, shortcut.team?.id, shortcut.enterprise?.id),
       ...(target ? { target } : {}),
     };
     const reply = await deps.service.ask(query);
@@ -48,7 +48,7 @@ export function register(app: App, deps: SlackDeps): void {
     const view = body.view;
     const state = decodeState(view?.private_metadata);
     if (!view || !state) return;
-    const kb = deps.service.knowledgeFor(body.team?.id);
+    const kb = deps.service.knowledgeFor(communityOf(deps, body.team?.id, body.enterprise?.id).communityId);
     const entries = state.entryIds.flatMap((id) => kb.byId.get(id) ?? []);
     const picked = kb.byId.get(action.selected_option?.value ?? '');
     const placeholder = { kind: 'suggest' as const, askId: '', visibility: 'private' as const, mention: [], candidates: entries };
@@ -72,7 +72,7 @@ export function register(app: App, deps: SlackDeps): void {
     const query: Query = {
       text: state.text, platform: PLATFORM, channelId: state.channelId, asker, via: 'message-menu',
       ...(state.threadTs ? { threadId: state.threadTs } : {}),
-      ...(body.team?.id ? { communityId: body.team.id } : {}),
+      ...communityOf(deps, body.team?.id, body.enterprise?.id),
       ...(target ? { target } : {}),
     };
     // Without an author to answer, posting in the thread is itself the moderator's choice to share.
