@@ -32,7 +32,7 @@ import { MemoryState, type Claim, type SharedState } from './shared-state.js';
 import { DISMISS_REFUSED, mayDismiss } from './dismiss.js';
 import { channelRule, slashDeniedMessage } from './channels.js';
 import type { AskRecorder, InsightsReader } from './recorder.js';
-import { canSee, viewOf } from './restricted.js';
+import { canSee, hasRestricted, viewOf } from './restricted.js';
 import { HANDOFF_ALREADY, HANDOFF_OFF, handoffWait, helpersOn } from './handoff.js';
 import { helpBar, helpDecision } from './help-bar.js';
 
@@ -219,7 +219,7 @@ export class AnswerService {
   autocomplete(partial: string, asker: Pick<Person, 'groups'> = {}): AutocompleteChoice[] {
     const typed = typedPart(partial);
     // Entries the member may not see are left out; asking for that many more keeps the list full.
-    const hidden = this.kb.entries.filter((e) => !canSee(e, asker.groups)).length;
+    const hidden = hasRestricted(this.kb) ? this.kb.entries.filter((e) => !canSee(e, asker.groups)).length : 0;
     const limit = AUTOCOMPLETE_CHOICES + hidden;
     let choices: AutocompleteChoice[];
     if (typed === '' || this.kb.entries.length <= MAX_CANDIDATES) choices = this.matcher.autocomplete(typed, limit, this.askCounts);
@@ -563,7 +563,7 @@ export class AnswerService {
     const footer = this.kb.files.find((f) => f.footer)?.footer;
     return {
       kind: 'help', askId, visibility: 'private', mention: [], title: this.kb.title,
-      topics: this.pinnedTopics(10, asker), entryCount: this.kb.entries.filter((e) => canSee(e, asker.groups)).length,
+      topics: this.pinnedTopics(10, asker), entryCount: viewOf(this.kb, asker).knowledge.entries.length,
       ...(footer ? { footer } : {}),
     };
   }

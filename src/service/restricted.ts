@@ -18,9 +18,23 @@ export function restrictingGroups(kb: KnowledgeBase): string[] {
  * entries share one key (and so one matcher). The key is '' for the unrestricted view.
  */
 export function viewOf(kb: KnowledgeBase, who: Pick<Person, 'groups'>): { key: string; knowledge: KnowledgeBase } {
+  // Most bases limit nothing: no walk over every entry on every ask and keystroke.
+  if (!hasRestricted(kb)) return { key: '*', knowledge: kb };
   const hidden = kb.entries.filter((e) => !canSee(e, who.groups));
   const shown = kb.entries.filter((e) => e.restrictedTo && canSee(e, who.groups)).map((e) => e.id);
   if (hidden.length === 0) return { key: '*', knowledge: kb };
   const entries = kb.entries.filter((e) => canSee(e, who.groups));
   return { key: shown.sort().join('\n'), knowledge: { ...buildKnowledgeBase(entries, kb.files, kb.title), title: kb.title } };
+}
+
+const restrictedBases = new WeakMap<KnowledgeBase, boolean>();
+
+/** Whether any entry of the base is limited; remembered per base (a reload makes a new one). */
+export function hasRestricted(kb: KnowledgeBase): boolean {
+  let known = restrictedBases.get(kb);
+  if (known === undefined) {
+    known = kb.entries.some((e) => e.restrictedTo !== undefined);
+    restrictedBases.set(kb, known);
+  }
+  return known;
 }

@@ -50,10 +50,25 @@ beforeAll(async () => {
   service.feedback({ askId: rated.askId, entryId: 'reset-password', helpful: false, by: { id: 'U2' }, platform: 'discord' });
   service.feedback({ askId: rated.askId, entryId: 'reset-password', helpful: false, by: { id: 'U3' }, platform: 'discord' });
   service.feedback({ askId: 'a4', entryId: 'export-data', helpful: true, by: { id: 'U2' }, platform: 'discord' });
+  // Members asked a human: twice after reset-password answers, once after "no answer".
+  store.recordHandoff({ askId: 'a1', at: now - 400, platform: 'discord', channelId: 'C1', askerId: 'U1', entryId: 'reset-password' });
+  store.recordHandoff({ askId: 'a2', at: now - 400, platform: 'discord', channelId: 'C1', askerId: 'U1', entryId: 'reset-password' });
+  store.recordHandoff({ askId: 'a2', at: now - 300, platform: 'discord', channelId: 'C1', askerId: 'U1', entryId: 'reset-password' }); // the same ask: once
+  store.recordHandoff({ askId: 'a8', at: now - 400, platform: 'discord', channelId: 'C1', askerId: 'U4' });
   store.close();
 });
 
 describe('faqbot insights', () => {
+  it('counts hand-offs to a human, once per ask, listed by the entry the bot had offered', async () => {
+    const { out } = await cli();
+    expect(out).toMatch(/; 3 hand-offs to a human\./);
+    const lines = out.split('Handed off to a human ("Ask a human"), by the entry the bot offered\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(lines[0]).toMatch(/^\s*2\s+reset-password\s+How do I reset my password\?/);
+    expect(lines[1]).toMatch(/^\s*1\s+\(no answer\)/);
+    const json = JSON.parse((await cli('--json')).out) as { totals: { handoffs: number } };
+    expect(json.totals.handoffs).toBe(3);
+  });
+
   it('prints top entries, grouped unanswered questions, "Not helpful" entries and proposed alternates', async () => {
     const { code, out } = await cli();
     expect(code).toBe(0);
@@ -126,5 +141,24 @@ describe('faqbot insights', () => {
     db = join(dir, 'faqbot.db');
     expect(corrupt.code).toBe(1);
     expect(corrupt.err).toMatch(/garbage\.db: cannot read the insights database/);
+  });
+});
+
+describe('faqbot insights on a file from before hand-offs', () => {
+  it('reads a schema-3 file (no handoffs table) without migrating it, with no hand-offs', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const { MIGRATIONS } = await import('../../src/insights/schema.js');
+    const old = join(tempDir(), 'old.db');
+    const file = new Database(old);
+    for (const m of MIGRATIONS.slice(0, 3)) file.exec(m);
+    file.pragma('user_version = 3');
+    file.close();
+    const out: string[] = [];
+    const io: Io = { out: (t) => out.push(t), err: () => {}, stdin: new PassThrough(), cwd: dir, env: {} };
+    expect(await runCli(['insights', '--db', old, '--knowledge', join(here, 'kb.yaml')], [insightsCommand], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/0 hand-offs to a human/);
+    const after = new Database(old, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(3);
+    after.close();
   });
 });
