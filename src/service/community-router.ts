@@ -139,7 +139,10 @@ export class CommunityRouter implements Answerer, RecordsHolder {
 
   /** The service answering one guild or workspace (the console and DMs without one: the default's). */
   for(communityId: string | undefined): AnswerService {
-    return this.services.getOrMake(communityId ?? '', () => this.makeService(communityId));
+    // Without `communities:` one service answers everywhere, as before communities existed:
+    // one popularity count, one read of the store at start.
+    const key = this.options.separate ? communityId : undefined;
+    return this.services.getOrMake(key ?? '', () => this.makeService(key));
   }
 
   /** The knowledge paths in use, each with its base, for the hot reload to watch. */
