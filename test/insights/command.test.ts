@@ -146,19 +146,20 @@ describe('faqbot insights', () => {
 
 describe('faqbot insights on a file from before hand-offs', () => {
   it('reads a schema-3 file (no handoffs table) without migrating it, with no hand-offs', async () => {
-    const Database = (await import('better-sqlite3')).default;
-    const { MIGRATIONS } = await import('../../src/insights/schema.js');
+    // Through the driver seam: this runs on Node 24 too, where better-sqlite3 is not built.
+    const { openSqlite } = await import('../../src/insights/sqlite.js');
+    const { MIGRATIONS, userVersion } = await import('../../src/insights/schema.js');
     const old = join(tempDir(), 'old.db');
-    const file = new Database(old);
+    const file = openSqlite(old, { timeoutMs: 1000 });
     for (const m of MIGRATIONS.slice(0, 3)) file.exec(m);
-    file.pragma('user_version = 3');
+    file.exec('PRAGMA user_version = 3');
     file.close();
     const out: string[] = [];
     const io: Io = { out: (t) => out.push(t), err: () => {}, stdin: new PassThrough(), cwd: dir, env: {} };
     expect(await runCli(['insights', '--db', old, '--knowledge', join(here, 'kb.yaml')], [insightsCommand], io)).toBe(0);
     expect(out.join('\n')).toMatch(/0 hand-offs to a human/);
-    const after = new Database(old, { readonly: true });
-    expect(after.pragma('user_version', { simple: true })).toBe(3);
+    const after = openSqlite(old, { readonly: true, timeoutMs: 1000 });
+    expect(userVersion(after)).toBe(3);
     after.close();
   });
 });
