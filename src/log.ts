@@ -2,6 +2,7 @@
 // levels, one JSON object per line for log shippers, and redaction done by the logger, so no
 // call site has to remember which values are secret.
 import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { REDACTED, redact } from './redact.js';
 
 /** Structured context for one line (counts, names, ports); never a secret, never user text in bulk. */
 export type LogFields = Readonly<Record<string, unknown>>;
@@ -28,18 +29,6 @@ export interface LogOptions {
   name?: string;
 }
 
-export const REDACTED = '[redacted]';
-
-/**
- * Token shapes that must not reach a log even when they are not the configured ones (a token
- * pasted into a message, a wrong token echoed in an SDK error): Slack's xox?-/xapp- tokens and
- * Discord's three-part bot tokens.
- */
-const TOKEN_PATTERNS: readonly RegExp[] = [
-  /\bxox[a-z]-[A-Za-z0-9-]{6,}/g,
-  /\bxapp-[A-Za-z0-9-]{6,}/g,
-  /\b[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}\b/g,
-];
 
 /** Field names whose values pino replaces whatever they hold. */
 const REDACT_PATHS = ['token', 'secret', 'password', 'authorization', '*.token', '*.secret', '*.password', '*.authorization', 'headers.authorization', '*.headers.authorization'];
@@ -49,21 +38,13 @@ export function defaultFormat(stream: { readonly isTTY?: boolean } = process.std
   return stream.isTTY ? 'text' : 'json';
 }
 
-/** Replaces every configured secret and every token-shaped string in `text`. */
-export function redactText(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) out = out.split(s).join(REDACTED);
-  for (const p of TOKEN_PATTERNS) out = out.replace(p, REDACTED);
-  return out;
-}
-
 export function createLogger(options: LogOptions = {}): Logger {
   const destination = options.destination ?? pino.destination({ fd: 2, sync: true });
   const format = options.format ?? defaultFormat(options.destination ?? process.stderr);
   // Short secrets would redact ordinary words; every real token is far longer than this.
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 6);
   const clean = (value: unknown): unknown => {
-    if (typeof value === 'string') return redactText(value, secrets);
+    if (typeof value === 'string') return redact(value, secrets);
     if (Array.isArray(value)) return value.map(clean);
     if (value && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, clean(v)]));
@@ -79,8 +60,8 @@ export function createLogger(options: LogOptions = {}): Logger {
     redact: { paths: REDACT_PATHS, censor: REDACTED },
   }, format === 'text' ? textStream(destination) : destination as DestinationStream);
   const write = (level: 'info' | 'warn' | 'error', message: string, fields: LogFields | undefined) => {
-    if (fields) logger[level](clean(fields) as object, redactText(message, secrets));
-    else logger[level](redactText(message, secrets));
+    if (fields) logger[level](clean(fields) as object, redact(message, secrets));
+    else logger[level](redact(message, secrets));
   };
   return {
     info: (m, f) => write('info', m, f),

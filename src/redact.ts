@@ -4,7 +4,9 @@
 import type { Secrets } from './config.js';
 
 const TOKEN_SHAPES: readonly RegExp[] = [
-  /\b(Bearer|Bot)\s+[\w.~+/=-]+/gi,
+  // An Authorization header's value; as written in headers (capitalised, a long credential), so
+  // "the bot keeps answering" in an ordinary log line stays as it is.
+  /\b(Bearer|Bot) +[\w.~+/=-]{20,}/g,
   /\bx(?:ox[a-z]|app)-[\w-]+/gi,
   // Discord bot tokens: base64 user id, timestamp, HMAC.
   /\b[\w-]{20,}\.[\w-]{6,}\.[\w-]{27,}/g,
