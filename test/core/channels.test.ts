@@ -7,7 +7,7 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import { AnswerService } from '../../src/service/answer-service.js';
 import { channelRule } from '../../src/service/channels.js';
 
-const { knowledge } = loadKnowledge('knowledge');
+const { knowledge } = loadKnowledge('test/fixtures/core/knowledge.yaml');
 const fallback = { mention: 'public', slash: 'allow', help: false } as const;
 
 describe('channelRule', () => {
@@ -33,7 +33,7 @@ describe('channelRule', () => {
 
 describe('the answer service in configured channels', () => {
   const service = (channels: ChannelSettings, mentionRepliesPublic = true) => new AnswerService({ knowledge, channels, policy: { mentionRepliesPublic } });
-  const q = (extra: Partial<Query>): Query => ({ text: 'fips', platform: 'test', channelId: 'C1', asker: { id: 'U1' }, via: 'command', ...extra });
+  const q = (extra: Partial<Query>): Query => ({ text: 'tls', platform: 'test', channelId: 'C1', asker: { id: 'U1' }, via: 'command', ...extra });
 
   it('holds /faq back where it is denied, saying what works instead, and answers it elsewhere and in DMs', async () => {
     const s = service({ C1: { slash: 'deny' }, C2: { slash: 'deny', mention: 'ignore' } });

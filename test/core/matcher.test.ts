@@ -2,20 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { buildMatcher } from '../../src/match/matcher.js';
 
-const { knowledge } = loadKnowledge('knowledge');
+// A made-up product's FAQ, so editing the bundled knowledge base never breaks these tests.
+const { knowledge } = loadKnowledge('test/fixtures/core/knowledge.yaml');
 const matcher = buildMatcher(knowledge);
 
-describe('matcher decisions on the bundled knowledge base', () => {
+describe('matcher decisions on a curated knowledge base', () => {
   it.each([
     // exact keyword and id hits
-    ['fips', 'answer', 'fips'],
-    ['elevate', 'answer', 'elevate'],
-    ['support-lifecycle', 'answer', 'support-lifecycle'],
+    ['tls', 'answer', 'tls'],
+    ['upgrade', 'answer', 'upgrade-v1'],
+    ['support-window', 'answer', 'support-window'],
     // whole questions in members' words
-    ['when does alma 8 stop getting security updates', 'answer', 'support-lifecycle'],
-    ['can I run almalinux on a raspberry pi', 'answer', 'architectures'],
+    ['when will version 1 stop getting security fixes', 'answer', 'support-window'],
+    ['can I run lanternd on my raspberry pi', 'answer', 'platforms'],
     // typos and chat noise
-    ['how do i migrte from centos', 'answer', 'migrate-host'],
+    ['how do i imprt notes from the desktop app', 'answer', 'migrate-desktop'],
     ['<@U024BE7LH> is there a bug tracker??', 'answer', 'report-bugs'],
   ])('%j → %s %s', (q, decision, id) => {
     const m = matcher.match(q);
@@ -24,12 +25,12 @@ describe('matcher decisions on the bundled knowledge base', () => {
   });
 
   it.each([
-    'How do I move my CentOS box over to Alma?',
-    'moving our centos servers to almalinux',
+    'How do I bring my notes over from the desktop app?',
+    'moving all our users notes onto the server',
   ])('ranks a migration entry first for %j, answered or suggested', (q) => {
     const m = matcher.match(q);
     expect(m.decision).not.toBe('none');
-    expect(['migrate-host', 'migrate-fleet', 'elevate']).toContain(m.candidates[0]?.entry.id);
+    expect(['migrate-desktop', 'migrate-team', 'upgrade-v1']).toContain(m.candidates[0]?.entry.id);
   });
 
   it.each([
@@ -46,18 +47,18 @@ describe('matcher decisions on the bundled knowledge base', () => {
   });
 
   it('ranks candidates best first with scores in [0, 1] and is deterministic', () => {
-    const a = matcher.match('migrate servers');
-    const b = buildMatcher(knowledge).match('migrate servers');
+    const a = matcher.match('migrate notes');
+    const b = buildMatcher(knowledge).match('migrate notes');
     expect(a.candidates.map((c) => [c.entry.id, c.score])).toEqual(b.candidates.map((c) => [c.entry.id, c.score]));
     for (let i = 1; i < a.candidates.length; i++) expect(a.candidates[i - 1]!.score).toBeGreaterThanOrEqual(a.candidates[i]!.score);
     for (const c of a.candidates) expect(c.score).toBeGreaterThanOrEqual(0), expect(c.score).toBeLessThanOrEqual(1);
   });
 
   it('caps a 100 kB message and still decides', () => {
-    const huge = 'how do I migrate from centos to almalinux '.repeat(2500);
+    const huge = 'how do I upgrade from lanternd 1 to lanternd 2 '.repeat(2200);
     expect(huge.length).toBeGreaterThan(100_000);
     const m = matcher.match(huge);
-    expect(m.candidates[0]?.entry.id).toMatch(/migrate|elevate/);
+    expect(m.candidates[0]?.entry.id).toMatch(/migrate|upgrade/);
   });
 });
 
@@ -70,7 +71,7 @@ describe('autocomplete', () => {
     expect(choices.slice(0, pinned.length).map((c) => c.entryId).sort()).toEqual(pinned.sort());
   });
 
-  it.each([['fip', 'fips'], ['migr', 'migrate-host'], ['raspbery', 'architectures'], ['codename', 'codenames']])('completes %j with %s among the first three', (partial, id) => {
+  it.each([['tl', 'tls'], ['migr', 'migrate-desktop'], ['raspbery', 'platforms'], ['codename', 'release-names']])('completes %j with %s among the first three', (partial, id) => {
     expect(matcher.autocomplete(partial).slice(0, 3).map((c) => c.entryId)).toContain(id);
   });
 

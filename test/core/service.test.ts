@@ -4,7 +4,8 @@ import { AnswerService } from '../../src/service/answer-service.js';
 import type { PolicySettings } from '../../src/config.js';
 import type { Query, Reply } from '../../src/domain.js';
 
-const { knowledge } = loadKnowledge('knowledge');
+// A made-up product's FAQ, so editing the bundled knowledge base never breaks these tests.
+const { knowledge } = loadKnowledge('test/fixtures/core/knowledge.yaml');
 
 function service(policy: Partial<PolicySettings> = {}) {
   let clock = 1_000_000;
@@ -27,84 +28,84 @@ function kind(reply: Reply) {
 
 describe('answer service policies', () => {
   it('answers a slash command privately, pinging nobody', async () => {
-    const reply = await service().s.ask(q('fips'));
-    expect(kind(reply)).toBe('answer:fips');
+    const reply = await service().s.ask(q('tls'));
+    expect(kind(reply)).toBe('answer:tls');
     expect(reply.visibility).toBe('private');
     expect(reply.mention).toEqual([]);
     expect(reply.suggestedBy).toBeUndefined();
   });
 
   it('posts publicly for a named member, mentioning only them, suggested by the asker', async () => {
-    const reply = await service().s.ask(q('fips', { target: newbie }));
-    expect(kind(reply)).toBe('answer:fips');
+    const reply = await service().s.ask(q('tls', { target: newbie }));
+    expect(kind(reply)).toBe('answer:tls');
     expect(reply.visibility).toBe('public');
     expect(reply.mention).toEqual([newbie]);
     expect(reply.suggestedBy).toEqual(member);
   });
 
   it('answers a mention in public', async () => {
-    const reply = await service().s.ask(q('fips', { via: 'mention' }));
+    const reply = await service().s.ask(q('tls', { via: 'mention' }));
     expect(reply.visibility).toBe('public');
   });
 
   it('holds back the same public answer in the same channel for the cooldown, and tells the asker privately', async () => {
     const { s, advance } = service({ channelCooldownSeconds: 60, targetCooldownSeconds: 0 });
-    expect(kind(await s.ask(q('fips', { target: newbie })))).toBe('answer:fips');
-    const again = await s.ask(q('fips', { target: { id: 'U-other' } }));
+    expect(kind(await s.ask(q('tls', { target: newbie })))).toBe('answer:tls');
+    const again = await s.ask(q('tls', { target: { id: 'U-other' } }));
     expect(kind(again)).toBe('held:channel-cooldown');
     expect(again.visibility).toBe('private');
     expect(again.mention).toEqual([]);
     expect(again.kind === 'held' && again.message).toMatch(/posted in this channel/);
-    expect(kind(await s.ask(q('fips', { target: { id: 'U-other' }, channelId: 'C2' })))).toBe('answer:fips');
+    expect(kind(await s.ask(q('tls', { target: { id: 'U-other' }, channelId: 'C2' })))).toBe('answer:tls');
     advance(61_000);
-    expect(kind(await s.ask(q('fips', { target: { id: 'U-other' } })))).toBe('answer:fips');
+    expect(kind(await s.ask(q('tls', { target: { id: 'U-other' } })))).toBe('answer:tls');
   });
 
   it('holds back the same entry to the same member for the longer target cooldown', async () => {
     const { s, advance } = service({ channelCooldownSeconds: 60, targetCooldownSeconds: 600 });
-    await s.ask(q('fips', { target: newbie }));
+    await s.ask(q('tls', { target: newbie }));
     advance(120_000);
-    const held = await s.ask(q('fips', { target: newbie, channelId: 'C9' }));
+    const held = await s.ask(q('tls', { target: newbie, channelId: 'C9' }));
     expect(kind(held)).toBe('held:target-cooldown');
     expect(held.kind === 'held' && held.retryAfterMs).toBe(480_000);
     advance(480_000);
-    expect(kind(await s.ask(q('fips', { target: newbie })))).toBe('answer:fips');
+    expect(kind(await s.ask(q('tls', { target: newbie })))).toBe('answer:tls');
   });
 
   it('lifts the cooldowns of a public answer the platform could not post', async () => {
     const { s } = service({ channelCooldownSeconds: 60, targetCooldownSeconds: 600 });
-    const failed = await s.ask(q('fips', { target: newbie }));
-    expect(kind(failed)).toBe('answer:fips');
+    const failed = await s.ask(q('tls', { target: newbie }));
+    expect(kind(failed)).toBe('answer:tls');
     await s.notDelivered(failed.askId);
-    expect(kind(await s.ask(q('fips', { target: newbie })))).toBe('answer:fips');
+    expect(kind(await s.ask(q('tls', { target: newbie })))).toBe('answer:tls');
     // A post that did go out still holds the next one back.
-    expect(kind(await s.ask(q('fips', { target: newbie })))).toBe('held:target-cooldown');
+    expect(kind(await s.ask(q('tls', { target: newbie })))).toBe('held:target-cooldown');
   });
 
   it('does not cool down private answers', async () => {
     const { s } = service();
-    expect(kind(await s.ask(q('fips')))).toBe('answer:fips');
-    expect(kind(await s.ask(q('fips')))).toBe('answer:fips');
+    expect(kind(await s.ask(q('tls')))).toBe('answer:tls');
+    expect(kind(await s.ask(q('tls')))).toBe('answer:tls');
   });
 
   it('rate-limits one member without slowing others', async () => {
     const { s, advance } = service({ rateLimitCount: 3, rateLimitWindowSeconds: 60 });
-    for (let i = 0; i < 3; i++) expect(kind(await s.ask(q('fips')))).toBe('answer:fips');
-    const limited = await s.ask(q('fips'));
+    for (let i = 0; i < 3; i++) expect(kind(await s.ask(q('tls')))).toBe('answer:tls');
+    const limited = await s.ask(q('tls'));
     expect(kind(limited)).toBe('held:rate-limit');
     expect(limited.visibility).toBe('private');
-    expect(kind(await s.ask(q('fips', { asker: newbie })))).toBe('answer:fips');
+    expect(kind(await s.ask(q('tls', { asker: newbie })))).toBe('answer:tls');
     advance(60_001);
-    expect(kind(await s.ask(q('fips')))).toBe('answer:fips');
+    expect(kind(await s.ask(q('tls')))).toBe('answer:tls');
   });
 
   it('lets only moderators target members when so configured', async () => {
     const { s } = service({ targeting: 'moderators' });
-    const refused = await s.ask(q('fips', { target: newbie }));
+    const refused = await s.ask(q('tls', { target: newbie }));
     expect(kind(refused)).toBe('held:not-allowed-to-target');
     expect(refused.mention).toEqual([]);
-    expect(kind(await s.ask(q('fips', { target: newbie, asker: mod })))).toBe('answer:fips');
-    expect(kind(await s.ask(q('fips')))).toBe('answer:fips');
+    expect(kind(await s.ask(q('tls', { target: newbie, asker: mod })))).toBe('answer:tls');
+    expect(kind(await s.ask(q('tls')))).toBe('answer:tls');
   });
 
   it('answers an empty query or "help" with what the bot knows, pinned first', async () => {
@@ -121,13 +122,13 @@ describe('answer service policies', () => {
 
   it('shows a moderator the candidates privately for "Answer with FAQ", then posts the pick to the author', async () => {
     const { s } = service();
-    const menu = await s.ask(q('how do i migrate my centos server to alma', { via: 'message-menu', asker: mod, target: newbie }));
+    const menu = await s.ask(q('how do i migrate my notes to lanternd', { via: 'message-menu', asker: mod, target: newbie }));
     expect(menu.kind).toBe('suggest');
     expect(menu.visibility).toBe('private');
     if (menu.kind !== 'suggest') return;
-    expect(menu.candidates.map((e) => e.id)).toContain('migrate-host');
-    const posted = await s.choose(q('how do i migrate my centos server to alma', { via: 'message-menu', asker: mod, target: newbie }), 'migrate-host');
-    expect(kind(posted)).toBe('answer:migrate-host');
+    expect(menu.candidates.map((e) => e.id)).toContain('migrate-desktop');
+    const posted = await s.choose(q('how do i migrate my notes to lanternd', { via: 'message-menu', asker: mod, target: newbie }), 'migrate-desktop');
+    expect(kind(posted)).toBe('answer:migrate-desktop');
     expect(posted.visibility).toBe('public');
     expect(posted.mention).toEqual([newbie]);
     expect(posted.suggestedBy).toEqual(mod);
@@ -135,8 +136,8 @@ describe('answer service policies', () => {
 
   it('shares a private answer in the channel on request, with attribution and no ping', async () => {
     const { s } = service();
-    const shared = await s.choose(q('fips'), 'fips', { share: true });
-    expect(kind(shared)).toBe('answer:fips');
+    const shared = await s.choose(q('tls'), 'tls', { share: true });
+    expect(kind(shared)).toBe('answer:tls');
     expect(shared.visibility).toBe('public');
     expect(shared.mention).toEqual([]);
     expect(shared.suggestedBy).toEqual(member);
@@ -154,7 +155,7 @@ describe('answer service policies', () => {
   });
 
   it('lists related entries with an answer', async () => {
-    const reply = await service().s.ask(q('elevate'));
+    const reply = await service().s.ask(q('upgrade'));
     expect(reply.kind === 'answer' && reply.related.length).toBeGreaterThan(0);
   });
 
@@ -168,10 +169,10 @@ describe('answer service policies', () => {
         recordFeedback: (f) => log.push(`feedback ${f.entryId} ${f.helpful}`),
       },
     });
-    await s.ask(q('fips'));
-    await s.choose(q('fips'), 'security');
-    s.feedback({ askId: 'x', entryId: 'fips', helpful: false, by: member, platform: 'test' });
-    expect(log).toEqual(['ask answer fips', 'pick security', 'feedback fips false']);
+    await s.ask(q('tls'));
+    await s.choose(q('tls'), 'security');
+    s.feedback({ askId: 'x', entryId: 'tls', helpful: false, by: member, platform: 'test' });
+    expect(log).toEqual(['ask answer tls', 'pick security', 'feedback tls false']);
   });
 
   it('leads the empty autocomplete box with the most asked entries the insights store remembers', async () => {
@@ -180,12 +181,12 @@ describe('answer service policies', () => {
       insights: {
         summary: () => ({
           since: 0, asks: 9, answered: 9, suggested: 0, unanswered: 0, topicLists: 0, helpful: 0, notHelpful: 0, topUnanswered: [],
-          topEntries: [{ entryId: 'codenames', question: '', count: 7 }, { entryId: 'fips', question: '', count: 2 }],
+          topEntries: [{ entryId: 'release-names', question: '', count: 7 }, { entryId: 'tls', question: '', count: 2 }],
         }),
       },
     });
     const pinned = knowledge.entries.filter((e) => e.pinned).length;
-    expect(s.autocomplete('').slice(pinned, pinned + 2).map((c) => c.entryId)).toEqual(['codenames', 'fips']);
+    expect(s.autocomplete('').slice(pinned, pinned + 2).map((c) => c.entryId)).toEqual(['release-names', 'tls']);
   });
 
   it('keeps stats for moderators only', async () => {

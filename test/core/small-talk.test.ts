@@ -24,7 +24,7 @@ describe('small talk', () => {
     });
 
   it('is never answered from the knowledge base, and offers nothing to click', () => {
-    const matcher = buildMatcher(loadKnowledge('knowledge').knowledge!);
+    const matcher = buildMatcher(loadKnowledge('test/fixtures/core/knowledge.yaml').knowledge!);
     for (const text of ['hello', 'thanks!', '@everyone free nitro here']) {
       const m = matcher.match(text);
       expect(m.decision).toBe('none');
