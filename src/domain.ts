@@ -141,7 +141,7 @@ export interface Match {
 }
 
 export interface AutocompleteChoice {
-  /** At most 100 characters. */
+  /** The entry's question on one line; the adapter cuts it to its platform's label limit. */
   readonly label: string;
   readonly entryId: string;
 }

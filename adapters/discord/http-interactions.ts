@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { Events, type Client, type Interaction } from 'discord.js';
-import type { Logger } from '../../src/log.js';
+import type { Logger } from '../../src/index.js';
 import { handleInteraction, type HandlerDeps } from './interactions.js';
 import { APOLOGY } from './send.js';
 import { verifyRequest } from './verify.js';

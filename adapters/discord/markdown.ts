@@ -2,7 +2,7 @@
 // tree and returns blocks (paragraphs, lists, code, quotes), so the splitter can cut between
 // them instead of in the middle of a sentence or a code block.
 import type { Nodes, Parent, Root, Table, List, PhrasingContent } from 'mdast';
-import { parseMarkdown } from '../../src/markdown/parse.js';
+import { parseMarkdown } from '../../src/index.js';
 import { neutralizeMentions } from './safe-text.js';
 
 /** Tables wider than this (in characters) read badly in a code block on phones; they become lists. */

@@ -1,7 +1,7 @@
 // Discord users and members → the core's Person and Query. The moderator flag comes from the
 // member's Manage Messages permission, as Discord computed it for this channel.
 import { PermissionFlagsBits, type Channel, type GuildMember, type Interaction, type Message, type User } from 'discord.js';
-import type { AskedVia, Person, Query } from '../../src/domain.js';
+import type { AskedVia, Person, Query } from '../../src/index.js';
 
 export const PLATFORM = 'discord';
 

@@ -4,8 +4,7 @@ import { REST, Routes, type APIApplication } from 'discord.js';
 import { commandGroup, type Command } from '../../src/cli/command.js';
 import { stringFlag } from '../../src/cli/context.js';
 import { loadConfig } from '../../src/config.js';
-import { FaqbotError } from '../../src/errors.js';
-import { describeError } from '../../src/log.js';
+import { describeError, FaqbotError } from '../../src/index.js';
 import { commandData } from './command-data.js';
 import { INTERACTIONS_PATH } from './http-interactions.js';
 

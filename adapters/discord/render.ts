@@ -2,11 +2,10 @@
 // allowed_mentions, ephemeral flag). Every message the adapter sends is built here, so every
 // message names exactly who may be pinged.
 import type { APIActionRowComponent, APIButtonComponent, APIComponentInMessageActionRow, APIEmbed, APISelectMenuOption } from 'discord.js';
-import type { Entry, InsightsSummary, Person, Reply } from '../../src/domain.js';
-import { SMALL_TALK_LINE } from '../../src/text/small-talk.js';
-import { knowledgeLine } from '../../src/service/knowledge-in-use.js';
+import { type Entry, type InsightsSummary, knowledgeLine, type Person, type Reply, SMALL_TALK_LINE } from '../../src/index.js';
 import { dismissCustomId, entryCustomId, encodeCustomId, entryRef } from './custom-id.js';
-import { LIMITS, packBlocks, truncateText } from './limits.js';
+import { packBlocks, truncateText } from './fit.js';
+import { LIMITS } from './limits.js';
 import { escapeText, markdownToDiscordBlocks } from './markdown.js';
 import { neutralizeMentions, shorten } from './safe-text.js';
 

@@ -2,9 +2,7 @@
 // Slack's limits (3,000 characters a section, 50 blocks a message) plus a plain `text`
 // fallback for notifications. Only `reply.mention` is ever written as a `<@…>` mention.
 import type { types as Slack } from '@slack/bolt';
-import type { AnswerReply, AskedVia, Entry, Person, Reply, StatsReply } from '../../src/domain.js';
-import { SMALL_TALK_LINE } from '../../src/text/small-talk.js';
-import { knowledgeLine } from '../../src/service/knowledge-in-use.js';
+import { type AnswerReply, type AskedVia, type Entry, knowledgeLine, type Person, type Reply, SMALL_TALK_LINE, type StatsReply } from '../../src/index.js';
 import { ACTION, encodeValue } from './action-value.js';
 import { echoWithoutLinks, escapeMrkdwn, link, markdownToMrkdwnParts, markdownToPlain, plainTextSafe } from './mrkdwn.js';
 import { splitMrkdwn, truncate } from './split.js';

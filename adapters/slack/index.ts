@@ -1,6 +1,6 @@
 // The Slack adapter: starts when SLACK_BOT_TOKEN is set. Everything else is re-exported for
 // the composition root, the tests and the bench.
-import type { PlatformAdapter } from '../../src/platform.js';
+import type { PlatformAdapter } from '../../src/index.js';
 import { startSlack } from './app.js';
 import { slackHttpPort } from './mode.js';
 

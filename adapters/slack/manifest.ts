@@ -2,7 +2,7 @@
 // bot events and only the scopes those need. manifest.yaml is this, printed in Socket Mode;
 // `faqbot slack manifest --http URL` prints the HTTP-mode variant.
 import { stringify } from 'yaml';
-import { FaqbotError } from '../../src/errors.js';
+import { FaqbotError } from '../../src/index.js';
 import { EVENTS_PATH } from './app.js';
 import { FAQ_COMMAND } from './listeners/command.js';
 import { SHORTCUT_CALLBACK } from './listeners/shortcut.js';

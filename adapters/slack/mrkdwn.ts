@@ -3,7 +3,7 @@
 // than a user can; only the markers this module writes itself are left raw.
 import type { Nodes, PhrasingContent, RootContent, Table } from 'mdast';
 import type {} from 'mdast-util-directive';
-import { parseMarkdown } from '../../src/markdown/parse.js';
+import { parseMarkdown } from '../../src/index.js';
 
 /** Escapes the three characters Slack treats as control sequences in mrkdwn and `text`. */
 export function escapeMrkdwn(text: string): string {

@@ -1,14 +1,8 @@
 // Slack rejects a section whose text exceeds 3,000 characters. Long answers are packed into
 // as few sections as fit, cut between Markdown blocks first, then between lines, and only
 // as a last resort inside a line (never inside an `&amp;` entity or a `<url|link>`).
-
-import type { SplitLimit } from '../../src/knowledge/lint.js';
-import { pack, splitWords } from '../../src/text/pack.js';
-
-export const SECTION_LIMIT = 3000;
-
-/** What `faqbot check` warns about: an answer longer than one section is split. */
-export const ANSWER_SPLIT: SplitLimit = { platform: 'Slack', chars: SECTION_LIMIT, unit: 'section' };
+import { pack, splitWords } from '../../src/index.js';
+import { SECTION_LIMIT } from './limits.js';
 
 export function splitMrkdwn(parts: readonly string[], limit = SECTION_LIMIT): string[] {
   return pack(parts.flatMap((p) => (p.length <= limit ? [p] : splitPart(p, limit))), limit, '\n\n');

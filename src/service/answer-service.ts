@@ -25,7 +25,7 @@ import type {
   Visibility,
 } from '../domain.js';
 import { leadingEntries } from '../match/autocomplete.js';
-import { AUTOCOMPLETE_CHOICES, BoundedAutocomplete, MAX_CANDIDATES, typedPart } from './bounded-autocomplete.js';
+import { BoundedAutocomplete, MAX_CANDIDATES, typedPart } from './bounded-autocomplete.js';
 import { buildMatcher, type Matcher } from '../match/matcher.js';
 import { humanDuration, stateKeys } from './policy.js';
 import { MemoryState, type Claim, type SharedState } from './shared-state.js';
@@ -214,21 +214,21 @@ export class AnswerService {
   /**
    * Choices for a partly typed query. The work per keystroke is bounded (bounded-autocomplete.ts):
    * a small base is searched whole, a large one through a shortlist; either way on the end of
-   * what was typed only.
+   * what was typed only. At most `limit` choices: the platform's, passed in by its adapter.
    */
-  autocomplete(partial: string, asker: Pick<Person, 'groups'> = {}): AutocompleteChoice[] {
+  autocomplete(partial: string, limit: number, asker: Pick<Person, 'groups'> = {}): AutocompleteChoice[] {
     const typed = typedPart(partial);
     // Entries the member may not see are left out; asking for that many more keeps the list full.
     const hidden = hasRestricted(this.kb) ? this.kb.entries.filter((e) => !canSee(e, asker.groups)).length : 0;
-    const limit = AUTOCOMPLETE_CHOICES + hidden;
+    const wanted = limit + hidden;
     let choices: AutocompleteChoice[];
-    if (typed === '' || this.kb.entries.length <= MAX_CANDIDATES) choices = this.matcher.autocomplete(typed, limit, this.askCounts);
+    if (typed === '' || this.kb.entries.length <= MAX_CANDIDATES) choices = this.matcher.autocomplete(typed, wanted, this.askCounts);
     else {
       this.shortlister ??= new BoundedAutocomplete(this.kb);
-      choices = this.shortlister.complete(typed, limit, this.askCounts);
+      choices = this.shortlister.complete(typed, wanted, this.askCounts);
     }
-    if (hidden === 0) return choices.slice(0, AUTOCOMPLETE_CHOICES);
-    return choices.filter((c) => { const e = this.kb.byId.get(c.entryId); return e !== undefined && canSee(e, asker.groups); }).slice(0, AUTOCOMPLETE_CHOICES);
+    if (hidden === 0) return choices.slice(0, limit);
+    return choices.filter((c) => { const e = this.kb.byId.get(c.entryId); return e !== undefined && canSee(e, asker.groups); }).slice(0, limit);
   }
 
   /**

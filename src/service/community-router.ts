@@ -22,7 +22,8 @@ export interface Answerer {
   choose(query: Query, entryId: string, options?: ChooseOptions): Promise<Reply>;
   notDelivered(askId: string): Promise<void>;
   stats(query: Pick<Query, 'asker' | 'communityId'> & { at?: number }, days?: number): Promise<Reply>;
-  autocomplete(partial: string, communityId?: string, asker?: Pick<Person, 'groups'>): AutocompleteChoice[];
+  /** At most `limit` choices: the platform's, passed in by its adapter. */
+  autocomplete(partial: string, limit: number, communityId?: string, asker?: Pick<Person, 'groups'>): AutocompleteChoice[];
   channelRule(where: Pick<Query, 'channelId' | 'channelParents' | 'communityId'>): ChannelRule;
   knowledgeFor(communityId?: string): KnowledgeBase;
   /** Every knowledge base in use, e.g. to know which user groups restrict entries anywhere. */
@@ -196,8 +197,8 @@ export class CommunityRouter implements Answerer, RecordsHolder {
     return this.for(query.communityId).stats(query, days);
   }
 
-  autocomplete(partial: string, communityId?: string, asker?: Pick<Person, 'groups'>): AutocompleteChoice[] {
-    return this.for(communityId).autocomplete(partial, asker);
+  autocomplete(partial: string, limit: number, communityId?: string, asker?: Pick<Person, 'groups'>): AutocompleteChoice[] {
+    return this.for(communityId).autocomplete(partial, limit, asker);
   }
 
   knowledgeBases(): readonly KnowledgeBase[] {

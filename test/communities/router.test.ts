@@ -41,8 +41,8 @@ describe('community router', () => {
     expect(answered(await r.ask(q(BOATS, 'where do I buy train tickets')))).not.toBe('train-tickets');
     // Entries of another community cannot be chosen by id either.
     expect((await r.choose(q(BOATS, ''), 'train-tickets')).kind).toBe('none');
-    expect(r.autocomplete('tick', BOATS).map((c) => c.entryId)).not.toContain('train-tickets');
-    expect(r.autocomplete('tick', TRAINS).map((c) => c.entryId)).toContain('train-tickets');
+    expect(r.autocomplete('tick', 25, BOATS).map((c) => c.entryId)).not.toContain('train-tickets');
+    expect(r.autocomplete('tick', 25, TRAINS).map((c) => c.entryId)).toContain('train-tickets');
   });
 
   it('sends unlisted communities to the default, and applies each community\'s policy', async () => {

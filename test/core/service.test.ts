@@ -185,7 +185,7 @@ describe('answer service policies', () => {
       },
     });
     const pinned = knowledge.entries.filter((e) => e.pinned).length;
-    expect(s.autocomplete('').slice(pinned, pinned + 2).map((c) => c.entryId)).toEqual(['codenames', 'fips']);
+    expect(s.autocomplete('', 25).slice(pinned, pinned + 2).map((c) => c.entryId)).toEqual(['codenames', 'fips']);
   });
 
   it('keeps stats for moderators only', async () => {

@@ -1,7 +1,7 @@
 // Buttons and menus on the bot's messages: Post in channel, Helpful / Not helpful, related
 // topics, suggestion menus, and the "Answer with FAQ" pick. What to do is in the custom_id.
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, type ButtonInteraction, type MessageComponentInteraction, type StringSelectMenuInteraction } from 'discord.js';
-import type { AskedVia, Person } from '../../../src/domain.js';
+import type { AskedVia, Person } from '../../../src/index.js';
 import { decodeCustomId, decodeDismissArg, resolveEntryRef } from '../custom-id.js';
 import { askerOf, community, interactionQuery, PLATFORM } from '../people.js';
 import { notice, renderReply, type DiscordMessage } from '../render.js';

@@ -2,13 +2,11 @@
 // delivered without the privileged MessageContent intent. Discord has no private replies to a
 // message, so a private Reply goes to the asker's DMs (in place when the DM is closed).
 import { ChannelType, type Client, type Message } from 'discord.js';
-import type { Logger } from '../../../src/log.js';
-import { withoutInvisible } from '../../../src/text/normalize.js';
+import { type Logger, stateKeys, withoutInvisible } from '../../../src/index.js';
 import { channelParents, messageAsker, PLATFORM } from '../people.js';
 import { notice, renderReply } from '../render.js';
 import { APOLOGY, isPermissionError, messageOptions, permissionExplanation } from '../send.js';
 import type { HandlerDeps } from './deps.js';
-import { stateKeys } from '../../../src/service/policy.js';
 
 /** Gateway events are delivered within seconds; a message id claimed for 10 minutes is answered once. */
 const SEEN_MESSAGE_MS = 10 * 60_000;

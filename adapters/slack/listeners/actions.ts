@@ -2,14 +2,11 @@
 // channel, and say whether an answer helped.
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
 import { guard } from '../guard.js';
-import type { Person, Query } from '../../../src/domain.js';
-import { describeError } from '../../../src/log.js';
-import { mayDismiss } from '../../../src/service/dismiss.js';
+import { describeError, HANDOFF_DONE, mayDismiss, type Person, type Query } from '../../../src/index.js';
 import { ACTION, decodeValue, type ActionValue } from '../action-value.js';
 import { deliver, explain, notify, type Destination } from '../deliver.js';
 import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { postHandoff } from '../handoff.js';
-import { HANDOFF_DONE } from '../../../src/service/handoff.js';
 
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.choose}(:|$)`), guard(deps.log, 'a suggestion button'), async ({ ack, body, action, respond, client }) => {

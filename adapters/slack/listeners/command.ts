@@ -4,8 +4,7 @@
 // the service decides so, or privately through the response_url.
 import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
-import type { Person, Query } from '../../../src/domain.js';
-import { describeError } from '../../../src/log.js';
+import { describeError, type Person, type Query } from '../../../src/index.js';
 import { renderReply, type RenderContext } from '../blocks.js';
 import { deliver, type Destination } from '../deliver.js';
 import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';

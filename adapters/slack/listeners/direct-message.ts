@@ -1,7 +1,7 @@
 // A direct message to the bot is a question; the answer goes back in the same conversation.
 import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
-import type { Query } from '../../../src/domain.js';
+import type { Query } from '../../../src/index.js';
 import { deliver } from '../deliver.js';
 import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { questionFromMessage } from '../text.js';

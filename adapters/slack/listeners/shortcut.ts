@@ -3,7 +3,7 @@
 // mentioning its author.
 import type { App, BlockAction, MessageShortcut, RadioButtonsAction } from '@slack/bolt';
 import { guard } from '../guard.js';
-import type { Person, Query } from '../../../src/domain.js';
+import { describeError, type Person, type Query } from '../../../src/index.js';
 import { ACTION } from '../action-value.js';
 import { renderReply } from '../blocks.js';
 import { explain, notify } from '../deliver.js';
@@ -11,7 +11,6 @@ import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { buildModal, decodeState, MODAL_CALLBACK, PICK_BLOCK } from '../modal.js';
 import { truncate } from '../split.js';
 import { questionFromMessage } from '../text.js';
-import { describeError } from '../../../src/log.js';
 
 export const SHORTCUT_CALLBACK = 'answer_with_faq';
 /** Slack closes a request after 3 s; the post must not hold the modal's answer longer. */
