@@ -26,6 +26,9 @@ export {
 } from './platform.js';
 export type { Secrets } from './config.js';
 
+// Building a Query, and whom an answer is aimed at.
+export { aimedAt, buildQuery } from './query.js';
+
 // The service as adapters call it, and the state replicas share.
 export type { Answerer } from './service/community-router.js';
 export type { ChooseOptions } from './service/answer-service.js';
@@ -34,13 +37,18 @@ export { stateKeys } from './service/policy.js';
 export { mayDismiss } from './service/dismiss.js';
 export { restrictingGroups } from './service/restricted.js';
 export { HANDOFF_DONE } from './service/handoff.js';
-export { knowledgeLine } from './service/knowledge-in-use.js';
 
-// Text and Markdown: the one parser, fitting text into size limits, and the small-talk lines.
+// What members read, the same on every platform: renderers add markup, not wording.
+export {
+  APOLOGY, canAnswer, FEEDBACK_THANKS, knowledgeLine, NO_STATISTICS, SMALL_TALK_LINE, statsTitle, SUGGESTIONS_LEAD,
+} from './wording.js';
+
+// Text and Markdown: the one parser, plain text of an answer, fitting text into size limits.
 export { parseMarkdown, type Root } from './markdown/parse.js';
+export { markdownToPlain, plainAnswer, plainOf } from './markdown/plain.js';
+export { ELLIPSIS, shorten, type ShortenOptions } from './text/shorten.js';
 export { pack, splitWords } from './text/pack.js';
 export { withoutInvisible } from './text/normalize.js';
-export { SMALL_TALK_LINE } from './text/small-talk.js';
 
 // Connections that drop and come back: retry delays, and one log line per outage.
 export { backoffDelay, sleep, type Backoff } from './backoff.js';

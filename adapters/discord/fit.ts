@@ -1,6 +1,6 @@
 // Cutting text to Discord's limits cleanly: between blocks first, then between lines, then
 // between words, closing and reopening a code fence that a cut falls inside.
-import { pack, splitWords } from '../../src/index.js';
+import { ELLIPSIS, pack, shorten, splitWords } from '../../src/index.js';
 
 /** Packs blocks (joined by a blank line) into chunks of at most `max` characters. */
 export function packBlocks(blocks: readonly string[], max: number): string[] {
@@ -18,16 +18,15 @@ function splitBlock(block: string, max: number): string[] {
   return pieces.map((piece) => `${open}${piece}${close}`);
 }
 
-/** Cuts text to `max` at a line or word boundary, marking the cut. */
-export function truncateText(text: string, max: number, marker = '…'): string {
-  if (text.length <= max) return text;
-  const room = max - marker.length;
-  const slice = text.slice(0, room);
-  const nl = slice.lastIndexOf('\n');
-  const sp = slice.lastIndexOf(' ');
-  const cut = nl > room * 0.6 ? nl : sp > room * 0.6 ? sp : room;
-  let head = slice.slice(0, cut).trimEnd();
-  // Close a code fence the cut left open, so the rest of the message is not swallowed by it.
-  if ((head.match(/```/g)?.length ?? 0) % 2 === 1) head = `${head.slice(0, Math.max(0, room - 4)).trimEnd()}\n\`\`\``;
-  return `${head}${marker}`;
+/**
+ * Cuts Markdown to `max` at a line or word boundary, marking the cut, and closes a code fence
+ * the cut left open, so the rest of the message is not swallowed by it.
+ */
+export function truncateText(text: string, max: number): string {
+  const cut = shorten(text, max, { keepLines: true });
+  if (cut === text) return text;
+  const head = cut.slice(0, -ELLIPSIS.length);
+  if ((head.match(/```/g)?.length ?? 0) % 2 === 0) return cut;
+  const fence = '\n```';
+  return `${head.slice(0, Math.max(0, max - ELLIPSIS.length - fence.length)).trimEnd()}${fence}${ELLIPSIS}`;
 }

@@ -7,9 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { Events, type Client, type Interaction } from 'discord.js';
-import type { Logger } from '../../src/index.js';
+import { APOLOGY, type Logger } from '../../src/index.js';
 import { handleInteraction, type HandlerDeps } from './interactions.js';
-import { APOLOGY } from './send.js';
 import { verifyRequest } from './verify.js';
 
 export { INTERACTIONS_PATH } from './interactions-path.js';

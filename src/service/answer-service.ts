@@ -35,6 +35,7 @@ import type { AskRecorder, InsightsReader } from './recorder.js';
 import { canSee, hasRestricted, viewOf } from './restricted.js';
 import { HANDOFF_ALREADY, HANDOFF_OFF, handoffWait, helpersOn } from './handoff.js';
 import { helpBar, helpDecision } from './help-bar.js';
+import { aimedAt } from '../query.js';
 
 /** How long a help thread is remembered as answered (or passed over): no second answer in it. */
 const HELP_THREAD_MS = 30 * 86_400_000;
@@ -297,7 +298,7 @@ export class AnswerService {
     let match = matcher.match(query.text);
     // Whoever aims an answer at a member chose the entry on purpose: a mass mention in their
     // words is not spam (and pings nobody: replies mention only their target).
-    if (match.smallTalk === 'spam' && query.target) match = matcher.match(withoutMassMentions(query.text));
+    if (match.smallTalk === 'spam' && aimedAt(query)) match = matcher.match(withoutMassMentions(query.text));
     const top = match.candidates[0];
     let reply: Reply;
     if (query.via === 'message-menu') {
@@ -376,7 +377,7 @@ export class AnswerService {
     if (!insights) return { ...base, knowledge, message: 'No statistics are kept: the insights store is off (see README "Insights").' };
     const now = query.at ?? this.now();
     try {
-      return { ...base, knowledge, summary: await insights.summary(now - days * 86_400_000, this.communityId) };
+      return { ...base, knowledge, summary: { ...(await insights.summary(now - days * 86_400_000, this.communityId)), days } };
     } catch {
       return { ...base, knowledge, message: 'The statistics could not be read just now; the bot keeps answering. Check the bot\'s log.' };
     }
@@ -458,7 +459,7 @@ export class AnswerService {
   private offerHandoff(query: Query, reply: Reply): Reply {
     const offered = (reply.kind === 'answer' || reply.kind === 'suggest' || (reply.kind === 'none' && !reply.smallTalk))
       && helpersOn(this.handoffSettings, query.platform) !== undefined
-      && !query.direct && query.via !== 'direct-message' && query.via !== 'console' && query.via !== 'message-menu' && !query.target;
+      && !query.direct && query.via !== 'direct-message' && query.via !== 'console' && query.via !== 'message-menu' && !aimedAt(query);
     if (!offered) return reply;
     this.questions.set(reply.askId, query.text.slice(0, 500));
     if (this.questions.size > 2000) this.questions.delete(this.questions.keys().next().value!);
@@ -485,7 +486,7 @@ export class AnswerService {
 
   private async answer(query: Query, askId: string, entry: Entry, score: number, now: number, options: ChooseOptions): Promise<Reply> {
     const related = entry.related.flatMap((id) => this.kb.byId.get(id) ?? []).filter((e) => canSee(e, query.asker.groups));
-    const target = query.target && query.target.id !== query.asker.id ? query.target : undefined;
+    const target = aimedAt(query);
     if (entry.restrictedTo && (target || options.share)) {
       // The bot cannot tell who else reads a channel: a limited entry is never posted for others.
       return this.held(askId, 'restricted', 0, entry, RESTRICTED_NOT_POSTED);
@@ -531,7 +532,7 @@ export class AnswerService {
   }
 
   private refuseTarget(query: Query, askId: string): HeldReply | undefined {
-    if (!query.target || query.target.id === query.asker.id) return undefined;
+    if (!aimedAt(query)) return undefined;
     if (this.policy.targeting === 'moderators' && !query.asker.isModerator) {
       return this.held(askId, 'not-allowed-to-target', 0, undefined,
         'Only moderators can send an answer to another member here. Ask without naming a member to see the answer yourself.');
@@ -551,7 +552,7 @@ export class AnswerService {
 
   /** Suggestions and "no answer" go to the asker alone when they asked by command or for someone else. */
   private undecidedVisibility(query: Query): Visibility {
-    if (query.target) return 'private';
+    if (aimedAt(query)) return 'private';
     return this.defaultVisibility(query);
   }
 

@@ -46,7 +46,7 @@ describe('faqbot CLI', () => {
   it('helps on an empty query with what the bot knows', () => {
     const r = faqbot(['ask', '']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/AlmaLinux FAQ: 18 topics/);
+    expect(r.out).toMatch(/AlmaLinux FAQ: I can answer 18 questions\./);
     expect(r.out).toMatch(/\/faq what-is-almalinux/);
   });
 

@@ -1,8 +1,8 @@
 // `/faq query:` as people type: the matcher's autocomplete, within Discord's limits.
 import type { AutocompleteInteraction } from 'discord.js';
+import { shorten } from '../../../src/index.js';
 import { LIMITS } from '../limits.js';
 import { askerOf, channelParents, community } from '../people.js';
-import { shorten } from '../safe-text.js';
 import type { HandlerDeps } from './deps.js';
 
 export async function onAutocomplete(deps: HandlerDeps, interaction: AutocompleteInteraction): Promise<void> {
