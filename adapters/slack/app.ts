@@ -7,6 +7,7 @@ import { boltLogger } from './bolt-logger.js';
 import { SeenEvents } from './dedupe.js';
 import { guardRequests } from './http-guard.js';
 import { slackSocketMode } from './mode.js';
+import { EVENTS_PATH } from './names.js';
 import { SocketReceiver, slackError } from './socket-receiver.js';
 import type { SlackDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions.js';
@@ -18,8 +19,6 @@ import { register as registerShortcut } from './listeners/shortcut.js';
 import { register as registerStats } from './listeners/stats.js';
 import { People } from './people.js';
 import { Groups } from './groups.js';
-
-export const EVENTS_PATH = '/slack/events';
 
 /** One Web API call may take this long... */
 const REQUEST_TIMEOUT_MS = 10_000;

@@ -11,6 +11,6 @@ export const slackAdapter: PlatformAdapter = {
   start: startSlack,
 };
 
-export { startSlack, EVENTS_PATH, type RunningSlack } from './app.js';
-export { slackCommand } from './command.js';
+export { startSlack, type RunningSlack } from './app.js';
+export { EVENTS_PATH } from './names.js';
 export { manifest, manifestYaml } from './manifest.js';

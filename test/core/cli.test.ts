@@ -80,7 +80,7 @@ describe('faqbot CLI', () => {
   });
 
   it('has --help everywhere', () => {
-    for (const args of [['--help'], ['ask', '--help'], ['eval', '--help'], ['check', '--help'], ['chat', '--help'], ['bench', '--help']]) {
+    for (const args of [['--help'], ['ask', '--help'], ['eval', '--help'], ['check', '--help'], ['chat', '--help'], ['discord', 'register', '--help'], ['slack', 'manifest', '--help']]) {
       const r = faqbot(args);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.out).toMatch(/Usage: faqbot/);

@@ -9,10 +9,9 @@ import { renderReply, type RenderContext } from '../blocks.js';
 import { deliver, type Destination } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
 import { slackQuery } from '../query.js';
+import { FAQ_COMMAND } from '../names.js';
 import { afterAcks } from '../yield.js';
 import { parseCommandText } from '../text.js';
-
-export const FAQ_COMMAND = '/faq';
 
 export function register(app: App, deps: SlackDeps): void {
   app.command(FAQ_COMMAND, guard(deps.log, FAQ_COMMAND), async ({ command, ack, respond, client }) => {

@@ -10,10 +10,10 @@ import { explain, notify } from '../deliver.js';
 import { communityOf, type SlackDeps } from '../deps.js';
 import { slackQuery } from '../query.js';
 import { buildModal, decodeState, MODAL_CALLBACK, PICK_BLOCK } from '../modal.js';
+import { SHORTCUT_CALLBACK } from '../names.js';
 import { truncate } from '../split.js';
 import { questionFromMessage } from '../text.js';
 
-export const SHORTCUT_CALLBACK = 'answer_with_faq';
 /** Slack closes a request after 3 s; the post must not hold the modal's answer longer. */
 const SUBMIT_BUDGET_MS = 2500;
 
