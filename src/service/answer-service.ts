@@ -73,21 +73,10 @@ export interface AnswerServiceOptions {
    * builds its own on first use.
    */
   matcherFor?: MatcherSource;
-  /**
-   * Where the recorder and insights reader are read from at each use, when several services
-   * share them (the community router); `recorder` and `insights` are used otherwise.
-   */
-  records?: RecordsHolder;
 }
 
 /** The matcher for a knowledge base with these settings; may build it or find it cached. */
 export type MatcherSource = (kb: KnowledgeBase, settings: MatcherSettings) => Matcher;
-
-/** The insights store the services of one deployment record to and read from. */
-export interface RecordsHolder {
-  recorder: AskRecorder | undefined;
-  insights: InsightsReader | undefined;
-}
 
 /** A matcher source for one service: the last base's matcher, built on first use. */
 export function ownMatcher(): MatcherSource {
@@ -131,7 +120,9 @@ export class AnswerService {
   private readonly askCounts = new Map<string, number>();
   /** Cooldowns each recent public answer claimed, so a failed post can give them back. */
   private readonly started = new Map<string, readonly Held[]>();
-  private readonly records: RecordsHolder;
+  /** Where asks, picks and votes are recorded, and figures read; fixed for the service's life. */
+  private readonly recorder: AskRecorder | undefined;
+  private readonly insights: InsightsReader | undefined;
   private readonly onAsk: AnswerServiceOptions['onAsk'];
   private readonly communityId: string | undefined;
   private readonly communityName: string;
@@ -146,7 +137,8 @@ export class AnswerService {
     this.state = options.state ?? new MemoryState();
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => randomUUID());
-    this.records = options.records ?? { recorder: options.recorder, insights: options.insights };
+    this.recorder = options.recorder;
+    this.insights = options.insights;
     this.onAsk = options.onAsk;
     this.communityId = options.communityId;
     this.communityName = options.communityName ?? 'default';
@@ -155,22 +147,6 @@ export class AnswerService {
 
   get knowledge(): KnowledgeBase {
     return this.kb;
-  }
-
-  get recorder(): AskRecorder | undefined {
-    return this.records.recorder;
-  }
-
-  set recorder(recorder: AskRecorder | undefined) {
-    this.records.recorder = recorder;
-  }
-
-  get insights(): InsightsReader | undefined {
-    return this.records.insights;
-  }
-
-  set insights(insights: InsightsReader | undefined) {
-    this.records.insights = insights;
   }
 
   /** Asked at each use rather than kept: a cache may drop it, and the next question rebuilds it. */
