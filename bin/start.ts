@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Command, Io } from '../src/cli/command.js';
 import { runChat } from '../src/cli/commands/chat.js';
-import { loadConfig, type Config, type Secrets } from '../src/config.js';
+import { loadConfig, type Config } from '../src/config.js';
 import { loadKnowledge, formatProblem } from '../src/knowledge/load.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { packageVersion } from '../src/cli/version.js';

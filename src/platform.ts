@@ -1,5 +1,4 @@
 // What the composition root needs to know of a running platform adapter. Platform-neutral.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Secrets } from './config.js';
 import type { Reply } from './domain.js';
 import type { Logger } from './log.js';

@@ -12,7 +12,6 @@ import { handleInteraction, type HandlerDeps } from './interactions.js';
 import { verifyRequest } from './verify.js';
 
 export { INTERACTIONS_PATH } from './interactions-path.js';
-import { INTERACTIONS_PATH } from './interactions-path.js';
 
 /** Discord waits 3 s for the response; past this, a "thinking" response is sent and the answer follows as an edit. */
 const RESPONSE_BUDGET_MS = 2_500;

@@ -40,7 +40,7 @@ describe('faqbot CLI', () => {
     expect(r.out).toContain('(https://wiki.almalinux.org/elevate/ELevate-quickstart-guide.html)');
     expect(r.out).not.toMatch(/\]\(https?:|^#/m);
     expect(r.out).toContain('Source: https://wiki.almalinux.org/FAQ.html');
-    expect(r.out).toMatch(/decision: answer\n  1\. elevate {2}1\.000/);
+    expect(r.out).toMatch(/decision: answer\n {2}1\. elevate {2}1\.000/);
   });
 
   it('helps on an empty query with what the bot knows', () => {

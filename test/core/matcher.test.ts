@@ -50,7 +50,10 @@ describe('matcher decisions on the bundled knowledge base', () => {
     const b = buildMatcher(knowledge).match('migrate servers');
     expect(a.candidates.map((c) => [c.entry.id, c.score])).toEqual(b.candidates.map((c) => [c.entry.id, c.score]));
     for (let i = 1; i < a.candidates.length; i++) expect(a.candidates[i - 1]!.score).toBeGreaterThanOrEqual(a.candidates[i]!.score);
-    for (const c of a.candidates) expect(c.score).toBeGreaterThanOrEqual(0), expect(c.score).toBeLessThanOrEqual(1);
+    for (const c of a.candidates) {
+      expect(c.score).toBeGreaterThanOrEqual(0);
+      expect(c.score).toBeLessThanOrEqual(1);
+    }
   });
 
   it('caps a 100 kB message and still decides', () => {

@@ -9,7 +9,7 @@ import { HARNESS_ROLES, expectSafeMentions, startHarness, type Harness } from '.
 const HELPERS = HARNESS_ROLES[1];
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness((ids) => `policy:\n  channelCooldownSeconds: 0\nhandoff:\n  discordRole: "${HELPERS}"\n  memberCooldownSeconds: 3600\n  channelCooldownSeconds: 0\n`);
+  h = await startHarness(() => `policy:\n  channelCooldownSeconds: 0\nhandoff:\n  discordRole: "${HELPERS}"\n  memberCooldownSeconds: 3600\n  channelCooldownSeconds: 0\n`);
 });
 afterAll(async () => {
   expectSafeMentions(h.fake.requests, HELPERS);
