@@ -1,4 +1,4 @@
-// A benchmark suite prints its own figures; `faqbot bench` runs them in order. Figures are
+// A benchmark suite prints its own figures; `npm run bench` (bench/main.ts) runs them in order. Figures are
 // reported as ratios against a baseline measured in the same run, never as timed assertions.
 export interface BenchSuite {
   readonly name: string;

@@ -1,16 +1,18 @@
-import type { Command, CommandEntry } from '../src/cli/command.js';
+import type { CommandEntry } from '../src/cli/command.js';
 import { askCommand } from '../src/cli/commands/ask.js';
 import { chatCommand } from '../src/cli/commands/chat.js';
 import { checkCommand } from '../src/cli/commands/check.js';
 import { evalCommand } from '../src/cli/commands/eval.js';
-import { FaqbotError } from '../src/errors.js';
+import { discordCommand } from './discord-command.js';
 import { adapters, splitLimits } from './platforms.js';
+import { slackCommand } from './slack-command.js';
 
 export { adapters };
 
 /**
  * Every command. Those that pull in heavy modules (platform SDKs, SQLite, the Markdown
- * toolchain, the benchmarks) are named here and loaded on use, so `faqbot ask` starts fast.
+ * toolchain) are named here and loaded on use, so `faqbot ask` starts fast. The benchmarks are
+ * no command: `npm run bench` runs them from a clone (bench/main.ts).
  */
 export const commands: readonly CommandEntry[] = [
   {
@@ -18,8 +20,9 @@ export const commands: readonly CommandEntry[] = [
     summary: 'Run the bot on every configured platform (a console chat when none is)',
     load: async () => (await import('./start.js')).startCommand(adapters),
   },
-  { name: 'discord', summary: 'Discord tools: register the bot\'s commands', load: async () => (await import('../adapters/discord/register.js')).discordCommand },
-  { name: 'slack', summary: 'Slack helpers: print the app manifest', load: async () => (await import('../adapters/slack/command.js')).slackCommand },
+  // The platforms' own tools: each adapter exports a plain operation, loaded when its command runs.
+  discordCommand,
+  slackCommand,
   askCommand,
   chatCommand,
   checkCommand(splitLimits),
@@ -43,28 +46,4 @@ export const commands: readonly CommandEntry[] = [
     summary: 'What people asked: top entries, unanswered questions, "Not helpful" votes, proposed alternates',
     load: async () => (await import('../src/cli/commands/insights.js')).insightsCommand,
   },
-  {
-    name: 'bench',
-    summary: 'Measure speed: matcher, index build, and each platform adapter end to end',
-    load: loadBench,
-  },
 ];
-
-/**
- * The benchmarks drive the local fake servers of test/, which the published package leaves
- * out: there, `faqbot bench` says where to run it instead of failing on a missing module.
- */
-async function loadBench(): Promise<Command> {
-  let bench: typeof import('../bench/command.js');
-  let suites: typeof import('../bench/suites.js');
-  try {
-    [bench, suites] = await Promise.all([import('../bench/command.js'), import('../bench/suites.js')]);
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    return {
-      name: 'bench', summary: 'Measure speed', usage: 'faqbot bench [--only NAME]', options: { only: { type: 'string' } },
-      run: () => Promise.reject(new FaqbotError('not-found', 'the benchmarks are not part of the installed package; run `npm run bench` in a clone of the repository')),
-    };
-  }
-  return bench.benchCommand(suites.suites);
-}

@@ -1,9 +1,8 @@
 // The platform adapters as the composition root sees them. Each loads its SDK (discord.js,
 // Bolt) only when it starts, so `faqbot ask`, `check` and `eval` start without them.
-import type { SplitLimit } from '../src/knowledge/lint.js';
-import type { PlatformAdapter } from '../src/platform.js';
+import type { PlatformAdapter, SplitLimit } from '../src/platform.js';
 import { ANSWER_SPLIT as DISCORD_SPLIT } from '../adapters/discord/limits.js';
-import { ANSWER_SPLIT as SLACK_SPLIT } from '../adapters/slack/split.js';
+import { ANSWER_SPLIT as SLACK_SPLIT } from '../adapters/slack/limits.js';
 import { slackHttpPort } from '../adapters/slack/mode.js';
 import { INTERACTIONS_PATH } from '../adapters/discord/interactions-path.js';
 

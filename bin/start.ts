@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Command, Io } from '../src/cli/command.js';
 import { runChat } from '../src/cli/commands/chat.js';
-import { loadConfig, type Config, type Secrets } from '../src/config.js';
+import { loadConfig, type Config } from '../src/config.js';
 import { loadKnowledge, formatProblem } from '../src/knowledge/load.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { packageVersion } from '../src/cli/version.js';
@@ -30,6 +30,11 @@ export interface StartOptions {
   knowledge?: string;
   /** Each platform's start-up limit (default STARTUP_TIMEOUT_MS); tests make it short. */
   startupTimeoutMs?: number;
+  /**
+   * The insights store to record to and read figures from, instead of the one the config names
+   * (tests pass one with the figures they need). Closed by stop() like the configured one.
+   */
+  insights?: RecordingStore;
 }
 
 export interface Started {
@@ -42,6 +47,8 @@ export interface Started {
   stateHealth(): SharedStateHealth;
   /** Whether insights are being recorded right now (undefined when insights are off). */
   insightsHealth(): InsightsHealth | undefined;
+  /** The insights store the bot records to and reads from; undefined when insights are off. */
+  readonly insights: RecordingStore | undefined;
   /**
    * Settles with the reason when a platform cannot go on (a revoked token, a disallowed
    * intent): the bot has then stopped, and `faqbot start` exits non-zero. Never rejects.
@@ -101,9 +108,9 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
     knowledge: (communityId?: string) => service?.knowledgeFor(communityId), ...(config.secrets.insightsSalt ? { salt: config.secrets.insightsSalt } : {}),
     onWriteError: () => metrics.insightsWriteErrors.inc(),
   };
-  const store: RecordingStore | undefined = !insightsSettings.enabled ? undefined
+  const store: RecordingStore | undefined = options.insights ?? (!insightsSettings.enabled ? undefined
     : config.secrets.databaseUrl ? await openPgStore(config.secrets.databaseUrl, storeOptions)
-    : sqliteStore(InsightsStore.open({ path: resolve(io.cwd, insightsSettings.path), ...storeOptions }));
+    : sqliteStore(InsightsStore.open({ path: resolve(io.cwd, insightsSettings.path), ...storeOptions })));
   service = new CommunityRouter({
     communities: plans, knowledge: load, separate, state: shared.state, channels: config.settings.channels,
     handoff: config.settings.handoff,
@@ -185,6 +192,7 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
     routes,
     stateHealth: () => shared.health(),
     insightsHealth: () => store?.health(),
+    insights: store,
     failed,
     log,
     ...(ops.port !== undefined ? { opsPort: ops.port } : {}),
@@ -219,7 +227,7 @@ async function startWithin(adapter: PlatformAdapter, deps: PlatformDeps, timeout
 }
 
 /** What the bot records to and reads figures from: the SQLite file or PostgreSQL. */
-type RecordingStore = AskRecorder & InsightsReader & { close(): void | Promise<void>; health(): InsightsHealth };
+export type RecordingStore = AskRecorder & InsightsReader & { close(): void | Promise<void>; health(): InsightsHealth };
 
 function sqliteStore(store: InsightsStore): RecordingStore {
   return Object.assign(store, { health: (): InsightsHealth => ({ engine: 'sqlite', writing: store.available, pending: 0 }) });

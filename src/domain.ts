@@ -141,7 +141,7 @@ export interface Match {
 }
 
 export interface AutocompleteChoice {
-  /** At most 100 characters. */
+  /** The entry's question on one line; the adapter cuts it to its platform's label limit. */
   readonly label: string;
   readonly entryId: string;
 }
@@ -254,10 +254,16 @@ export interface InsightsSummary {
   readonly topUnanswered: readonly { readonly text: string; readonly count: number }[];
 }
 
+/** The figures `/faq-stats` shows, with the period they cover. */
+export interface StatsSummary extends InsightsSummary {
+  /** How many days back the figures go (from `since` to the ask). */
+  readonly days: number;
+}
+
 export interface StatsReply extends ReplyBase {
   readonly kind: 'stats';
   /** Absent when no insights store is running. */
-  readonly summary?: InsightsSummary;
+  readonly summary?: StatsSummary;
   /** Set instead of a summary when the asker may not see stats, or none are kept. */
   readonly message?: string;
   /** Which knowledge answers in this community, for admins without access to the deployment. */

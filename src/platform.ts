@@ -1,6 +1,6 @@
 // What the composition root needs to know of a running platform adapter. Platform-neutral.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Secrets } from './config.js';
+import type { Reply } from './domain.js';
 import type { Logger } from './log.js';
 import type { Answerer } from './service/community-router.js';
 import type { SharedState } from './service/shared-state.js';
@@ -22,6 +22,32 @@ export interface PlatformHealth {
 }
 
 export type { HttpRoute };
+
+/**
+ * How much answer text one message part holds on a platform, e.g. Slack: 3,000 per section.
+ * Each adapter declares its own; `faqbot check` warns about answers that will be split.
+ */
+export interface SplitLimit {
+  readonly platform: string;
+  readonly chars: number;
+  /** What one part is called there: "embed", "section". */
+  readonly unit: string;
+}
+
+/** What `faqbot preview` shows of one reply on a platform. */
+export interface ReplyPreview {
+  /** What the platform receives (JSON-serialisable), e.g. a Discord message body or Slack blocks. */
+  readonly payload: unknown;
+  /** The same message as plain text for a terminal. */
+  readonly text: string;
+}
+
+/** An adapter's pure renderer, passed into `faqbot preview` by the composition root. */
+export interface Previewer {
+  readonly platform: string;
+  /** Pure: renders the reply to `/faq QUESTION` as this platform would show it. */
+  preview(reply: Reply, question: string): ReplyPreview;
+}
 
 export interface RunningPlatform {
   readonly name: string;

@@ -2,11 +2,7 @@
 // interactions and mentions to their handlers, and keeps running whatever one of them does.
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
-import type { Secrets } from '../../src/config.js';
-import { FaqbotError } from '../../src/errors.js';
-import { describeError } from '../../src/log.js';
-import { OutageLog } from '../../src/outage.js';
-import { ConnectionTracker, type HttpRoute, type PlatformAdapter, type PlatformDeps, type RunningPlatform } from '../../src/platform.js';
+import { ConnectionTracker, describeError, FaqbotError, type HttpRoute, OutageLog, type PlatformAdapter, type PlatformDeps, type RunningPlatform, type Secrets } from '../../src/index.js';
 import { fatalCloseReason } from './close-codes.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http-interactions.js';
 import { publicKeyFromHex } from './verify.js';

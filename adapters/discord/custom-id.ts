@@ -1,7 +1,7 @@
 // Buttons and menus carry what a click needs in their custom_id (at most 100 characters), so
 // the bot keeps no per-message state and a restart does not break old buttons.
 import { createHash } from 'node:crypto';
-import type { Dismissers, Entry, KnowledgeBase } from '../../src/domain.js';
+import type { Dismissers, Entry, KnowledgeBase } from '../../src/index.js';
 import { LIMITS } from './limits.js';
 
 const PREFIX = 'faq';

@@ -3,11 +3,11 @@
 // public thread named after the question is started in the channel and the member added to it.
 // allowed_mentions names exactly that role: the member's words cannot ping anyone.
 import { Routes, type APIChannel, type ButtonInteraction } from 'discord.js';
-import type { Logger } from '../../src/log.js';
-import { HANDOFF_DONE } from '../../src/service/handoff.js';
-import { LIMITS, truncateText } from './limits.js';
+import { HANDOFF_DONE, type Logger, shorten } from '../../src/index.js';
+import { truncateText } from './fit.js';
+import { LIMITS } from './limits.js';
 import { escapeText } from './markdown.js';
-import { neutralizeMentions, shorten } from './safe-text.js';
+import { neutralizeMentions } from './safe-text.js';
 
 /** Discord's longest thread name. */
 const THREAD_NAME = 100;

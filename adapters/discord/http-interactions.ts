@@ -7,13 +7,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { Events, type Client, type Interaction } from 'discord.js';
-import type { Logger } from '../../src/log.js';
+import { APOLOGY, type Logger } from '../../src/index.js';
 import { handleInteraction, type HandlerDeps } from './interactions.js';
-import { APOLOGY } from './send.js';
 import { verifyRequest } from './verify.js';
 
 export { INTERACTIONS_PATH } from './interactions-path.js';
-import { INTERACTIONS_PATH } from './interactions-path.js';
 
 /** Discord waits 3 s for the response; past this, a "thinking" response is sent and the answer follows as an edit. */
 const RESPONSE_BUDGET_MS = 2_500;

@@ -1,7 +1,7 @@
 // Routes every interaction to its handler, and is the one catch at the edge: an error is
 // logged and the member sees a short private apology (or why a permission is missing).
 import type { Interaction } from 'discord.js';
-import type { Logger } from '../../src/log.js';
+import { APOLOGY, type Logger } from '../../src/index.js';
 import { FAQ_COMMAND, MESSAGE_MENU, STATS_COMMAND } from './command-data.js';
 import { onAnswerWithFaq } from './handlers/answer-with-faq.js';
 import { onAutocomplete } from './handlers/autocomplete.js';
@@ -10,7 +10,7 @@ import type { HandlerDeps } from './handlers/deps.js';
 import { onFaq } from './handlers/faq.js';
 import { onFaqStats } from './handlers/faq-stats.js';
 import { notice } from './render.js';
-import { APOLOGY, isPermissionError, isUnknownInteraction, permissionExplanation, replyOptions } from './send.js';
+import { isPermissionError, isUnknownInteraction, permissionExplanation, replyOptions } from './send.js';
 
 export type { HandlerDeps } from './handlers/deps.js';
 

@@ -2,7 +2,7 @@
 // tree and returns blocks (paragraphs, lists, code, quotes), so the splitter can cut between
 // them instead of in the middle of a sentence or a code block.
 import type { Nodes, Parent, Root, Table, List, PhrasingContent } from 'mdast';
-import { parseMarkdown } from '../../src/markdown/parse.js';
+import { parseMarkdown } from '../../src/index.js';
 import { neutralizeMentions } from './safe-text.js';
 
 /** Tables wider than this (in characters) read badly in a code block on phones; they become lists. */
@@ -61,7 +61,7 @@ function block(node: Nodes, ctx: Ctx): string {
     case 'thematicBreak':
       return '───────';
     case 'table':
-      return table(node, ctx);
+      return table(node);
     case 'html':
       return node.value.startsWith('<!--') ? '' : escapeText(node.value);
     case 'definition':
@@ -115,7 +115,7 @@ function list(node: List, ctx: Ctx, depth: number): string {
   }).join('\n');
 }
 
-function table(node: Table, ctx: Ctx): string {
+function table(node: Table): string {
   const rows = node.children.map((row) => row.children.map((cell) => plain(cell.children as Nodes[]).replace(/\s+/g, ' ').trim()));
   const header = rows[0] ?? [];
   const columns = Math.max(...rows.map((r) => r.length));

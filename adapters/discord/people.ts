@@ -1,7 +1,7 @@
 // Discord users and members → the core's Person and Query. The moderator flag comes from the
 // member's Manage Messages permission, as Discord computed it for this channel.
 import { PermissionFlagsBits, type Channel, type GuildMember, type Interaction, type Message, type User } from 'discord.js';
-import type { AskedVia, Person, Query } from '../../src/domain.js';
+import { type AskedVia, buildQuery, type Person, type Query } from '../../src/index.js';
 
 export const PLATFORM = 'discord';
 
@@ -54,16 +54,9 @@ export function community(interaction: Pick<Interaction, 'guildId'>): { communit
 }
 
 export function interactionQuery(interaction: Interaction, via: AskedVia, text: string, target?: Person): Query {
-  const parents = channelParents(interaction.channel);
-  return {
-    text,
-    platform: PLATFORM,
-    ...community(interaction),
-    channelId: interaction.channelId ?? interaction.user.id,
-    ...(parents.length > 0 ? { channelParents: parents } : {}),
-    ...(interaction.inGuild() ? {} : { direct: true }),
-    asker: askerOf(interaction),
-    ...(target ? { target } : {}),
-    via,
-  };
+  return buildQuery({
+    text, platform: PLATFORM, ...community(interaction),
+    channelId: interaction.channelId ?? interaction.user.id, channelParents: channelParents(interaction.channel),
+    direct: !interaction.inGuild(), asker: askerOf(interaction), target, via,
+  });
 }

@@ -2,7 +2,7 @@
 // receives (snake_case, `flags` 64 for "only you can see this") and as readable text. Pure, and
 // free of discord.js at run time, so the command starts without the SDK.
 import type { APIEmbed } from 'discord.js';
-import type { Previewer } from '../../src/cli/commands/preview.js';
+import type { Previewer } from '../../src/index.js';
 import { renderReply, type ActionRow, type DiscordMessage } from './render.js';
 
 const EPHEMERAL = 1 << 6;

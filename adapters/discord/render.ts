@@ -2,13 +2,14 @@
 // allowed_mentions, ephemeral flag). Every message the adapter sends is built here, so every
 // message names exactly who may be pinged.
 import type { APIActionRowComponent, APIButtonComponent, APIComponentInMessageActionRow, APIEmbed, APISelectMenuOption } from 'discord.js';
-import type { Entry, InsightsSummary, Person, Reply } from '../../src/domain.js';
-import { SMALL_TALK_LINE } from '../../src/text/small-talk.js';
-import { knowledgeLine } from '../../src/service/knowledge-in-use.js';
+import {
+  canAnswer, type Entry, knowledgeLine, NO_STATISTICS, type Person, plainAnswer, type Reply, shorten, SMALL_TALK_LINE, type StatsSummary, statsTitle, SUGGESTIONS_LEAD,
+} from '../../src/index.js';
 import { dismissCustomId, entryCustomId, encodeCustomId, entryRef } from './custom-id.js';
-import { LIMITS, packBlocks, truncateText } from './limits.js';
+import { packBlocks, truncateText } from './fit.js';
+import { LIMITS } from './limits.js';
 import { escapeText, markdownToDiscordBlocks } from './markdown.js';
-import { neutralizeMentions, shorten } from './safe-text.js';
+import { neutralizeMentions } from './safe-text.js';
 
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -108,7 +109,7 @@ function renderBody(reply: Reply, ctx: RenderContext): DiscordMessage {
       }
       if (reply.smallTalk) return { ...base, content: SMALL_TALK_LINE[reply.smallTalk], components: [] };
       const lines = ['I don\'t have an answer to that in the FAQ.'];
-      if (reply.suggestions.length) lines.push('These topics are close; one of them may help:');
+      if (reply.suggestions.length) lines.push(SUGGESTIONS_LEAD);
       const tail = ctx.origin === 'mention'
         ? 'If none fits, a moderator or someone here can help. Tip: `/faq` searches the topics as you type.'
         : 'If none fits, ask in the channel and a moderator or another member can help.';
@@ -117,7 +118,7 @@ function renderBody(reply: Reply, ctx: RenderContext): DiscordMessage {
     case 'help': {
       const list = reply.topics.map((e, i) => `${i + 1}. ${escapeText(shorten(e.question, 200))}`).join('\n');
       const description = truncateText(
-        `I can answer ${reply.entryCount} question${reply.entryCount === 1 ? '' : 's'}. Some popular topics:\n${list}\n\n` +
+        `${canAnswer(reply.entryCount)} Some popular topics:\n${list}\n\n` +
         'Ask with `/faq query:<your question>` (it suggests topics as you type), or mention me with your question.',
         LIMITS.embedDescription);
       const embed: APIEmbed = { title: shorten(neutralizeMentions(reply.title), LIMITS.embedTitle), description, color: BLURPLE };
@@ -129,7 +130,7 @@ function renderBody(reply: Reply, ctx: RenderContext): DiscordMessage {
     case 'stats':
       return reply.summary
         ? { ...base, embeds: [{ ...statsEmbed(reply.summary), ...(reply.knowledge ? { footer: { text: shorten(neutralizeMentions(knowledgeLine(reply.knowledge)), LIMITS.footer) } } : {}) }] }
-        : { ...base, content: neutralizeMentions(truncateText([reply.message ?? 'No statistics are available.', ...(reply.knowledge ? [knowledgeLine(reply.knowledge)] : [])].join('\n'), LIMITS.content)) };
+        : { ...base, content: neutralizeMentions(truncateText([reply.message ?? NO_STATISTICS, ...(reply.knowledge ? [knowledgeLine(reply.knowledge)] : [])].join('\n'), LIMITS.content)) };
   }
 }
 
@@ -249,24 +250,16 @@ function buttonRows(buttons: APIButtonComponent[], maxRows: number): ActionRow[]
   return rows;
 }
 
-/** The first words of an answer as plain text, for menus and previews. */
+/** The answer as plain words, for menus and previews (callers cut it to their limit). */
 function preview(entry: Entry): string {
-  const text = entry.answer
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^:::.*$/gm, ' ')
-    .replace(/[*_`#>|~]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return neutralizeMentions(text);
+  return neutralizeMentions(plainAnswer(entry));
 }
 
-function statsEmbed(s: InsightsSummary): APIEmbed {
-  const days = Math.max(1, Math.round((Date.now() - s.since) / 86_400_000));
+function statsEmbed(s: StatsSummary): APIEmbed {
   const top = s.topEntries.slice(0, 10).map((e, i) => `${i + 1}. ${escapeText(shorten(e.question, 90))} (${e.count})`).join('\n');
   const missed = s.topUnanswered.slice(0, 10).map((e, i) => `${i + 1}. ${escapeText(shorten(e.text, 90))} (${e.count})`).join('\n');
   return {
-    title: `FAQ statistics, last ${days} day${days === 1 ? '' : 's'}`,
+    title: statsTitle(s.days),
     color: BLURPLE,
     fields: [
       { name: 'Questions', value: String(s.asks), inline: true },

@@ -4,7 +4,7 @@
 // long as the request's deadline allows: an interaction's callback until shortly before its
 // 3 s run out, anything else (follow-ups, channel posts) for a few seconds.
 import { DefaultRestOptions, type ResponseLike } from 'discord.js';
-import { backoffDelay, sleep, type Backoff } from '../../src/backoff.js';
+import { type Backoff, backoffDelay, sleep } from '../../src/index.js';
 
 type MakeRequest = (url: string, init: RequestInit) => Promise<ResponseLike>;
 

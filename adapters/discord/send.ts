@@ -44,8 +44,6 @@ export function isUnknownInteraction(error: unknown): boolean {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction;
 }
 
-export const APOLOGY = 'Sorry, something went wrong while answering. The error has been logged; please try again in a moment.';
-
 export function permissionExplanation(channelId: string): string {
   return `I can't post in <#${channelId}>: I need the **View Channel**, **Send Messages** and **Read Message History** permissions there (and **Send Messages in Threads** for threads). Ask a server admin to grant them, or use \`/faq\` to see the answer privately.`;
 }

@@ -2,7 +2,7 @@
 // the signature covers the timestamp header followed by the raw body. node:crypto verifies
 // Ed25519 itself, so no library is needed.
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { FaqbotError } from '../../src/errors.js';
+import { FaqbotError } from '../../src/index.js';
 
 /** The DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 key bytes follow it. */
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');

@@ -1,7 +1,7 @@
 // What a button carries back: the ask it belongs to, the entry, how the question was asked
 // (so a picked suggestion keeps the visibility of the original question) and, when a member
 // was named, whom the answer is for.
-import type { AskedVia } from '../../src/domain.js';
+import type { AskedVia } from '../../src/index.js';
 
 export const ACTION = {
   share: 'faq_share',

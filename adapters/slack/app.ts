@@ -2,13 +2,12 @@
 // (no public URL needed), otherwise HTTP on PORT at /slack/events with signature checks.
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
-import { FaqbotError } from '../../src/errors.js';
-import { describeError } from '../../src/log.js';
-import { ConnectionTracker, type PlatformDeps, type RunningPlatform } from '../../src/platform.js';
+import { ConnectionTracker, describeError, FaqbotError, type PlatformDeps, restrictingGroups, type RunningPlatform } from '../../src/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { SeenEvents } from './dedupe.js';
 import { guardRequests } from './http-guard.js';
 import { slackSocketMode } from './mode.js';
+import { EVENTS_PATH } from './names.js';
 import { SocketReceiver, slackError } from './socket-receiver.js';
 import type { SlackDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions.js';
@@ -20,9 +19,6 @@ import { register as registerShortcut } from './listeners/shortcut.js';
 import { register as registerStats } from './listeners/stats.js';
 import { People } from './people.js';
 import { Groups } from './groups.js';
-import { restrictingGroups } from '../../src/service/restricted.js';
-
-export const EVENTS_PATH = '/slack/events';
 
 /** One Web API call may take this long... */
 const REQUEST_TIMEOUT_MS = 10_000;

@@ -2,11 +2,12 @@
 // Slack's limits (3,000 characters a section, 50 blocks a message) plus a plain `text`
 // fallback for notifications. Only `reply.mention` is ever written as a `<@…>` mention.
 import type { types as Slack } from '@slack/bolt';
-import type { AnswerReply, AskedVia, Entry, Person, Reply, StatsReply } from '../../src/domain.js';
-import { SMALL_TALK_LINE } from '../../src/text/small-talk.js';
-import { knowledgeLine } from '../../src/service/knowledge-in-use.js';
+import {
+  type AnswerReply, type AskedVia, canAnswer, type Entry, knowledgeLine, NO_STATISTICS, type Person, plainAnswer, type Reply, SMALL_TALK_LINE, type StatsReply,
+  statsTitle, SUGGESTIONS_LEAD,
+} from '../../src/index.js';
 import { ACTION, encodeValue } from './action-value.js';
-import { echoWithoutLinks, escapeMrkdwn, link, markdownToMrkdwnParts, markdownToPlain, plainTextSafe } from './mrkdwn.js';
+import { echoWithoutLinks, escapeMrkdwn, link, markdownToMrkdwnParts, plainTextSafe } from './mrkdwn.js';
 import { splitMrkdwn, truncate } from './split.js';
 
 export type Block = Slack.KnownBlock;
@@ -83,13 +84,13 @@ function renderKind(reply: Reply, ctx: RenderContext): SlackMessage {
       const lead = `Sorry, I don't have an answer${asked}.`;
       const blocks: Block[] = [section(lead)];
       if (reply.suggestions.length > 0) {
-        blocks.push(context('These topics are close; one of them may help:'), ...choiceButtons(reply.suggestions, reply.askId, ctx));
+        blocks.push(context(SUGGESTIONS_LEAD), ...choiceButtons(reply.suggestions, reply.askId, ctx));
       }
       blocks.push(context('Try other words, see `/faq help` for the topics I know about, or ask a moderator.'));
       return { text: lead, blocks };
     }
     case 'help': {
-      const lead = `I can answer ${reply.entryCount} question${reply.entryCount === 1 ? '' : 's'}. Ask with \`/faq your question\`, mention me, or send me a direct message.`;
+      const lead = `${canAnswer(reply.entryCount)} Ask with \`/faq your question\`, mention me, or send me a direct message.`;
       const blocks: Block[] = [header(reply.title), section(lead)];
       if (reply.topics.length > 0) {
         blocks.push(section(`*Popular topics*\n${reply.topics.map((t) => `• ${escapeMrkdwn(t.question)}`).join('\n')}`));
@@ -158,7 +159,7 @@ const renderedAnswers = new WeakMap<Entry, { sections: readonly string[]; plain:
 function renderedAnswer(entry: Entry): { sections: readonly string[]; plain: string } {
   let hit = renderedAnswers.get(entry);
   if (!hit) {
-    hit = { sections: splitMrkdwn(markdownToMrkdwnParts(entry.answer)), plain: truncate(markdownToPlain(entry.answer).replace(/\s+/g, ' '), 300) };
+    hit = { sections: splitMrkdwn(markdownToMrkdwnParts(entry.answer)), plain: truncate(escapeMrkdwn(plainAnswer(entry)).replace(/\s+/g, ' '), 300) };
     renderedAnswers.set(entry, hit);
   }
   return hit;
@@ -168,12 +169,11 @@ function stats(reply: StatsReply): SlackMessage {
   const s = reply.summary;
   const knowledge = reply.knowledge ? [context(escapeMrkdwn(knowledgeLine(reply.knowledge)))] : [];
   if (!s) {
-    const message = escapeMrkdwn(reply.message ?? 'No statistics are available.');
+    const message = escapeMrkdwn(reply.message ?? NO_STATISTICS);
     return { text: message, blocks: [section(message), ...knowledge] };
   }
-  const days = Math.max(1, Math.round((Date.now() - s.since) / 86_400_000));
   const blocks: Block[] = [
-    header(`FAQ statistics, last ${days} day${days === 1 ? '' : 's'}`),
+    header(statsTitle(s.days)),
     {
       type: 'section',
       fields: [

@@ -1,7 +1,7 @@
 // Bolt wants its own Logger; this one forwards warnings and errors to faqbot's and drops
 // Bolt's debug chatter. Bolt never gets a way to print secrets on its own.
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../../src/log.js';
+import type { Logger } from '../../src/index.js';
 
 export function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.WARN;

@@ -1,8 +1,7 @@
 // Slack re-sends an event it thinks was not received (slow ack, lost connection), possibly to
 // another replica. The event id stays the same, so claiming it once in the shared state is
 // enough to answer each question once, whichever replica gets the retry.
-import { stateKeys } from '../../src/service/policy.js';
-import { MemoryState, type SharedState } from '../../src/service/shared-state.js';
+import { MemoryState, type SharedState, stateKeys } from '../../src/index.js';
 import { PLATFORM } from './deps.js';
 
 /** Slack retries for at most about an hour; 15 minutes covers the retries that matter. */

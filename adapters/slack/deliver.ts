@@ -1,8 +1,7 @@
 // Sends a rendered reply where its visibility says: to the asker alone, or into the channel.
 // A public post Slack refuses (not in the channel, rate limited...) becomes a private reply
 // that says why and still carries the answer; when even that fails, a logged warning.
-import type { Reply } from '../../src/domain.js';
-import { describeError, type Logger } from '../../src/log.js';
+import { describeError, type Logger, type Reply } from '../../src/index.js';
 import type { SlackDeps } from './deps.js';
 import { renderReply, type RenderContext, type SlackMessage } from './blocks.js';
 

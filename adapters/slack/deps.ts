@@ -1,6 +1,5 @@
 // What every listener needs; built once when the adapter starts.
-import type { Logger } from '../../src/log.js';
-import type { Answerer } from '../../src/service/community-router.js';
+import type { Answerer, Logger } from '../../src/index.js';
 import type { Groups } from './groups.js';
 import type { People } from './people.js';
 

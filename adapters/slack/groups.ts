@@ -3,8 +3,7 @@
 // usergroups.users.list and kept for a short while: a busy workspace costs one call per group
 // every couple of minutes, and a member added to a group sees its entries soon after.
 import type { webApi } from '@slack/bolt';
-import type { Person } from '../../src/domain.js';
-import { describeError, type Logger } from '../../src/log.js';
+import { describeError, type Logger, type Person } from '../../src/index.js';
 
 const TTL_MS = 2 * 60_000;
 

@@ -2,9 +2,7 @@
 // handler: an error is logged and the member is told, privately, as the Discord adapter does.
 // Bolt's app.error() only logs, so without this the member would get nothing at all.
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { Logger } from '../../src/log.js';
-
-export const APOLOGY = 'Sorry, something went wrong while answering. The error has been logged; please try again in a moment.';
+import { APOLOGY, type Logger } from '../../src/index.js';
 
 /** Listener middleware: runs the rest of the chain and turns an error into an apology. */
 export function guard(log: Logger, name: string): Middleware<AnyMiddlewareArgs> {

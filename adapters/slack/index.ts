@@ -1,6 +1,6 @@
 // The Slack adapter: starts when SLACK_BOT_TOKEN is set. Everything else is re-exported for
 // the composition root, the tests and the bench.
-import type { PlatformAdapter } from '../../src/platform.js';
+import type { PlatformAdapter } from '../../src/index.js';
 import { startSlack } from './app.js';
 import { slackHttpPort } from './mode.js';
 
@@ -11,6 +11,6 @@ export const slackAdapter: PlatformAdapter = {
   start: startSlack,
 };
 
-export { startSlack, EVENTS_PATH, type RunningSlack } from './app.js';
-export { slackCommand } from './command.js';
+export { startSlack, type RunningSlack } from './app.js';
+export { EVENTS_PATH } from './names.js';
 export { manifest, manifestYaml } from './manifest.js';

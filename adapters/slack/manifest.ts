@@ -2,11 +2,8 @@
 // bot events and only the scopes those need. manifest.yaml is this, printed in Socket Mode;
 // `faqbot slack manifest --http URL` prints the HTTP-mode variant.
 import { stringify } from 'yaml';
-import { FaqbotError } from '../../src/errors.js';
-import { EVENTS_PATH } from './app.js';
-import { FAQ_COMMAND } from './listeners/command.js';
-import { SHORTCUT_CALLBACK } from './listeners/shortcut.js';
-import { STATS_COMMAND } from './listeners/stats.js';
+import { FaqbotError } from '../../src/index.js';
+import { EVENTS_PATH, FAQ_COMMAND, SHORTCUT_CALLBACK, STATS_COMMAND } from './names.js';
 
 /** Bot scopes, each for one feature: mentions, posting, slash commands and shortcut, DMs, help channels (public and private), entries limited to user groups, moderator check. */
 export const BOT_SCOPES = ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'usergroups:read', 'users:read'] as const;

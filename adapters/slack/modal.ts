@@ -2,7 +2,7 @@
 // and a preview of the picked answer. What the submit handler needs travels in
 // private_metadata, because Slack hands the view back without any other state.
 import type { types as Slack } from '@slack/bolt';
-import type { Entry, Reply } from '../../src/domain.js';
+import type { Entry, Reply } from '../../src/index.js';
 import { ACTION } from './action-value.js';
 import { section, type Block } from './blocks.js';
 import { escapeMrkdwn, markdownToMrkdwnParts, plainTextSafe } from './mrkdwn.js';

@@ -1,6 +1,6 @@
 // Which way Slack reaches the bot, from the secrets alone: a light module, so the composition
 // root can ask without loading Bolt.
-import type { Secrets } from '../../src/config.js';
+import type { Secrets } from '../../src/index.js';
 
 /** Socket Mode when an app-level token is set; otherwise HTTP on PORT at /slack/events. */
 export function slackSocketMode(secrets: Secrets): boolean {

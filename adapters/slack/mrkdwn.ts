@@ -1,9 +1,9 @@
 // Markdown (the knowledge base's answers) to Slack mrkdwn, from the project's one Markdown
 // parser. Every piece of text is escaped, so a knowledge file can no more ping `<!channel>`
 // than a user can; only the markers this module writes itself are left raw.
-import type { Nodes, PhrasingContent, RootContent, Table } from 'mdast';
+import type { PhrasingContent, RootContent, Table } from 'mdast';
 import type {} from 'mdast-util-directive';
-import { parseMarkdown } from '../../src/markdown/parse.js';
+import { parseMarkdown, plainOf } from '../../src/index.js';
 
 /** Escapes the three characters Slack treats as control sequences in mrkdwn and `text`. */
 export function escapeMrkdwn(text: string): string {
@@ -42,12 +42,6 @@ export function markdownToMrkdwnParts(markdown: string): string[] {
 
 export function markdownToMrkdwn(markdown: string): string {
   return markdownToMrkdwnParts(markdown).join('\n\n');
-}
-
-/** The answer as plain words (escaped), for notification text and previews. */
-export function markdownToPlain(markdown: string): string {
-  const root = parseMarkdown(markdown);
-  return escapeMrkdwn(root.children.map(plainOf).filter(Boolean).join('\n').replace(/\n{3,}/g, '\n\n').trim());
 }
 
 function block(node: RootContent, depth: number): string {
@@ -157,18 +151,6 @@ function tableText(table: Table): string {
   const [head, ...body] = rows;
   if (!head) return '';
   return [line(head), widths.map((w) => '-'.repeat(Math.max(w, 1))).join('-+-'), ...body.map(line)].join('\n');
-}
-
-/** Unescaped plain text of a node (callers escape). */
-function plainOf(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if (node.type === 'break') return '\n';
-  if (node.type === 'image') return node.alt ?? '';
-  if ('children' in node) {
-    const sep = node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'tableRow' ? '\n' : '';
-    return (node.children as Nodes[]).map(plainOf).join(node.type === 'tableRow' ? ' | ' : sep);
-  }
-  return '';
 }
 
 function capitalise(word: string): string {

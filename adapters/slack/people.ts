@@ -2,8 +2,7 @@
 // when a decision needs it (naming another member, statistics), and remembered for a while so
 // a busy moderator costs one call every few minutes.
 import type { webApi } from '@slack/bolt';
-import type { Person } from '../../src/domain.js';
-import { describeError, type Logger } from '../../src/log.js';
+import { describeError, type Logger, type Person } from '../../src/index.js';
 
 const TTL_MS = 5 * 60_000;
 const MAX_ENTRIES = 5000;

@@ -1,6 +1,6 @@
 // `faqbot preview` for Slack: the reply to `/faq QUESTION` as the Block Kit message Slack
 // receives (`text` and `blocks`) and as readable text. Pure; Bolt is not loaded.
-import type { Previewer } from '../../src/cli/commands/preview.js';
+import type { Previewer } from '../../src/index.js';
 import { renderReply, type Block, type SlackMessage } from './blocks.js';
 
 export const slackPreviewer: Previewer = {

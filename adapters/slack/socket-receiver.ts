@@ -9,10 +9,7 @@
 // through `fatal`.
 import { defaultProcessEventErrorHandler, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import { SocketModeClient, UnrecoverableSocketModeStartError, LogLevel, type Logger as SdkLogger } from '@slack/socket-mode';
-import { backoffDelay, sleep, type Backoff } from '../../src/backoff.js';
-import { describeError, type Logger } from '../../src/log.js';
-import { OutageLog } from '../../src/outage.js';
-import type { ConnectionTracker } from '../../src/platform.js';
+import { type Backoff, backoffDelay, type ConnectionTracker, describeError, type Logger, OutageLog, sleep } from '../../src/index.js';
 import type { RawData } from 'ws';
 import { boltLogger } from './bolt-logger.js';
 

@@ -1,14 +1,8 @@
 // Slack rejects a section whose text exceeds 3,000 characters. Long answers are packed into
 // as few sections as fit, cut between Markdown blocks first, then between lines, and only
 // as a last resort inside a line (never inside an `&amp;` entity or a `<url|link>`).
-
-import type { SplitLimit } from '../../src/knowledge/lint.js';
-import { pack, splitWords } from '../../src/text/pack.js';
-
-export const SECTION_LIMIT = 3000;
-
-/** What `faqbot check` warns about: an answer longer than one section is split. */
-export const ANSWER_SPLIT: SplitLimit = { platform: 'Slack', chars: SECTION_LIMIT, unit: 'section' };
+import { pack, shorten, splitWords } from '../../src/index.js';
+import { SECTION_LIMIT } from './limits.js';
 
 export function splitMrkdwn(parts: readonly string[], limit = SECTION_LIMIT): string[] {
   return pack(parts.flatMap((p) => (p.length <= limit ? [p] : splitPart(p, limit))), limit, '\n\n');
@@ -37,11 +31,7 @@ function safeCut(text: string, cut: number): number {
   return cut > 0 ? cut : Math.min(text.length, 1);
 }
 
-/** Cuts plain text to `max` characters with an ellipsis, at a word boundary when one is near. */
+/** The core's shorten, never cutting inside an entity or a link. */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.lastIndexOf(' ', max - 1);
-  if (cut < max * 0.6) cut = max - 1;
-  cut = safeCut(text, cut);
-  return `${text.slice(0, cut).trimEnd()}…`;
+  return shorten(text, max, { keepLines: true, adjust: safeCut });
 }

@@ -1,8 +1,7 @@
 // Slack message text to what the person actually typed. Slack sends `&lt;` for a typed `<`
 // and wraps mentions and links in angle brackets; the matcher wants words, and the renderer
 // escapes again whatever it echoes.
-import type { Person } from '../../src/domain.js';
-import { withoutInvisible } from '../../src/text/normalize.js';
+import { type Person, withoutInvisible } from '../../src/index.js';
 
 const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g;
 

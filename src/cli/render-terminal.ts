@@ -1,7 +1,7 @@
 // Renders replies and matches for a terminal: plain text, answer first, candidates on request.
 import type { Match, Reply } from '../domain.js';
 import { markdownToTerminal, wrap } from './terminal-markdown.js';
-import { SMALL_TALK_LINE } from '../text/small-talk.js';
+import { canAnswer, SMALL_TALK_LINE, SUGGESTIONS_LEAD } from '../wording.js';
 
 export interface TerminalOptions {
   /** The matcher's view, shown under the reply with `explain`. */
@@ -41,11 +41,11 @@ export function renderReply(reply: Reply, options: TerminalOptions = {}): string
         break;
       }
       lines.push("Sorry, I don't have an answer for that.");
-      if (reply.suggestions.length > 0) lines.push('Close topics:', ...list(reply.suggestions));
+      if (reply.suggestions.length > 0) lines.push(SUGGESTIONS_LEAD, ...list(reply.suggestions));
       lines.push('Try other words, or ask a moderator.');
       break;
     case 'help':
-      lines.push(wrap(`${reply.title}: ${reply.entryCount} topics. Ask a question in your own words, or try one of these:`, width));
+      lines.push(wrap(`${reply.title}: ${canAnswer(reply.entryCount)} Ask a question in your own words, or try one of these:`, width));
       lines.push(...reply.topics.map((e) => prefixWrapped(`${e.question}  (/faq ${e.id})`, width, '  - ')));
       if (reply.footer) lines.push('', wrap(reply.footer, width));
       break;

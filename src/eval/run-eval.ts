@@ -34,7 +34,6 @@ export function runEval(cases: readonly EvalCase[], match: (q: string) => Match,
     const m = match(c.q);
     const first = m.candidates[0];
     const answered = m.decision === 'answer' && first !== undefined;
-    const got = answered ? first.entry.id : null;
     let ok: boolean;
     if (c.expect.length === 0) {
       outOfScope++;

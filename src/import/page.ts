@@ -10,7 +10,7 @@ import { parseMarkdown } from '../markdown/parse.js';
 import { liftAdmonitions, renderAdmonitions } from './admonitions.js';
 import { draftEntry, type DraftFile } from './draft.js';
 import { convertHtml } from './html.js';
-import { shortId, slugify, uniqueId } from './ids.js';
+import { slugify, uniqueId } from './ids.js';
 import { absolutizeLinks, inferLinkStyle, linkRewrite, type LinkOptions, type LinkStyle } from './links.js';
 import { Notes, type ImportNote } from './notes.js';
 import { phrasingKey } from './phrasing.js';

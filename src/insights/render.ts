@@ -5,6 +5,7 @@ import type { InsightsReport } from './aggregate.js';
 
 /** User-written text may carry terminal control characters; print it inert. */
 function inert(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 

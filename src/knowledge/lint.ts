@@ -11,16 +11,9 @@
 // Links and related ids are checked by the loader already. Pure: no I/O, returns Problems.
 import type { MatcherSettings } from '../config.js';
 import type { Entry, KnowledgeBase, Problem } from '../domain.js';
+import type { SplitLimit } from '../platform.js';
 import { buildMatcher, type Matcher } from '../match/matcher.js';
 import { buildKnowledgeBase } from './load.js';
-
-/** How much answer text one message part holds on a platform, e.g. Slack: 3,000 per section. */
-export interface SplitLimit {
-  readonly platform: string;
-  readonly chars: number;
-  /** What one part is called there: "embed", "section". */
-  readonly unit: string;
-}
 
 export interface LintOptions {
   /** Platforms whose message limits long answers are checked against. */

@@ -4,11 +4,9 @@ import Fuse from 'fuse.js';
 import type { AutocompleteChoice, Entry, KnowledgeBase } from '../domain.js';
 import { cleanText } from '../text/normalize.js';
 
-export const MAX_LABEL = 100;
-
+/** A choice's label: the question on one line. Each adapter cuts it to its platform's limit. */
 export function label(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length <= MAX_LABEL ? one : `${one.slice(0, MAX_LABEL - 1).trimEnd()}…`;
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -18,8 +18,11 @@ function encoderFor(kind: MatcherSettings['semantic']): SentenceEncoder | undefi
 
 export interface Matcher {
   match(text: string): Match;
-  /** Up to `limit` choices for a partly typed query; empty input lists popular/pinned entries. */
-  autocomplete(partial: string, limit?: number, popularity?: ReadonlyMap<string, number>): AutocompleteChoice[];
+  /**
+   * Up to `limit` choices for a partly typed query (the platform's limit, passed in by its
+   * adapter); empty input lists popular/pinned entries.
+   */
+  autocomplete(partial: string, limit: number, popularity?: ReadonlyMap<string, number>): AutocompleteChoice[];
   /** What the matcher learnt about this base at start-up, and the score it answers from. */
   readonly calibration: Calibration;
   readonly answerAt: number;
@@ -43,7 +46,7 @@ export function buildMatcher(kb: KnowledgeBase, settings: Partial<MatcherSetting
       if (talk) return { decision: 'none', candidates: [], plausible: 0, smallTalk: talk };
       return decide(index.rank(capped), calibration, options);
     },
-    autocomplete(partial, limit = 25, popularity = new Map()) {
+    autocomplete(partial, limit, popularity = new Map()) {
       return completer.complete(partial.slice(0, 200), limit, popularity);
     },
   };

@@ -25,7 +25,7 @@ import type {
   Visibility,
 } from '../domain.js';
 import { leadingEntries } from '../match/autocomplete.js';
-import { AUTOCOMPLETE_CHOICES, BoundedAutocomplete, MAX_CANDIDATES, typedPart } from './bounded-autocomplete.js';
+import { BoundedAutocomplete, MAX_CANDIDATES, typedPart } from './bounded-autocomplete.js';
 import { buildMatcher, type Matcher } from '../match/matcher.js';
 import { humanDuration, stateKeys } from './policy.js';
 import { MemoryState, type Claim, type SharedState } from './shared-state.js';
@@ -35,6 +35,7 @@ import type { AskRecorder, InsightsReader } from './recorder.js';
 import { canSee, hasRestricted, viewOf } from './restricted.js';
 import { HANDOFF_ALREADY, HANDOFF_OFF, handoffWait, helpersOn } from './handoff.js';
 import { helpBar, helpDecision } from './help-bar.js';
+import { aimedAt } from '../query.js';
 
 /** How long a help thread is remembered as answered (or passed over): no second answer in it. */
 const HELP_THREAD_MS = 30 * 86_400_000;
@@ -72,21 +73,10 @@ export interface AnswerServiceOptions {
    * builds its own on first use.
    */
   matcherFor?: MatcherSource;
-  /**
-   * Where the recorder and insights reader are read from at each use, when several services
-   * share them (the community router); `recorder` and `insights` are used otherwise.
-   */
-  records?: RecordsHolder;
 }
 
 /** The matcher for a knowledge base with these settings; may build it or find it cached. */
 export type MatcherSource = (kb: KnowledgeBase, settings: MatcherSettings) => Matcher;
-
-/** The insights store the services of one deployment record to and read from. */
-export interface RecordsHolder {
-  recorder: AskRecorder | undefined;
-  insights: InsightsReader | undefined;
-}
 
 /** A matcher source for one service: the last base's matcher, built on first use. */
 export function ownMatcher(): MatcherSource {
@@ -130,7 +120,9 @@ export class AnswerService {
   private readonly askCounts = new Map<string, number>();
   /** Cooldowns each recent public answer claimed, so a failed post can give them back. */
   private readonly started = new Map<string, readonly Held[]>();
-  private readonly records: RecordsHolder;
+  /** Where asks, picks and votes are recorded, and figures read; fixed for the service's life. */
+  private readonly recorder: AskRecorder | undefined;
+  private readonly insights: InsightsReader | undefined;
   private readonly onAsk: AnswerServiceOptions['onAsk'];
   private readonly communityId: string | undefined;
   private readonly communityName: string;
@@ -145,7 +137,8 @@ export class AnswerService {
     this.state = options.state ?? new MemoryState();
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => randomUUID());
-    this.records = options.records ?? { recorder: options.recorder, insights: options.insights };
+    this.recorder = options.recorder;
+    this.insights = options.insights;
     this.onAsk = options.onAsk;
     this.communityId = options.communityId;
     this.communityName = options.communityName ?? 'default';
@@ -154,22 +147,6 @@ export class AnswerService {
 
   get knowledge(): KnowledgeBase {
     return this.kb;
-  }
-
-  get recorder(): AskRecorder | undefined {
-    return this.records.recorder;
-  }
-
-  set recorder(recorder: AskRecorder | undefined) {
-    this.records.recorder = recorder;
-  }
-
-  get insights(): InsightsReader | undefined {
-    return this.records.insights;
-  }
-
-  set insights(insights: InsightsReader | undefined) {
-    this.records.insights = insights;
   }
 
   /** Asked at each use rather than kept: a cache may drop it, and the next question rebuilds it. */
@@ -214,21 +191,21 @@ export class AnswerService {
   /**
    * Choices for a partly typed query. The work per keystroke is bounded (bounded-autocomplete.ts):
    * a small base is searched whole, a large one through a shortlist; either way on the end of
-   * what was typed only.
+   * what was typed only. At most `limit` choices: the platform's, passed in by its adapter.
    */
-  autocomplete(partial: string, asker: Pick<Person, 'groups'> = {}): AutocompleteChoice[] {
+  autocomplete(partial: string, limit: number, asker: Pick<Person, 'groups'> = {}): AutocompleteChoice[] {
     const typed = typedPart(partial);
     // Entries the member may not see are left out; asking for that many more keeps the list full.
     const hidden = hasRestricted(this.kb) ? this.kb.entries.filter((e) => !canSee(e, asker.groups)).length : 0;
-    const limit = AUTOCOMPLETE_CHOICES + hidden;
+    const wanted = limit + hidden;
     let choices: AutocompleteChoice[];
-    if (typed === '' || this.kb.entries.length <= MAX_CANDIDATES) choices = this.matcher.autocomplete(typed, limit, this.askCounts);
+    if (typed === '' || this.kb.entries.length <= MAX_CANDIDATES) choices = this.matcher.autocomplete(typed, wanted, this.askCounts);
     else {
       this.shortlister ??= new BoundedAutocomplete(this.kb);
-      choices = this.shortlister.complete(typed, limit, this.askCounts);
+      choices = this.shortlister.complete(typed, wanted, this.askCounts);
     }
-    if (hidden === 0) return choices.slice(0, AUTOCOMPLETE_CHOICES);
-    return choices.filter((c) => { const e = this.kb.byId.get(c.entryId); return e !== undefined && canSee(e, asker.groups); }).slice(0, AUTOCOMPLETE_CHOICES);
+    if (hidden === 0) return choices.slice(0, limit);
+    return choices.filter((c) => { const e = this.kb.byId.get(c.entryId); return e !== undefined && canSee(e, asker.groups); }).slice(0, limit);
   }
 
   /**
@@ -297,7 +274,7 @@ export class AnswerService {
     let match = matcher.match(query.text);
     // Whoever aims an answer at a member chose the entry on purpose: a mass mention in their
     // words is not spam (and pings nobody: replies mention only their target).
-    if (match.smallTalk === 'spam' && query.target) match = matcher.match(withoutMassMentions(query.text));
+    if (match.smallTalk === 'spam' && aimedAt(query)) match = matcher.match(withoutMassMentions(query.text));
     const top = match.candidates[0];
     let reply: Reply;
     if (query.via === 'message-menu') {
@@ -376,7 +353,7 @@ export class AnswerService {
     if (!insights) return { ...base, knowledge, message: 'No statistics are kept: the insights store is off (see README "Insights").' };
     const now = query.at ?? this.now();
     try {
-      return { ...base, knowledge, summary: await insights.summary(now - days * 86_400_000, this.communityId) };
+      return { ...base, knowledge, summary: { ...(await insights.summary(now - days * 86_400_000, this.communityId)), days } };
     } catch {
       return { ...base, knowledge, message: 'The statistics could not be read just now; the bot keeps answering. Check the bot\'s log.' };
     }
@@ -458,7 +435,7 @@ export class AnswerService {
   private offerHandoff(query: Query, reply: Reply): Reply {
     const offered = (reply.kind === 'answer' || reply.kind === 'suggest' || (reply.kind === 'none' && !reply.smallTalk))
       && helpersOn(this.handoffSettings, query.platform) !== undefined
-      && !query.direct && query.via !== 'direct-message' && query.via !== 'console' && query.via !== 'message-menu' && !query.target;
+      && !query.direct && query.via !== 'direct-message' && query.via !== 'console' && query.via !== 'message-menu' && !aimedAt(query);
     if (!offered) return reply;
     this.questions.set(reply.askId, query.text.slice(0, 500));
     if (this.questions.size > 2000) this.questions.delete(this.questions.keys().next().value!);
@@ -485,7 +462,7 @@ export class AnswerService {
 
   private async answer(query: Query, askId: string, entry: Entry, score: number, now: number, options: ChooseOptions): Promise<Reply> {
     const related = entry.related.flatMap((id) => this.kb.byId.get(id) ?? []).filter((e) => canSee(e, query.asker.groups));
-    const target = query.target && query.target.id !== query.asker.id ? query.target : undefined;
+    const target = aimedAt(query);
     if (entry.restrictedTo && (target || options.share)) {
       // The bot cannot tell who else reads a channel: a limited entry is never posted for others.
       return this.held(askId, 'restricted', 0, entry, RESTRICTED_NOT_POSTED);
@@ -531,7 +508,7 @@ export class AnswerService {
   }
 
   private refuseTarget(query: Query, askId: string): HeldReply | undefined {
-    if (!query.target || query.target.id === query.asker.id) return undefined;
+    if (!aimedAt(query)) return undefined;
     if (this.policy.targeting === 'moderators' && !query.asker.isModerator) {
       return this.held(askId, 'not-allowed-to-target', 0, undefined,
         'Only moderators can send an answer to another member here. Ask without naming a member to see the answer yourself.');
@@ -551,7 +528,7 @@ export class AnswerService {
 
   /** Suggestions and "no answer" go to the asker alone when they asked by command or for someone else. */
   private undecidedVisibility(query: Query): Visibility {
-    if (query.target) return 'private';
+    if (aimedAt(query)) return 'private';
     return this.defaultVisibility(query);
   }
 

@@ -9,8 +9,6 @@ import type { AutocompleteChoice, Entry, KnowledgeBase } from '../domain.js';
 import { Autocompleter } from '../match/autocomplete.js';
 import { isStopWord, words } from '../text/normalize.js';
 
-/** Choices offered (Discord shows up to 25). */
-export const AUTOCOMPLETE_CHOICES = 25;
 /** Entries fuse.js looks at per keystroke, at most. */
 export const MAX_CANDIDATES = 100;
 /** The text typed that fuse.js sees: the end, where the member is typing, whole words. */

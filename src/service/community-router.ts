@@ -9,12 +9,11 @@ import type {
   AutocompleteChoice, DismissDecision, DismissRequest, Feedback, HandoffDecision, HandoffRequest, KnowledgeBase, Person, Query, Reply,
 } from '../domain.js';
 import { buildMatcher, type Matcher } from '../match/matcher.js';
-import { AnswerService, type AnswerServiceOptions, type ChooseOptions, type MatcherSource, type RecordsHolder } from './answer-service.js';
+import { AnswerService, type AnswerServiceOptions, type ChooseOptions, type MatcherSource } from './answer-service.js';
 import { Lru } from './lru.js';
 import { stateKeys } from './policy.js';
 import { PrefixedState } from './prefixed-state.js';
 import { MemoryState, type SharedState } from './shared-state.js';
-import type { AskRecorder, InsightsReader } from './recorder.js';
 
 /** What adapters call: every method finds the community by the guild or workspace id it is given. */
 export interface Answerer {
@@ -22,7 +21,8 @@ export interface Answerer {
   choose(query: Query, entryId: string, options?: ChooseOptions): Promise<Reply>;
   notDelivered(askId: string): Promise<void>;
   stats(query: Pick<Query, 'asker' | 'communityId'> & { at?: number }, days?: number): Promise<Reply>;
-  autocomplete(partial: string, communityId?: string, asker?: Pick<Person, 'groups'>): AutocompleteChoice[];
+  /** At most `limit` choices: the platform's, passed in by its adapter. */
+  autocomplete(partial: string, limit: number, communityId?: string, asker?: Pick<Person, 'groups'>): AutocompleteChoice[];
   channelRule(where: Pick<Query, 'channelId' | 'channelParents' | 'communityId'>): ChannelRule;
   knowledgeFor(communityId?: string): KnowledgeBase;
   /** Every knowledge base in use, e.g. to know which user groups restrict entries anywhere. */
@@ -56,7 +56,7 @@ export const MATCHER_CACHE_SIZE = 64;
 /** How many communities keep their service (popularity counts, cooldowns to give back) at once. */
 export const SERVICE_CACHE_SIZE = 10_000;
 
-export interface CommunityRouterOptions extends Omit<AnswerServiceOptions, 'knowledge' | 'policy' | 'matcher' | 'communityId' | 'communityName' | 'matcherFor' | 'records'> {
+export interface CommunityRouterOptions extends Omit<AnswerServiceOptions, 'knowledge' | 'policy' | 'matcher' | 'communityId' | 'communityName' | 'matcherFor'> {
   /** The default community first or anywhere; the rest are looked up by key. */
   readonly communities: readonly CommunityPlan[];
   /** Each knowledge path's base, loaded once by the caller (I/O stays at the edge). */
@@ -97,9 +97,7 @@ function versionOf(kb: KnowledgeBase): number {
   return v;
 }
 
-export class CommunityRouter implements Answerer, RecordsHolder {
-  recorder: AskRecorder | undefined;
-  insights: InsightsReader | undefined;
+export class CommunityRouter implements Answerer {
   private readonly plans = new Map<string, CommunityPlan>();
   private readonly defaultPlan: CommunityPlan;
   /** The current base of each knowledge path; communities on one path share it. */
@@ -121,8 +119,6 @@ export class CommunityRouter implements Answerer, RecordsHolder {
     if (!fallback) throw new Error('the communities need a default');
     this.defaultPlan = fallback;
     for (const plan of options.communities) if (!this.bases.has(plan.knowledgePath)) this.bases.set(plan.knowledgePath, options.knowledge(plan.knowledgePath));
-    this.recorder = options.recorder;
-    this.insights = options.insights;
     this.state = options.state ?? new MemoryState();
     this.matchers = new Lru(options.matcherCacheSize ?? MATCHER_CACHE_SIZE);
     this.services = new Lru(options.serviceCacheSize ?? SERVICE_CACHE_SIZE);
@@ -196,8 +192,8 @@ export class CommunityRouter implements Answerer, RecordsHolder {
     return this.for(query.communityId).stats(query, days);
   }
 
-  autocomplete(partial: string, communityId?: string, asker?: Pick<Person, 'groups'>): AutocompleteChoice[] {
-    return this.for(communityId).autocomplete(partial, asker);
+  autocomplete(partial: string, limit: number, communityId?: string, asker?: Pick<Person, 'groups'>): AutocompleteChoice[] {
+    return this.for(communityId).autocomplete(partial, limit, asker);
   }
 
   knowledgeBases(): readonly KnowledgeBase[] {
@@ -256,7 +252,8 @@ export class CommunityRouter implements Answerer, RecordsHolder {
 
   private makeService(communityId: string | undefined): AnswerService {
     const plan = this.planFor(communityId);
-    const { communities: _c, knowledge: _k, matcherCacheSize: _m, serviceCacheSize: _s, separate, recorder: _r, insights: _i, ...shared } = this.options;
+    // Every community records to, and reads its figures from, the deployment's one store.
+    const { communities: _c, knowledge: _k, matcherCacheSize: _m, serviceCacheSize: _s, separate, ...shared } = this.options;
     const channels: ChannelSettings = shared.channels ?? defaultSettings.channels;
     const service = new AnswerService({
       ...shared, channels,
@@ -264,7 +261,7 @@ export class CommunityRouter implements Answerer, RecordsHolder {
       policy: plan.policy, matcher: plan.matcher,
       // Per community only when communities are configured: a single-community bot keeps its keys.
       state: separate && communityId !== undefined ? new PrefixedState(this.state, stateKeys.community(communityId)) : this.state,
-      matcherFor: this.matcherFor, records: this,
+      matcherFor: this.matcherFor,
       ...(separate && communityId !== undefined ? { communityId } : {}),
       communityName: plan.name,
     });

@@ -15,6 +15,8 @@ const PLATFORM_MARKUP = [
  * BOM, variation selectors...): removed without a trace, so "pass\u2060word" is "password".
  */
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+// Each joiner and variation selector is dropped on its own, not as part of a sequence.
+// eslint-disable-next-line no-misleading-character-class
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]/gu;
 const COMBINING = /[\u0300-\u036f]/g;
 
@@ -27,6 +29,7 @@ export function withoutInvisible(text: string): string {
 export function cleanText(text: string): string {
   // Plain ASCII needs no Unicode work, and most text has no platform markup: skip what does
   // not apply (this runs for every phrasing of a knowledge base at start-up).
+  // eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
   const ascii = /^[\x00-\x7f]*$/.test(text);
   let out = ascii ? text : text.replace(INVISIBLE, '').normalize('NFKD').replace(COMBINING, '').normalize('NFKC');
   if (/[<:@]/.test(out)) for (const pattern of PLATFORM_MARKUP) out = out.replace(pattern, ' ');

@@ -3,14 +3,14 @@ import { defaultSettings } from '../../src/config.js';
 import type { InsightsSummary, Query, Reply } from '../../src/domain.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { CommunityRouter, planCommunities } from '../../src/service/community-router.js';
-import type { AskRecord } from '../../src/service/recorder.js';
+import type { AskRecord, InsightsReader } from '../../src/service/recorder.js';
 import { MemoryState } from '../../src/service/shared-state.js';
 import { twoKnowledge } from './knowledge.js';
 
 const BOATS = '111111111111111111';
 const TRAINS = 'T0TRAINS';
 
-function router(options: { matcherCacheSize?: number } = {}) {
+function router(options: { matcherCacheSize?: number; insights?: InsightsReader } = {}) {
   const k = twoKnowledge();
   const settings = {
     ...defaultSettings, knowledgeDir: k.trains,
@@ -41,8 +41,8 @@ describe('community router', () => {
     expect(answered(await r.ask(q(BOATS, 'where do I buy train tickets')))).not.toBe('train-tickets');
     // Entries of another community cannot be chosen by id either.
     expect((await r.choose(q(BOATS, ''), 'train-tickets')).kind).toBe('none');
-    expect(r.autocomplete('tick', BOATS).map((c) => c.entryId)).not.toContain('train-tickets');
-    expect(r.autocomplete('tick', TRAINS).map((c) => c.entryId)).toContain('train-tickets');
+    expect(r.autocomplete('tick', 25, BOATS).map((c) => c.entryId)).not.toContain('train-tickets');
+    expect(r.autocomplete('tick', 25, TRAINS).map((c) => c.entryId)).toContain('train-tickets');
   });
 
   it('sends unlisted communities to the default, and applies each community\'s policy', async () => {
@@ -66,10 +66,9 @@ describe('community router', () => {
   });
 
   it('records asks with their community and reads each community\'s figures alone', async () => {
-    const { r, asks } = router();
     const sinceAsked: (string | undefined)[] = [];
     const summary: InsightsSummary = { since: 0, asks: 0, answered: 0, suggested: 0, unanswered: 0, topicLists: 0, helpful: 0, notHelpful: 0, topEntries: [], topUnanswered: [] };
-    r.insights = { summary: (_since, communityId) => { sinceAsked.push(communityId); return summary; } };
+    const { r, asks } = router({ insights: { summary: (_since, communityId) => { sinceAsked.push(communityId); return summary; } } });
     await r.ask(q(BOATS, 'launch'));
     expect(asks.at(-1)?.communityId).toBe(BOATS);
     sinceAsked.length = 0;

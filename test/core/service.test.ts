@@ -108,6 +108,15 @@ describe('answer service policies', () => {
     expect(kind(await s.ask(q('tls')))).toBe('answer:tls');
   });
 
+  it('answers a member who names themselves as if nobody were named: privately, never refused', async () => {
+    const { s } = service({ targeting: 'moderators' });
+    const reply = await s.ask(q('tls', { target: member }));
+    expect(kind(reply)).toBe('answer:tls');
+    expect(reply.visibility).toBe('private');
+    expect(reply.mention).toEqual([]);
+    expect(reply.suggestedBy).toBeUndefined();
+  });
+
   it('answers an empty query or "help" with what the bot knows, pinned first', async () => {
     const { s } = service();
     for (const text of ['', '   ', 'help']) {
@@ -186,7 +195,24 @@ describe('answer service policies', () => {
       },
     });
     const pinned = knowledge.entries.filter((e) => e.pinned).length;
-    expect(s.autocomplete('').slice(pinned, pinned + 2).map((c) => c.entryId)).toEqual(['release-names', 'tls']);
+    expect(s.autocomplete('', 25).slice(pinned, pinned + 2).map((c) => c.entryId)).toEqual(['release-names', 'tls']);
+  });
+
+  it('gives moderators the figures with the period they cover', async () => {
+    const since: number[] = [];
+    const s = new AnswerService({
+      knowledge, now: () => 100 * 86_400_000,
+      insights: {
+        summary: (sinceMs) => {
+          since.push(sinceMs);
+          return { since: sinceMs, asks: 1, answered: 1, suggested: 0, unanswered: 0, topicLists: 0, helpful: 0, notHelpful: 0, topUnanswered: [], topEntries: [] };
+        },
+      },
+    });
+    since.length = 0; // the popularity seed at construction reads 30 days
+    const reply = await s.stats({ asker: mod }, 14);
+    expect(since).toEqual([86 * 86_400_000]);
+    expect(reply.kind === 'stats' && reply.summary?.days).toBe(14);
   });
 
   it('keeps stats for moderators only', async () => {

@@ -40,7 +40,7 @@ async function clickDismiss(who: Who, answer: { body: any; messageId: string }):
   return { callback, deleted: h.fake.requests.some(isDelete) };
 }
 
-const notHelpful = async () => (await h.bot.service.insights!.summary(0)).notHelpful;
+const notHelpful = async () => (await h.bot.insights!.summary(0)).notHelpful;
 
 describe('Dismiss on Discord', () => {
   test('a public answer to a mention carries Dismiss; the asker removes it, and it counts as "Not helpful"', async () => {

@@ -57,22 +57,25 @@ describe('/faq without a member', () => {
     expect(again.body.data.embeds ?? []).toEqual([]);
   });
 
-  test('"Helpful" records feedback for the answer and thanks the member privately', async () => {
-    const got: unknown[] = [];
-    const store = h.bot.service.recorder;
-    h.bot.service.recorder = { recordAsk() {}, recordPick() {}, recordFeedback: (f) => got.push(f) };
-    try {
+  test('"Helpful" and "Not helpful" record the vote for that answer and thank the member privately', async () => {
+    // The insights store the bot records to, read back as `faqbot insights` would.
+    const store = h.bot.insights as unknown as { report(since: number): { totals: { helpful: number; notHelpful: number }; notHelpful: { entryId: string; notHelpful: number }[] } };
+    const before = store.report(0).totals;
+    const vote = async (label: string) => {
       const asker = h.member();
       const first = await h.fake.callbackOf(h.fake.interact(slashFaq(h.general, asker, 'backup')));
-      const helpful = buttonsOf(first.body).find((b) => b.label === 'Helpful');
-      const thanks = await h.fake.callbackOf(h.fake.interact(button(h.general, asker, helpful.custom_id)));
+      const pressed = buttonsOf(first.body).find((b) => b.label === label);
+      const thanks = await h.fake.callbackOf(h.fake.interact(button(h.general, asker, pressed.custom_id)));
       expect(thanks.body.type).toBe(4);
       expect(thanks.body.data.flags & 64).toBe(64);
-      expect(thanks.body.data.content).toMatch(/Thanks/);
-      expect(got).toEqual([expect.objectContaining({ entryId: 'backup', helpful: true, platform: 'discord', by: expect.objectContaining({ id: asker.user.id }) })]);
-    } finally {
-      h.bot.service.recorder = store;
-    }
+      return thanks.body.data.content as string;
+    };
+    expect(await vote('Helpful')).toMatch(/^Thanks, glad it helped/);
+    expect(await vote('Not helpful')).toMatch(/^Thanks for telling us; the maintainers will see that this answer did not help/);
+    const after = store.report(0);
+    expect(after.totals.helpful - before.helpful).toBe(1);
+    expect(after.totals.notHelpful - before.notHelpful).toBe(1);
+    expect(after.notHelpful).toContainEqual(expect.objectContaining({ entryId: 'backup', notHelpful: 1 }));
   });
 
   test('a related-topic button turns the private answer into the related one', async () => {

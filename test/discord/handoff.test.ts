@@ -9,7 +9,7 @@ import { HARNESS_ROLES, expectSafeMentions, startHarness, type Harness } from '.
 const HELPERS = HARNESS_ROLES[1];
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness((ids) => `policy:\n  channelCooldownSeconds: 0\nhandoff:\n  discordRole: "${HELPERS}"\n  memberCooldownSeconds: 3600\n  channelCooldownSeconds: 0\n`);
+  h = await startHarness(() => `policy:\n  channelCooldownSeconds: 0\nhandoff:\n  discordRole: "${HELPERS}"\n  memberCooldownSeconds: 3600\n  channelCooldownSeconds: 0\n`);
 });
 afterAll(async () => {
   expectSafeMentions(h.fake.requests, HELPERS);
@@ -75,7 +75,7 @@ describe('Ask a human on Discord', () => {
     const other = await press(who, askHuman(await faq(who, 'how do I back up?'))!.custom_id);
     expect(pings(other.after)).toHaveLength(0);
     expect(other.callback.body.data.content).toMatch(/^You asked the helpers recently; you can ask them again in 1 h\./);
-    const store = h.bot.service.recorder as unknown as { report(since: number): { totals: { handoffs: number }; handoffs: { entryId: string; count: number }[] } };
+    const store = h.bot.insights as unknown as { report(since: number): { totals: { handoffs: number }; handoffs: { entryId: string; count: number }[] } };
     const report = store.report(0);
     expect(report.totals.handoffs).toBeGreaterThanOrEqual(2);
     expect(report.handoffs).toEqual(expect.arrayContaining([expect.objectContaining({ entryId: 'install', question: 'How do I install Example?' })]));

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { startBot, type Started } from '../../bin/start.js';
+import { startBot, type Started, type StartOptions } from '../../bin/start.js';
 import { adapters } from '../../bin/commands.js';
 import { expect } from 'vitest';
 import type { Logger } from '../../src/log.js';
@@ -46,9 +46,12 @@ export interface ChannelIds { general: string; locked: string; forum: string; th
 
 /**
  * Starts a fake Discord and the bot; `config` is faqbot.config.yaml text for the policies, or
- * makes it from the channel ids.
+ * makes it from the channel ids. `start` is passed to startBot (e.g. an insights store with
+ * the figures a test needs).
  */
-export async function startHarness(config: string | ((ids: ChannelIds) => string) = '', extraEnv: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  config: string | ((ids: ChannelIds) => string) = '', extraEnv: Record<string, string> = {}, start: Pick<StartOptions, 'insights'> = {},
+): Promise<Harness> {
   const channels: FakeChannel[] = [
     { id: snowflake(), name: 'general', type: 0 },
     { id: snowflake(), name: 'locked', type: 0 },
@@ -81,7 +84,7 @@ export async function startHarness(config: string | ((ids: ChannelIds) => string
     env: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE, FAQBOT_DB: join(cwd, 'faqbot.db'), ...extraEnv },
   };
   // The adapter list `npm start` uses; only Discord is configured by this environment.
-  const bot = await startBot(io, { adapters, log });
+  const bot = await startBot(io, { adapters, log, ...start });
   const make = (moderator: boolean) => (name?: string): Who => {
     const u = user(name);
     guild.members.push(u);

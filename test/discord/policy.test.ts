@@ -1,6 +1,7 @@
 // The service's policies as Discord members meet them: rate limits, who may aim an answer at
 // someone, and the moderators' /faq-stats. The adapter only renders what the service decided.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { RecordingStore } from '../../bin/start.js';
 import type { InsightsSummary } from '../../src/domain.js';
 import { slashFaq, slashStats } from '../fakes/discord/payloads.js';
 import { expectSafeMentions, startHarness, type Harness } from './harness.js';
@@ -44,35 +45,55 @@ test('a moderator (Manage Messages) may target a member there', async () => {
 });
 
 /** /faq-stats defers privately (type 5, flag 64), then edits the deferred reply. */
-async function stats(who: Parameters<typeof slashStats>[1]) {
-  const i = h.fake.interact(slashStats(h.general, who));
-  const deferred = await h.fake.callbackOf(i);
+async function stats(on: Harness, who: Parameters<typeof slashStats>[1]) {
+  const i = on.fake.interact(slashStats(on.general, who));
+  const deferred = await on.fake.callbackOf(i);
   expect(deferred.body).toEqual({ type: 5, data: { flags: 64 } });
-  const edit = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${h.fake.applicationId}/${i.token}/messages/@original`);
+  const edit = await on.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${on.fake.applicationId}/${i.token}/messages/@original`);
   return edit.body;
 }
 
 test('/faq-stats is refused privately to members', async () => {
-  const body = await stats(h.member());
+  const body = await stats(h, h.member());
   expect(body.content).toMatch(/Only moderators/);
   expect(body.embeds).toEqual([]);
 });
 
-test('/faq-stats tells a moderator when no statistics are kept', async () => {
-  h.bot.service.insights = undefined;
-  const body = await stats(h.moderator());
-  expect(body.content).toMatch(/No statistics are kept/);
+describe('/faq-stats without an insights store', () => {
+  let off: Harness;
+  beforeAll(async () => { off = await startHarness('insights:\n  enabled: false\n'); });
+  afterAll(async () => {
+    expectSafeMentions(off.fake.requests);
+    await off?.stop();
+  });
+
+  test('tells a moderator that no statistics are kept', async () => {
+    const body = await stats(off, off.moderator());
+    expect(body.content).toMatch(/No statistics are kept/);
+  });
 });
 
-test('/faq-stats shows a moderator the figures privately, unanswered questions unable to ping', async () => {
+describe('/faq-stats with figures', () => {
   const summary: InsightsSummary = {
     since: Date.now() - 7 * 86_400_000, asks: 42, answered: 30, suggested: 7, unanswered: 3, topicLists: 2, helpful: 9, notHelpful: 2,
     topEntries: [{ entryId: 'migrate', question: 'How do I migrate from version 1 to version 2?', count: 12 }],
     topUnanswered: [{ text: 'why is @everyone pinged <@&123456789012345678>', count: 3 }],
   };
-  h.bot.service.insights = { summary: () => summary };
-  try {
-    const body = await stats(h.moderator());
+  /** An insights store that holds these figures and records nothing. */
+  const store: RecordingStore = {
+    recordAsk() {}, recordPick() {}, recordFeedback() {}, close() {},
+    summary: () => summary,
+    health: () => ({ engine: 'sqlite', writing: true, pending: 0 }),
+  };
+  let kept: Harness;
+  beforeAll(async () => { kept = await startHarness('', {}, { insights: store }); });
+  afterAll(async () => {
+    expectSafeMentions(kept.fake.requests);
+    await kept?.stop();
+  });
+
+  test('shows a moderator the figures privately, unanswered questions unable to ping', async () => {
+    const body = await stats(kept, kept.moderator());
     const [embed] = body.embeds;
     expect(embed.title).toBe('FAQ statistics, last 7 days');
     const fields = Object.fromEntries(embed.fields.map((f: any) => [f.name, f.value]));
@@ -83,7 +104,5 @@ test('/faq-stats shows a moderator the figures privately, unanswered questions u
     const missed = fields['Not answered (add these to the knowledge base)'];
     expect(missed).toContain('(3)');
     expect(missed).not.toMatch(/@everyone|<@&\d/);
-  } finally {
-    h.bot.service.insights = undefined;
-  }
+  });
 });

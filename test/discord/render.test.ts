@@ -1,7 +1,7 @@
 // The Markdown conversion and Discord's limits, table-driven where cases are many.
 import { describe, expect, test } from 'vitest';
 import { decodeCustomId, decodeDismissArg, dismissCustomId, entryCustomId, resolveEntryRef } from '../../adapters/discord/custom-id.js';
-import { packBlocks, truncateText } from '../../adapters/discord/limits.js';
+import { packBlocks, truncateText } from '../../adapters/discord/fit.js';
 import { markdownToDiscord } from '../../adapters/discord/markdown.js';
 import { answerEmbeds } from '../../adapters/discord/render.js';
 import type { Entry, KnowledgeBase } from '../../src/domain.js';

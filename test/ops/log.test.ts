@@ -47,7 +47,7 @@ describe('structured logs', () => {
   it('renders readable lines for a terminal', () => {
     const { log, lines } = capture({ format: 'text' });
     log.info('knowledge reloaded', { entries: 3 });
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\S+ info  \[faqbot\] knowledge reloaded \(entries=3\)$/);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\S+ info {2}\[faqbot\] knowledge reloaded \(entries=3\)$/);
   });
 
   it('is JSON unless the log stream is a terminal', () => {

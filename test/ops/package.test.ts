@@ -36,6 +36,12 @@ describe('the published package', () => {
     expect(files.filter((f) => f.endsWith('.ts'))).toEqual([]);
   });
 
+  it('builds no test or benchmark code into dist/ (the benchmarks build into dist-bench/)', () => {
+    expect(existsSync(join(root, 'dist/src/index.js'))).toBe(true);
+    expect(existsSync(join(root, 'dist/test'))).toBe(false);
+    expect(existsSync(join(root, 'dist/bench'))).toBe(false);
+  });
+
   it('keeps the build tool prepare runs among the production dependencies', () => {
     // `npm ci --omit=dev` from a clone runs `prepare` (the build); without tsc it exits 127.
     expect(pkg.dependencies.typescript).toBeDefined();

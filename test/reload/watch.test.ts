@@ -88,7 +88,7 @@ describe('hot reload of the knowledge folder', () => {
     const outcome = await afterReload(() => writeFileSync(file, BASE + DARK_MODE));
     expect(outcome.ok).toBe(true);
     expect(answered(await ask(service, 'how do I turn on dark mode'))).toBe('dark-mode');
-    expect(service.autocomplete('dark').map((c) => c.entryId)).toContain('dark-mode');
+    expect(service.autocomplete('dark', 25).map((c) => c.entryId)).toContain('dark-mode');
   });
 
   it('keeps the last good knowledge base on a broken edit and logs every problem as file:line:col', async () => {

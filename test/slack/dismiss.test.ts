@@ -39,7 +39,7 @@ describe.each(['socket', 'http'] as const)('Dismiss on Slack in %s mode', (mode)
     return outcome;
   }
 
-  const notHelpful = async () => (await h.bot.service.insights!.summary(0)).notHelpful;
+  const notHelpful = async () => (await h.bot.insights!.summary(0)).notHelpful;
 
   it('a public answer to a mention carries Dismiss; the asker removes it, and it counts as "Not helpful"', async () => {
     const asker = h.id('U');

@@ -79,7 +79,7 @@ describe.each(['socket', 'http'] as const)('Ask a human on Slack in %s mode', (m
   });
 
   it('the insights count hand-offs, by entry', async () => {
-    const store = h.bot.service.recorder as unknown as { report(since: number): { totals: { handoffs: number }; handoffs: { entryId: string }[] } };
+    const store = h.bot.insights as unknown as { report(since: number): { totals: { handoffs: number }; handoffs: { entryId: string }[] } };
     const report = store.report(0);
     expect(report.totals.handoffs).toBe(2);
     expect(report.handoffs.map((x) => x.entryId)).toContain('migrate');

@@ -1,6 +1,6 @@
 // Markdown answers as Slack mrkdwn, and the splitting that keeps sections within Slack's limit.
 import { describe, expect, it } from 'vitest';
-import { escapeMrkdwn, markdownToMrkdwn, markdownToPlain } from '../../adapters/slack/mrkdwn.js';
+import { escapeMrkdwn, markdownToMrkdwn } from '../../adapters/slack/mrkdwn.js';
 import { splitMrkdwn, truncate } from '../../adapters/slack/split.js';
 import { renderReply } from '../../adapters/slack/blocks.js';
 import type { Entry } from '../../src/domain.js';
@@ -34,7 +34,12 @@ describe('markdownToMrkdwn', () => {
   });
 
   it('gives plain, escaped text for notifications', () => {
-    expect(markdownToPlain('**Hi** <!here> [x](https://x.org)')).toBe('Hi &lt;!here&gt; x');
+    const entry: Entry = {
+      id: 'hi', question: 'Q', answer: '**Hi** <!here> [x](https://x.org)', alternates: [], keywords: [], links: [], related: [], tags: [], pinned: false,
+      meta: { file: 'f.yaml' }, location: { file: 'f.yaml', line: 1, col: 1 },
+    };
+    const msg = renderReply({ kind: 'answer', askId: 'a', visibility: 'private', mention: [], entry, related: [], score: 1 }, { via: 'command' });
+    expect(msg.text).toBe('Q — Hi &lt;!here&gt; x');
   });
 
   it('escapes exactly &, < and >', () => {

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseCommandText, questionFromMessage, slackToPlain } from '../../adapters/slack/text.js';
 import { manifest, manifestYaml } from '../../adapters/slack/manifest.js';
-import { slackCommand } from '../../adapters/slack/command.js';
+import { slackCommand } from '../../bin/slack-command.js';
 import { decodeValue, encodeValue } from '../../adapters/slack/action-value.js';
 import { runCli } from '../../src/cli/run-cli.js';
 

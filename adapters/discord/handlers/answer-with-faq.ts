@@ -1,10 +1,9 @@
 // The "Answer with FAQ" message menu: the invoker privately picks one of the best candidates
 // for a member's message, and the answer is posted as a reply to it, pinging only its author.
 import type { MessageContextMenuCommandInteraction, StringSelectMenuInteraction } from 'discord.js';
-import type { Person } from '../../../src/domain.js';
+import { type Person, shorten } from '../../../src/index.js';
 import { interactionQuery, personOf } from '../people.js';
 import { notice, renderReply, type RenderContext } from '../render.js';
-import { shorten } from '../safe-text.js';
 import { editOptions, isPermissionError, messageOptions, permissionExplanation, replyOptions } from '../send.js';
 import type { HandlerDeps } from './deps.js';
 

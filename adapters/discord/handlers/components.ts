@@ -1,7 +1,7 @@
 // Buttons and menus on the bot's messages: Post in channel, Helpful / Not helpful, related
 // topics, suggestion menus, and the "Answer with FAQ" pick. What to do is in the custom_id.
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, type ButtonInteraction, type MessageComponentInteraction, type StringSelectMenuInteraction } from 'discord.js';
-import type { AskedVia, Person } from '../../../src/domain.js';
+import { type AskedVia, FEEDBACK_THANKS, type Person } from '../../../src/index.js';
 import { decodeCustomId, decodeDismissArg, resolveEntryRef } from '../custom-id.js';
 import { askerOf, community, interactionQuery, PLATFORM } from '../people.js';
 import { notice, renderReply, type DiscordMessage } from '../render.js';
@@ -21,7 +21,7 @@ export async function onButton(deps: HandlerDeps, interaction: ButtonInteraction
     case 'y':
     case 'n':
       deps.service.feedback({ askId: id.key, entryId: entry.id, helpful: id.action === 'y', by: askerOf(interaction), platform: PLATFORM, ...community(interaction) });
-      await interaction.reply(replyOptions(notice(id.action === 'y' ? 'Thanks! Glad it helped.' : 'Thanks for telling us; the maintainers will see that this answer did not help.')));
+      await interaction.reply(replyOptions(notice(FEEDBACK_THANKS[id.action === 'y' ? 'helpful' : 'notHelpful'])));
       return;
     case 'p':
       return open(deps, interaction, id.key, 'command', entry.id, undefined, true);

@@ -1,6 +1,4 @@
-import type { Logger } from '../../../src/log.js';
-import type { Answerer } from '../../../src/service/community-router.js';
-import type { SharedState } from '../../../src/service/shared-state.js';
+import type { Answerer, Logger, SharedState } from '../../../src/index.js';
 
 /** What every handler needs: the service that decides, and the log. */
 export interface HandlerDeps {

@@ -2,13 +2,11 @@
 // delivered without the privileged MessageContent intent. Discord has no private replies to a
 // message, so a private Reply goes to the asker's DMs (in place when the DM is closed).
 import { ChannelType, type Client, type Message } from 'discord.js';
-import type { Logger } from '../../../src/log.js';
-import { withoutInvisible } from '../../../src/text/normalize.js';
+import { APOLOGY, buildQuery, type Logger, stateKeys, withoutInvisible } from '../../../src/index.js';
 import { channelParents, messageAsker, PLATFORM } from '../people.js';
 import { notice, renderReply } from '../render.js';
-import { APOLOGY, isPermissionError, messageOptions, permissionExplanation } from '../send.js';
+import { isPermissionError, messageOptions, permissionExplanation } from '../send.js';
 import type { HandlerDeps } from './deps.js';
-import { stateKeys } from '../../../src/service/policy.js';
 
 /** Gateway events are delivered within seconds; a message id claimed for 10 minutes is answered once. */
 const SEEN_MESSAGE_MS = 10 * 60_000;
@@ -30,15 +28,10 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
   const text = withoutInvisible(message.content).replace(botMention, ' ').replace(/\s+/g, ' ').trim();
   let askId: string | undefined;
   try {
-    const reply = await deps.service.ask({
-      text,
-      platform: PLATFORM,
-      ...(message.guildId ? { communityId: message.guildId } : {}),
-      channelId: message.channelId,
-      ...(parents.length > 0 ? { channelParents: parents } : {}),
-      asker: messageAsker(message),
-      via: inDm ? 'direct-message' : 'mention',
-    });
+    const reply = await deps.service.ask(buildQuery({
+      text, platform: PLATFORM, communityId: message.guildId ?? undefined, channelId: message.channelId, channelParents: parents,
+      asker: messageAsker(message), via: inDm ? 'direct-message' : 'mention',
+    }));
     askId = reply.askId;
     const msg = renderReply(reply, { origin: 'mention', inGuild: !inDm, replyTo: message.author.id });
     if (!msg.ephemeral || inDm) {
@@ -69,11 +62,10 @@ async function answerHelpPost(deps: HandlerDeps, message: Message): Promise<bool
   // Only the post's words: its title (the thread's name) and its first message.
   const title = message.channel.isThread() ? message.channel.name : '';
   const text = withoutInvisible(`${title}\n${message.content}`).replace(/\s+/g, ' ').trim();
-  const reply = await deps.service.helpPost({
-    text, platform: PLATFORM, ...(message.guildId ? { communityId: message.guildId } : {}),
-    channelId: message.channelId, ...(parents.length > 0 ? { channelParents: parents } : {}),
+  const reply = await deps.service.helpPost(buildQuery({
+    text, platform: PLATFORM, communityId: message.guildId ?? undefined, channelId: message.channelId, channelParents: parents,
     asker: messageAsker(message), via: 'help-post',
-  });
+  }));
   if (!reply) return false;
   try {
     await message.reply(messageOptions(renderReply(reply, { origin: 'mention', inGuild: true }), message.id));

@@ -2,14 +2,12 @@
 // channel, and say whether an answer helped.
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
 import { guard } from '../guard.js';
-import type { Person, Query } from '../../../src/domain.js';
-import { describeError } from '../../../src/log.js';
-import { mayDismiss } from '../../../src/service/dismiss.js';
+import { aimedAt, describeError, FEEDBACK_THANKS, HANDOFF_DONE, mayDismiss, type Person, type Query } from '../../../src/index.js';
 import { ACTION, decodeValue, type ActionValue } from '../action-value.js';
 import { deliver, explain, notify, type Destination } from '../deliver.js';
 import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
+import { slackQuery } from '../query.js';
 import { postHandoff } from '../handoff.js';
-import { HANDOFF_DONE } from '../../../src/service/handoff.js';
 
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.choose}(:|$)`), guard(deps.log, 'a suggestion button'), async ({ ack, body, action, respond, client }) => {
@@ -19,7 +17,7 @@ export function register(app: App, deps: SlackDeps): void {
     const where = whereOf(body, value);
     let asker = await deps.groups.of(client, askerOf(body));
     const target: Person | undefined = value.targetId ? { id: value.targetId } : undefined;
-    if (target && target.id !== asker.id) asker = await deps.people.withRights(client, asker);
+    if (aimedAt({ asker, target })) asker = await deps.people.withRights(client, asker);
     const reply = await deps.service.choose(queryOf(deps, body, asker, value, target, where), value.entryId, { fromAskId: value.askId });
     // A picked suggestion replaces the private list it came from; a public list stays for others.
     await deliver(reply, { via: value.via, ...(target ? { target } : {}) }, destination(where, respond, client), deps, { replace: where.ephemeral });
@@ -44,10 +42,7 @@ export function register(app: App, deps: SlackDeps): void {
       const value = decodeValue(action.value);
       if (!value) return;
       deps.service.feedback({ askId: value.askId, entryId: value.entryId, helpful, by: askerOf(body), platform: PLATFORM, ...teamOf(deps, body) });
-      const text = helpful
-        ? 'Thanks, glad it helped.'
-        : 'Thanks for telling us; the maintainers will see it. Try other words, or ask in the channel.';
-      await notify(destination(whereOf(body, value), respond, client), text, deps.log);
+      await notify(destination(whereOf(body, value), respond, client), FEEDBACK_THANKS[helpful ? 'helpful' : 'notHelpful'], deps.log);
     });
   }
 
@@ -133,12 +128,10 @@ function askerOf(body: BlockAction): Person {
 }
 
 function queryOf(deps: SlackDeps, body: BlockAction, asker: Person, value: ActionValue, target: Person | undefined, where: Where): Query {
-  return {
-    text: '', platform: PLATFORM, channelId: body.channel?.id ?? '', asker, via: value.via,
-    ...(where.threadTs ? { threadId: where.threadTs } : {}),
-    ...teamOf(deps, body),
-    ...(target ? { target } : {}),
-  };
+  return slackQuery(deps, {
+    text: '', channelId: body.channel?.id ?? '', threadId: where.threadTs, teamId: body.team?.id ?? body.user.team_id, enterpriseId: body.enterprise?.id,
+    asker, target, via: value.via,
+  });
 }
 
 function destination(where: Where, respond: RespondFn, client: webApi.WebClient): Destination {

@@ -4,30 +4,22 @@
 // the service decides so, or privately through the response_url.
 import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
-import type { Person, Query } from '../../../src/domain.js';
-import { describeError } from '../../../src/log.js';
+import { aimedAt, describeError, type Person, type Query } from '../../../src/index.js';
 import { renderReply, type RenderContext } from '../blocks.js';
 import { deliver, type Destination } from '../deliver.js';
-import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
+import type { SlackDeps } from '../deps.js';
+import { slackQuery } from '../query.js';
+import { FAQ_COMMAND } from '../names.js';
 import { afterAcks } from '../yield.js';
 import { parseCommandText } from '../text.js';
-
-export const FAQ_COMMAND = '/faq';
 
 export function register(app: App, deps: SlackDeps): void {
   app.command(FAQ_COMMAND, guard(deps.log, FAQ_COMMAND), async ({ command, ack, respond, client }) => {
     const parsed = parseCommandText(command.text ?? '');
     const ctx: RenderContext = { via: 'command', queryText: parsed.text, ...(parsed.target ? { target: parsed.target } : {}) };
-    const queryBy = (asker: Person): Query => ({
-      text: parsed.text,
-      platform: PLATFORM,
-      ...communityOf(deps, command.team_id, command.enterprise_id),
-      channelId: command.channel_id,
-      // Slack names direct-message conversations D…; per-channel settings do not apply there.
-      ...(command.channel_id.startsWith('D') ? { direct: true } : {}),
-      asker,
-      ...(parsed.target ? { target: parsed.target } : {}),
-      via: 'command',
+    const queryBy = (asker: Person): Query => slackQuery(deps, {
+      text: parsed.text, channelId: command.channel_id, teamId: command.team_id, enterpriseId: command.enterprise_id,
+      asker, target: parsed.target, via: 'command',
     });
     const to: Destination = {
       private: async (message) => { await respond({ response_type: 'ephemeral', replace_original: false, ...message }); },
@@ -37,7 +29,7 @@ export function register(app: App, deps: SlackDeps): void {
     };
     let asker: Person = await deps.groups.of(client, { id: command.user_id, name: command.user_name });
 
-    if (!parsed.target || parsed.target.id === asker.id) {
+    if (!aimedAt({ asker, target: parsed.target })) {
       const reply = await deps.service.ask(queryBy(asker));
       if (reply.visibility === 'private') {
         let message;

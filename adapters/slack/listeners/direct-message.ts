@@ -1,9 +1,9 @@
 // A direct message to the bot is a question; the answer goes back in the same conversation.
 import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
-import type { Query } from '../../../src/domain.js';
 import { deliver } from '../deliver.js';
-import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
+import type { SlackDeps } from '../deps.js';
+import { slackQuery } from '../query.js';
 import { questionFromMessage } from '../text.js';
 
 export function register(app: App, deps: SlackDeps): void {
@@ -11,10 +11,10 @@ export function register(app: App, deps: SlackDeps): void {
     // Edits, joins and bot posts are messages too; only a person's new message is a question.
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user) return;
     const text = questionFromMessage(message.text ?? '');
-    const query: Query = {
-      text, platform: PLATFORM, ...communityOf(deps, body.team_id, body.enterprise_id), channelId: message.channel, asker: await deps.groups.of(client, { id: message.user }), via: 'direct-message',
-      ...(message.thread_ts ? { threadId: message.thread_ts } : {}),
-    };
+    const query = slackQuery(deps, {
+      text, channelId: message.channel, threadId: message.thread_ts, teamId: body.team_id, enterpriseId: body.enterprise_id,
+      asker: await deps.groups.of(client, { id: message.user }), via: 'direct-message',
+    });
     const reply = await deps.service.ask(query);
     const threadTs = message.thread_ts;
     await deliver(reply, { via: 'direct-message', queryText: text }, {

@@ -5,21 +5,23 @@
 import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
 import { deliver } from '../deliver.js';
-import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, type SlackDeps } from '../deps.js';
+import { slackQuery } from '../query.js';
 import { questionFromMessage } from '../text.js';
 
 export function register(app: App, deps: SlackDeps): void {
   app.message(guard(deps.log, 'a help channel message'), async ({ message, body, client, context }) => {
     if (message.channel_type !== 'channel' && message.channel_type !== 'group') return;
     if (message.subtype !== undefined || message.bot_id || !message.user || message.thread_ts) return;
-    const community = communityOf(deps, body.team_id, (body as { enterprise_id?: string }).enterprise_id);
+    const enterpriseId = (body as { enterprise_id?: string }).enterprise_id;
+    const community = communityOf(deps, body.team_id, enterpriseId);
     if (!deps.service.hasHelpChannels || !deps.service.channelRule({ channelId: message.channel, ...community }).help) return;
     if (context.botUserId && (message.text ?? '').includes(`<@${context.botUserId}>`)) return;
     const text = questionFromMessage(message.text ?? '');
-    const reply = await deps.service.helpPost({
-      text, platform: PLATFORM, ...community, channelId: message.channel, threadId: message.ts,
+    const reply = await deps.service.helpPost(slackQuery(deps, {
+      text, channelId: message.channel, threadId: message.ts, teamId: body.team_id, enterpriseId,
       asker: await deps.groups.of(client, { id: message.user }), via: 'help-post',
-    });
+    }));
     if (!reply) return;
     await deliver(reply, { via: 'help-post', queryText: text }, {
       public: async (m) => {

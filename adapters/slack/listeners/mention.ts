@@ -1,9 +1,9 @@
 // `@faqbot how do I migrate?`: answered in the thread of that message (or starting one).
 import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
-import type { Query } from '../../../src/domain.js';
 import { deliver } from '../deliver.js';
-import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, type SlackDeps } from '../deps.js';
+import { slackQuery } from '../query.js';
 import { questionFromMessage } from '../text.js';
 
 export function register(app: App, deps: SlackDeps): void {
@@ -16,9 +16,9 @@ export function register(app: App, deps: SlackDeps): void {
     const text = questionFromMessage(event.text);
     const threadTs = event.thread_ts ?? event.ts;
     const asker = await deps.groups.of(client, { id: user });
-    const query: Query = {
-      text, platform: PLATFORM, ...communityOf(deps, body.team_id, body.enterprise_id), channelId: event.channel, threadId: threadTs, asker, via: 'mention',
-    };
+    const query = slackQuery(deps, {
+      text, channelId: event.channel, threadId: threadTs, teamId: body.team_id, enterpriseId: body.enterprise_id, asker, via: 'mention',
+    });
     const reply = await deps.service.ask(query);
     await deliver(reply, { via: 'mention', queryText: text }, {
       private: async (message) => {

@@ -3,17 +3,17 @@
 // mentioning its author.
 import type { App, BlockAction, MessageShortcut, RadioButtonsAction } from '@slack/bolt';
 import { guard } from '../guard.js';
-import type { Person, Query } from '../../../src/domain.js';
+import { aimedAt, describeError, type Person } from '../../../src/index.js';
 import { ACTION } from '../action-value.js';
 import { renderReply } from '../blocks.js';
 import { explain, notify } from '../deliver.js';
-import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, type SlackDeps } from '../deps.js';
+import { slackQuery } from '../query.js';
 import { buildModal, decodeState, MODAL_CALLBACK, PICK_BLOCK } from '../modal.js';
+import { SHORTCUT_CALLBACK } from '../names.js';
 import { truncate } from '../split.js';
 import { questionFromMessage } from '../text.js';
-import { describeError } from '../../../src/log.js';
 
-export const SHORTCUT_CALLBACK = 'answer_with_faq';
 /** Slack closes a request after 3 s; the post must not hold the modal's answer longer. */
 const SUBMIT_BUDGET_MS = 2500;
 
@@ -21,16 +21,14 @@ export function register(app: App, deps: SlackDeps): void {
   app.shortcut<MessageShortcut>(SHORTCUT_CALLBACK, guard(deps.log, '"Answer with FAQ"'), async ({ shortcut, ack, client, respond }) => {
     await ack();
     const author = shortcut.message.user;
-    const target: Person | undefined = author && author !== shortcut.user.id ? { id: author } : undefined;
+    const target = aimedAt({ asker: shortcut.user, target: author ? { id: author } : undefined });
     let asker: Person = await deps.groups.of(client, { id: shortcut.user.id, name: shortcut.user.name });
     if (target) asker = await deps.people.withRights(client, asker);
     const text = questionFromMessage(shortcut.message.text ?? '');
     const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
-    const query: Query = {
-      text, platform: PLATFORM, channelId: shortcut.channel.id, threadId: threadTs, asker, via: 'message-menu',
-      ...communityOf(deps, shortcut.team?.id, shortcut.enterprise?.id),
-      ...(target ? { target } : {}),
-    };
+    const query = slackQuery(deps, {
+      text, channelId: shortcut.channel.id, threadId: threadTs, teamId: shortcut.team?.id, enterpriseId: shortcut.enterprise?.id, asker, target, via: 'message-menu',
+    });
     const reply = await deps.service.ask(query);
     const view = buildModal(reply, { channelId: shortcut.channel.id, threadTs, text, ...(author ? { authorId: author } : {}) });
     try {
@@ -66,15 +64,12 @@ export function register(app: App, deps: SlackDeps): void {
       await ack({ response_action: 'errors', errors: { [PICK_BLOCK]: 'Pick an answer to post.' } });
       return;
     }
-    const target: Person | undefined = state.authorId && state.authorId !== body.user.id ? { id: state.authorId } : undefined;
+    const target = aimedAt({ asker: body.user, target: state.authorId ? { id: state.authorId } : undefined });
     let asker: Person = await deps.groups.of(client, { id: body.user.id, name: body.user.name });
     if (target) asker = await deps.people.withRights(client, asker);
-    const query: Query = {
-      text: state.text, platform: PLATFORM, channelId: state.channelId, asker, via: 'message-menu',
-      ...(state.threadTs ? { threadId: state.threadTs } : {}),
-      ...communityOf(deps, body.team?.id, body.enterprise?.id),
-      ...(target ? { target } : {}),
-    };
+    const query = slackQuery(deps, {
+      text: state.text, channelId: state.channelId, threadId: state.threadTs, teamId: body.team?.id, enterpriseId: body.enterprise?.id, asker, target, via: 'message-menu',
+    });
     // Without an author to answer, posting in the thread is itself the moderator's choice to share.
     const reply = await deps.service.choose(query, entryId, { ...(target ? {} : { share: true }), ...(state.askId ? { fromAskId: state.askId } : {}) });
     if (reply.kind !== 'answer' || reply.visibility !== 'public') {

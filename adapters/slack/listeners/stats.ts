@@ -3,8 +3,7 @@ import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
 import { deliver } from '../deliver.js';
 import { communityOf, type SlackDeps } from '../deps.js';
-
-export const STATS_COMMAND = '/faq-stats';
+import { STATS_COMMAND } from '../names.js';
 
 export function register(app: App, deps: SlackDeps): void {
   app.command(STATS_COMMAND, guard(deps.log, STATS_COMMAND), async ({ command, ack, respond, client }) => {

@@ -9,7 +9,7 @@ import { parseSince } from '../../insights/since.js';
 import { checkKnowledge } from '../../knowledge/load.js';
 import type { Command } from '../command.js';
 import { stringFlag } from '../context.js';
-import { chosenCommunity, communityHelp, refuseBoth, unlistedNote } from '../community-flag.js';
+import { chosenCommunity, refuseBoth, unlistedNote } from '../community-flag.js';
 
 export const insightsCommand: Command = {
   name: 'insights',

@@ -3,6 +3,7 @@
 // knowledge change sees the message before it is merged. The core knows no platform: the
 // composition root passes each adapter's pure renderer in as a Previewer.
 import type { Reply } from '../../domain.js';
+import type { Previewer } from '../../platform.js';
 import { FaqbotError } from '../../errors.js';
 import { loadConfig } from '../../config.js';
 import { loadKnowledge } from '../../knowledge/load.js';
@@ -11,19 +12,6 @@ import type { Command } from '../command.js';
 import { stringFlag } from '../context.js';
 import { knowledgeHelp, knowledgeOption, knowledgePath } from '../knowledge-flag.js';
 import { renderReply, terminalWidth } from '../render-terminal.js';
-
-export interface ReplyPreview {
-  /** What the platform receives (JSON-serialisable), e.g. a Discord message body or Slack blocks. */
-  readonly payload: unknown;
-  /** The same message as plain text for a terminal. */
-  readonly text: string;
-}
-
-export interface Previewer {
-  readonly platform: string;
-  /** Pure: renders the reply to `/faq QUESTION` as this platform would show it. */
-  preview(reply: Reply, question: string): ReplyPreview;
-}
 
 /** The console chat's own rendering: its payload is the text it prints. */
 export const consolePreviewer = (width: number): Previewer => ({

@@ -1,7 +1,7 @@
-// `faqbot slack manifest [--http URL]`: prints the app manifest to paste into Slack.
-import { commandGroup, type Command } from '../../src/cli/command.js';
-import { stringFlag } from '../../src/cli/context.js';
-import { manifestYaml, requestUrl } from './manifest.js';
+// `faqbot slack manifest [--http URL]`: prints the Slack adapter's app manifest to paste into
+// Slack; the manifest module is loaded only when it runs.
+import { commandGroup, type Command } from '../src/cli/command.js';
+import { stringFlag } from '../src/cli/context.js';
 
 const manifestCommand: Command = {
   name: 'manifest',
@@ -12,6 +12,7 @@ const manifestCommand: Command = {
   optionHelp: { http: 'public base URL of the bot for HTTP mode, e.g. https://faq.example.org' },
   async run({ values }, io) {
     const http = stringFlag(values.http);
+    const { manifestYaml, requestUrl } = await import('../adapters/slack/manifest.js');
     io.out(manifestYaml(http).trimEnd());
     if (http !== undefined && new URL(requestUrl(http)).protocol === 'http:') {
       io.err('warning: Slack only accepts https:// request URLs; put the bot behind a TLS proxy or use Socket Mode.');
