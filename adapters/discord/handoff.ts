@@ -4,7 +4,7 @@
 // allowed_mentions names exactly that role: the member's words cannot ping anyone.
 import { Routes, type APIChannel, type ButtonInteraction } from 'discord.js';
 import type { Logger } from '../../src/log.js';
-import { HANDOFF_DONE } from '../../src/service/handoff.js';
+import type { Phrases } from '../../src/language/phrases.js';
 import { LIMITS, truncateText } from './limits.js';
 import { escapeText } from './markdown.js';
 import { neutralizeMentions, shorten } from './safe-text.js';
@@ -40,6 +40,6 @@ export async function postHandoff(interaction: ButtonInteraction, roleId: string
   return threadId;
 }
 
-export function handoffDoneText(threadId: string): string {
-  return `${HANDOFF_DONE} <#${threadId}>`;
+export function handoffDoneText(threadId: string, say: Phrases): string {
+  return `${say.handoffDone} <#${threadId}>`;
 }

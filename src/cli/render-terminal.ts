@@ -1,7 +1,7 @@
 // Renders replies and matches for a terminal: plain text, answer first, candidates on request.
 import type { Match, Reply } from '../domain.js';
 import { markdownToTerminal, wrap } from './terminal-markdown.js';
-import { SMALL_TALK_LINE } from '../text/small-talk.js';
+import { phrasesFor } from '../language/phrases.js';
 
 export interface TerminalOptions {
   /** The matcher's view, shown under the reply with `explain`. */
@@ -37,7 +37,7 @@ export function renderReply(reply: Reply, options: TerminalOptions = {}): string
       break;
     case 'none':
       if (reply.smallTalk) {
-        lines.push(SMALL_TALK_LINE[reply.smallTalk]);
+        lines.push(phrasesFor(reply.language).smallTalk[reply.smallTalk]);
         break;
       }
       lines.push("Sorry, I don't have an answer for that.");

@@ -1,6 +1,6 @@
 // Messages that are not questions at all: greetings, thanks, and mass-mention spam. They get no
 // answer from the knowledge base; a greeting or thanks gets a short friendly line instead of
-// "no answer, ask a moderator", and spam gets nothing to click.
+// "no answer, ask a moderator", and spam gets nothing to click (the lines: phrases.ts).
 import { words } from './normalize.js';
 
 export type SmallTalk = 'greeting' | 'thanks' | 'spam';
@@ -36,10 +36,3 @@ export function smallTalk(text: string): SmallTalk | undefined {
   }
   return thanks ? 'thanks' : greeting ? 'greeting' : undefined;
 }
-
-/** The one line the bot says back, on every platform. */
-export const SMALL_TALK_LINE: Readonly<Record<SmallTalk, string>> = {
-  greeting: 'Hi! Ask me a question, or ask for the list of topics I know about.',
-  thanks: 'Glad to help!',
-  spam: 'I do not answer messages that ping everyone.',
-};

@@ -7,9 +7,9 @@ import { describeError } from '../../../src/log.js';
 import { mayDismiss } from '../../../src/service/dismiss.js';
 import { ACTION, decodeValue, type ActionValue } from '../action-value.js';
 import { deliver, explain, notify, type Destination } from '../deliver.js';
-import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, localeOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { postHandoff } from '../handoff.js';
-import { HANDOFF_DONE } from '../../../src/service/handoff.js';
+import { phrasesFor } from '../../../src/language/phrases.js';
 
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.choose}(:|$)`), guard(deps.log, 'a suggestion button'), async ({ ack, body, action, respond, client }) => {
@@ -20,7 +20,7 @@ export function register(app: App, deps: SlackDeps): void {
     let asker = await deps.groups.of(client, askerOf(body));
     const target: Person | undefined = value.targetId ? { id: value.targetId } : undefined;
     if (target && target.id !== asker.id) asker = await deps.people.withRights(client, asker);
-    const reply = await deps.service.choose(queryOf(deps, body, asker, value, target, where), value.entryId, { fromAskId: value.askId });
+    const reply = await deps.service.choose({ ...queryOf(deps, body, asker, value, target, where), ...(await localeOf(deps, client, body.user.id)) }, value.entryId, { fromAskId: value.askId });
     // A picked suggestion replaces the private list it came from; a public list stays for others.
     await deliver(reply, { via: value.via, ...(target ? { target } : {}) }, destination(where, respond, client), deps, { replace: where.ephemeral });
   });
@@ -30,7 +30,8 @@ export function register(app: App, deps: SlackDeps): void {
     const value = decodeValue(action.value);
     if (!value) return;
     const where = whereOf(body, value);
-    const reply = await deps.service.choose(queryOf(deps, body, await deps.groups.of(client, askerOf(body)), value, undefined, where), value.entryId, { share: true, fromAskId: value.askId });
+    const query = { ...queryOf(deps, body, await deps.groups.of(client, askerOf(body)), value, undefined, where), ...(await localeOf(deps, client, body.user.id)) };
+    const reply = await deps.service.choose(query, value.entryId, { share: true, fromAskId: value.askId });
     let posted = false;
     const to = destination(where, respond, client);
     await deliver(reply, { via: value.via }, { ...to, public: async (m) => { await to.public(m); posted = true; } }, deps);
@@ -44,10 +45,8 @@ export function register(app: App, deps: SlackDeps): void {
       const value = decodeValue(action.value);
       if (!value) return;
       deps.service.feedback({ askId: value.askId, entryId: value.entryId, helpful, by: askerOf(body), platform: PLATFORM, ...teamOf(deps, body) });
-      const text = helpful
-        ? 'Thanks, glad it helped.'
-        : 'Thanks for telling us; the maintainers will see it. Try other words, or ask in the channel.';
-      await notify(destination(whereOf(body, value), respond, client), text, deps.log);
+      const say = phrasesFor(deps.service.languageOf({ ...teamOf(deps, body), channelId: whereOf(body, value).channelId, ...(await localeOf(deps, client, body.user.id)) }));
+      await notify(destination(whereOf(body, value), respond, client), helpful ? say.thanksHelpful : say.thanksNotHelpful, deps.log);
     });
   }
 
@@ -59,11 +58,13 @@ export function register(app: App, deps: SlackDeps): void {
     if (!value || !body.channel?.id) return;
     const where = whereOf(body, value);
     const by = askerOf(body);
+    const locale = await localeOf(deps, client, body.user.id);
     const decision = await deps.service.handoff({
       askId: value.askId, platform: PLATFORM, channelId: where.channelId, by,
       ...(where.threadTs ? { threadId: where.threadTs } : {}),
       ...teamOf(deps, body),
       ...(value.entryId !== '-' && value.entryId !== '' ? { entryId: value.entryId } : {}),
+      ...locale,
     });
     const to = destination(where, respond, client);
     if (!decision.allowed) {
@@ -79,7 +80,7 @@ export function register(app: App, deps: SlackDeps): void {
       await notify(to, `I could not ask the helpers: ${explain(error)}`, deps.log);
       return;
     }
-    await notify(to, HANDOFF_DONE, deps.log);
+    await notify(to, phrasesFor(deps.service.languageOf({ ...teamOf(deps, body), channelId: where.channelId, ...locale })).handoffDone, deps.log);
   });
 
   // "Dismiss" on a public answer: the asker, the member it was for, or a workspace admin or
@@ -92,8 +93,11 @@ export function register(app: App, deps: SlackDeps): void {
     const dismissers = { askerId: value.askerId, ...(value.targetId ? { targetId: value.targetId } : {}) };
     // Whether the clicker is an admin is looked up (users.info) only when it decides.
     const clicker = askerOf(body);
-    const by = mayDismiss(clicker, dismissers) ? clicker : await deps.people.withRights(client, clicker);
-    const decision = deps.service.dismiss({ askId: value.askId, entryId: value.entryId, platform: PLATFORM, dismissers, by, ...teamOf(deps, body) });
+    const self = mayDismiss(clicker, dismissers);
+    const by = self ? clicker : await deps.people.withRights(client, clicker);
+    // Only a refusal is worded, in the clicker's language: their users.info, just read for their rights, has it.
+    const locale = self ? {} : await localeOf(deps, client, body.user.id);
+    const decision = deps.service.dismiss({ askId: value.askId, entryId: value.entryId, platform: PLATFORM, dismissers, by, ...teamOf(deps, body), channelId: body.channel.id, ...locale });
     const to = destination(whereOf(body, value), respond, client);
     if (!decision.allowed) {
       await notify(to, decision.message, deps.log);

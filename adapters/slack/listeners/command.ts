@@ -8,7 +8,7 @@ import type { Person, Query } from '../../../src/domain.js';
 import { describeError } from '../../../src/log.js';
 import { renderReply, type RenderContext } from '../blocks.js';
 import { deliver, type Destination } from '../deliver.js';
-import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, localeOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { afterAcks } from '../yield.js';
 import { parseCommandText } from '../text.js';
 
@@ -18,6 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.command(FAQ_COMMAND, guard(deps.log, FAQ_COMMAND), async ({ command, ack, respond, client }) => {
     const parsed = parseCommandText(command.text ?? '');
     const ctx: RenderContext = { via: 'command', queryText: parsed.text, ...(parsed.target ? { target: parsed.target } : {}) };
+    const locale = await localeOf(deps, client, command.user_id);
     const queryBy = (asker: Person): Query => ({
       text: parsed.text,
       platform: PLATFORM,
@@ -28,6 +29,7 @@ export function register(app: App, deps: SlackDeps): void {
       asker,
       ...(parsed.target ? { target: parsed.target } : {}),
       via: 'command',
+      ...locale,
     });
     const to: Destination = {
       private: async (message) => { await respond({ response_type: 'ephemeral', replace_original: false, ...message }); },

@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
 import type { Query } from '../../../src/domain.js';
 import { deliver } from '../deliver.js';
-import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, localeOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { questionFromMessage } from '../text.js';
 
 export function register(app: App, deps: SlackDeps): void {
@@ -14,6 +14,7 @@ export function register(app: App, deps: SlackDeps): void {
     const query: Query = {
       text, platform: PLATFORM, ...communityOf(deps, body.team_id, body.enterprise_id), channelId: message.channel, asker: await deps.groups.of(client, { id: message.user }), via: 'direct-message',
       ...(message.thread_ts ? { threadId: message.thread_ts } : {}),
+      ...(await localeOf(deps, client, message.user)),
     };
     const reply = await deps.service.ask(query);
     const threadTs = message.thread_ts;

@@ -5,7 +5,7 @@
 import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
 import { deliver } from '../deliver.js';
-import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, localeOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { questionFromMessage } from '../text.js';
 
 export function register(app: App, deps: SlackDeps): void {
@@ -19,6 +19,7 @@ export function register(app: App, deps: SlackDeps): void {
     const reply = await deps.service.helpPost({
       text, platform: PLATFORM, ...community, channelId: message.channel, threadId: message.ts,
       asker: await deps.groups.of(client, { id: message.user }), via: 'help-post',
+      ...(await localeOf(deps, client, message.user)),
     });
     if (!reply) return;
     await deliver(reply, { via: 'help-post', queryText: text }, {

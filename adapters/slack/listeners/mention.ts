@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
 import type { Query } from '../../../src/domain.js';
 import { deliver } from '../deliver.js';
-import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, localeOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { questionFromMessage } from '../text.js';
 
 export function register(app: App, deps: SlackDeps): void {
@@ -18,6 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
     const asker = await deps.groups.of(client, { id: user });
     const query: Query = {
       text, platform: PLATFORM, ...communityOf(deps, body.team_id, body.enterprise_id), channelId: event.channel, threadId: threadTs, asker, via: 'mention',
+      ...(await localeOf(deps, client, user)),
     };
     const reply = await deps.service.ask(query);
     await deliver(reply, { via: 'mention', queryText: text }, {

@@ -7,7 +7,7 @@ import type { Person, Query } from '../../../src/domain.js';
 import { ACTION } from '../action-value.js';
 import { renderReply } from '../blocks.js';
 import { explain, notify } from '../deliver.js';
-import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, localeOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { buildModal, decodeState, MODAL_CALLBACK, PICK_BLOCK } from '../modal.js';
 import { truncate } from '../split.js';
 import { questionFromMessage } from '../text.js';
@@ -30,6 +30,7 @@ export function register(app: App, deps: SlackDeps): void {
       text, platform: PLATFORM, channelId: shortcut.channel.id, threadId: threadTs, asker, via: 'message-menu',
       ...communityOf(deps, shortcut.team?.id, shortcut.enterprise?.id),
       ...(target ? { target } : {}),
+      ...(await localeOf(deps, client, shortcut.user.id)),
     };
     const reply = await deps.service.ask(query);
     const view = buildModal(reply, { channelId: shortcut.channel.id, threadTs, text, ...(author ? { authorId: author } : {}) });
@@ -74,6 +75,7 @@ export function register(app: App, deps: SlackDeps): void {
       ...(state.threadTs ? { threadId: state.threadTs } : {}),
       ...communityOf(deps, body.team?.id, body.enterprise?.id),
       ...(target ? { target } : {}),
+      ...(await localeOf(deps, client, body.user.id)),
     };
     // Without an author to answer, posting in the thread is itself the moderator's choice to share.
     const reply = await deps.service.choose(query, entryId, { ...(target ? {} : { share: true }), ...(state.askId ? { fromAskId: state.askId } : {}) });
