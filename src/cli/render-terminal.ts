@@ -27,8 +27,9 @@ export function renderReply(reply: Reply, options: TerminalOptions = {}): string
       const { entry } = reply;
       lines.push(markdownToTerminal(`# ${escapeHeading(entry.question)}`, width), '', markdownToTerminal(entry.answer, width));
       if (entry.links.length > 0) lines.push('', ...entry.links.map((l) => prefixWrapped(`${l.title} (${l.url})`, width, '- ')));
-      if (reply.related.length > 0) lines.push('', 'Related:', ...list(reply.related));
-      if (entry.meta.source) lines.push('', `Source: ${entry.meta.source}`);
+      const say = phrasesFor(reply.language);
+      if (reply.related.length > 0) lines.push('', `${say.related}:`, ...list(reply.related));
+      if (entry.meta.source) lines.push('', `${say.source}: ${entry.meta.source}`);
       if (options.footer !== false && entry.meta.footer) lines.push(wrap(entry.meta.footer, width));
       break;
     }

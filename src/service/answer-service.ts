@@ -215,8 +215,8 @@ export class AnswerService {
   }
 
   /** The bare matcher decision, for tools (eval, chat --explain). No policy, no records. */
-  match(text: string): Match {
-    return this.matcher.match(text);
+  match(text: string, place: LanguagePlace = {}): Match {
+    return this.matcher.inLanguage(this.languageOf(place)).match(text);
   }
 
   /**
