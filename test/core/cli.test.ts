@@ -33,19 +33,6 @@ describe('faqbot CLI', () => {
     expect(json.candidates[0]).toMatchObject({ id: 'fips' });
   });
 
-  it('answers as for a member with --locale: the translation, matched with its language\'s stems', () => {
-    const knowledge = join(root, 'test/fixtures/languages/knowledge');
-    const de = faqbot(['ask', 'Ich habe meine Passwörter vergessen', '--locale', 'de', '--knowledge', knowledge]);
-    expect(de.code).toBe(0);
-    expect(de.out).toMatch(/^Wie setze ich mein Passwort zurück\?\n=+\n/);
-    expect(de.out).toMatch(/Verwandte Themen:\n {2}- Wie lösche ich mein Konto\?/);
-    const fr = faqbot(['ask', 'forgot my password', '--locale', 'fr-FR', '--knowledge', knowledge]);
-    expect(fr.out).toMatch(/^How do I reset my password\?\n/);
-    const bad = faqbot(['ask', 'x', '--locale', 'Deutsch!', '--knowledge', knowledge]);
-    expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/--locale "Deutsch!" is not a locale; write a language code such as de, es or es-ES/);
-  });
-
   it('prints the answer, its links and the source for a terminal, and candidates on --explain', () => {
     const r = faqbot(['ask', 'elevate', '--explain']);
     expect(r.code).toBe(0);
