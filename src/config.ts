@@ -6,6 +6,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } 
 import { FaqbotError } from './errors.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './log.js';
 import { offendingText, yamlErrorAt } from './yaml-error.js';
+import { isLanguage, LANGUAGES, type Language } from './language/languages.js';
 
 export type Targeting = 'everyone' | 'moderators';
 
@@ -64,6 +65,11 @@ export interface ChannelRule {
    * when the matcher is confident beyond the stricter bar (matcher.helpQuantile).
    */
   help: boolean;
+  /**
+   * The language of replies to messages the platform gives no locale for (Discord mentions
+   * and help posts), and to members whose own language the knowledge does not speak.
+   */
+  language?: Language;
 }
 
 /**
@@ -84,6 +90,8 @@ export interface CommunitySettings {
   name?: string;
   /** The knowledge folder or file; relative paths are resolved from the working directory. */
   knowledge: string;
+  /** As a channel's `language`, for every channel of the community that sets none. */
+  language?: Language;
   policy?: Partial<PolicySettings>;
   matcher?: Partial<MatcherSettings>;
 }
@@ -383,7 +391,12 @@ export function parseConfigText(text: string, file: string): Partial<Settings> {
 
 /** Discord guild ids are digits; Slack team ids start with T, enterprise ids with E. */
 const COMMUNITY_ID = /^(?:\d{15,21}|[TE][A-Z0-9]{2,})$/;
-const COMMUNITY_KEYS = ['name', 'knowledge', 'policy', 'matcher'] as const;
+const COMMUNITY_KEYS = ['name', 'knowledge', 'policy', 'matcher', 'language'] as const;
+
+/** What is wrong with a configured `language`, or undefined when faqbot speaks it. */
+function languageProblem(name: string, v: unknown): string | undefined {
+  return isLanguage(v) ? undefined : `"${name}" must be one of ${LANGUAGES.map((l) => JSON.stringify(l)).join(', ')} (the languages faqbot speaks), got ${JSON.stringify(v)}`;
+}
 
 /**
  * `communities:` is keyed by guild and workspace ids; keys are read as written (an unquoted
@@ -430,6 +443,11 @@ function readCommunities(node: Node, where: Where, problems: string[]): Communit
         checkMap(itemValue, defaultSettings[key] as unknown as Record<string, unknown>, `${key}.`, where, local);
         problems.push(...local.map((p) => p.replace(`"${key}.`, `"communities.${id}.${key}.`)));
         community[key] = itemValue.toJSON() as never;
+      } else if (key === 'language') {
+        const v: unknown = isScalar(itemValue) ? itemValue.value : undefined;
+        const problem = languageProblem(name, v);
+        if (problem) problems.push(`${at}: ${problem}`);
+        else community.language = v as Language;
       } else {
         const v: unknown = isScalar(itemValue) ? itemValue.value : undefined;
         if (typeof v !== 'string' || v.trim() === '') problems.push(`${at}: "${name}" must be text${key === 'knowledge' ? ' (a knowledge folder or file, e.g. knowledge/project-a)' : ''}, got ${JSON.stringify(v ?? null)}`);
@@ -493,8 +511,12 @@ function readChannels(node: Node, where: Where, problems: string[]): ChannelSett
       } else if (key === 'help') {
         if (typeof v === 'boolean') rule.help = v;
         else problems.push(`${at}: "channels.${id}.help" must be true or false, got ${JSON.stringify(v)}`);
+      } else if (key === 'language') {
+        const problem = languageProblem(`channels.${id}.language`, v);
+        if (problem) problems.push(`${at}: ${problem}`);
+        else rule.language = v as Language;
       } else {
-        problems.push(`${where(item.key as Node)}: unknown setting "channels.${id}.${key}"; known settings here: mention, slash, help`);
+        problems.push(`${where(item.key as Node)}: unknown setting "channels.${id}.${key}"; known settings here: mention, slash, help, language`);
       }
     }
     out[id] = rule;

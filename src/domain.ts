@@ -1,8 +1,9 @@
 // The domain model. Everything platform-neutral the core and the adapters share lives here;
 // nothing in this file knows about Discord or Slack.
 import type { SmallTalk } from './text/small-talk.js';
+import type { Language } from './language/languages.js';
 
-export type { SmallTalk };
+export type { SmallTalk, Language };
 
 /** A link shown under an answer. */
 export interface Link {
@@ -25,6 +26,17 @@ export interface KnowledgeFileMeta {
   readonly source?: string;
   /** A notice shown under answers from this file (e.g. trademarks). */
   readonly footer?: string;
+  /** The language the file's entries are written in (`language:`), when it says. */
+  readonly language?: Language;
+}
+
+/** An entry in another language than the base's: what a member of that language reads and asks. */
+export interface Translation {
+  readonly question: string;
+  /** Markdown. */
+  readonly answer: string;
+  readonly alternates: readonly string[];
+  readonly location: SourceLocation;
 }
 
 /** One question and its answer. */
@@ -45,6 +57,11 @@ export interface Entry {
    * (answers, suggestions, autocomplete, help). Absent: everyone.
    */
   readonly restrictedTo?: readonly string[];
+  /**
+   * The entry in other languages than the base's (`translations:`); absent when it has none.
+   * Ids, keywords, links and the rest are the same in every language.
+   */
+  readonly translations?: Readonly<Partial<Record<Language, Translation>>>;
   readonly meta: KnowledgeFileMeta;
   readonly location: SourceLocation;
 }
@@ -55,6 +72,10 @@ export interface KnowledgeBase {
   readonly files: readonly KnowledgeFileMeta[];
   /** A title for the whole base: the first file's title, or the folder name. */
   readonly title: string;
+  /** The language entries are written in (`language:` of the files, English when none says). */
+  readonly language: Language;
+  /** The base language first, then every language some entry is translated into. */
+  readonly languages: readonly Language[];
 }
 
 /** A problem found while loading knowledge; `severity: 'error'` keeps a file from loading. */
@@ -113,6 +134,14 @@ export interface Query {
   /** Who the answer is aimed at, when a moderator answers someone. */
   readonly target?: Person;
   readonly via: AskedVia;
+  /**
+   * The member's locale as the platform gives it (Discord's `locale` on an interaction, Slack's
+   * user locale), e.g. `de`, `es-ES`: it picks the language of the reply. Absent on a message
+   * the platform gives none for (a Discord mention): the channel's or community's language then.
+   */
+  readonly locale?: string;
+  /** The locale of the place (Discord's `guild_locale`): the fallback when the member's is not spoken here. */
+  readonly placeLocale?: string;
   /** Milliseconds since the epoch; the service uses Date.now() when absent. */
   readonly at?: number;
 }
@@ -166,6 +195,11 @@ interface ReplyBase {
   /** Identifies the ask, for feedback buttons and records. */
   readonly askId: string;
   /**
+   * The language the reply is in: its entries (translated where they can be) and the bot's
+   * sentences around them (phrases.ts). Absent: English.
+   */
+  readonly language?: Language;
+  /**
    * Set on answers, suggestions and "no answer" replies in a channel when helpers are
    * configured for the platform: they carry an "Ask a human" button.
    */
@@ -202,6 +236,10 @@ export interface DismissRequest {
   readonly dismissers: Dismissers;
   /** With `isModerator` set by the adapter from platform permissions. */
   readonly by: Person;
+  /** The clicker's locale and the place's, for the language of a refusal (see Query). */
+  readonly locale?: string;
+  readonly placeLocale?: string;
+  readonly channelId?: string;
 }
 
 export type DismissDecision = { readonly allowed: true } | { readonly allowed: false; readonly message: string };
@@ -215,7 +253,7 @@ export interface NoAnswerReply extends ReplyBase {
   readonly kind: 'none';
   /** Close topics worth offering, possibly empty. */
   readonly suggestions: readonly Entry[];
-  /** No question was asked: answer a greeting or thanks with `SMALL_TALK_LINE`, spam with nothing to click. */
+  /** No question was asked: answer a greeting or thanks with its `smallTalk` phrase, spam with nothing to click. */
   readonly smallTalk?: SmallTalk;
 }
 
@@ -290,6 +328,9 @@ export interface HandoffRequest {
   readonly channelId: string;
   readonly threadId?: string;
   readonly by: Person;
+  /** The presser's locale and the place's, for the language of what they are told (see Query). */
+  readonly locale?: string;
+  readonly placeLocale?: string;
 }
 
 export type HandoffDecision =

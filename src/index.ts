@@ -36,12 +36,13 @@ export { MemoryState, type Claim, type SharedState } from './service/shared-stat
 export { stateKeys } from './service/policy.js';
 export { mayDismiss } from './service/dismiss.js';
 export { restrictingGroups } from './service/restricted.js';
-export { HANDOFF_DONE } from './service/handoff.js';
+
+// The languages the bot speaks, and every sentence it says to members in each of them.
+export { DEFAULT_LANGUAGE, LANGUAGES, languageOfLocale, type Language } from './language/languages.js';
+export { phrasesFor, type Phrases } from './language/phrases.js';
 
 // What members read, the same on every platform: renderers add markup, not wording.
-export {
-  APOLOGY, canAnswer, FEEDBACK_THANKS, knowledgeLine, NO_STATISTICS, SMALL_TALK_LINE, statsTitle, SUGGESTIONS_LEAD,
-} from './wording.js';
+export { APOLOGY, knowledgeLine, NO_STATISTICS, statsTitle } from './wording.js';
 
 // Text and Markdown: the one parser, plain text of an answer, fitting text into size limits.
 export { parseMarkdown, type Root } from './markdown/parse.js';

@@ -23,6 +23,7 @@ const shipped = [
   ...yamlFilesIn('knowledge'),
   ...yamlFilesIn('eval', (name) => /knowledge/.test(name)),
   'test/fixtures/banking77/knowledge.yaml',
+  'test/fixtures/languages/knowledge/faq.yaml',
   ...yamlFilesIn('test/fixtures/import', (name) => /expected|golden/.test(name)),
 ];
 
@@ -71,6 +72,14 @@ describe('knowledge.schema.json', () => {
     { name: 'a source that is not a URL', text: `source: wiki page\n${entry('')}`, valid: false },
     { name: 'pinned as text', text: entry('    pinned: "yes"\n'), valid: false },
     { name: 'an empty footer', text: `footer: ""\n${entry('')}`, valid: false },
+    { name: 'a base language', text: `language: de\n${entry('')}`, valid: true },
+    { name: 'a language faqbot does not speak', text: `language: fr\n${entry('')}`, valid: false },
+    { name: 'a translation', text: entry('    translations:\n      de:\n        question: F?\n        answer: A.\n        alternates: [f]\n'), valid: true },
+    { name: 'a translation without its answer', text: entry('    translations:\n      es:\n        question: ¿P?\n'), valid: false },
+    { name: 'a translation into an unknown language', text: entry('    translations:\n      xx:\n        question: Q?\n        answer: A.\n'), valid: false },
+    { name: 'a translation under a regional locale', text: entry('    translations:\n      es-ES:\n        question: ¿P?\n        answer: R.\n'), valid: false },
+    { name: 'a translation with keywords of its own', text: entry('    translations:\n      de:\n        question: F?\n        answer: A.\n        keywords: [k]\n'), valid: false },
+    { name: 'empty translations', text: entry('    translations: {}\n'), valid: false },
   ];
 
   it.each(cases)('agrees with the loader on $name', ({ text, valid }) => {

@@ -3,7 +3,7 @@
 // public thread named after the question is started in the channel and the member added to it.
 // allowed_mentions names exactly that role: the member's words cannot ping anyone.
 import { Routes, type APIChannel, type ButtonInteraction } from 'discord.js';
-import { HANDOFF_DONE, type Logger, shorten } from '../../src/index.js';
+import { type Logger, type Phrases, shorten } from '../../src/index.js';
 import { truncateText } from './fit.js';
 import { LIMITS } from './limits.js';
 import { escapeText } from './markdown.js';
@@ -40,6 +40,6 @@ export async function postHandoff(interaction: ButtonInteraction, roleId: string
   return threadId;
 }
 
-export function handoffDoneText(threadId: string): string {
-  return `${HANDOFF_DONE} <#${threadId}>`;
+export function handoffDoneText(threadId: string, say: Phrases): string {
+  return `${say.handoffDone} <#${threadId}>`;
 }

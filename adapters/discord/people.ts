@@ -48,6 +48,14 @@ export function channelParents(channel: Channel | null): string[] {
   return parents;
 }
 
+/**
+ * The member's locale (their Discord client's language, on every interaction) and the server's
+ * (its Community language), which pick the language of the reply. Messages carry neither.
+ */
+export function localesOf(interaction: Pick<Interaction, 'locale' | 'guildLocale'>): { locale?: string; placeLocale?: string } {
+  return { ...(interaction.locale ? { locale: interaction.locale } : {}), ...(interaction.guildLocale ? { placeLocale: interaction.guildLocale } : {}) };
+}
+
 /** The server an interaction came from, as the core's `communityId` (absent in a DM). */
 export function community(interaction: Pick<Interaction, 'guildId'>): { communityId?: string } {
   return interaction.guildId ? { communityId: interaction.guildId } : {};
@@ -57,6 +65,6 @@ export function interactionQuery(interaction: Interaction, via: AskedVia, text: 
   return buildQuery({
     text, platform: PLATFORM, ...community(interaction),
     channelId: interaction.channelId ?? interaction.user.id, channelParents: channelParents(interaction.channel),
-    direct: !interaction.inGuild(), asker: askerOf(interaction), target, via,
+    direct: !interaction.inGuild(), asker: askerOf(interaction), target, via, ...localesOf(interaction),
   });
 }

@@ -3,8 +3,9 @@
 // message names exactly who may be pinged.
 import type { APIActionRowComponent, APIButtonComponent, APIComponentInMessageActionRow, APIEmbed, APISelectMenuOption } from 'discord.js';
 import {
-  canAnswer, type Entry, knowledgeLine, NO_STATISTICS, type Person, plainAnswer, type Reply, shorten, SMALL_TALK_LINE, type StatsSummary, statsTitle, SUGGESTIONS_LEAD,
+  DEFAULT_LANGUAGE, type Entry, type Language, knowledgeLine, NO_STATISTICS, type Person, type Phrases, phrasesFor, plainAnswer, type Reply, shorten, type StatsSummary, statsTitle,
 } from '../../src/index.js';
+import { QUERY_OPTION } from './command-data.js';
 import { dismissCustomId, entryCustomId, encodeCustomId, entryRef } from './custom-id.js';
 import { packBlocks, truncateText } from './fit.js';
 import { LIMITS } from './limits.js';
@@ -47,7 +48,7 @@ export function renderReply(reply: Reply, ctx: RenderContext): DiscordMessage {
 function withHandoffButton(msg: DiscordMessage, reply: Reply): DiscordMessage {
   // After "no answer" the hand-off is about no entry: the close topics did not fit.
   const first = reply.kind === 'answer' ? reply.entry : reply.kind === 'suggest' ? reply.candidates[0] : undefined;
-  const ask = button(first ? entryCustomId('h', reply.askId, first.id) : encodeCustomId({ action: 'h', key: reply.askId, arg: '-' }), 'Ask a human', 2, '🙋');
+  const ask = button(first ? entryCustomId('h', reply.askId, first.id) : encodeCustomId({ action: 'h', key: reply.askId, arg: '-' }), phrasesFor(reply.language).askHuman, 2, '🙋');
   const rows = [...msg.components];
   const top = rows[0];
   if (reply.kind === 'answer' && top && top.components.length < LIMITS.buttonsPerRow) rows[0] = { ...top, components: [...top.components, ask] };
@@ -56,6 +57,7 @@ function withHandoffButton(msg: DiscordMessage, reply: Reply): DiscordMessage {
 }
 
 function renderBody(reply: Reply, ctx: RenderContext): DiscordMessage {
+  const say = phrasesFor(reply.language);
   const users = reply.mention.map((p) => p.id);
   const base = {
     embeds: [] as APIEmbed[],
@@ -68,62 +70,60 @@ function renderBody(reply: Reply, ctx: RenderContext): DiscordMessage {
       const target = reply.mention[0];
       const by = reply.suggestedBy;
       // Mention syntax shows names that cannot be faked; allowed_mentions pings only the target.
-      const content = target && by ? `<@${target.id}>, <@${by.id}> suggested this answer for you:`
-        : target ? `<@${target.id}>, this answer is for you:`
-        : by ? `<@${by.id}> shared this answer:` : undefined;
+      const content = target && by ? say.suggestedForYou(`<@${target.id}>`, `<@${by.id}>`)
+        : target ? say.forYou(`<@${target.id}>`)
+        : by ? say.sharedBy(`<@${by.id}>`) : undefined;
       const rows: ActionRow[] = [];
       const first: APIButtonComponent[] = [];
       if (reply.visibility === 'private' && ctx.inGuild && ctx.origin !== 'mention') {
-        first.push(button(entryCustomId('p', reply.askId, reply.entry.id), 'Post in channel', 1));
+        first.push(button(entryCustomId('p', reply.askId, reply.entry.id), say.postInChannel, 1));
       }
-      first.push(button(entryCustomId('y', reply.askId, reply.entry.id), 'Helpful', 3, '👍'));
-      first.push(button(entryCustomId('n', reply.askId, reply.entry.id), 'Not helpful', 2, '👎'));
-      if (reply.dismissibleBy) first.push(button(dismissCustomId(reply.askId, reply.dismissibleBy, reply.entry.id), 'Dismiss', 2, '🗑️'));
+      first.push(button(entryCustomId('y', reply.askId, reply.entry.id), say.helpful, 3, '👍'));
+      first.push(button(entryCustomId('n', reply.askId, reply.entry.id), say.notHelpful, 2, '👎'));
+      if (reply.dismissibleBy) first.push(button(dismissCustomId(reply.askId, reply.dismissibleBy, reply.entry.id), say.dismiss, 2, '🗑️'));
       rows.push(row(first));
       const open = ctx.origin === 'mention' ? 'm' : 'o';
       rows.push(...buttonRows(reply.related.map((e) => button(entryCustomId(open, reply.askId, e.id), e.question, 2)), LIMITS.actionRows - 1));
-      return { ...base, ...(content ? { content } : {}), embeds: answerEmbeds(reply.entry), components: rows };
+      return { ...base, ...(content ? { content } : {}), embeds: answerEmbeds(reply.entry, reply.language), components: rows };
     }
     case 'suggest': {
       if (ctx.origin === 'message-menu' && ctx.message) {
         return {
           ...base,
-          content: `Pick the answer to post as a reply to <@${ctx.message.authorId}>'s message (it will ping only them):`,
+          content: say.pickForMessage(`<@${ctx.message.authorId}>`),
           embeds: [previewEmbed(reply.candidates)],
-          components: [pickMenu(encodeCustomId({ action: 'w', key: ctx.message.id, arg: ctx.message.authorId }), reply.candidates, 'Choose the answer to post')],
+          components: [pickMenu(encodeCustomId({ action: 'w', key: ctx.message.id, arg: ctx.message.authorId }), reply.candidates, say.chooseAnswerToPost)],
         };
       }
       return {
         ...base,
-        content: 'I am not sure which topic you mean. Did you mean one of these?',
-        components: choiceComponents(reply.askId, reply.candidates, ctx),
+        content: say.notSure(),
+        components: choiceComponents(reply.askId, reply.candidates, ctx, say),
       };
     }
     case 'none': {
       if (ctx.origin === 'message-menu' && ctx.message) {
         return {
           ...base,
-          content: 'No FAQ entry matches that message.' + (reply.suggestions.length ? ' You can still pick one of these topics to post:' : ''),
-          components: reply.suggestions.length ? [pickMenu(encodeCustomId({ action: 'w', key: ctx.message.id, arg: ctx.message.authorId }), reply.suggestions, 'Choose the answer to post')] : [],
+          content: say.noEntryForMessage + (reply.suggestions.length ? ` ${say.stillPickTopic}` : ''),
+          components: reply.suggestions.length ? [pickMenu(encodeCustomId({ action: 'w', key: ctx.message.id, arg: ctx.message.authorId }), reply.suggestions, say.chooseAnswerToPost)] : [],
         };
       }
-      if (reply.smallTalk) return { ...base, content: SMALL_TALK_LINE[reply.smallTalk], components: [] };
-      const lines = ['I don\'t have an answer to that in the FAQ.'];
-      if (reply.suggestions.length) lines.push(SUGGESTIONS_LEAD);
-      const tail = ctx.origin === 'mention'
-        ? 'If none fits, a moderator or someone here can help. Tip: `/faq` searches the topics as you type.'
-        : 'If none fits, ask in the channel and a moderator or another member can help.';
-      return { ...base, content: `${lines.join(' ')}\n${tail}`, components: choiceComponents(reply.askId, reply.suggestions, ctx) };
+      if (reply.smallTalk) return { ...base, content: say.smallTalk[reply.smallTalk], components: [] };
+      const lines = [say.noAnswer()];
+      if (reply.suggestions.length) lines.push(say.closeTopics);
+      const tail = ctx.origin === 'mention' ? `${say.askHumansHere} ${say.tipAutocomplete}` : say.askInChannel;
+      return { ...base, content: `${lines.join(' ')}\n${tail}`, components: choiceComponents(reply.askId, reply.suggestions, ctx, say) };
     }
     case 'help': {
       const list = reply.topics.map((e, i) => `${i + 1}. ${escapeText(shorten(e.question, 200))}`).join('\n');
+      const example = `\`/faq ${QUERY_OPTION[reply.language ?? 'en']}:<${say.yourQuestion}>\``;
       const description = truncateText(
-        `${canAnswer(reply.entryCount)} Some popular topics:\n${list}\n\n` +
-        'Ask with `/faq query:<your question>` (it suggests topics as you type), or mention me with your question.',
+        `${say.canAnswer(reply.entryCount)} ${say.popularTopics}:\n${list}\n\n${say.askWithCommandOrMention(example)}`,
         LIMITS.embedDescription);
       const embed: APIEmbed = { title: shorten(neutralizeMentions(reply.title), LIMITS.embedTitle), description, color: BLURPLE };
       if (reply.footer) embed.footer = { text: shorten(neutralizeMentions(reply.footer), LIMITS.footer) };
-      return { ...base, embeds: [embed], components: choiceComponents(reply.askId, reply.topics, ctx) };
+      return { ...base, embeds: [embed], components: choiceComponents(reply.askId, reply.topics, ctx, say) };
     }
     case 'held':
       return { ...base, content: neutralizeMentions(truncateText(reply.message, LIMITS.content)) };
@@ -142,32 +142,35 @@ export function notice(text: string, ephemeral = true): DiscordMessage {
   return { content: truncateText(text, LIMITS.content), embeds: [], components: [], allowedMentions: { parse: [], users: [], repliedUser: false }, ephemeral };
 }
 
-// Entries are immutable and a reload makes new ones, so an entry's embeds can be kept with it:
-// parsing Markdown is most of the cost of a reply.
-const embedCache = new WeakMap<Entry, APIEmbed[]>();
+// Entries are immutable and a reload makes new ones (a translated entry is one of its own), so
+// an entry's embeds can be kept with it: parsing Markdown is most of the cost of a reply.
+// Kept per language too: an entry without a translation is shown with the reply's labels.
+const embedCache = new WeakMap<Entry, Map<Language, APIEmbed[]>>();
 
 /** The answer as embeds: question as title, converted Markdown, links, source, footer. */
-export function answerEmbeds(entry: Entry): APIEmbed[] {
-  let embeds = embedCache.get(entry);
+export function answerEmbeds(entry: Entry, language: Language = DEFAULT_LANGUAGE): APIEmbed[] {
+  let byLanguage = embedCache.get(entry);
+  if (!byLanguage) embedCache.set(entry, (byLanguage = new Map()));
+  let embeds = byLanguage.get(language);
   if (!embeds) {
-    embeds = buildAnswerEmbeds(entry);
-    embedCache.set(entry, embeds);
+    embeds = buildAnswerEmbeds(entry, phrasesFor(language));
+    byLanguage.set(language, embeds);
   }
   return structuredClone(embeds);
 }
 
-function buildAnswerEmbeds(entry: Entry): APIEmbed[] {
+function buildAnswerEmbeds(entry: Entry, say: Phrases): APIEmbed[] {
   const title = shorten(neutralizeMentions(entry.question), LIMITS.embedTitle);
   const source = entry.meta.source && /^https?:\/\//.test(entry.meta.source) ? entry.meta.source : undefined;
   const linkLines = entry.links
     .filter((l) => /^https?:\/\//.test(l.url))
     .map((l) => `[${escapeText(shorten(l.title, 100)).replace(/[[\]]/g, '')}](${l.url.replace(/\)/g, '%29')})`);
-  if (source) linkLines.push(`[Source${entry.meta.title ? `: ${escapeText(shorten(entry.meta.title, 80)).replace(/[[\]]/g, '')}` : ''}](${source.replace(/\)/g, '%29')})`);
+  if (source) linkLines.push(`[${say.source}${entry.meta.title ? `: ${escapeText(shorten(entry.meta.title, 80)).replace(/[[\]]/g, '')}` : ''}](${source.replace(/\)/g, '%29')})`);
   const linksValue = fitLines(linkLines, LIMITS.fieldValue);
   const footerText = entry.meta.footer ?? entry.meta.title;
   const footer = footerText ? shorten(neutralizeMentions(footerText), LIMITS.footer) : undefined;
 
-  const fixed = title.length + (linksValue ? 'Links'.length + linksValue.length : 0) + (footer?.length ?? 0);
+  const fixed = title.length + (linksValue ? say.links.length + linksValue.length : 0) + (footer?.length ?? 0);
   let budget = LIMITS.embedTotal - fixed;
   const chunks = packBlocks(markdownToDiscordBlocks(entry.answer), LIMITS.embedDescription);
   const descriptions: string[] = [];
@@ -190,7 +193,7 @@ function buildAnswerEmbeds(entry: Entry): APIEmbed[] {
   embeds[0]!.title = title;
   if (source) embeds[0]!.url = source;
   const lastEmbed = embeds.at(-1)!;
-  if (linksValue) lastEmbed.fields = [{ name: 'Links', value: linksValue }];
+  if (linksValue) lastEmbed.fields = [{ name: say.links, value: linksValue }];
   if (footer) lastEmbed.footer = { text: footer };
   return embeds;
 }
@@ -217,10 +220,10 @@ function previewEmbed(candidates: readonly Entry[]): APIEmbed {
 }
 
 /** Suggestions: a menu in private replies (it turns into the answer), buttons in public ones. */
-function choiceComponents(askId: string, entries: readonly Entry[], ctx: RenderContext): ActionRow[] {
+function choiceComponents(askId: string, entries: readonly Entry[], ctx: RenderContext, say: Phrases): ActionRow[] {
   if (entries.length === 0) return [];
   if (ctx.origin === 'mention') return buttonRows(entries.map((e) => button(entryCustomId('m', askId, e.id), e.question, 2)), LIMITS.actionRows);
-  return [pickMenu(encodeCustomId({ action: 's', key: askId, arg: ctx.target?.id ?? '-' }), entries, 'Choose a topic to see its answer')];
+  return [pickMenu(encodeCustomId({ action: 's', key: askId, arg: ctx.target?.id ?? '-' }), entries, say.chooseTopic)];
 }
 
 function pickMenu(customId: string, entries: readonly Entry[], placeholder: string): ActionRow {

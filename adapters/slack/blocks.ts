@@ -3,8 +3,7 @@
 // fallback for notifications. Only `reply.mention` is ever written as a `<@…>` mention.
 import type { types as Slack } from '@slack/bolt';
 import {
-  type AnswerReply, type AskedVia, canAnswer, type Entry, knowledgeLine, NO_STATISTICS, type Person, plainAnswer, type Reply, SMALL_TALK_LINE, type StatsReply,
-  statsTitle, SUGGESTIONS_LEAD,
+  type AnswerReply, type AskedVia, type Entry, knowledgeLine, NO_STATISTICS, type Person, type Phrases, phrasesFor, plainAnswer, type Reply, type StatsReply, statsTitle,
 } from '../../src/index.js';
 import { ACTION, encodeValue } from './action-value.js';
 import { echoWithoutLinks, escapeMrkdwn, link, markdownToMrkdwnParts, plainTextSafe } from './mrkdwn.js';
@@ -48,7 +47,7 @@ const NO_ENTRY = '-';
 /** "Ask a human": beside Helpful / Not helpful on an answer, its own row under a list. */
 function withHandoffButton(message: SlackMessage, reply: Reply, ctx: RenderContext): SlackMessage {
   const entryId = reply.kind === 'answer' ? reply.entry.id : reply.kind === 'suggest' ? reply.candidates[0]?.id ?? NO_ENTRY : NO_ENTRY;
-  const ask = button('🙋 Ask a human', ACTION.handoff, encodeValue({ askId: reply.askId, entryId, via: ctx.via }));
+  const ask = button(`🙋 ${phrasesFor(reply.language).askHuman}`, ACTION.handoff, encodeValue({ askId: reply.askId, entryId, via: ctx.via }));
   const blocks = [...message.blocks];
   const feedback = blocks.findIndex((b) => b.type === 'actions' && b.block_id === 'faq_feedback');
   if (feedback >= 0) {
@@ -60,40 +59,40 @@ function withHandoffButton(message: SlackMessage, reply: Reply, ctx: RenderConte
   return { ...message, blocks };
 }
 
-/** ` for “what was asked”`, links left out, or nothing when nothing is left to echo. */
-function echo(queryText: string | undefined): string {
+/** What was asked, links left out and escaped, to quote; undefined when nothing is left to echo. */
+function echo(queryText: string | undefined): string | undefined {
   const shown = queryText ? echoWithoutLinks(queryText) : '';
-  return shown ? ` for “${escapeMrkdwn(truncate(shown, 200))}”` : '';
+  return shown ? escapeMrkdwn(truncate(shown, 200)) : undefined;
 }
 
 function renderKind(reply: Reply, ctx: RenderContext): SlackMessage {
+  const say = phrasesFor(reply.language);
   switch (reply.kind) {
     case 'answer':
-      return answer(reply.entry, reply.related, reply, ctx);
+      return answer(reply.entry, reply.related, reply, ctx, say);
     case 'suggest': {
-      const asked = echo(ctx.queryText);
-      const lead = `I found a few possible answers${asked}. Which one do you mean?`;
+      const lead = say.notSure(echo(ctx.queryText));
       return { text: lead, blocks: [section(lead), ...choiceButtons(reply.candidates, reply.askId, ctx)] };
     }
     case 'none': {
       if (reply.smallTalk) {
-        const line = SMALL_TALK_LINE[reply.smallTalk];
+        const line = say.smallTalk[reply.smallTalk];
         return { text: line, blocks: [section(line)] };
       }
       const asked = echo(ctx.queryText);
-      const lead = `Sorry, I don't have an answer${asked}.`;
+      const lead = asked ? say.noAnswer(asked) : say.noAnswer();
       const blocks: Block[] = [section(lead)];
       if (reply.suggestions.length > 0) {
-        blocks.push(context(SUGGESTIONS_LEAD), ...choiceButtons(reply.suggestions, reply.askId, ctx));
+        blocks.push(context(say.closeTopics), ...choiceButtons(reply.suggestions, reply.askId, ctx));
       }
-      blocks.push(context('Try other words, see `/faq help` for the topics I know about, or ask a moderator.'));
+      blocks.push(context(say.tryOtherWords));
       return { text: lead, blocks };
     }
     case 'help': {
-      const lead = `${canAnswer(reply.entryCount)} Ask with \`/faq your question\`, mention me, or send me a direct message.`;
+      const lead = `${say.canAnswer(reply.entryCount)} ${say.askWithCommandMentionOrDm(`\`/faq ${say.yourQuestion}\``)}`;
       const blocks: Block[] = [header(reply.title), section(lead)];
       if (reply.topics.length > 0) {
-        blocks.push(section(`*Popular topics*\n${reply.topics.map((t) => `• ${escapeMrkdwn(t.question)}`).join('\n')}`));
+        blocks.push(section(`*${say.popularTopics}*\n${reply.topics.map((t) => `• ${escapeMrkdwn(t.question)}`).join('\n')}`));
         blocks.push(...choiceButtons(reply.topics, reply.askId, ctx));
       }
       if (reply.footer) blocks.push(context(escapeMrkdwn(reply.footer)));
@@ -106,34 +105,34 @@ function renderKind(reply: Reply, ctx: RenderContext): SlackMessage {
   }
 }
 
-function answer(entry: Entry, related: readonly Entry[], reply: AnswerReply, ctx: RenderContext): SlackMessage {
+function answer(entry: Entry, related: readonly Entry[], reply: AnswerReply, ctx: RenderContext, say: Phrases): SlackMessage {
   const mentions = reply.mention.map((p) => `<@${p.id}>`).join(' ');
   const top: Block[] = [];
-  if (mentions) top.push(section(`${mentions} here is an answer that may help:`));
+  if (mentions) top.push(section(say.mayHelp(mentions)));
   top.push(header(entry.question));
 
   const tail: Block[] = [];
   if (entry.links.length > 0) {
-    tail.push(section(`*Links:* ${entry.links.map((l) => link(l.url, l.title)).join(' · ')}`));
+    tail.push(section(`*${say.links}:* ${entry.links.map((l) => link(l.url, l.title)).join(' · ')}`));
   }
   if (related.length > 0) {
     // Anyone can press buttons on a public message: they must not re-send answers to the member.
     const buttonCtx = reply.visibility === 'public' ? { via: ctx.via } : ctx;
-    tail.push(context('Related:'), ...choiceButtons(related, reply.askId, buttonCtx));
+    tail.push(context(`${say.related}:`), ...choiceButtons(related, reply.askId, buttonCtx));
   }
   const notes: string[] = [];
-  if (reply.suggestedBy) notes.push(`Suggested by ${escapeMrkdwn(displayName(reply.suggestedBy))}`);
-  if (entry.meta.source) notes.push(`Source: ${link(entry.meta.source, entry.meta.title ?? entry.meta.source)}`);
+  if (reply.suggestedBy) notes.push(say.suggestedBy(escapeMrkdwn(displayName(reply.suggestedBy))));
+  if (entry.meta.source) notes.push(`${say.source}: ${link(entry.meta.source, entry.meta.title ?? entry.meta.source)}`);
   if (entry.meta.footer) notes.push(escapeMrkdwn(entry.meta.footer));
   if (notes.length > 0) tail.push(context(truncate(notes.join(' · '), 2900)));
 
   const value = encodeValue({ askId: reply.askId, entryId: entry.id, via: ctx.via, ...(ctx.target ? { targetId: ctx.target.id } : {}) });
   const buttons: Slack.Button[] = [];
-  if (reply.visibility === 'private') buttons.push(button('Share in channel', ACTION.share, value, 'primary'));
-  buttons.push(button('👍 Helpful', ACTION.helpful, value), button('👎 Not helpful', ACTION.notHelpful, value));
+  if (reply.visibility === 'private') buttons.push(button(say.shareInChannel, ACTION.share, value, 'primary'));
+  buttons.push(button(`👍 ${say.helpful}`, ACTION.helpful, value), button(`👎 ${say.notHelpful}`, ACTION.notHelpful, value));
   if (reply.dismissibleBy) {
     const who = reply.dismissibleBy;
-    buttons.push(button('🗑️ Dismiss', ACTION.dismiss, encodeValue({ askId: reply.askId, entryId: entry.id, via: ctx.via, askerId: who.askerId, ...(who.targetId ? { targetId: who.targetId } : {}) })));
+    buttons.push(button(`🗑️ ${say.dismiss}`, ACTION.dismiss, encodeValue({ askId: reply.askId, entryId: entry.id, via: ctx.via, askerId: who.askerId, ...(who.targetId ? { targetId: who.targetId } : {}) })));
   }
   tail.push({ type: 'actions', block_id: 'faq_feedback', elements: buttons });
 

@@ -15,6 +15,8 @@ export interface SlackAsk {
   readonly asker: Person;
   readonly target?: Person | undefined;
   readonly via: AskedVia;
+  /** The member's Slack locale (es-ES), when the knowledge speaks more than one language. */
+  readonly locale?: string | undefined;
 }
 
 export function slackQuery(deps: Pick<SlackDeps, 'service'>, ask: SlackAsk): Query {
@@ -24,5 +26,6 @@ export function slackQuery(deps: Pick<SlackDeps, 'service'>, ask: SlackAsk): Que
     // Slack names direct-message conversations D…; per-channel settings do not apply there.
     direct: ask.channelId.startsWith('D'),
     asker: ask.asker, target: ask.target, via: ask.via,
+    ...(ask.locale ? { locale: ask.locale } : {}),
   });
 }

@@ -1,7 +1,7 @@
 // Renders replies and matches for a terminal: plain text, answer first, candidates on request.
 import type { Match, Reply } from '../domain.js';
 import { markdownToTerminal, wrap } from './terminal-markdown.js';
-import { canAnswer, SMALL_TALK_LINE, SUGGESTIONS_LEAD } from '../wording.js';
+import { phrasesFor } from '../language/phrases.js';
 
 export interface TerminalOptions {
   /** The matcher's view, shown under the reply with `explain`. */
@@ -27,8 +27,9 @@ export function renderReply(reply: Reply, options: TerminalOptions = {}): string
       const { entry } = reply;
       lines.push(markdownToTerminal(`# ${escapeHeading(entry.question)}`, width), '', markdownToTerminal(entry.answer, width));
       if (entry.links.length > 0) lines.push('', ...entry.links.map((l) => prefixWrapped(`${l.title} (${l.url})`, width, '- ')));
-      if (reply.related.length > 0) lines.push('', 'Related:', ...list(reply.related));
-      if (entry.meta.source) lines.push('', `Source: ${entry.meta.source}`);
+      const say = phrasesFor(reply.language);
+      if (reply.related.length > 0) lines.push('', `${say.related}:`, ...list(reply.related));
+      if (entry.meta.source) lines.push('', `${say.source}: ${entry.meta.source}`);
       if (options.footer !== false && entry.meta.footer) lines.push(wrap(entry.meta.footer, width));
       break;
     }
@@ -37,15 +38,15 @@ export function renderReply(reply: Reply, options: TerminalOptions = {}): string
       break;
     case 'none':
       if (reply.smallTalk) {
-        lines.push(SMALL_TALK_LINE[reply.smallTalk]);
+        lines.push(phrasesFor(reply.language).smallTalk[reply.smallTalk]);
         break;
       }
       lines.push("Sorry, I don't have an answer for that.");
-      if (reply.suggestions.length > 0) lines.push(SUGGESTIONS_LEAD, ...list(reply.suggestions));
+      if (reply.suggestions.length > 0) lines.push(phrasesFor(reply.language).closeTopics, ...list(reply.suggestions));
       lines.push('Try other words, or ask a moderator.');
       break;
     case 'help':
-      lines.push(wrap(`${reply.title}: ${canAnswer(reply.entryCount)} Ask a question in your own words, or try one of these:`, width));
+      lines.push(wrap(`${reply.title}: ${phrasesFor(reply.language).canAnswer(reply.entryCount)} Ask a question in your own words, or try one of these:`, width));
       lines.push(...reply.topics.map((e) => prefixWrapped(`${e.question}  (/faq ${e.id})`, width, '  - ')));
       if (reply.footer) lines.push('', wrap(reply.footer, width));
       break;

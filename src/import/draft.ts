@@ -1,6 +1,13 @@
 // The shape the importer produces and merges: a knowledge file as plain data, before it is
 // written as YAML. Mirrors the loader's format (see schema/knowledge.schema.json).
-import type { Link } from '../domain.js';
+import type { Language, Link } from '../domain.js';
+
+/** A translation as the file writes it (the loader's Translation without its position). */
+export interface DraftTranslation {
+  question: string;
+  answer: string;
+  alternates: string[];
+}
 
 export interface DraftEntry {
   id: string;
@@ -13,12 +20,16 @@ export interface DraftEntry {
   related: string[];
   tags: string[];
   pinned: boolean;
+  /** Written by hand, never by the importer: kept through a re-import. */
+  restrictedTo?: string[];
+  translations?: Partial<Record<Language, DraftTranslation>>;
 }
 
 export interface DraftFile {
   title?: string;
   source?: string;
   footer?: string;
+  language?: Language;
   entries: DraftEntry[];
 }
 

@@ -35,10 +35,13 @@ export function readExisting(path: string, display: string): ExistingFile {
       ...(meta.title ? { title: meta.title } : {}),
       ...(meta.source ? { source: meta.source } : {}),
       ...(meta.footer ? { footer: meta.footer } : {}),
+      ...(meta.language ? { language: meta.language } : {}),
       entries: entries.map((e) => ({
         id: e.id, question: e.question, answer: e.answer,
         alternates: [...e.alternates], keywords: [...e.keywords], links: [...e.links],
         related: [...e.related], tags: [...e.tags], pinned: e.pinned,
+        ...(e.restrictedTo ? { restrictedTo: [...e.restrictedTo] } : {}),
+        ...(e.translations ? { translations: Object.fromEntries(Object.entries(e.translations).map(([l, t]) => [l, { question: t!.question, answer: t!.answer, alternates: [...t!.alternates] }])) } : {}),
       })),
     },
     comment,

@@ -1,6 +1,7 @@
 // Re-importing a changed page into a knowledge file maintainers have worked on: entries are
 // matched by question (exactly, then by similar wording or answer), so ids and everything
-// people added by hand (alternates, keywords, links, related, tags, pinned) survive.
+// people added by hand (alternates, keywords, links, related, tags, pinned, restrictedTo,
+// translations) survive.
 import type { DraftEntry, DraftFile } from './draft.js';
 import { uniqueId } from './ids.js';
 import { phrasingKey } from './phrasing.js';
@@ -65,6 +66,8 @@ export function mergeDraft(existing: DraftFile, imported: DraftFile): { draft: D
     ...(existing.title ?? imported.title ? { title: existing.title ?? imported.title } : {}),
     ...(existing.source ?? imported.source ? { source: existing.source ?? imported.source } : {}),
     ...(imported.footer ?? existing.footer ? { footer: imported.footer ?? existing.footer } : {}),
+    // A page says nothing of the file's language: what the file declares stays.
+    ...(existing.language ? { language: existing.language } : {}),
     entries,
   };
   return { draft, report };

@@ -15,6 +15,7 @@ export function draftToYaml(draft: DraftFile, options: YamlOptions = {}): string
     ...(draft.title ? { title: draft.title } : {}),
     ...(draft.source ? { source: draft.source } : {}),
     ...(draft.footer ? { footer: draft.footer } : {}),
+    ...(draft.language ? { language: draft.language } : {}),
     entries: draft.entries.map(entryData),
   });
   const header = [
@@ -37,6 +38,10 @@ export function draftToYaml(draft: DraftFile, options: YamlOptions = {}): string
       }
       const links = item.get('links', true);
       if (isSeq(links)) for (const link of links.items) if (isMap(link)) link.flow = true;
+      const restricted = item.get('restrictedTo', true);
+      if (isSeq(restricted)) restricted.flow = true;
+      const translations = item.get('translations', true);
+      if (isMap(translations)) for (const pair of translations.items) if (isMap(pair.value)) asBlock(pair.value.get('answer', true));
     });
   }
   return doc.toString({ lineWidth: 0, indentSeq: true, flowCollectionPadding: false });
@@ -55,6 +60,8 @@ function entryData(entry: DraftEntry): Record<string, unknown> {
     ...(entry.related.length > 0 ? { related: entry.related } : {}),
     ...(entry.tags.length > 0 ? { tags: entry.tags } : {}),
     ...(entry.pinned ? { pinned: true } : {}),
+    ...(entry.restrictedTo ? { restrictedTo: entry.restrictedTo } : {}),
+    ...(entry.translations ? { translations: entry.translations } : {}),
   };
 }
 

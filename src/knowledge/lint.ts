@@ -6,8 +6,9 @@
 //     or finds nothing, is reported as a warning;
 //   - collisions: pairs of entries the matcher confuses, with the phrasings that collide
 //     (warnings);
-//   - answers long enough to be split on a platform, by the limits the adapters declare
-//     (warnings); the core itself knows no platform.
+//   - answers, translated ones too, long enough to be split on a platform, by the limits the
+//     adapters declare (warnings); the core itself knows no platform.
+// Leave-one-out and collisions run on the base language's phrasings only.
 // Links and related ids are checked by the loader already. Pure: no I/O, returns Problems.
 import type { MatcherSettings } from '../config.js';
 import type { Entry, KnowledgeBase, Problem } from '../domain.js';
@@ -39,14 +40,19 @@ export function lintKnowledge(kb: KnowledgeBase, options: LintOptions = {}): Pro
 function lengthProblems(kb: KnowledgeBase, limits: readonly SplitLimit[]): Problem[] {
   const problems: Problem[] = [];
   const largestFirst = [...limits].sort((a, b) => b.chars - a.chars);
-  for (const entry of kb.entries) {
-    const n = entry.answer.length;
+  // A translated answer is posted as it is written, so it is measured as the entry's own.
+  const answers = kb.entries.flatMap((entry) => [
+    { entry, answer: entry.answer, location: entry.location, what: 'the answer' },
+    ...Object.entries(entry.translations ?? {}).map(([code, t]) => ({ entry, answer: t!.answer, location: t!.location, what: `the \`${code}\` answer` })),
+  ]);
+  for (const { entry, answer, location, what } of answers) {
+    const n = answer.length;
     const exceeded = largestFirst.filter((l) => n > l.chars);
     if (exceeded.length === 0) continue;
     const where = exceeded.map((l) => `${l.platform} (${fmt(l.chars)} characters per ${l.unit}, ${parts(n, l.chars)} parts)`).join(' and ');
     problems.push({
-      severity: 'warning', ...entry.location,
-      message: `entry \`${entry.id}\`: the answer has ${fmt(n)} characters and will be split on ${where}`,
+      severity: 'warning', ...location,
+      message: `entry \`${entry.id}\`: ${what} has ${fmt(n)} characters and will be split on ${where}`,
       hint: 'shorten it, or move the details to a page and add it under `links`',
     });
   }

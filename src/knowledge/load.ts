@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Entry, KnowledgeBase, KnowledgeFileMeta, Problem } from '../domain.js';
+import { DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, type Language } from '../language/languages.js';
 import { FaqbotError } from '../errors.js';
 import { offendingText, yamlErrorAt } from '../yaml-error.js';
 import { validateDocument, type FileCheck, type RelatedRef } from './validate.js';
@@ -83,7 +84,8 @@ export function checkKnowledge(path: string, cwd = process.cwd()): KnowledgeChec
     relatedRefs.push(...result.relatedRefs);
   }
   for (const e of entries) ids.add(e.id);
-  problems.push(...crossCheck(entries), ...relatedCheck(relatedRefs, ids, entries.map((e) => e.id)));
+  const language = baseLanguage(metas);
+  problems.push(...languageCheck(metas, language), ...crossCheck(entries, language), ...relatedCheck(relatedRefs, ids, entries.map((e) => e.id)));
   if (problems.some((p) => p.severity === 'error')) return { problems };
   return { knowledge: buildKnowledgeBase(entries, metas, basename(path)), problems };
 }
@@ -100,10 +102,33 @@ export function loadKnowledge(path: string, cwd = process.cwd()): { knowledge: K
 
 export function buildKnowledgeBase(entries: readonly Entry[], files: readonly KnowledgeFileMeta[], fallbackTitle = 'FAQ'): KnowledgeBase {
   const byId = new Map(entries.map((e) => [e.id, e] as const));
-  return { entries, byId, files, title: files.find((f) => f.title)?.title ?? fallbackTitle };
+  const language = baseLanguage(files);
+  const translated = new Set(entries.flatMap((e) => Object.keys(e.translations ?? {}) as Language[]));
+  const languages = [language, ...LANGUAGES.filter((l) => l !== language && translated.has(l))];
+  return { entries, byId, files, title: files.find((f) => f.title)?.title ?? fallbackTitle, language, languages };
 }
 
-function crossCheck(entries: readonly Entry[]): Problem[] {
+/** The base's language: the one its files declare (they must agree), English when none does. */
+function baseLanguage(files: readonly KnowledgeFileMeta[]): Language {
+  return files.find((f) => f.language)?.language ?? DEFAULT_LANGUAGE;
+}
+
+/** One base, one language: files may leave `language:` out, but two may not declare different ones. */
+function languageCheck(files: readonly KnowledgeFileMeta[], language: Language): Problem[] {
+  const first = files.find((f) => f.language);
+  return files.filter((f) => f.language && f.language !== language).map((f): Problem => ({
+    severity: 'error', file: f.file, line: 1, col: 1,
+    message: `\`language: ${f.language}\` differs from \`language: ${language}\` in ${first!.file}`,
+    hint: `a knowledge base has one language, and other languages go under each entry's \`translations:\`; declare ${language} here too, or remove \`language:\``,
+  }));
+}
+
+/** What makes two phrasings the same for matching: case, punctuation and spacing aside. */
+function phrasingKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function crossCheck(entries: readonly Entry[], language: Language = DEFAULT_LANGUAGE): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, Entry>();
   for (const entry of entries) {
@@ -119,7 +144,7 @@ function crossCheck(entries: readonly Entry[]): Problem[] {
   const phrasing = new Map<string, Entry>();
   for (const entry of entries) {
     for (const text of [entry.question, ...entry.alternates]) {
-      const key = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const key = phrasingKey(text);
       const owner = phrasing.get(key);
       if (owner && owner !== entry) {
         problems.push({
@@ -128,6 +153,43 @@ function crossCheck(entries: readonly Entry[]): Problem[] {
           hint: 'one phrasing can only lead to one entry; keep it where it belongs and remove the other',
         });
       } else phrasing.set(key, entry);
+    }
+  }
+  problems.push(...translationCheck(entries, language, phrasing));
+  return problems;
+}
+
+/**
+ * A translation into the base language is no translation; and a language's phrasings are
+ * matched beside the base's, so one of them may lead to one entry only there too.
+ */
+function translationCheck(entries: readonly Entry[], language: Language, basePhrasings: ReadonlyMap<string, Entry>): Problem[] {
+  const problems: Problem[] = [];
+  const byLanguage = new Map<Language, Map<string, Entry>>();
+  for (const entry of entries) {
+    for (const [code, t] of Object.entries(entry.translations ?? {}) as [Language, NonNullable<Entry['translations']>[Language]][]) {
+      if (!t) continue;
+      if (code === language) {
+        problems.push({
+          severity: 'error', ...t.location,
+          message: `entry \`${entry.id}\`: a \`${code}\` translation, but ${LANGUAGE_NAMES[code]} is the knowledge base's language`,
+          hint: `the entry's own question and answer are the ${LANGUAGE_NAMES[code]} ones; remove this translation, or set the file's \`language:\` to the language its entries are written in`,
+        });
+        continue;
+      }
+      let seen = byLanguage.get(code);
+      if (!seen) byLanguage.set(code, (seen = new Map()));
+      for (const text of [t.question, ...t.alternates]) {
+        const key = phrasingKey(text);
+        const owner = seen.get(key) ?? basePhrasings.get(key);
+        if (owner && owner !== entry) {
+          problems.push({
+            severity: 'error', ...t.location,
+            message: `entry \`${entry.id}\`: the ${LANGUAGE_NAMES[code]} phrasing "${text}" is also a phrasing of \`${owner.id}\``,
+            hint: 'one phrasing can only lead to one entry, in every language; keep it where it belongs and remove the other',
+          });
+        } else seen.set(key, entry);
+      }
     }
   }
   return problems;

@@ -1,12 +1,15 @@
 // Checks one parsed knowledge file node by node, so every problem carries its line and column
 // and a hint. Returns the entries it could read and every problem at once.
 import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Entry, KnowledgeFileMeta, Link, Problem } from '../domain.js';
+import type { Entry, KnowledgeFileMeta, Link, Problem, Translation } from '../domain.js';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, languageOfLocale, type Language } from '../language/languages.js';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const FILE_KEYS = ['$schema', 'title', 'source', 'footer', 'entries'] as const;
-export const ENTRY_KEYS = ['id', 'question', 'answer', 'alternates', 'keywords', 'links', 'related', 'tags', 'pinned', 'restrictedTo'] as const;
+export const FILE_KEYS = ['$schema', 'title', 'source', 'footer', 'language', 'entries'] as const;
+export const ENTRY_KEYS = ['id', 'question', 'answer', 'alternates', 'keywords', 'links', 'related', 'tags', 'pinned', 'restrictedTo', 'translations'] as const;
+/** What a translation may say; everything else of an entry is the same in every language. */
+export const TRANSLATION_KEYS = ['question', 'answer', 'alternates'] as const;
 
 /** A `related` id as written, with its position, checked once every file is read. */
 export interface RelatedRef {
@@ -53,6 +56,7 @@ export function validateDocument(doc: Document, lines: LineCounter, file: string
     ...optionalString(root, 'title', problem),
     ...optionalString(root, 'source', problem),
     ...optionalString(root, 'footer', problem),
+    ...fileLanguage(root, problem),
   };
   if (meta.source !== undefined && !isHttpUrl(meta.source)) {
     problem(root.get('source', true) as Node, '`source` must be an absolute http(s) URL', 'write it as https://example.org/page');
@@ -107,8 +111,75 @@ function readEntry(node: Node, meta: KnowledgeFileMeta, problem: Report, at: (n:
     else problem(pinnedNode, `${label}: \`pinned\` must be true or false`);
   }
   const restrictedTo = groupIdList(node, problem, label);
+  const translations = translationMap(node, problem, label, meta.file, at);
   if (id === undefined || question === undefined || answer === undefined) return undefined;
-  return { id, question, answer, alternates, keywords, links, related, tags, pinned, ...(restrictedTo.length > 0 ? { restrictedTo } : {}), meta, location: { file: meta.file, ...at(node) } };
+  return {
+    id, question, answer, alternates, keywords, links, related, tags, pinned,
+    ...(restrictedTo.length > 0 ? { restrictedTo } : {}),
+    ...(translations ? { translations } : {}),
+    meta, location: { file: meta.file, ...at(node) },
+  };
+}
+
+const SUPPORTED = LANGUAGES.map((l) => `${l} (${LANGUAGE_NAMES[l]})`).join(', ');
+
+/** `language: de` at the top of a file: the language its entries are written in. */
+function fileLanguage(root: YAMLMap, problem: Report): { language?: Language } {
+  const node = root.get('language', true) as Node | undefined;
+  if (node === undefined) return {};
+  const value = isScalar(node) && typeof node.value === 'string' ? node.value.trim() : '';
+  if (isLanguage(value)) return { language: value };
+  problem(node, `\`language\` ${JSON.stringify(isScalar(node) ? node.value : null)} is not a language faqbot matches in`, languageHint(value));
+  return {};
+}
+
+/** How to fix a language code: the language alone for a regional code, else the supported ones. */
+function languageHint(code: string): string {
+  const language = languageOfLocale(code);
+  if (language && language !== code.toLowerCase()) {
+    return `write the language alone, \`${language}\`: translations are per language, and members with any regional locale of it (${language}-…) read them`;
+  }
+  return `use one of ${SUPPORTED}`;
+}
+
+/**
+ * `translations:` — for each language code, the entry's question, answer and alternates in
+ * that language. A translation needs both a question and an answer: half of one would answer
+ * members of that language in two languages at once.
+ */
+function translationMap(node: YAMLMap, problem: Report, label: string, file: string, at: (n: Node) => { line: number; col: number }): Partial<Record<Language, Translation>> | undefined {
+  const map = node.get('translations', true) as Node | undefined;
+  if (map === undefined) return undefined;
+  if (!isMap(map) || map.items.length === 0) {
+    problem(map, `${label}: \`translations\` must map language codes to translations`, 'write `translations:`, then `de:` indented under it with `question:`, `answer:` and `alternates:` in German');
+    return undefined;
+  }
+  const out: Partial<Record<Language, Translation>> = {};
+  for (const pair of map.items) {
+    const keyNode = pair.key as Node;
+    const code = isScalar(keyNode) ? String(keyNode.value).trim() : '';
+    if (!isLanguage(code)) {
+      problem(keyNode, `${label}: unknown language code \`${code}\` in \`translations\``, languageHint(code));
+      continue;
+    }
+    const value = pair.value as Node | null;
+    const where = `${label}: the \`${code}\` translation`;
+    if (!isMap(value)) {
+      problem(value ?? keyNode, `${where} must be a mapping with \`question\` and \`answer\``, `indent \`question:\` and \`answer:\` (in ${LANGUAGE_NAMES[code]}) under \`${code}:\``);
+      continue;
+    }
+    for (const item of value.items) {
+      const key = keyOf(item);
+      if (!TRANSLATION_KEYS.includes(key as (typeof TRANSLATION_KEYS)[number])) {
+        problem(item.key as Node, `${where}: unknown key \`${key}\``, `a translation has ${TRANSLATION_KEYS.join(', ')}; ids, keywords, links and the rest are shared by every language`);
+      }
+    }
+    const question = requiredString(value, 'question', problem, where, false, 'a translation needs its question and its answer');
+    const answer = requiredString(value, 'answer', problem, where, false, 'a translation needs its question and its answer');
+    const alternates = stringList(value, 'alternates', problem, where);
+    if (question !== undefined && answer !== undefined) out[code] = { question, answer, alternates, location: { file, ...at(value) } };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function readRelatedRefs(node: Node, file: string, at: (n: Node) => { line: number; col: number }): RelatedRef[] {
@@ -135,10 +206,10 @@ function optionalString(map: YAMLMap, key: string, problem: Report): Record<stri
 }
 
 /** `acceptNumber`: ids and link titles may be numbers (`id: 404`); a question or answer may not. */
-function requiredString(map: YAMLMap, key: string, problem: Report, label = 'entry', acceptNumber = false): string | undefined {
+function requiredString(map: YAMLMap, key: string, problem: Report, label = 'entry', acceptNumber = false, why?: string): string | undefined {
   const node = map.get(key, true) as Node | undefined;
   if (node === undefined) {
-    problem(map, `${label}: missing \`${key}\``, `add \`${key}: ...\` to this entry`);
+    problem(map, `${label}: missing \`${key}\``, `add \`${key}: ...\` ${why ? `(${why})` : 'to this entry'}`);
     return undefined;
   }
   const text = isScalar(node) && (typeof node.value === 'string' || (acceptNumber && typeof node.value === 'number')) ? String(node.value).trim() : '';

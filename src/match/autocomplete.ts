@@ -2,6 +2,8 @@
 // prefixes), searching titles, keywords and alternates.
 import Fuse from 'fuse.js';
 import type { AutocompleteChoice, Entry, KnowledgeBase } from '../domain.js';
+import type { Language } from '../language/languages.js';
+import { localized } from '../language/localize.js';
 import { cleanText } from '../text/normalize.js';
 
 /** A choice's label: the question on one line. Each adapter cuts it to its platform's limit. */
@@ -24,14 +26,25 @@ export function leadingEntries(kb: KnowledgeBase, popularity: ReadonlyMap<string
     .map((x) => x.entry);
 }
 
+/**
+ * What autocomplete searches for members of a language: the entry in that language, with the
+ * base's question and alternates among its alternates (product names and English words are
+ * typed in every language).
+ */
+function searchable(entry: Entry, language: Language | undefined): Entry {
+  const shown = localized(entry, language);
+  return shown === entry ? entry : { ...shown, alternates: [...shown.alternates, entry.question, ...entry.alternates] };
+}
+
 export class Autocompleter {
   private fuseIndex: Fuse<Entry> | undefined;
 
-  constructor(private readonly kb: KnowledgeBase) {}
+  /** `language`: whose questions the labels are; the base's when absent. */
+  constructor(private readonly kb: KnowledgeBase, private readonly language?: Language) {}
 
   /** Built on first use: answering never needs it, and a large base starts faster without it. */
   private get fuse(): Fuse<Entry> {
-    this.fuseIndex ??= new Fuse([...this.kb.entries], {
+    this.fuseIndex ??= new Fuse(this.kb.entries.map((e) => searchable(e, this.language)), {
       keys: [
         { name: 'question', weight: 3 },
         { name: 'keywords', weight: 3 },
@@ -53,6 +66,6 @@ export class Autocompleter {
   complete(partial: string, limit: number, popularity: ReadonlyMap<string, number>): AutocompleteChoice[] {
     const query = cleanText(partial);
     const entries = query === '' ? leadingEntries(this.kb, popularity, limit) : this.fuse.search(query, { limit }).map((r) => r.item);
-    return entries.slice(0, limit).map((entry) => ({ label: label(entry.question), entryId: entry.id }));
+    return entries.slice(0, limit).map((entry) => ({ label: label(localized(entry, this.language).question), entryId: entry.id }));
   }
 }

@@ -2,6 +2,7 @@
 import type { MatcherSettings } from '../config.js';
 import { defaultSettings } from '../config.js';
 import type { AutocompleteChoice, KnowledgeBase, Match } from '../domain.js';
+import type { Language } from '../language/languages.js';
 import { Autocompleter } from './autocomplete.js';
 import { answerBar, decide } from './decide.js';
 import { smallTalk } from '../text/small-talk.js';
@@ -26,6 +27,14 @@ export interface Matcher {
   /** What the matcher learnt about this base at start-up, and the score it answers from. */
   readonly calibration: Calibration;
   readonly answerAt: number;
+  /** The language it matches queries in: the base's, or one the base is translated into. */
+  readonly language: Language;
+  /**
+   * The matcher for queries in another language the base speaks (its phrasings in that
+   * language beside the base's), built on first use and kept; this one for its own language.
+   * `calibrated`: as for buildMatcher (a view of the base takes the whole base's).
+   */
+  inLanguage(language: Language, calibrated?: Calibration): Matcher;
 }
 
 /**
@@ -33,13 +42,24 @@ export interface Matcher {
  * leave-one-out builds differ from the full base by one phrasing each).
  */
 export function buildMatcher(kb: KnowledgeBase, settings: Partial<MatcherSettings> = {}, calibrated?: Calibration): Matcher {
+  return buildIn(kb, settings, calibrated, kb.language, new Map());
+}
+
+/** `others`: the matchers of the base's other languages, shared by all of them. */
+function buildIn(kb: KnowledgeBase, settings: Partial<MatcherSettings>, calibrated: Calibration | undefined, language: Language, others: Map<Language, Matcher>): Matcher {
   const options = { ...defaultSettings.matcher, ...settings };
-  const index = new TermIndex(kb, encoderFor(options.semantic));
+  const index = new TermIndex(kb, encoderFor(options.semantic), language);
   const calibration = calibrated ? index.adopt(calibrated) : index.calibrate();
-  const completer = new Autocompleter(kb);
-  return {
+  const completer = new Autocompleter(kb, language);
+  const self: Matcher = {
     calibration,
+    language,
     answerAt: answerBar(calibration, options),
+    inLanguage(wanted, calibratedThere) {
+      // A language the base has no translations into is matched as the base's own.
+      if (!kb.languages.includes(wanted)) return others.get(kb.language) ?? self;
+      return others.get(wanted) ?? buildIn(kb, settings, calibratedThere, wanted, others);
+    },
     match(text) {
       const capped = text.slice(0, options.maxQueryChars);
       const talk = smallTalk(capped);
@@ -50,4 +70,6 @@ export function buildMatcher(kb: KnowledgeBase, settings: Partial<MatcherSetting
       return completer.complete(partial.slice(0, 200), limit, popularity);
     },
   };
+  others.set(language, self);
+  return self;
 }

@@ -7,7 +7,9 @@
 // phrasings together, then mixed with a classifier trained on the same phrasings. Unknown
 // query terms are looked up with typo tolerance through a deletion index.
 import type { Candidate, Entry, KnowledgeBase } from '../domain.js';
-import { cleanText, terms } from '../text/normalize.js';
+import type { Language } from '../language/languages.js';
+import { analyzerFor, mixedQueryTerms, type Analyzer } from '../text/analyzer.js';
+import { cleanText } from '../text/normalize.js';
 import { firstSentence, sentences } from '../text/sentences.js';
 import { TypoIndex } from './typo.js';
 import { SoftmaxClassifier, type Example, type Features } from './classifier.js';
@@ -85,6 +87,8 @@ interface Phrasing {
   readonly entry: number;
   readonly field: Field;
   readonly text: string;
+  /** The language the phrasing is written in: the base's, or the index's translation. */
+  readonly analyzer: Analyzer;
   readonly terms: readonly string[];
   /** The same terms as vocabulary ids. */
   readonly ids: readonly number[];
@@ -158,14 +162,26 @@ export class TermIndex {
   private readonly classifierPlan: ClassifierPlan | undefined;
   /** Share of the score that is meaning; set by calibrate(), 0 without an encoder. */
   private semanticShare = 0;
+  /** A query's terms, as the language it is asked in makes them. */
+  private readonly queryTerms: (text: string) => string[];
 
-  constructor(kb: KnowledgeBase, private readonly encoder?: SentenceEncoder) {
+  /**
+   * `language`: the language queries are asked in. The index holds the base's phrasings, and
+   * for another language also each entry's translation into it (question, alternates, answer),
+   * each phrasing made into terms by its own language's stemmer and stop words.
+   */
+  constructor(kb: KnowledgeBase, private readonly encoder?: SentenceEncoder, language: Language = kb.language) {
     this.entries = kb.entries;
+    const base = analyzerFor(kb.language);
+    const member = analyzerFor(language);
+    this.queryTerms = member === base
+      ? (text) => base.terms(text)
+      : (text) => mixedQueryTerms(text, member, base, (term) => this.vocabulary.has(term));
     const df: number[] = [];
     const lastEntry: number[] = [];
     kb.entries.forEach((entry, i) => {
-      const add = (field: Field, text: string) => {
-        const t = unique(terms(text));
+      const add = (field: Field, text: string, analyzer: Analyzer = base) => {
+        const t = unique(analyzer.terms(text));
         if (t.length === 0) return;
         const ids = t.map((term) => this.intern(term));
         for (const id of ids) {
@@ -175,13 +191,19 @@ export class TermIndex {
             df[id] = (df[id] ?? 0) + 1;
           }
         }
-        this.phrasings.push({ entry: i, field, text, terms: t, ids, norm: 0 });
+        this.phrasings.push({ entry: i, field, text, analyzer, terms: t, ids, norm: 0 });
       };
       add('question', entry.question);
       entry.alternates.forEach((a) => add('alternate', a));
       entry.keywords.forEach((k) => add('keyword', k));
       add('id', entry.id.replace(/-/g, ' '));
       add('answer', entry.answer);
+      const translation = member === base ? undefined : entry.translations?.[language];
+      if (translation) {
+        add('question', translation.question, member);
+        translation.alternates.forEach((a) => add('alternate', a, member));
+        add('answer', translation.answer, member);
+      }
       for (const key of [entry.id, ...entry.keywords]) {
         const k = cleanText(key.replace(/-/g, ' '));
         if (k && !this.exact.has(k)) this.exact.set(k, i);
@@ -237,7 +259,7 @@ export class TermIndex {
         if (p.field !== 'answer') {
           if (meaningful) this.phrasingMeaning.set(p, vector);
         } else if (i < ANSWER_EXAMPLES && kb.entries[p.entry]!.alternates.length === 0) {
-          const ids = this.knownIds(t);
+          const ids = this.knownIds(t, p.analyzer);
           if (ids.length > 0) this.answerExamples.push({ entry: p.entry, ids, ...(meaningful ? { vector } : {}) });
         }
       });
@@ -259,8 +281,8 @@ export class TermIndex {
   }
 
   /** The index's ids of a text's distinct terms, leaving out those the index lacks. */
-  private knownIds(text: string): number[] {
-    return unique(terms(text)).map((term) => this.vocabulary.get(term)).filter((id): id is number => id !== undefined);
+  private knownIds(text: string, analyzer: Analyzer): number[] {
+    return unique(analyzer.terms(text)).map((term) => this.vocabulary.get(term)).filter((id): id is number => id !== undefined);
   }
 
   private intern(term: string): number {
@@ -363,7 +385,7 @@ export class TermIndex {
 
   /** Each query term as index terms: itself, or its nearest spellings at a discount. */
   private resolveQuery(text: string, exclude: ReadonlySet<Phrasing> | undefined): ResolvedQuery | undefined {
-    const queryTerms = unique(terms(text));
+    const queryTerms = unique(this.queryTerms(text));
     if (queryTerms.length === 0) return undefined;
     const resolved: { id: number; weight: number }[] = [];
     let known = 0;
@@ -437,7 +459,8 @@ export class TermIndex {
       if (exclude?.has(p)) continue;
       const cos = d / (query.norm * p.norm);
       if (p.field === 'answer') {
-        answerScore.set(p.entry, cos);
+        // An entry translated into the index's language has two answers: the closer one counts.
+        answerScore.set(p.entry, Math.max(answerScore.get(p.entry) ?? 0, cos));
         continue;
       }
       const s = cos * FIELD_WEIGHT[p.field];

@@ -29,13 +29,16 @@ import { BoundedAutocomplete, MAX_CANDIDATES, typedPart } from './bounded-autoco
 import { buildMatcher, type Matcher } from '../match/matcher.js';
 import { humanDuration, stateKeys } from './policy.js';
 import { MemoryState, type Claim, type SharedState } from './shared-state.js';
-import { DISMISS_REFUSED, mayDismiss } from './dismiss.js';
+import { mayDismiss } from './dismiss.js';
 import { channelRule, slashDeniedMessage } from './channels.js';
 import type { AskRecorder, InsightsReader } from './recorder.js';
 import { canSee, hasRestricted, viewOf } from './restricted.js';
-import { HANDOFF_ALREADY, HANDOFF_OFF, handoffWait, helpersOn } from './handoff.js';
+import { helpersOn } from './handoff.js';
 import { helpBar, helpDecision } from './help-bar.js';
 import { aimedAt } from '../query.js';
+import type { Language } from '../language/languages.js';
+import { localized, replyLanguage } from '../language/localize.js';
+import { phrasesFor } from '../language/phrases.js';
 
 /** How long a help thread is remembered as answered (or passed over): no second answer in it. */
 const HELP_THREAD_MS = 30 * 86_400_000;
@@ -67,6 +70,8 @@ export interface AnswerServiceOptions {
   communityId?: string;
   /** What `/faq-stats` names as this community's knowledge ("default" unless `communities:` says). */
   communityName?: string;
+  /** The community's language for asks without a locale the knowledge speaks (`communities.<id>.language`). */
+  language?: Language;
   /**
    * Where the matcher of a knowledge base comes from. The community router shares one cache
    * between services, so communities on the same knowledge build it once; alone, a service
@@ -94,10 +99,11 @@ export interface ChooseOptions {
   fromAskId?: string;
 }
 
+/** What the language of a reply is chosen from: the member's locale and where they asked. */
+export type LanguagePlace = Partial<Pick<Query, 'locale' | 'placeLocale' | 'channelId' | 'channelParents' | 'direct'>>;
+
 /** A claim this service holds for an answer until its post is known to have gone out. */
 type Held = Extract<Claim, { claimed: true }>;
-
-export const RESTRICTED_NOT_POSTED = 'This entry is limited to some roles, so it is only ever shown to you, not posted for others.';
 
 const HELP_WORDS = new Set(['', 'help', '?', 'topics', 'list']);
 
@@ -126,6 +132,7 @@ export class AnswerService {
   private readonly onAsk: AnswerServiceOptions['onAsk'];
   private readonly communityId: string | undefined;
   private readonly communityName: string;
+  private readonly language: Language | undefined;
 
   constructor(options: AnswerServiceOptions) {
     this.policy = { ...defaultSettings.policy, ...options.policy };
@@ -142,6 +149,7 @@ export class AnswerService {
     this.onAsk = options.onAsk;
     this.communityId = options.communityId;
     this.communityName = options.communityName ?? 'default';
+    this.language = options.language;
     this.seedPopularity();
   }
 
@@ -184,8 +192,8 @@ export class AnswerService {
   }
 
   /** The bare matcher decision, for tools (eval, chat --explain). No policy, no records. */
-  match(text: string): Match {
-    return this.matcher.match(text);
+  match(text: string, place: LanguagePlace = {}): Match {
+    return this.matcher.inLanguage(this.languageOf(place)).match(text);
   }
 
   /**
@@ -193,16 +201,17 @@ export class AnswerService {
    * a small base is searched whole, a large one through a shortlist; either way on the end of
    * what was typed only. At most `limit` choices: the platform's, passed in by its adapter.
    */
-  autocomplete(partial: string, limit: number, asker: Pick<Person, 'groups'> = {}): AutocompleteChoice[] {
+  autocomplete(partial: string, limit: number, asker: Pick<Person, 'groups'> = {}, place: LanguagePlace = {}): AutocompleteChoice[] {
     const typed = typedPart(partial);
+    const language = this.languageOf(place);
     // Entries the member may not see are left out; asking for that many more keeps the list full.
     const hidden = hasRestricted(this.kb) ? this.kb.entries.filter((e) => !canSee(e, asker.groups)).length : 0;
     const wanted = limit + hidden;
     let choices: AutocompleteChoice[];
-    if (typed === '' || this.kb.entries.length <= MAX_CANDIDATES) choices = this.matcher.autocomplete(typed, wanted, this.askCounts);
+    if (typed === '' || this.kb.entries.length <= MAX_CANDIDATES) choices = this.matcher.inLanguage(language).autocomplete(typed, wanted, this.askCounts);
     else {
       this.shortlister ??= new BoundedAutocomplete(this.kb);
-      choices = this.shortlister.complete(typed, wanted, this.askCounts);
+      choices = this.shortlister.complete(typed, wanted, this.askCounts, language);
     }
     if (hidden === 0) return choices.slice(0, limit);
     return choices.filter((c) => { const e = this.kb.byId.get(c.entryId); return e !== undefined && canSee(e, asker.groups); }).slice(0, limit);
@@ -212,9 +221,10 @@ export class AnswerService {
    * The matcher over what this member may see: the whole base's when nothing is hidden from
    * them, else one built over their view (and kept for the next member with the same view).
    */
-  private matcherOf(asker: Pick<Person, 'groups'>): Matcher {
+  private matcherOf(asker: Pick<Person, 'groups'>, language: Language): Matcher {
+    const whole = this.matcher.inLanguage(language);
     const view = viewOf(this.kb, asker);
-    if (view.knowledge === this.kb) return this.matcher;
+    if (view.knowledge === this.kb) return whole;
     let matcher = this.views.get(view.key);
     if (!matcher) {
       // The whole base's calibration: a view is the base minus a few entries, and asking the
@@ -223,7 +233,18 @@ export class AnswerService {
       if (this.views.size >= MAX_VIEWS) this.views.delete(this.views.keys().next().value!);
       this.views.set(view.key, matcher);
     }
-    return matcher;
+    // The view's matcher for the language keeps the whole base's bar in that language too.
+    return matcher.inLanguage(language, whole.calibration);
+  }
+
+  /**
+   * The language a reply is in: the member's locale, else the channel's or the community's
+   * configured language, else the place's locale (Discord's server language), among the
+   * languages the knowledge speaks; else the knowledge's own.
+   */
+  languageOf(place: LanguagePlace): Language {
+    const channel = place.channelId !== undefined && !place.direct ? this.channelRule({ channelId: place.channelId, ...(place.channelParents ? { channelParents: place.channelParents } : {}) }).language : undefined;
+    return replyLanguage(this.kb, [place.locale, channel, this.language, place.placeLocale]);
   }
 
   /**
@@ -250,27 +271,29 @@ export class AnswerService {
   private async decide(query: Query): Promise<Reply> {
     const now = query.at ?? this.now();
     const askId = this.newId();
+    const language = this.languageOf(query);
+    const say = phrasesFor(language);
     if (query.via === 'command' && !query.direct) {
       const rule = this.channelRule(query);
-      if (rule.slash === 'deny') return this.held(askId, 'slash-denied', 0, undefined, slashDeniedMessage(rule));
+      if (rule.slash === 'deny') return this.held(askId, language, 'slash-denied', 0, undefined, slashDeniedMessage(rule, say));
     }
     // The console is the operator at their own terminal, not a member: no rate limit for it.
     const waited = query.via === 'console' ? 0
       : await this.state.take(stateKeys.rateLimit(query.platform, query.asker.id), this.policy.rateLimitCount, this.policy.rateLimitWindowSeconds * 1000, now);
     if (waited > 0) {
-      return this.held(askId, 'rate-limit', waited, undefined,
-        `You are asking faster than the bot answers; try again in ${humanDuration(waited)}.`);
+      return this.held(askId, language, 'rate-limit', waited, undefined, say.rateLimited(humanDuration(waited)));
     }
-    const refused = this.refuseTarget(query, askId);
+    const refused = this.refuseTarget(query, askId, language);
     if (refused) return refused;
 
     if (HELP_WORDS.has(query.text.trim().toLowerCase()) && !this.kb.byId.has(query.text.trim().toLowerCase())) {
-      const reply = this.helpReply(askId, query.asker);
+      const reply = this.helpReply(askId, query.asker, language);
       this.record(query, askId, now, reply.kind, undefined, 0);
       return reply;
     }
 
-    const matcher = this.matcherOf(query.asker);
+    const matcher = this.matcherOf(query.asker, language);
+    const inLanguage = (entries: readonly Entry[]) => entries.map((e) => localized(e, language));
     let match = matcher.match(query.text);
     // Whoever aims an answer at a member chose the entry on purpose: a mass mention in their
     // words is not spam (and pings nobody: replies mention only their target).
@@ -279,25 +302,25 @@ export class AnswerService {
     let reply: Reply;
     if (query.via === 'message-menu') {
       // The invoker picks what to post; show the best candidates privately whatever the decision.
-      const candidates = match.candidates.slice(0, Math.max(this.matcherSettings.maxSuggestions, 5)).map((c) => c.entry);
+      const candidates = inLanguage(match.candidates.slice(0, Math.max(this.matcherSettings.maxSuggestions, 5)).map((c) => c.entry));
       reply = candidates.length > 0
-        ? { kind: 'suggest', askId, visibility: 'private', mention: [], candidates }
-        : { kind: 'none', askId, visibility: 'private', mention: [], suggestions: this.pinnedTopics(5, query.asker) };
+        ? { kind: 'suggest', askId, language, visibility: 'private', mention: [], candidates }
+        : { kind: 'none', askId, language, visibility: 'private', mention: [], suggestions: this.pinnedTopics(5, query.asker, language) };
     } else if (match.decision === 'answer' && top) {
-      reply = await this.answer(query, askId, top.entry, top.score, now, {});
+      reply = await this.answer(query, askId, top.entry, top.score, now, {}, language);
     } else if (match.decision === 'suggest') {
       reply = {
-        kind: 'suggest', askId, visibility: this.undecidedVisibility(query), mention: [],
-        candidates: match.candidates.slice(0, this.matcherSettings.maxSuggestions).map((c) => c.entry),
+        kind: 'suggest', askId, language, visibility: this.undecidedVisibility(query), mention: [],
+        candidates: inLanguage(match.candidates.slice(0, this.matcherSettings.maxSuggestions).map((c) => c.entry)),
       };
     } else if (match.smallTalk) {
       // Spam is never echoed in public; a greeting or thanks is answered where it was said.
       const visibility = match.smallTalk === 'spam' ? 'private' : this.undecidedVisibility(query);
-      reply = { kind: 'none', askId, visibility, mention: [], suggestions: [], smallTalk: match.smallTalk };
+      reply = { kind: 'none', askId, language, visibility, mention: [], suggestions: [], smallTalk: match.smallTalk };
     } else {
       reply = {
-        kind: 'none', askId, visibility: this.undecidedVisibility(query), mention: [],
-        suggestions: match.candidates.slice(0, Math.min(match.plausible, this.matcherSettings.maxSuggestions)).map((c) => c.entry),
+        kind: 'none', askId, language, visibility: this.undecidedVisibility(query), mention: [],
+        suggestions: inLanguage(match.candidates.slice(0, Math.min(match.plausible, this.matcherSettings.maxSuggestions)).map((c) => c.entry)),
       };
     }
     this.record(query, askId, now, match.decision, top?.entry.id, top?.score ?? 0);
@@ -311,12 +334,13 @@ export class AnswerService {
   async choose(query: Query, entryId: string, options: ChooseOptions = {}): Promise<Reply> {
     const now = query.at ?? this.now();
     const askId = this.newId();
+    const language = this.languageOf(query);
     const entry = this.kb.byId.get(entryId);
     // An entry the member may not see is, for them, no entry at all.
     if (!entry || !canSee(entry, query.asker.groups)) {
-      return { kind: 'none', askId, visibility: 'private', mention: [], suggestions: [] };
+      return { kind: 'none', askId, language, visibility: 'private', mention: [], suggestions: [] };
     }
-    const refused = this.refuseTarget(query, askId);
+    const refused = this.refuseTarget(query, askId, language);
     if (refused) return refused;
     this.recorder?.recordPick({
       askId, at: now, platform: query.platform, communityId: query.communityId, channelId: query.channelId,
@@ -324,7 +348,7 @@ export class AnswerService {
       ...(options.fromAskId ? { fromAskId: options.fromAskId } : {}),
     });
     this.countAsk(entryId);
-    return this.answer(query, askId, entry, 1, now, options);
+    return this.answer(query, askId, entry, 1, now, options, language);
   }
 
   /**
@@ -339,23 +363,25 @@ export class AnswerService {
   }
 
   /** What the bot knows about: for an empty query, `/faq help` and the console's start. */
-  help(asker: Pick<Person, 'groups'> = {}): Reply {
-    return this.helpReply(this.newId(), asker);
+  help(asker: Pick<Person, 'groups'> = {}, place: LanguagePlace = {}): Reply {
+    return this.helpReply(this.newId(), asker, this.languageOf(place));
   }
 
   /** The week's figures for a moderator (`/faq-stats`); always private. */
-  async stats(query: Pick<Query, 'asker'> & { at?: number }, days = 7): Promise<Reply> {
+  async stats(query: Pick<Query, 'asker'> & LanguagePlace & { at?: number }, days = 7): Promise<Reply> {
     const askId = this.newId();
-    const base = { kind: 'stats' as const, askId, visibility: 'private' as const, mention: [] };
-    if (!query.asker.isModerator) return { ...base, message: 'Only moderators can see the FAQ statistics.' };
+    const language = this.languageOf(query);
+    const say = phrasesFor(language);
+    const base = { kind: 'stats' as const, askId, language, visibility: 'private' as const, mention: [] };
+    if (!query.asker.isModerator) return { ...base, message: say.statsModeratorsOnly };
     const knowledge = this.knowledgeInUse();
     const insights = this.insights;
-    if (!insights) return { ...base, knowledge, message: 'No statistics are kept: the insights store is off (see README "Insights").' };
+    if (!insights) return { ...base, knowledge, message: say.statsOff };
     const now = query.at ?? this.now();
     try {
       return { ...base, knowledge, summary: { ...(await insights.summary(now - days * 86_400_000, this.communityId)), days } };
     } catch {
-      return { ...base, knowledge, message: 'The statistics could not be read just now; the bot keeps answering. Check the bot\'s log.' };
+      return { ...base, knowledge, message: say.statsUnreadable };
     }
   }
 
@@ -375,13 +401,14 @@ export class AnswerService {
     const now = query.at ?? this.now();
     const once = await this.state.claim(stateKeys.helpThread(query), HELP_THREAD_MS, now);
     if (!once.claimed) return undefined;
-    const matcher = this.matcherOf(query.asker);
+    const language = this.languageOf(query);
+    const matcher = this.matcherOf(query.asker, language);
     const match = helpDecision(matcher.match(query.text), helpBar(matcher, this.matcherSettings.helpQuantile));
     const top = match.candidates[0];
     // A limited entry is never posted for everyone.
     if (match.decision !== 'answer' || !top || top.entry.restrictedTo) return undefined;
     const askId = this.newId();
-    const reply = await this.answer(query, askId, top.entry, top.score, now, {});
+    const reply = await this.answer(query, askId, top.entry, top.score, now, {}, language);
     if (reply.kind !== 'answer') return undefined;
     this.record(query, askId, now, 'answer', top.entry.id, top.score);
     this.onAsk?.({ platform: query.platform, decision: reply.kind });
@@ -394,11 +421,12 @@ export class AnswerService {
    * helpers once, in a thread with the question, and shows `message` privately when refused.
    */
   async handoff(request: HandoffRequest): Promise<HandoffDecision> {
+    const say = phrasesFor(this.languageOf(request));
     const helpers = helpersOn(this.handoffSettings, request.platform);
-    if (!helpers) return { allowed: false, message: HANDOFF_OFF };
+    if (!helpers) return { allowed: false, message: say.handoffOff };
     const now = this.now();
     const once = await this.state.claim(stateKeys.handoffAsk(request.platform, request.askId), 30 * 86_400_000, now);
-    if (!once.claimed) return { allowed: false, message: HANDOFF_ALREADY };
+    if (!once.claimed) return { allowed: false, message: say.handoffAlready };
     const member = await this.claim(stateKeys.handoffMember(request.platform, request.by.id), this.handoffSettings.memberCooldownSeconds, now);
     const channel = member.claimed
       ? await this.claim(stateKeys.handoffChannel(request), this.handoffSettings.channelCooldownSeconds, now)
@@ -408,8 +436,8 @@ export class AnswerService {
       const taken = [once, member, channel].filter((c): c is Held => c?.claimed === true && c.token !== '');
       await Promise.all(taken.map((c) => this.state.release(c.key, c.token)));
       return !member.claimed
-        ? { allowed: false, message: handoffWait('member', humanDuration(member.remainingMs)) }
-        : { allowed: false, message: handoffWait('channel', humanDuration((channel as Extract<Claim, { claimed: false }>).remainingMs)) };
+        ? { allowed: false, message: say.handoffWaitMember(humanDuration(member.remainingMs)) }
+        : { allowed: false, message: say.handoffWaitChannel(humanDuration((channel as Extract<Claim, { claimed: false }>).remainingMs)) };
     }
     const taken = [once, member, channel].filter((c): c is Held => c?.claimed === true && c.token !== '');
     this.started.set(`handoff:${request.askId}`, taken);
@@ -452,7 +480,7 @@ export class AnswerService {
    * The adapter deletes the message when allowed, and shows `message` privately when not.
    */
   dismiss(request: DismissRequest): DismissDecision {
-    if (!mayDismiss(request.by, request.dismissers)) return { allowed: false, message: DISMISS_REFUSED };
+    if (!mayDismiss(request.by, request.dismissers)) return { allowed: false, message: phrasesFor(this.languageOf(request)).dismissRefused };
     this.feedback({
       askId: request.askId, entryId: request.entryId, helpful: false, by: request.by, platform: request.platform,
       ...(request.communityId !== undefined ? { communityId: request.communityId } : {}),
@@ -460,12 +488,15 @@ export class AnswerService {
     return { allowed: true };
   }
 
-  private async answer(query: Query, askId: string, entry: Entry, score: number, now: number, options: ChooseOptions): Promise<Reply> {
-    const related = entry.related.flatMap((id) => this.kb.byId.get(id) ?? []).filter((e) => canSee(e, query.asker.groups));
+  /** `base`: the entry as the knowledge has it; the reply carries it (and its related entries) in `language`. */
+  private async answer(query: Query, askId: string, base: Entry, score: number, now: number, options: ChooseOptions, language: Language): Promise<Reply> {
+    const say = phrasesFor(language);
+    const entry = localized(base, language);
+    const related = entry.related.flatMap((id) => this.kb.byId.get(id) ?? []).filter((e) => canSee(e, query.asker.groups)).map((e) => localized(e, language));
     const target = aimedAt(query);
     if (entry.restrictedTo && (target || options.share)) {
       // The bot cannot tell who else reads a channel: a limited entry is never posted for others.
-      return this.held(askId, 'restricted', 0, entry, RESTRICTED_NOT_POSTED);
+      return this.held(askId, language, 'restricted', 0, entry, say.restrictedNotPosted);
     }
     // A limited entry is answered to the asker alone, wherever the bot would answer in public.
     const visibility: Visibility = target || options.share ? 'public' : entry.restrictedTo ? 'private' : this.defaultVisibility(query);
@@ -475,16 +506,14 @@ export class AnswerService {
         ? await this.claim(stateKeys.targetCooldown(query.platform, target.id, entry.id), this.policy.targetCooldownSeconds, now)
         : undefined;
       if (targetClaim && !targetClaim.claimed) {
-        return this.held(askId, 'target-cooldown', targetClaim.remainingMs, entry,
-          `"${entry.question}" was already sent to that member recently; it can be sent to them again in ${humanDuration(targetClaim.remainingMs)}.`);
+        return this.held(askId, language, 'target-cooldown', targetClaim.remainingMs, entry, say.targetCooldown(entry.question, humanDuration(targetClaim.remainingMs)));
       }
       const channelClaim = await this.claim(stateKeys.channelCooldown(query, entry.id), this.policy.channelCooldownSeconds, now);
       const held = [targetClaim, channelClaim].filter((c): c is Held => c?.claimed === true);
       if (!channelClaim.claimed) {
         // Nothing is sent: the member's cooldown must not hold back the answer elsewhere.
         await Promise.all(held.map((c) => this.state.release(c.key, c.token)));
-        return this.held(askId, 'channel-cooldown', channelClaim.remainingMs, entry,
-          `"${entry.question}" was posted in this ${query.threadId ? 'thread' : 'channel'} moments ago; scroll up, or post it again in ${humanDuration(channelClaim.remainingMs)}.`);
+        return this.held(askId, language, 'channel-cooldown', channelClaim.remainingMs, entry, say.channelCooldown(entry.question, query.threadId !== undefined, humanDuration(channelClaim.remainingMs)));
       }
       this.started.set(askId, held);
       if (this.started.size > 1000) this.started.delete(this.started.keys().next().value!);
@@ -494,7 +523,7 @@ export class AnswerService {
     // In a direct message there is no one else to spare the answer; everywhere else it can go.
     const dismissible = visibility === 'public' && query.via !== 'direct-message' && query.direct !== true;
     return {
-      kind: 'answer', askId, visibility, entry, related, score,
+      kind: 'answer', askId, language, visibility, entry, related, score,
       mention: target ? [target] : [],
       ...(suggestedBy ? { suggestedBy } : {}),
       ...(dismissible ? { dismissibleBy: { askerId: query.asker.id, ...(target ? { targetId: target.id } : {}) } } : {}),
@@ -507,11 +536,10 @@ export class AnswerService {
     return this.state.claim(key, seconds * 1000, now);
   }
 
-  private refuseTarget(query: Query, askId: string): HeldReply | undefined {
+  private refuseTarget(query: Query, askId: string, language: Language): HeldReply | undefined {
     if (!aimedAt(query)) return undefined;
     if (this.policy.targeting === 'moderators' && !query.asker.isModerator) {
-      return this.held(askId, 'not-allowed-to-target', 0, undefined,
-        'Only moderators can send an answer to another member here. Ask without naming a member to see the answer yourself.');
+      return this.held(askId, language, 'not-allowed-to-target', 0, undefined, phrasesFor(language).notAllowedToTarget);
     }
     return undefined;
   }
@@ -532,22 +560,22 @@ export class AnswerService {
     return this.defaultVisibility(query);
   }
 
-  private held(askId: string, reason: HoldReason, retryAfterMs: number, entry: Entry | undefined, message: string): HeldReply {
-    return { kind: 'held', askId, visibility: 'private', mention: [], reason, retryAfterMs, message, ...(entry ? { entry } : {}) };
+  private held(askId: string, language: Language, reason: HoldReason, retryAfterMs: number, entry: Entry | undefined, message: string): HeldReply {
+    return { kind: 'held', askId, language, visibility: 'private', mention: [], reason, retryAfterMs, message, ...(entry ? { entry } : {}) };
   }
 
-  private helpReply(askId: string, asker: Pick<Person, 'groups'>): Reply {
+  private helpReply(askId: string, asker: Pick<Person, 'groups'>, language: Language): Reply {
     const footer = this.kb.files.find((f) => f.footer)?.footer;
     return {
-      kind: 'help', askId, visibility: 'private', mention: [], title: this.kb.title,
-      topics: this.pinnedTopics(10, asker), entryCount: viewOf(this.kb, asker).knowledge.entries.length,
+      kind: 'help', askId, language, visibility: 'private', mention: [], title: this.kb.title,
+      topics: this.pinnedTopics(10, asker, language), entryCount: viewOf(this.kb, asker).knowledge.entries.length,
       ...(footer ? { footer } : {}),
     };
   }
 
-  /** Pinned entries first, then the most asked, then knowledge-base order. */
-  private pinnedTopics(limit: number, asker: Pick<Person, 'groups'>): Entry[] {
-    return leadingEntries(viewOf(this.kb, asker).knowledge, this.askCounts, limit);
+  /** Pinned entries first, then the most asked, then knowledge-base order; in the reply's language. */
+  private pinnedTopics(limit: number, asker: Pick<Person, 'groups'>, language: Language): Entry[] {
+    return leadingEntries(viewOf(this.kb, asker).knowledge, this.askCounts, limit).map((e) => localized(e, language));
   }
 
 

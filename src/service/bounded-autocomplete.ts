@@ -6,6 +6,7 @@
 // first, and fuse.js ranks only those, on the typed words without stop words, at most
 // MAX_TYPED_CHARS of them.
 import type { AutocompleteChoice, Entry, KnowledgeBase } from '../domain.js';
+import type { Language } from '../language/languages.js';
 import { Autocompleter } from '../match/autocomplete.js';
 import { isStopWord, words } from '../text/normalize.js';
 
@@ -50,7 +51,8 @@ function queryKeys(typed: string): string[] {
 }
 
 function entryText(e: Entry): string[] {
-  return [e.question, e.id.replace(/-/g, ' '), ...e.keywords, ...e.alternates];
+  const translated = Object.values(e.translations ?? {}).flatMap((t) => (t ? [t.question, ...t.alternates] : []));
+  return [e.question, e.id.replace(/-/g, ' '), ...e.keywords, ...e.alternates, ...translated];
 }
 
 export class BoundedAutocomplete {
@@ -123,12 +125,13 @@ export class BoundedAutocomplete {
       .map((i) => this.kb.entries[i]!);
   }
 
-  complete(partial: string, limit: number, popularity: ReadonlyMap<string, number>): AutocompleteChoice[] {
+  /** `language`: whose questions the labels are (the base's when absent). */
+  complete(partial: string, limit: number, popularity: ReadonlyMap<string, number>, language?: Language): AutocompleteChoice[] {
     const typed = typedPart(partial);
     const shortlist = this.candidates(typed);
     if (shortlist.length === 0) return [];
     const sub: KnowledgeBase = { ...this.kb, entries: shortlist, byId: new Map(shortlist.map((e) => [e.id, e] as const)) };
-    return new Autocompleter(sub).complete(typed, limit, popularity);
+    return new Autocompleter(sub, language).complete(typed, limit, popularity);
   }
 }
 

@@ -2,6 +2,7 @@
 // Rules layer from the least specific place to the most: the default, then (on Discord) the
 // category, the channel, the thread. Pure.
 import type { ChannelRule, ChannelSettings } from '../config.js';
+import type { Phrases } from '../language/phrases.js';
 
 export type { ChannelRule };
 
@@ -16,8 +17,6 @@ export function channelRule(channels: ChannelSettings, fallback: ChannelRule, id
 }
 
 /** What a member hears when `/faq` is turned off where they used it. */
-export function slashDeniedMessage(rule: ChannelRule): string {
-  return rule.mention === 'ignore'
-    ? '`/faq` is turned off in this channel; ask in another channel.'
-    : '`/faq` is turned off in this channel; mention the bot with your question instead, or ask in another channel.';
+export function slashDeniedMessage(rule: ChannelRule, phrases: Phrases): string {
+  return phrases.slashDenied(rule.mention === 'ignore');
 }

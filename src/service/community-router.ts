@@ -9,7 +9,8 @@ import type {
   AutocompleteChoice, DismissDecision, DismissRequest, Feedback, HandoffDecision, HandoffRequest, KnowledgeBase, Person, Query, Reply,
 } from '../domain.js';
 import { buildMatcher, type Matcher } from '../match/matcher.js';
-import { AnswerService, type AnswerServiceOptions, type ChooseOptions, type MatcherSource } from './answer-service.js';
+import { AnswerService, type AnswerServiceOptions, type ChooseOptions, type LanguagePlace, type MatcherSource } from './answer-service.js';
+import type { Language } from '../language/languages.js';
 import { Lru } from './lru.js';
 import { stateKeys } from './policy.js';
 import { PrefixedState } from './prefixed-state.js';
@@ -20,9 +21,11 @@ export interface Answerer {
   ask(query: Query): Promise<Reply>;
   choose(query: Query, entryId: string, options?: ChooseOptions): Promise<Reply>;
   notDelivered(askId: string): Promise<void>;
-  stats(query: Pick<Query, 'asker' | 'communityId'> & { at?: number }, days?: number): Promise<Reply>;
-  /** At most `limit` choices: the platform's, passed in by its adapter. */
-  autocomplete(partial: string, limit: number, communityId?: string, asker?: Pick<Person, 'groups'>): AutocompleteChoice[];
+  stats(query: Pick<Query, 'asker' | 'communityId'> & LanguagePlace & { at?: number }, days?: number): Promise<Reply>;
+  /** At most `limit` choices: the platform's, passed in by its adapter. `place`: the member's locale and channel, for the language of the labels. */
+  autocomplete(partial: string, limit: number, communityId?: string, asker?: Pick<Person, 'groups'>, place?: LanguagePlace): AutocompleteChoice[];
+  /** The language to tell a member something in (a thank-you after a click): as a reply to them would be. */
+  languageOf(place: LanguagePlace & Pick<Query, 'communityId'>): Language;
   channelRule(where: Pick<Query, 'channelId' | 'channelParents' | 'communityId'>): ChannelRule;
   knowledgeFor(communityId?: string): KnowledgeBase;
   /** Every knowledge base in use, e.g. to know which user groups restrict entries anywhere. */
@@ -49,6 +52,8 @@ export interface CommunityPlan {
   readonly knowledgePath: string;
   readonly policy: Partial<PolicySettings>;
   readonly matcher: Partial<MatcherSettings>;
+  /** `communities.<id>.language`: the community's language for asks without a locale it speaks. */
+  readonly language?: Language;
 }
 
 /** How many matchers are kept built at once by default; one per knowledge base in use. */
@@ -82,6 +87,7 @@ export function planCommunities(
     knowledgePath: resolvePath(over?.knowledge ?? fallbackPath),
     policy: { ...settings.policy, ...over?.policy },
     matcher: { ...settings.matcher, ...over?.matcher },
+    ...(over?.language ? { language: over.language } : {}),
   });
   // `--knowledge` replaces the default community's knowledge, as it replaces the single one.
   const defaultPlan = plan(DEFAULT_COMMUNITY, knowledgeOverride ? { ...listed[DEFAULT_COMMUNITY], knowledge: knowledgeOverride } : listed[DEFAULT_COMMUNITY], settings.knowledgeDir);
@@ -188,12 +194,16 @@ export class CommunityRouter implements Answerer {
     await this.askedAt.get(askId)?.notDelivered(askId);
   }
 
-  stats(query: Pick<Query, 'asker' | 'communityId'> & { at?: number }, days?: number): Promise<Reply> {
+  stats(query: Pick<Query, 'asker' | 'communityId'> & LanguagePlace & { at?: number }, days?: number): Promise<Reply> {
     return this.for(query.communityId).stats(query, days);
   }
 
-  autocomplete(partial: string, limit: number, communityId?: string, asker?: Pick<Person, 'groups'>): AutocompleteChoice[] {
-    return this.for(communityId).autocomplete(partial, limit, asker);
+  autocomplete(partial: string, limit: number, communityId?: string, asker?: Pick<Person, 'groups'>, place?: LanguagePlace): AutocompleteChoice[] {
+    return this.for(communityId).autocomplete(partial, limit, asker, place);
+  }
+
+  languageOf(place: LanguagePlace & Pick<Query, 'communityId'>): Language {
+    return this.for(place.communityId).languageOf(place);
   }
 
   knowledgeBases(): readonly KnowledgeBase[] {
@@ -264,6 +274,7 @@ export class CommunityRouter implements Answerer {
       matcherFor: this.matcherFor,
       ...(separate && communityId !== undefined ? { communityId } : {}),
       communityName: plan.name,
+      ...(plan.language ? { language: plan.language } : {}),
     });
     this.communities.set(service, communityId);
     return service;

@@ -27,11 +27,25 @@ export function withoutInvisible(text: string): string {
 
 /** Lower-cased, accent-free, markup-free text with words separated by single spaces. */
 export function cleanText(text: string): string {
+  return clean(text, false);
+}
+
+/**
+ * As cleanText, accents kept: the German and Spanish stemmers read them ("instalación" is
+ * stemmed as a noun of action, "instalacion" not), and fold them away afterwards.
+ */
+export function cleanTextWithAccents(text: string): string {
+  return clean(text, true);
+}
+
+function clean(text: string, keepAccents: boolean): string {
   // Plain ASCII needs no Unicode work, and most text has no platform markup: skip what does
   // not apply (this runs for every phrasing of a knowledge base at start-up).
   // eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
   const ascii = /^[\x00-\x7f]*$/.test(text);
-  let out = ascii ? text : text.replace(INVISIBLE, '').normalize('NFKD').replace(COMBINING, '').normalize('NFKC');
+  let out = ascii ? text
+    : keepAccents ? text.replace(INVISIBLE, '').normalize('NFKC')
+    : text.replace(INVISIBLE, '').normalize('NFKD').replace(COMBINING, '').normalize('NFKC');
   if (/[<:@]/.test(out)) for (const pattern of PLATFORM_MARKUP) out = out.replace(pattern, ' ');
   if (!ascii) out = out.replace(PICTOGRAPHS, ' ');
   out = out.toLowerCase();

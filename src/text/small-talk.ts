@@ -1,6 +1,6 @@
 // Messages that are not questions at all: greetings, thanks, and mass-mention spam. They get no
 // answer from the knowledge base; a greeting or thanks gets a short friendly line instead of
-// "no answer, ask a moderator" (SMALL_TALK_LINE in wording.ts), and spam gets nothing to click.
+// "no answer, ask a moderator", and spam gets nothing to click (the lines: phrases.ts).
 import { words } from './normalize.js';
 
 export type SmallTalk = 'greeting' | 'thanks' | 'spam';

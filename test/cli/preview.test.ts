@@ -35,6 +35,14 @@ describe('faqbot preview', () => {
     expect((await preview('fips', '--platform', 'discord', '--json')).out).toBe(r.out);
   });
 
+  it('shows an entry\'s translation with --locale, as a member of that language would see it', async () => {
+    const r = await preview('install-desktop', '--platform', 'discord', '--locale', 'es-ES', '--json', '--knowledge', 'test/fixtures/languages/knowledge');
+    expect(r.code).toBe(0);
+    const payload = (JSON.parse(r.out) as Record<string, Shown>).discord!.payload as { embeds: { title: string; fields: { name: string }[] }[]; components: { components: { label: string }[] }[] };
+    expect(payload.embeds[0]).toMatchObject({ title: '¿Cómo instalo la aplicación de escritorio?', fields: [{ name: 'Enlaces' }] });
+    expect(payload.components[0]!.components.map((c) => c.label)).toEqual(['Publicar en el canal', 'Útil', 'No es útil']);
+  });
+
   it('shows a question as Slack would get it: Block Kit blocks and a text fallback', async () => {
     const r = await preview('is', 'almalinux', 'fips', 'certified?', '--platform', 'slack', '--json');
     expect(r.code).toBe(0);

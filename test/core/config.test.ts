@@ -135,4 +135,15 @@ describe('matcher.semantic', () => {
     writeFileSync(join(dir, 'faqbot.config.yaml'), 'matcher:\n  semantic: huge-model\n');
     expect(() => loadConfig({}, dir)).toThrow(/static|off/);
   });
+
+  it('reads a language per channel and per community, and names the languages faqbot speaks for anything else', () => {
+    const dir = dirWith('channels:\n  C0DE: { language: de }\ncommunities:\n  T0ES1: { knowledge: knowledge, language: es }\n');
+    const { settings } = loadConfig({}, dir);
+    expect(settings.channels.C0DE).toEqual({ language: 'de' });
+    expect(settings.communities.T0ES1).toEqual({ knowledge: 'knowledge', language: 'es' });
+    writeFileSync(join(dir, 'faqbot.config.yaml'), 'channels:\n  C0FR: { language: fr }\ncommunities:\n  T0ES1: { knowledge: knowledge, language: es-ES }\n');
+    const error = (() => { try { loadConfig({}, dir); } catch (e) { return e as FaqbotError; } return undefined; })();
+    expect(error?.details?.join('\n')).toMatch(/faqbot\.config\.yaml:2:21: "channels\.C0FR\.language" must be one of "en", "de", "es" \(the languages faqbot speaks\), got "fr"/);
+    expect(error?.details?.join('\n')).toMatch(/faqbot\.config\.yaml:4:44: "communities\.T0ES1\.language" must be one of "en", "de", "es"/);
+  });
 });

@@ -36,6 +36,26 @@ test('registers /faq, /faq-stats and "Answer with FAQ" in one guild', async () =
   expect(byName['Answer with FAQ'].type).toBe(3);
 });
 
+test('sends the command names and descriptions translated for German and Spanish clients, within Discord\'s limits', async () => {
+  const r = await cli(['discord', 'register', '--guild', '223456789012345678']);
+  expect(r.code).toBe(0);
+  const put = fake.requests.find((q) => q.method === 'PUT' && q.path === `/applications/${fake.applicationId}/guilds/223456789012345678/commands`);
+  const byName = Object.fromEntries((put!.body as any[]).map((c) => [c.name, c]));
+  expect(byName['faq-stats'].name_localizations).toEqual({ de: 'faq-statistik', 'es-ES': 'faq-estadisticas', 'es-419': 'faq-estadisticas' });
+  expect(byName['Answer with FAQ'].name_localizations).toMatchObject({ de: 'Mit FAQ antworten', 'es-ES': 'Responder con FAQ' });
+  expect(byName.faq.description_localizations.de).toMatch(/^Eine Frage aus den FAQ beantworten/);
+  expect(byName.faq.options.map((o: any) => o.name_localizations.de)).toEqual(['frage', 'mitglied']);
+  expect(byName.faq.options.map((o: any) => o.name_localizations['es-ES'])).toEqual(['pregunta', 'miembro']);
+  // Chat-input names: lower case, 1 to 32 characters, no spaces; descriptions at most 100.
+  for (const command of put!.body as any[]) {
+    for (const item of [command, ...(command.options ?? [])]) {
+      for (const description of Object.values<string>(item.description_localizations ?? {})) expect(description.length).toBeLessThanOrEqual(100);
+      if (item.type === 3 && item === command) continue; // a message command's name may have spaces and capitals
+      for (const name of Object.values<string>(item.name_localizations ?? {})) expect(name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+    }
+  }
+});
+
 test('--endpoint sets the Interactions Endpoint URL, and refuses a URL Discord could not use', async () => {
   const r = await cli(['discord', 'register', '--endpoint', 'https://faq.example.org/discord/interactions']);
   expect(r.err).toBe('');

@@ -33,6 +33,20 @@ describe('faqbot import', () => {
     expect(err).toContain('import: links rewritten (link style html): 9');
   });
 
+  it('keeps the language, translations and role limits written by hand through a re-import', () => {
+    const out = join(dir, 'translated.yaml');
+    expect(faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--out', 'translated.yaml'], dir).code).toBe(0);
+    const translation = '    translations:\n      de:\n        question: Wie melde ich Fehler?\n        answer: |-\n          Im Bugtracker.\n\n          Mit Schritten.\n        alternates: [Fehler melden]\n';
+    writeFileSync(out, `language: en\n${readFileSync(out, 'utf8').replace('  - id: report-bugs\n', `  - id: report-bugs\n    restrictedTo: ["123456789012345678"]\n${translation}`)}`);
+    expect(faqbot(['check', 'translated.yaml'], dir).code).toBe(0);
+    expect(faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--out', 'translated.yaml'], dir).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('language: en\n');
+    expect(text).toContain('    restrictedTo: ["123456789012345678"]\n');
+    expect(text).toContain('      de:\n        question: Wie melde ich Fehler?\n        answer: |-\n          Im Bugtracker.\n\n          Mit Schritten.\n');
+    expect(faqbot(['check', 'translated.yaml'], dir).code).toBe(0);
+  });
+
   it('writes --out, which then passes faqbot check, and updates it on the next import', () => {
     mkdirSync(join(dir, 'knowledge'), { recursive: true });
     const first = faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--out', 'knowledge/faq.yaml'], dir);

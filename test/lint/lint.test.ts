@@ -57,6 +57,14 @@ describe('lintKnowledge', () => {
     ]);
   });
 
+  it('warns about a translated answer Slack will split, at its translation', () => {
+    const kb = loadKnowledge(join(root, 'test/fixtures/languages/knowledge'), root).knowledge;
+    const entry = kb.byId.get('export-notes')!;
+    const long = { ...entry, translations: { ...entry.translations, de: { ...entry.translations!.de!, answer: 'Wähle Datei. '.repeat(300) } } };
+    const found = lintKnowledge(buildKnowledgeBase(kb.entries.map((e) => (e === entry ? long : e)), kb.files, kb.title), { limits: splitLimits, matcherChecks: false }).map(formatProblem);
+    expect(found).toEqual([expect.stringMatching(/^test\/fixtures\/languages\/knowledge\/faq\.yaml:38:9: warning: entry `export-notes`: the `de` answer has 3,900 characters and will be split on Slack/)]);
+  });
+
   it('reports the same errors as rebuilding the matcher for every left-out phrasing', () => {
     const brute = (kb: KnowledgeBase) => kb.entries.flatMap((entry) => [entry.question, ...entry.alternates].flatMap((text, i) => {
       const entries = kb.entries.map((e) => e !== entry ? e

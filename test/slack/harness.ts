@@ -33,8 +33,9 @@ export interface Harness {
 }
 
 /** `configYaml` becomes the faqbot.config.yaml of the bot's working folder. */
-export async function startHarness(mode: 'http' | 'socket', extraEnv: Record<string, string> = {}, configYaml?: string): Promise<Harness> {
-  const fake = await FakeSlack.start(USERS);
+/** `users`: the members the fake Slack knows (users.info), the two above unless given. */
+export async function startHarness(mode: 'http' | 'socket', extraEnv: Record<string, string> = {}, configYaml?: string, users: readonly FakeUser[] = USERS): Promise<Harness> {
+  const fake = await FakeSlack.start(users);
   const cwd = await mkdtemp(join(tmpdir(), 'faqbot-slack-'));
   if (configYaml !== undefined) await writeFile(join(cwd, 'faqbot.config.yaml'), configYaml);
   const logs: string[] = [];

@@ -1,9 +1,9 @@
 // Buttons and menus on the bot's messages: Post in channel, Helpful / Not helpful, related
 // topics, suggestion menus, and the "Answer with FAQ" pick. What to do is in the custom_id.
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, type ButtonInteraction, type MessageComponentInteraction, type StringSelectMenuInteraction } from 'discord.js';
-import { type AskedVia, FEEDBACK_THANKS, type Person } from '../../../src/index.js';
+import { type AskedVia, type Person, phrasesFor } from '../../../src/index.js';
 import { decodeCustomId, decodeDismissArg, resolveEntryRef } from '../custom-id.js';
-import { askerOf, community, interactionQuery, PLATFORM } from '../people.js';
+import { askerOf, community, interactionQuery, localesOf, PLATFORM } from '../people.js';
 import { notice, renderReply, type DiscordMessage } from '../render.js';
 import { editOptions, isPermissionError, replyOptions } from '../send.js';
 import { onAnswerWithFaqPick } from './answer-with-faq.js';
@@ -21,7 +21,10 @@ export async function onButton(deps: HandlerDeps, interaction: ButtonInteraction
     case 'y':
     case 'n':
       deps.service.feedback({ askId: id.key, entryId: entry.id, helpful: id.action === 'y', by: askerOf(interaction), platform: PLATFORM, ...community(interaction) });
-      await interaction.reply(replyOptions(notice(FEEDBACK_THANKS[id.action === 'y' ? 'helpful' : 'notHelpful'])));
+      {
+        const say = phrasesFor(deps.service.languageOf({ ...community(interaction), channelId: interaction.channelId, ...localesOf(interaction) }));
+        await interaction.reply(replyOptions(notice(id.action === 'y' ? say.thanksHelpful : say.thanksNotHelpful)));
+      }
       return;
     case 'p':
       return open(deps, interaction, id.key, 'command', entry.id, undefined, true);
@@ -70,7 +73,7 @@ async function dismiss(deps: HandlerDeps, interaction: ButtonInteraction, askId:
   const parsed = decodeDismissArg(arg);
   if (!parsed) return stale(interaction);
   const entryId = resolveEntryRef(deps.service.knowledgeFor(interaction.guildId ?? undefined), parsed.entryRef)?.id ?? parsed.entryRef;
-  const decision = deps.service.dismiss({ askId, entryId, platform: PLATFORM, dismissers: parsed.dismissers, by: askerOf(interaction), ...community(interaction) });
+  const decision = deps.service.dismiss({ askId, entryId, platform: PLATFORM, dismissers: parsed.dismissers, by: askerOf(interaction), ...community(interaction), channelId: interaction.channelId, ...localesOf(interaction) });
   if (!decision.allowed) {
     await interaction.reply(replyOptions(notice(decision.message)));
     return;
@@ -93,7 +96,7 @@ async function askHuman(deps: HandlerDeps, interaction: ButtonInteraction, askId
   const entryId = arg === '-' ? undefined : resolveEntryRef(deps.service.knowledgeFor(interaction.guildId ?? undefined), arg)?.id;
   const decision = await deps.service.handoff({
     askId, platform: PLATFORM, communityId: interaction.guildId, channelId: interaction.channelId,
-    ...(entryId ? { entryId } : {}), by: askerOf(interaction),
+    ...(entryId ? { entryId } : {}), by: askerOf(interaction), ...localesOf(interaction),
   });
   if (!decision.allowed) {
     await interaction.reply(replyOptions(notice(decision.message)));
@@ -112,7 +115,8 @@ async function askHuman(deps: HandlerDeps, interaction: ButtonInteraction, askId
     await interaction.editReply(editOptions(notice(text)));
     return;
   }
-  await interaction.editReply(editOptions(notice(handoffDoneText(threadId))));
+  const say = phrasesFor(deps.service.languageOf({ communityId: interaction.guildId, channelId: interaction.channelId, ...localesOf(interaction) }));
+  await interaction.editReply(editOptions(notice(handoffDoneText(threadId, say))));
 }
 
 async function send(interaction: MessageComponentInteraction, msg: DiscordMessage, mayReplace: boolean): Promise<void> {

@@ -2,10 +2,10 @@
 // channel, and say whether an answer helped.
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
 import { guard } from '../guard.js';
-import { aimedAt, describeError, FEEDBACK_THANKS, HANDOFF_DONE, mayDismiss, type Person, type Query } from '../../../src/index.js';
+import { aimedAt, describeError, mayDismiss, type Person, phrasesFor, type Query } from '../../../src/index.js';
 import { ACTION, decodeValue, type ActionValue } from '../action-value.js';
 import { deliver, explain, notify, type Destination } from '../deliver.js';
-import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
+import { communityOf, localeOf, PLATFORM, type SlackDeps } from '../deps.js';
 import { slackQuery } from '../query.js';
 import { postHandoff } from '../handoff.js';
 
@@ -18,7 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
     let asker = await deps.groups.of(client, askerOf(body));
     const target: Person | undefined = value.targetId ? { id: value.targetId } : undefined;
     if (aimedAt({ asker, target })) asker = await deps.people.withRights(client, asker);
-    const reply = await deps.service.choose(queryOf(deps, body, asker, value, target, where), value.entryId, { fromAskId: value.askId });
+    const reply = await deps.service.choose({ ...queryOf(deps, body, asker, value, target, where), ...(await localeOf(deps, client, body.user.id)) }, value.entryId, { fromAskId: value.askId });
     // A picked suggestion replaces the private list it came from; a public list stays for others.
     await deliver(reply, { via: value.via, ...(target ? { target } : {}) }, destination(where, respond, client), deps, { replace: where.ephemeral });
   });
@@ -28,7 +28,8 @@ export function register(app: App, deps: SlackDeps): void {
     const value = decodeValue(action.value);
     if (!value) return;
     const where = whereOf(body, value);
-    const reply = await deps.service.choose(queryOf(deps, body, await deps.groups.of(client, askerOf(body)), value, undefined, where), value.entryId, { share: true, fromAskId: value.askId });
+    const query = { ...queryOf(deps, body, await deps.groups.of(client, askerOf(body)), value, undefined, where), ...(await localeOf(deps, client, body.user.id)) };
+    const reply = await deps.service.choose(query, value.entryId, { share: true, fromAskId: value.askId });
     let posted = false;
     const to = destination(where, respond, client);
     await deliver(reply, { via: value.via }, { ...to, public: async (m) => { await to.public(m); posted = true; } }, deps);
@@ -42,7 +43,8 @@ export function register(app: App, deps: SlackDeps): void {
       const value = decodeValue(action.value);
       if (!value) return;
       deps.service.feedback({ askId: value.askId, entryId: value.entryId, helpful, by: askerOf(body), platform: PLATFORM, ...teamOf(deps, body) });
-      await notify(destination(whereOf(body, value), respond, client), FEEDBACK_THANKS[helpful ? 'helpful' : 'notHelpful'], deps.log);
+      const say = phrasesFor(deps.service.languageOf({ ...teamOf(deps, body), channelId: whereOf(body, value).channelId, ...(await localeOf(deps, client, body.user.id)) }));
+      await notify(destination(whereOf(body, value), respond, client), helpful ? say.thanksHelpful : say.thanksNotHelpful, deps.log);
     });
   }
 
@@ -54,11 +56,13 @@ export function register(app: App, deps: SlackDeps): void {
     if (!value || !body.channel?.id) return;
     const where = whereOf(body, value);
     const by = askerOf(body);
+    const locale = await localeOf(deps, client, body.user.id);
     const decision = await deps.service.handoff({
       askId: value.askId, platform: PLATFORM, channelId: where.channelId, by,
       ...(where.threadTs ? { threadId: where.threadTs } : {}),
       ...teamOf(deps, body),
       ...(value.entryId !== '-' && value.entryId !== '' ? { entryId: value.entryId } : {}),
+      ...locale,
     });
     const to = destination(where, respond, client);
     if (!decision.allowed) {
@@ -74,7 +78,7 @@ export function register(app: App, deps: SlackDeps): void {
       await notify(to, `I could not ask the helpers: ${explain(error)}`, deps.log);
       return;
     }
-    await notify(to, HANDOFF_DONE, deps.log);
+    await notify(to, phrasesFor(deps.service.languageOf({ ...teamOf(deps, body), channelId: where.channelId, ...locale })).handoffDone, deps.log);
   });
 
   // "Dismiss" on a public answer: the asker, the member it was for, or a workspace admin or
@@ -87,8 +91,11 @@ export function register(app: App, deps: SlackDeps): void {
     const dismissers = { askerId: value.askerId, ...(value.targetId ? { targetId: value.targetId } : {}) };
     // Whether the clicker is an admin is looked up (users.info) only when it decides.
     const clicker = askerOf(body);
-    const by = mayDismiss(clicker, dismissers) ? clicker : await deps.people.withRights(client, clicker);
-    const decision = deps.service.dismiss({ askId: value.askId, entryId: value.entryId, platform: PLATFORM, dismissers, by, ...teamOf(deps, body) });
+    const self = mayDismiss(clicker, dismissers);
+    const by = self ? clicker : await deps.people.withRights(client, clicker);
+    // Only a refusal is worded, in the clicker's language: their users.info, just read for their rights, has it.
+    const locale = self ? {} : await localeOf(deps, client, body.user.id);
+    const decision = deps.service.dismiss({ askId: value.askId, entryId: value.entryId, platform: PLATFORM, dismissers, by, ...teamOf(deps, body), channelId: body.channel.id, ...locale });
     const to = destination(whereOf(body, value), respond, client);
     if (!decision.allowed) {
       await notify(to, decision.message, deps.log);

@@ -7,7 +7,7 @@ import { guard } from '../guard.js';
 import { aimedAt, describeError, type Person, type Query } from '../../../src/index.js';
 import { renderReply, type RenderContext } from '../blocks.js';
 import { deliver, type Destination } from '../deliver.js';
-import type { SlackDeps } from '../deps.js';
+import { localeOf, type SlackDeps } from '../deps.js';
 import { slackQuery } from '../query.js';
 import { FAQ_COMMAND } from '../names.js';
 import { afterAcks } from '../yield.js';
@@ -17,9 +17,10 @@ export function register(app: App, deps: SlackDeps): void {
   app.command(FAQ_COMMAND, guard(deps.log, FAQ_COMMAND), async ({ command, ack, respond, client }) => {
     const parsed = parseCommandText(command.text ?? '');
     const ctx: RenderContext = { via: 'command', queryText: parsed.text, ...(parsed.target ? { target: parsed.target } : {}) };
+    const locale = await localeOf(deps, client, command.user_id);
     const queryBy = (asker: Person): Query => slackQuery(deps, {
       text: parsed.text, channelId: command.channel_id, teamId: command.team_id, enterpriseId: command.enterprise_id,
-      asker, target: parsed.target, via: 'command',
+      asker, target: parsed.target, via: 'command', ...locale,
     });
     const to: Destination = {
       private: async (message) => { await respond({ response_type: 'ephemeral', replace_original: false, ...message }); },

@@ -2,7 +2,7 @@
 import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
 import { deliver } from '../deliver.js';
-import type { SlackDeps } from '../deps.js';
+import { localeOf, type SlackDeps } from '../deps.js';
 import { slackQuery } from '../query.js';
 import { questionFromMessage } from '../text.js';
 
@@ -14,6 +14,7 @@ export function register(app: App, deps: SlackDeps): void {
     const query = slackQuery(deps, {
       text, channelId: message.channel, threadId: message.thread_ts, teamId: body.team_id, enterpriseId: body.enterprise_id,
       asker: await deps.groups.of(client, { id: message.user }), via: 'direct-message',
+      ...(await localeOf(deps, client, message.user)),
     });
     const reply = await deps.service.ask(query);
     const threadTs = message.thread_ts;

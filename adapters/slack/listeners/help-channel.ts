@@ -5,7 +5,7 @@
 import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
 import { deliver } from '../deliver.js';
-import { communityOf, type SlackDeps } from '../deps.js';
+import { communityOf, localeOf, type SlackDeps } from '../deps.js';
 import { slackQuery } from '../query.js';
 import { questionFromMessage } from '../text.js';
 
@@ -21,6 +21,7 @@ export function register(app: App, deps: SlackDeps): void {
     const reply = await deps.service.helpPost(slackQuery(deps, {
       text, channelId: message.channel, threadId: message.ts, teamId: body.team_id, enterpriseId,
       asker: await deps.groups.of(client, { id: message.user }), via: 'help-post',
+      ...(await localeOf(deps, client, message.user)),
     }));
     if (!reply) return;
     await deliver(reply, { via: 'help-post', queryText: text }, {

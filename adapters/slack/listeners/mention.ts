@@ -2,7 +2,7 @@
 import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
 import { deliver } from '../deliver.js';
-import { communityOf, type SlackDeps } from '../deps.js';
+import { communityOf, localeOf, type SlackDeps } from '../deps.js';
 import { slackQuery } from '../query.js';
 import { questionFromMessage } from '../text.js';
 
@@ -18,6 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
     const asker = await deps.groups.of(client, { id: user });
     const query = slackQuery(deps, {
       text, channelId: event.channel, threadId: threadTs, teamId: body.team_id, enterpriseId: body.enterprise_id, asker, via: 'mention',
+      ...(await localeOf(deps, client, user)),
     });
     const reply = await deps.service.ask(query);
     await deliver(reply, { via: 'mention', queryText: text }, {

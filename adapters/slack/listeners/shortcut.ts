@@ -7,7 +7,7 @@ import { aimedAt, describeError, type Person } from '../../../src/index.js';
 import { ACTION } from '../action-value.js';
 import { renderReply } from '../blocks.js';
 import { explain, notify } from '../deliver.js';
-import { communityOf, type SlackDeps } from '../deps.js';
+import { communityOf, localeOf, type SlackDeps } from '../deps.js';
 import { slackQuery } from '../query.js';
 import { buildModal, decodeState, MODAL_CALLBACK, PICK_BLOCK } from '../modal.js';
 import { SHORTCUT_CALLBACK } from '../names.js';
@@ -28,6 +28,7 @@ export function register(app: App, deps: SlackDeps): void {
     const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
     const query = slackQuery(deps, {
       text, channelId: shortcut.channel.id, threadId: threadTs, teamId: shortcut.team?.id, enterpriseId: shortcut.enterprise?.id, asker, target, via: 'message-menu',
+      ...(await localeOf(deps, client, shortcut.user.id)),
     });
     const reply = await deps.service.ask(query);
     const view = buildModal(reply, { channelId: shortcut.channel.id, threadTs, text, ...(author ? { authorId: author } : {}) });
@@ -69,6 +70,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (target) asker = await deps.people.withRights(client, asker);
     const query = slackQuery(deps, {
       text: state.text, channelId: state.channelId, threadId: state.threadTs, teamId: body.team?.id, enterpriseId: body.enterprise?.id, asker, target, via: 'message-menu',
+      ...(await localeOf(deps, client, body.user.id)),
     });
     // Without an author to answer, posting in the thread is itself the moderator's choice to share.
     const reply = await deps.service.choose(query, entryId, { ...(target ? {} : { share: true }), ...(state.askId ? { fromAskId: state.askId } : {}) });

@@ -3,17 +3,18 @@ import type { AnswerService } from '../../service/answer-service.js';
 import type { Command, Io } from '../command.js';
 import { loadContext, stringFlag } from '../context.js';
 import { knowledgeHelp, knowledgeOption } from '../knowledge-flag.js';
+import { localeHelp, localeOf, localeOption } from '../locale-flag.js';
 import { renderReply, terminalWidth } from '../render-terminal.js';
 
 export const chatCommand: Command = {
   name: 'chat',
   summary: 'Ask questions in a terminal chat',
-  usage: 'faqbot chat [--explain] [--knowledge PATH]',
-  options: { explain: { type: 'boolean' }, ...knowledgeOption },
-  optionHelp: { explain: 'show candidates and scores under each answer', ...knowledgeHelp },
+  usage: 'faqbot chat [--explain] [--locale LOCALE] [--knowledge PATH]',
+  options: { explain: { type: 'boolean' }, ...localeOption, ...knowledgeOption },
+  optionHelp: { explain: 'show candidates and scores under each answer', ...localeHelp, ...knowledgeHelp },
   async run({ values }, io) {
     const { service } = loadContext(io, stringFlag(values.knowledge));
-    return runChat(io, service, values.explain === true);
+    return runChat(io, service, values.explain === true, localeOf(values.locale));
   },
 };
 
@@ -26,10 +27,10 @@ const HISTORY_SIZE = 200;
  * files' footers (e.g. trademarks) are shown once, with the topics, not after every answer.
  * Asks from here are `via: 'console'`: the service neither rate-limits nor records them.
  */
-export async function runChat(io: Io, service: AnswerService, explain: boolean): Promise<number> {
+export async function runChat(io: Io, service: AnswerService, explain: boolean, locale: { locale?: string } = {}): Promise<number> {
   const tty = io.stdout?.isTTY === true;
   const width = () => terminalWidth(io);
-  const help = service.help();
+  const help = service.help({}, locale);
   io.out(renderReply(help, { width: width() }));
   const footers = [...new Set(service.knowledge.files.flatMap((f) => (f.footer ? [f.footer] : [])))];
   // help() already carries the first footer; show the others once too.
@@ -44,8 +45,8 @@ export async function runChat(io: Io, service: AnswerService, explain: boolean):
     const text = line.trim();
     if (text === 'exit' || text === 'quit') break;
     if (text !== '') {
-      const match = service.match(text);
-      const reply = await service.ask({ text, platform: 'console', channelId: 'console', asker: { id: 'console' }, via: 'console' });
+      const match = service.match(text, locale);
+      const reply = await service.ask({ text, platform: 'console', channelId: 'console', asker: { id: 'console' }, via: 'console', ...locale });
       io.out(renderReply(reply, { match, explain, width: width(), footer: false }));
       io.out('');
     }

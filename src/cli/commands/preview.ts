@@ -11,6 +11,7 @@ import { AnswerService } from '../../service/answer-service.js';
 import type { Command } from '../command.js';
 import { stringFlag } from '../context.js';
 import { knowledgeHelp, knowledgeOption, knowledgePath } from '../knowledge-flag.js';
+import { localeHelp, localeOf, localeOption } from '../locale-flag.js';
 import { renderReply, terminalWidth } from '../render-terminal.js';
 
 /** The console chat's own rendering: its payload is the text it prints. */
@@ -28,12 +29,13 @@ const LOOKS_LIKE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
 export const previewCommand = (previewers: readonly Previewer[]): Command => ({
   name: 'preview',
   summary: 'Show what the bot would post for an entry id or a question, per platform (payload JSON and readable text)',
-  usage: 'faqbot preview ID|QUESTION [--platform discord|slack|console] [--json] [--knowledge PATH]',
+  usage: 'faqbot preview ID|QUESTION [--platform discord|slack|console] [--locale LOCALE] [--json] [--knowledge PATH]',
   details: 'An entry id shows that entry\'s answer; anything else is asked as a member would ask `/faq QUESTION` (so it may show suggestions or "no answer"). Without --platform, every platform is shown. Nothing is posted or recorded.',
-  options: { platform: { type: 'string' }, json: { type: 'boolean' }, ...knowledgeOption },
+  options: { platform: { type: 'string' }, json: { type: 'boolean' }, ...localeOption, ...knowledgeOption },
   optionHelp: {
     platform: 'one platform only: discord, slack or console (default: all of them)',
     json: 'print only the payloads, as one JSON object keyed by platform',
+    ...localeHelp,
     ...knowledgeHelp,
   },
   async run({ values, positionals }, io) {
@@ -56,8 +58,9 @@ export const previewCommand = (previewers: readonly Previewer[]): Command => ({
         'to preview a question instead, write it in words: `faqbot preview "how do I ..."`',
       ]);
     }
+    const locale = localeOf(values.locale);
     const shown = await Promise.all(chosen.map(async (p) => {
-      const query = { text, platform: p.platform, channelId: 'preview', asker: { id: 'preview' }, via: 'command' as const };
+      const query = { text, platform: p.platform, channelId: 'preview', asker: { id: 'preview' }, via: 'command' as const, ...locale };
       const reply = isId ? await service.choose(query, text) : await service.ask(query);
       return { platform: p.platform, reply, ...p.preview(reply, text) };
     }));

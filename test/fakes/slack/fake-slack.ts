@@ -23,6 +23,8 @@ export interface FakeUser {
   readonly id: string;
   readonly name: string;
   readonly isAdmin?: boolean;
+  /** The member's Slack language, e.g. `es-ES`; users.info gives it only with `include_locale`. */
+  readonly locale?: string;
 }
 
 /** How a call fails below the API: an HTTP status with no JSON, or the connection reset. */
@@ -276,7 +278,9 @@ export class FakeSlack {
       case 'users.info': {
         const u = this.users.get(String(args.user));
         if (!u) return { ok: false, error: 'user_not_found' };
-        return { ok: true, user: { id: u.id, name: u.name, real_name: u.name, is_admin: Boolean(u.isAdmin), is_owner: false, profile: { display_name: u.name } } };
+        // As Slack: the locale only when asked for, and en-US for a member who set none.
+        const locale = args.include_locale === true || args.include_locale === 'true' ? { locale: u.locale ?? 'en-US' } : {};
+        return { ok: true, user: { id: u.id, name: u.name, real_name: u.name, is_admin: Boolean(u.isAdmin), is_owner: false, profile: { display_name: u.name }, ...locale } };
       }
       default:
         return { ok: true };
