@@ -255,7 +255,8 @@ export class InsightsStore implements AskRecorder, InsightsReader {
         for (const run of batch) this.keep(run);
         return;
       }
-      // One record the database refuses must not take the others with it: each on its own.
+      // Not a lock: each record takes the usual path, which warns once, counts the failure and
+      // pauses writing for a while, exactly as when the records came one at a time.
       for (const run of batch) this.writeNow(run);
     }
   }

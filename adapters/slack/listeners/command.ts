@@ -1,7 +1,10 @@
 // `/faq <question> [@member]`. A private answer rides on the acknowledgement itself: one round
-// trip, nothing to post afterwards. When a member is named, the asker's rights are looked up
-// first, so the request is acknowledged at once and answered afterwards, in the channel when
-// the service decides so, or privately through the response_url.
+// trip, nothing to post afterwards. Answers are taken one per turn (AnswerTurns); a request
+// that finds more than a few answers ahead of it (a burst of questions) is acknowledged at once
+// and answered on its turn through the response_url, so no ack waits behind a queue of other
+// members' matching and rendering. When a member is named, the asker's rights are looked up
+// first, so that request is always acknowledged at once and answered afterwards, in the
+// channel when the service decides so, or privately through the response_url.
 import type { App } from '@slack/bolt';
 import { guard } from '../guard.js';
 import type { Person, Query } from '../../../src/domain.js';
@@ -9,13 +12,15 @@ import { describeError } from '../../../src/log.js';
 import { renderReply, type RenderContext } from '../blocks.js';
 import { deliver, type Destination } from '../deliver.js';
 import { communityOf, PLATFORM, type SlackDeps } from '../deps.js';
-import { afterAcks } from '../yield.js';
+import { postToResponseUrl } from '../response-url.js';
+import { AnswerTurns } from '../yield.js';
 import { parseCommandText } from '../text.js';
 
 export const FAQ_COMMAND = '/faq';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.command(FAQ_COMMAND, guard(deps.log, FAQ_COMMAND), async ({ command, ack, respond, client }) => {
+  const turns = new AnswerTurns();
+  app.command(FAQ_COMMAND, guard(deps.log, FAQ_COMMAND), async ({ command, ack, client }) => {
     const parsed = parseCommandText(command.text ?? '');
     const ctx: RenderContext = { via: 'command', queryText: parsed.text, ...(parsed.target ? { target: parsed.target } : {}) };
     const queryBy = (asker: Person): Query => ({
@@ -30,36 +35,34 @@ export function register(app: App, deps: SlackDeps): void {
       via: 'command',
     });
     const to: Destination = {
-      private: async (message) => { await respond({ response_type: 'ephemeral', replace_original: false, ...message }); },
+      private: (message) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: false, ...message }),
       public: async (message) => {
         await client.chat.postMessage({ channel: command.channel_id, ...message, unfurl_links: false, unfurl_media: false });
       },
     };
-    let asker: Person = await deps.groups.of(client, { id: command.user_id, name: command.user_name });
+    const self = !parsed.target || parsed.target.id === command.user_id;
+    // Acknowledged before its turn: the answer then goes to the response_url.
+    const early = !self || turns.busy;
+    if (early) await ack();
 
-    if (!parsed.target || parsed.target.id === asker.id) {
+    await turns.take(async () => {
+      let asker: Person = await deps.groups.of(client, { id: command.user_id, name: command.user_name });
+      if (!self) asker = await deps.people.withRights(client, asker);
       const reply = await deps.service.ask(queryBy(asker));
-      if (reply.visibility === 'private') {
-        let message;
-        try {
-          message = renderReply(reply, ctx);
-        } catch (error) {
-          await ack();
-          deps.log.error('slack: could not render an answer', describeError(error));
-          return;
-        }
-        await ack({ response_type: 'ephemeral', ...message });
+      if (early || reply.visibility !== 'private') {
+        if (!early) await ack();
+        await deliver(reply, ctx, to, deps);
         return;
       }
-      await ack();
-      await deliver(reply, ctx, to, deps);
-      return;
-    }
-
-    await ack();
-    // Let the acks of requests already waiting go out before this one's work.
-    await afterAcks();
-    asker = await deps.people.withRights(client, asker);
-    await deliver(await deps.service.ask(queryBy(asker)), ctx, to, deps);
+      let message;
+      try {
+        message = renderReply(reply, ctx);
+      } catch (error) {
+        await ack();
+        deps.log.error('slack: could not render an answer', describeError(error));
+        return;
+      }
+      await ack({ response_type: 'ephemeral', ...message });
+    });
   });
 }
