@@ -17,6 +17,8 @@ import { fmt, percentile, type BenchSuite } from './suite.js';
 const REQUESTS = 1000;
 const IN_FLIGHT = 20;
 const DUPLICATED_EVENTS = 200;
+/** An answer posted to response_url later than this after its ack counts as lost. */
+const ANSWER_WAIT_MS = 10_000;
 const SECRET = 'bench-signing-secret';
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const MAIN = fileURLToPath(new URL('./replica-main.js', import.meta.url));
@@ -55,8 +57,14 @@ export const replicasSuite: BenchSuite = {
           token: 't', team_id: 'T0BENCH', channel_id: 'C0BENCH', user_id: `U${i}`, user_name: `u${i}`, command: '/faq',
           text: questions[i % questions.length]!, response_url: `${slack.base}/response/${i}`, trigger_id: `tr${i}`, api_app_id: 'A0BENCH',
         }).toString();
+        const t0 = performance.now();
         const res = await postSlack(`http://127.0.0.1:${r.slack}/slack/events`, body, 'application/x-www-form-urlencoded', agent);
-        return res.status === 200 && res.body.includes('"blocks"');
+        const ms = performance.now() - t0;
+        if (res.status !== 200) return { answered: false, ms };
+        // The answer rides on the ack, or (a request behind a queue of answers) follows at response_url.
+        const onAck = res.body.includes('"blocks"');
+        if (!onAck) await slack.responseTo(String(i), ANSWER_WAIT_MS);
+        return { answered: slack.responsesTo(String(i)) === (onAck ? 0 : 1), ms };
       };
       const discordAsk = async (r: Replica) => {
         const i = ++n;
@@ -69,19 +77,20 @@ export const replicasSuite: BenchSuite = {
         const body = JSON.stringify(payload);
         const ts = String(Math.floor(Date.now() / 1000));
         const signature = sign(null, Buffer.from(ts + body), privateKey).toString('hex');
+        const t0 = performance.now();
         const res = await post(`http://127.0.0.1:${r.http}/discord/interactions`, body, { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts }, agent);
-        return res.status === 200 && (JSON.parse(res.body) as { type?: number }).type === 4;
+        return { answered: res.status === 200 && (JSON.parse(res.body) as { type?: number }).type === 4, ms: performance.now() - t0 };
       };
-      const measure = async (replicas: Replica[], ask: (r: Replica) => Promise<boolean>) => {
+      const measure = async (replicas: Replica[], ask: (r: Replica) => Promise<{ answered: boolean; ms: number }>) => {
         const times: number[] = [];
         let answered = 0;
         let next = 0;
         await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
           while (next < REQUESTS) {
             const r = replicas[next++ % replicas.length]!;
-            const t0 = performance.now();
-            if (await ask(r)) answered++;
-            times.push(performance.now() - t0);
+            const outcome = await ask(r);
+            if (outcome.answered) answered++;
+            times.push(outcome.ms);
           }
         }));
         return { times, answered };
@@ -149,9 +158,11 @@ async function clearPrefix(prefix: string): Promise<void> {
   redis.disconnect();
 }
 
-/** auth.test for start-up, chat.postMessage counted per channel, response_url accepted. */
+/** auth.test for start-up, chat.postMessage counted per channel, response_url posts counted per id. */
 async function fakeSlack() {
   const posts = new Map<string, number>();
+  const responses = new Map<string, number>();
+  const waiters = new Map<string, () => void>();
   let lastPost = performance.now();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -160,7 +171,11 @@ async function fakeSlack() {
       const url = req.url ?? '';
       const body = Buffer.concat(chunks).toString('utf8');
       let out: unknown = { ok: true };
-      if (url.startsWith('/api/auth.test')) out = { ok: true, team_id: 'T0BENCH', user_id: 'UBOT', bot_id: 'BBOT' };
+      if (url.startsWith('/response/')) {
+        const id = url.slice('/response/'.length);
+        responses.set(id, (responses.get(id) ?? 0) + 1);
+        waiters.get(id)?.();
+      } else if (url.startsWith('/api/auth.test')) out = { ok: true, team_id: 'T0BENCH', user_id: 'UBOT', bot_id: 'BBOT' };
       else if (url.startsWith('/api/chat.postMessage')) {
         const channel = String(new URLSearchParams(body).get('channel') ?? (JSON.parse(body || '{}') as { channel?: string }).channel);
         posts.set(channel, (posts.get(channel) ?? 0) + 1);
@@ -176,6 +191,16 @@ async function fakeSlack() {
   return {
     server, base, apiUrl: `${base}/api/`,
     postsTo: (channel: string) => posts.get(channel) ?? 0,
+    responsesTo: (id: string) => responses.get(id) ?? 0,
+    /** Resolves once response_url `id` got a post, or after `waitMs`. */
+    async responseTo(id: string, waitMs: number): Promise<void> {
+      if (responses.has(id)) return;
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, waitMs);
+        waiters.set(id, () => { clearTimeout(timer); done(); });
+      });
+      waiters.delete(id);
+    },
     /** Posts follow acks: wait until none has arrived for a second. */
     async settle() {
       while (performance.now() - lastPost < 1000) await new Promise((r) => setTimeout(r, 200));

@@ -2,7 +2,9 @@
 // exactly as `npm start` starts it (`faqbot start` in its own process, HTTP mode, PORT=0),
 // against a minimal local Slack (auth.test and response_url). Ack latency is compared with a
 // bare node:http server, also in its own process, that checks the same signature and acks
-// the same requests, measured in the same run.
+// the same requests, measured in the same run. With 20 in flight, a request that finds more
+// than a few answers ahead of it is acknowledged at once and answered at its response_url, so
+// "answer reaches Slack" is then timed to the post's arrival.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -64,7 +66,7 @@ export const slackSuite: BenchSuite = {
         if (res.status !== 200) throw new Error(`bench: ${url} answered ${res.status}`);
         // A private answer arrives with the ack; anything else is posted to response_url later.
         const answer = !waitForAnswer ? 0 : res.body ? ack : (await slack.answerOf(String(i))) - t0;
-        return { ack, answer };
+        return { ack, answer, onAck: res.body !== '' };
       };
       for (let i = 0; i < WARMUP; i++) { await send(botUrl, true); await send(baselineUrl, false); }
       const botAcks: number[] = [];
@@ -83,29 +85,36 @@ export const slackSuite: BenchSuite = {
       log(row('baseline ack (node:http + HMAC)', baseAcks));
       log(row('faqbot ack (Bolt HTTPReceiver)', botAcks));
       log(row('answer reaches Slack', answers));
-      const burst = async (url: string, waitForAnswer: boolean) => {
+      const burst = async (url: string, waitForAnswer: boolean, count = REQUESTS) => {
         const acks: number[] = [];
         const answered: number[] = [];
+        let onAck = 0;
         let next = 0;
         await Promise.all(Array.from({ length: BURST }, async () => {
-          while (next < REQUESTS) {
+          while (next < count) {
             next++;
             const r = await send(url, waitForAnswer);
             acks.push(r.ack);
             answered.push(r.answer);
+            if (r.onAck) onAck++;
           }
         }));
-        return { acks, answered };
+        return { acks, answered, onAck };
       };
+      // A warm-up of its own: a burst takes paths (an ack at once, a post to response_url) that
+      // requests one at a time do not, and the figures are of a bot that has run a while.
+      await burst(baselineUrl, false, WARMUP);
+      await burst(botUrl, true, WARMUP);
       const burstBase = await burst(baselineUrl, false);
       const burstBot = await burst(botUrl, true);
       const ratio = percentile(botAcks, 0.99) / Math.max(percentile(baseAcks, 0.99), 1e-6);
       const ratio50 = percentile(botAcks, 0.5) / Math.max(percentile(baseAcks, 0.5), 1e-6);
       log(`  ack vs baseline: ${ratio50.toFixed(1)}× at p50, ${ratio.toFixed(1)}× at p99; aim p99 ack < 20 ms: ${percentile(botAcks, 0.99) < 20 ? 'met' : 'NOT met'}`);
-      log(`${REQUESTS} more, ${BURST} in flight at once`);
+      log(`${REQUESTS} more, ${BURST} in flight at once (after ${WARMUP} warm-up)`);
       log(row('baseline ack (node:http + HMAC)', burstBase.acks));
       log(row('faqbot ack (Bolt HTTPReceiver)', burstBot.acks));
       log(row('answer reaches Slack', burstBot.answered));
+      log(`  ${burstBot.onAck} of ${REQUESTS} answers rode on their ack; ${REQUESTS - burstBot.onAck} were acknowledged at once and posted to response_url`);
       const burstRatio = percentile(burstBot.acks, 0.99) / Math.max(percentile(burstBase.acks, 0.99), 1e-6);
       log(`  ack vs baseline: ${burstRatio.toFixed(1)}× at p99; aim p99 ack < 20 ms: ${percentile(burstBot.acks, 0.99) < 20 ? 'met' : 'NOT met'}`);
     } finally {

@@ -23,6 +23,13 @@ import type { InsightsHealth, PgInsightsStoreOptions } from '../src/insights/pg-
 import { describeUrl } from '../src/engines/describe-url.js';
 import { Ops, planOps } from './ops.js';
 
+/**
+ * A running bot writes the insights of this many milliseconds together: one commit for a burst
+ * of answers, written after them rather than inside each (a Slack ack carrying its answer waits
+ * for nothing but the answer).
+ */
+const INSIGHTS_BATCH_MS = 20;
+
 export interface StartOptions {
   adapters: readonly PlatformAdapter[];
   log?: Logger;
@@ -110,7 +117,7 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
   };
   const store: RecordingStore | undefined = options.insights ?? (!insightsSettings.enabled ? undefined
     : config.secrets.databaseUrl ? await openPgStore(config.secrets.databaseUrl, storeOptions)
-    : sqliteStore(InsightsStore.open({ path: resolve(io.cwd, insightsSettings.path), ...storeOptions })));
+    : sqliteStore(InsightsStore.open({ path: resolve(io.cwd, insightsSettings.path), batchMs: INSIGHTS_BATCH_MS, ...storeOptions })));
   service = new CommunityRouter({
     communities: plans, knowledge: load, separate, state: shared.state, channels: config.settings.channels,
     handoff: config.settings.handoff,

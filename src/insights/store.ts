@@ -1,9 +1,11 @@
 // The insights store: one SQLite file (WAL, so several writers in one or more processes get
 // along) recording asks, picks and feedback. The answer service calls it synchronously on
-// every answer, so it must never throw into the service nor wait long: every failure is caught
-// and warned about once, with advice that fits its cause. While another program holds the
-// database locked, records wait in memory (a bounded while) and are written once it is free;
-// other failures (read-only, full, damaged) leave the ask unrecorded.
+// every answer, so it must never throw into the service nor wait long: a running bot has the
+// records of a few milliseconds written together (`batchMs`), one commit after the answers
+// instead of one inside each, and every failure is caught and warned about once, with advice
+// that fits its cause. While another program holds the database locked, records wait in
+// memory (a bounded while) and are written once it is free; other failures (read-only, full,
+// damaged) leave the ask unrecorded.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -25,6 +27,11 @@ export interface InsightsStoreOptions extends CommonStoreOptions {
   busyTimeoutMs?: number;
   /** The SQLite driver; by default the one for this Node (see sqlite.ts). */
   driver?: SqliteDriver;
+  /**
+   * Keep records this long and write them together, off the path of the answers that made
+   * them (reads, prune and close write them first). Absent or 0: each record as it comes.
+   */
+  batchMs?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -65,6 +72,9 @@ export class InsightsStore implements AskRecorder, InsightsReader {
   private busySince: number | undefined;
   private droppedWhileBusy = 0;
   private pendingTimer: NodeJS.Timeout | undefined;
+  /** Records kept for the next batch (`batchMs`), written together in one transaction. */
+  private queued: Array<(s: Statements) => void> = [];
+  private flushing: NodeJS.Timeout | undefined;
 
   private constructor(private readonly options: InsightsStoreOptions) {
     this.now = options.now ?? Date.now;
@@ -170,6 +180,7 @@ export class InsightsStore implements AskRecorder, InsightsReader {
   /** `communityId`: that community's records alone; absent: every record. */
   report(sinceMs: number, limit = 10, communityId?: string): InsightsReport {
     if (!this.db) throw new Error('the insights store is not available');
+    this.flushQueued();
     const knowledge = this.options.knowledge?.(communityId);
     return buildReport(readRows(this.db, sinceMs, communityId), { since: sinceMs, until: this.now(), limit, ...(knowledge ? { knowledge } : {}) });
   }
@@ -177,7 +188,8 @@ export class InsightsStore implements AskRecorder, InsightsReader {
   /** Deletes records older than the retention period; returns how many rows went. */
   prune(): number {
     let removed = 0;
-    this.write((s) => {
+    this.flushQueued();
+    this.writeNow((s) => {
       const cutoff = this.now() - this.options.retentionDays * DAY_MS;
       this.db!.transaction(() => {
         removed += Number(s.pruneAsks.run(cutoff).changes);
@@ -190,6 +202,7 @@ export class InsightsStore implements AskRecorder, InsightsReader {
   }
 
   close(): void {
+    this.flushQueued();
     if (this.pendingTimer) clearInterval(this.pendingTimer);
     this.pendingTimer = undefined;
     // One last try for records waiting on a lock; what still cannot be written is counted.
@@ -212,23 +225,63 @@ export class InsightsStore implements AskRecorder, InsightsReader {
     return storedText(raw, this.options.storeQueryText);
   }
 
+  /** Runs one write now, or keeps it for the batch when batching. */
+  private write(run: (s: Statements) => void): void {
+    if (!this.statements) return;
+    const batchMs = this.options.batchMs ?? 0;
+    if (batchMs <= 0) return this.writeNow(run);
+    this.queued.push(run);
+    this.flushing ??= setTimeout(() => this.flushQueued(), batchMs);
+  }
+
+  /** Writes the kept records in one transaction: one commit instead of one per record. */
+  private flushQueued(): void {
+    if (this.flushing) clearTimeout(this.flushing);
+    this.flushing = undefined;
+    const batch = this.queued;
+    if (batch.length === 0) return;
+    this.queued = [];
+    const s = this.statements;
+    if (!s || !this.db) return;
+    if (batch.length === 1 || this.pending.length > 0 || this.now() < this.retryAt) {
+      for (const run of batch) this.writeNow(run);
+      return;
+    }
+    try {
+      this.db.transaction(() => { for (const run of batch) run(s); });
+      this.recovered();
+    } catch (error) {
+      if (troubleOf(error) === 'busy') {
+        for (const run of batch) this.keep(run);
+        return;
+      }
+      // Not a lock: each record takes the usual path, which warns once, counts the failure and
+      // pauses writing for a while, exactly as when the records came one at a time.
+      for (const run of batch) this.writeNow(run);
+    }
+  }
+
+  private recovered(): void {
+    if (this.failing) {
+      this.failing = false;
+      this.options.log.info(`insights: writing to ${this.options.path} works again`);
+    }
+  }
+
   /**
    * Runs one write. A lock held by another program keeps the write (and those after it, in
    * order) waiting in memory until the lock goes; any other failure is warned about once, and
    * writes are skipped for a while, since a database that failed would otherwise hold every
    * answer for the busy timeout.
    */
-  private write(run: (s: Statements) => void): void {
+  private writeNow(run: (s: Statements) => void): void {
     const s = this.statements;
     if (!s) return;
     if (this.pending.length > 0) return this.keep(run);
     if (this.now() < this.retryAt) return;
     try {
       run(s);
-      if (this.failing) {
-        this.failing = false;
-        this.options.log.info(`insights: writing to ${this.options.path} works again`);
-      }
+      this.recovered();
     } catch (error) {
       if (troubleOf(error) === 'busy') {
         this.keep(run);

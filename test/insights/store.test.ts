@@ -330,3 +330,55 @@ describe('picks are linked to the ask they answered', () => {
     ]);
   });
 });
+
+describe('a running bot writes its records in batches', () => {
+  /** Rows another program (a backup, `faqbot insights`) sees in the file right now. */
+  function rowsSeenByOthers(path: string): number {
+    const db = sqlite(path, { readonly: true });
+    try {
+      return (db.prepare('SELECT COUNT(*) AS n FROM asks').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  }
+
+  it('writes a burst of asks together once the batch is due, after the answers', async () => {
+    const path = join(tempDir(), 'faqbot.db');
+    const { store } = openStore(path, { batchMs: 20 });
+    const service = serviceWith(store, () => Date.now());
+    const replies = await Promise.all(Array.from({ length: 10 }, (_, i) => service.ask(query('how do I export my data', `U${i}`))));
+    expect(replies.map((r) => r.kind)).toEqual(Array(10).fill('answer'));
+    expect(rowsSeenByOthers(path)).toBe(0);
+    await until(() => rowsSeenByOthers(path) === 10);
+  });
+
+  it('writes what waits before a read, a prune and on close, so nothing recorded is lost', async () => {
+    const path = join(tempDir(), 'faqbot.db');
+    const { store } = openStore(path, { batchMs: 60_000 });
+    const service = serviceWith(store, () => Date.now());
+    await service.ask(query('how do I export my data', 'U1'));
+    expect(store.summary(0).asks).toBe(1);
+    await service.ask(query('is there a dark mode', 'U2'));
+    expect(store.prune()).toBe(0);
+    expect(rowsSeenByOthers(path)).toBe(2);
+    await service.ask(query('how do I reset my password', 'U3'));
+    store.close();
+    open.pop();
+    expect(rowsSeenByOthers(path)).toBe(3);
+  });
+
+  it('keeps a batch that meets another program\'s lock and writes it once the lock goes', async () => {
+    const path = join(tempDir(), 'faqbot.db');
+    const { store, log } = openStore(path, { batchMs: 5, busyTimeoutMs: 5 });
+    const service = serviceWith(store, () => Date.now());
+    const other = sqlite(path);
+    other.exec('BEGIN EXCLUSIVE');
+    for (let i = 0; i < 4; i++) await service.ask(query('how do I export my data', `U${i}`));
+    await until(() => log.warnings.length === 1);
+    expect(log.warnings[0]).toMatch(/is locked by another program; new records wait in memory/);
+    other.exec('ROLLBACK');
+    other.close();
+    await until(() => rowsSeenByOthers(path) === 4);
+    expect(log.infos).toContainEqual(expect.stringMatching(/is free again after \d+\.\d s; 4 records kept meanwhile were written$/));
+  });
+});
