@@ -21,6 +21,8 @@ import type { SharedStateHealth } from '../src/service/shared-state.js';
 import type { AskRecorder, InsightsReader } from '../src/service/recorder.js';
 import type { InsightsHealth, PgInsightsStoreOptions } from '../src/insights/pg-store.js';
 import { describeUrl } from '../src/engines/describe-url.js';
+import { openInstallationRecords } from '../src/installations/open-records.js';
+import type { InstallationRecords } from '../src/installations/records.js';
 import { Ops, planOps } from './ops.js';
 
 export interface StartOptions {
@@ -138,6 +140,7 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
       const { drained, abandoned } = await inFlight.drain(DRAIN_TIMEOUT_MS);
       watcher?.close();
       const stopped = await Promise.allSettled(platforms.map((p) => p.stop()));
+      await installations?.close();
       await store?.close();
       await shared.close();
       await ops.close();
@@ -156,10 +159,19 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
     log.error(`${name}: ${reason}`);
     void stop(`fatal: ${name}: ${reason}`).then(() => failWith(`${name}: ${reason}`));
   };
+  // Installations (Slack's OAuth distribution) live in the insights database, even with
+  // insights off; without them the platform cannot answer anyone, so a database that cannot be
+  // opened stops start-up.
+  const installing = configured.filter((a) => a.keepsInstallations?.(config.secrets));
+  let installations: InstallationRecords | undefined;
   try {
+    installations = installing.length === 0 ? undefined : await openInstallationRecords({
+      ...(config.secrets.databaseUrl ? { databaseUrl: config.secrets.databaseUrl } : {}), sqlitePath: resolve(io.cwd, insightsSettings.path),
+    }, `${installing.map((a) => a.name).join(' and ')} (OAuth installs)`);
     for (const adapter of configured) {
       const running = await startWithin(adapter, {
         service, secrets: config.secrets, log, state: shared.state, inFlight, fatal: fatal(adapter.name), ...ops.depsFor(adapter.name),
+        ...(installations && installing.includes(adapter) ? { installations } : {}),
       }, options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS);
       platforms.push(running);
       ops.platformStarted(running);
@@ -168,6 +180,7 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
     // A platform refused to start: release what already runs before the error reaches the CLI.
     watcher?.close();
     await Promise.allSettled(platforms.map((p) => p.stop()));
+    await installations?.close();
     await store?.close();
     await shared.close();
     throw error;

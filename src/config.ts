@@ -140,6 +140,8 @@ export interface Secrets {
   slackSigningSecret?: string;
   /** The form of the Slack WebClient's `slackApiUrl`, e.g. https://slack.com/api/. */
   slackApiUrl?: string;
+  /** Distribution to many workspaces by OAuth instead of one bot token: all three or none. */
+  slackOAuth?: SlackOAuthSecrets;
   /** HTTP port for Slack's HTTP mode. */
   port: number;
   /** Salt for hashing user ids in the insights store. */
@@ -151,6 +153,17 @@ export interface Secrets {
   /** `postgres://…`: insights in PostgreSQL instead of the SQLite file; may hold a password. */
   databaseUrl?: string;
 }
+
+/** "Basic Information" → App Credentials of the Slack app, and a secret of the operator's own for the OAuth state. */
+export interface SlackOAuthSecrets {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Signs the `state` of each install, so a redirect is only accepted from the browser that started it. */
+  readonly stateSecret: string;
+}
+
+/** The variables of Slack's OAuth distribution, in one place for the checks and the messages. */
+export const SLACK_OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
 
 /** How the running bot logs and serves its operations endpoints: from the environment, like the secrets. */
 export interface OpsSettings {
@@ -271,12 +284,34 @@ export function readSecrets(env: Env): Secrets {
     slackAppToken: nonEmpty(env.SLACK_APP_TOKEN),
     slackSigningSecret: nonEmpty(env.SLACK_SIGNING_SECRET),
     slackApiUrl: nonEmpty(env.SLACK_API_URL),
+    ...slackOAuth(env),
     port,
     insightsSalt: nonEmpty(env.FAQBOT_SALT),
     redisUrl: nonEmpty(env.FAQBOT_REDIS_URL),
     redisPrefix: nonEmpty(env.FAQBOT_REDIS_PREFIX) ?? 'faqbot:',
     databaseUrl: databaseUrl(env.FAQBOT_DATABASE_URL),
   };
+}
+
+/**
+ * Slack's OAuth distribution, when its three variables are set. Some of them alone, or with a
+ * single bot token or Socket Mode, is a mistake to report before anything starts.
+ */
+function slackOAuth(env: Env): { slackOAuth?: SlackOAuthSecrets } {
+  const [clientId, clientSecret, stateSecret] = SLACK_OAUTH_VARIABLES.map((name) => nonEmpty(env[name]));
+  const set = SLACK_OAUTH_VARIABLES.filter((name) => nonEmpty(env[name]) !== undefined);
+  if (set.length === 0) return {};
+  if (set.length < SLACK_OAUTH_VARIABLES.length) {
+    const missing = SLACK_OAUTH_VARIABLES.filter((name) => !set.includes(name));
+    throw new FaqbotError('config', `${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'} set but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not: installing the Slack app to many workspaces by OAuth needs all of ${SLACK_OAUTH_VARIABLES.join(', ')} (see docs/slack.md "Many workspaces"); unset them all to run on one SLACK_BOT_TOKEN`);
+  }
+  if (nonEmpty(env.SLACK_BOT_TOKEN)) {
+    throw new FaqbotError('config', `SLACK_BOT_TOKEN and ${SLACK_OAUTH_VARIABLES.join(', ')} are all set: either one workspace on one bot token, or OAuth installs to many workspaces, each with its own token kept in the database; unset SLACK_BOT_TOKEN for OAuth, or the OAuth variables for one workspace`);
+  }
+  if (nonEmpty(env.SLACK_APP_TOKEN)) {
+    throw new FaqbotError('config', 'Slack OAuth installs are served over HTTP (Slack redirects the browser to the bot\'s public address): unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET and PORT (see docs/slack.md "Many workspaces")');
+  }
+  return { slackOAuth: { clientId: clientId!, clientSecret: clientSecret!, stateSecret: stateSecret! } };
 }
 
 function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
