@@ -13,12 +13,16 @@ import { STARTUP_TIMEOUT_MS, type HttpRoute, type PlatformAdapter, type Platform
 import { CommunityRouter, planCommunities } from '../src/service/community-router.js';
 import { InsightsStore } from '../src/insights/store.js';
 import { FaqbotError } from '../src/errors.js';
-import { watchKnowledge, type KnowledgeWatcher, type ReloadOutcome } from '../src/knowledge/watch.js';
+import { reloadKnowledge, watchKnowledge, type KnowledgeWatcher, type ReloadOutcome } from '../src/knowledge/watch.js';
+import { prepareCheckout } from '../src/knowledge/git-checkout.js';
+import { GitPuller } from '../src/knowledge/git-pull.js';
+import type { GitCheckout } from '../src/knowledge/git-source.js';
 import { knowledgeHelp, knowledgeOption } from '../src/cli/knowledge-flag.js';
 import { stringFlag } from '../src/cli/context.js';
 import { openSharedState } from '../src/engines/open-state.js';
 import type { SharedStateHealth } from '../src/service/shared-state.js';
 import type { AskRecorder, InsightsReader } from '../src/service/recorder.js';
+import type { KnowledgeBase } from '../src/domain.js';
 import type { InsightsHealth, PgInsightsStoreOptions } from '../src/insights/pg-store.js';
 import { describeUrl } from '../src/engines/describe-url.js';
 import { openInstallationRecords } from '../src/installations/open-records.js';
@@ -85,6 +89,9 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
 async function startWithOps(io: Io, options: StartOptions, config: Config, log: Logger, configured: readonly PlatformAdapter[], ops: Ops): Promise<Started> {
   const { metrics } = ops;
   const plans = planCommunities(config.settings, (path) => resolve(io.cwd, path), options.knowledge);
+  // Knowledge from git is cloned (or brought up to date) before anything reads it.
+  const checkouts = [...new Map(plans.flatMap((p) => (p.git ? [[p.git.dir, p.git] as const] : []))).values()];
+  for (const checkout of checkouts) await prepareCheckout(checkout, log);
   // Every community's knowledge is read and checked now: a broken folder stops start-up with
   // file:line, not a question hours later. Matchers are built when a community first asks.
   const load = (path: string) => {
@@ -122,10 +129,17 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
   };
   // One watch per knowledge folder: a change reloads the communities answered from it alone.
   const router = service;
-  const watchers: KnowledgeWatcher[] = !config.settings.watchKnowledge ? [] : router.knowledgePaths().map((path) => watchKnowledge({
-    path, cwd: io.cwd, log, onReload,
-    target: { get knowledge() { return router.knowledgeAt(path)!; }, replaceKnowledge: (kb) => router.replaceKnowledge(path, kb) },
+  const targetAt = (path: string) => ({ get knowledge() { return router.knowledgeAt(path)!; }, replaceKnowledge: (kb: KnowledgeBase) => router.replaceKnowledge(path, kb) });
+  const fromGit = (checkout: GitCheckout) => plans.filter((p) => p.git?.dir === checkout.dir).map((p) => p.knowledgePath);
+  const gitPaths = new Set(checkouts.flatMap(fromGit));
+  // Clones change by pulls, which reload what they moved; nobody edits them by hand.
+  const watchers: KnowledgeWatcher[] = !config.settings.watchKnowledge ? [] : router.knowledgePaths().filter((path) => !gitPaths.has(path)).map((path) => watchKnowledge({
+    path, cwd: io.cwd, log, onReload, target: targetAt(path),
   }));
+  const pullers = checkouts.map((checkout) => new GitPuller({
+    checkout, log, intervalMs: config.settings.gitKnowledge.pullIntervalSeconds * 1000,
+    onChange: () => { for (const path of new Set(fromGit(checkout))) reloadKnowledge({ path, cwd: io.cwd, log, onReload, target: targetAt(path) }); },
+  }).start());
   const watcher: KnowledgeWatcher | undefined = watchers.length === 0 ? undefined : {
     reload: () => watchers.map((w) => w.reload())[0]!,
     ready: Promise.all(watchers.map((w) => w.ready)).then(() => undefined),
@@ -139,6 +153,7 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
       ops.stopping();
       const { drained, abandoned } = await inFlight.drain(DRAIN_TIMEOUT_MS);
       watcher?.close();
+      for (const p of pullers) p.close();
       const stopped = await Promise.allSettled(platforms.map((p) => p.stop()));
       await installations?.close();
       await store?.close();
@@ -179,6 +194,7 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
   } catch (error) {
     // A platform refused to start: release what already runs before the error reaches the CLI.
     watcher?.close();
+    for (const p of pullers) p.close();
     await Promise.allSettled(platforms.map((p) => p.stop()));
     await installations?.close();
     await store?.close();
@@ -189,7 +205,9 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
     version: packageVersion(), platforms: platforms.map((p) => p.name),
     knowledge: { entries: knowledge.entries.length, files: knowledge.files.length, path: knowledgePath },
     ...(separate ? { communities: plans.length - 1, knowledgeFolders: router.knowledgePaths().length } : {}),
-    insights: store ? 'on' : 'off', watchKnowledge: watcher !== undefined, ...ops.describe(),
+    insights: store ? 'on' : 'off', watchKnowledge: watcher !== undefined,
+    ...(checkouts.length > 0 ? { gitKnowledge: { repositories: checkouts.length, pullIntervalSeconds: config.settings.gitKnowledge.pullIntervalSeconds } } : {}),
+    ...ops.describe(),
   });
   const routes = platforms.flatMap((p) => p.routes ?? []);
   return {

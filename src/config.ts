@@ -76,14 +76,38 @@ export const MENTION_MODES: readonly MentionMode[] = ['public', 'private', 'igno
 export const SLASH_MODES: readonly SlashMode[] = ['allow', 'deny'];
 
 /**
- * One community's settings (`communities:` in the config): its knowledge folder and what it
+ * Knowledge kept in a git repository: cloned (shallow) into `gitKnowledge.cacheDir` at start
+ * and pulled every `gitKnowledge.pullIntervalSeconds`, each change hot-reloaded.
+ */
+export interface GitKnowledge {
+  /** What `git clone` takes: https://, ssh://, git://, file:// or user@host:path. */
+  git: string;
+  /** Absent: the repository's default branch. */
+  branch?: string;
+  /** The knowledge folder or file inside the repository; absent: its root. */
+  path?: string;
+}
+
+/** A knowledge folder or file (relative to the working directory), or a git repository. */
+export type KnowledgeSource = string | GitKnowledge;
+
+/** How knowledge from git repositories is kept. */
+export interface GitKnowledgeSettings {
+  /** Where the clones live; relative paths are resolved from the working directory. */
+  cacheDir: string;
+  /** How often each repository is pulled; 0 pulls only at start. */
+  pullIntervalSeconds: number;
+}
+
+/**
+ * One community's settings (`communities:` in the config): its knowledge and what it
  * changes of the top-level `policy` and `matcher`. Everything else is shared by the deployment.
  */
 export interface CommunitySettings {
   /** Shown to moderators by `/faq-stats`; the config key when absent. */
   name?: string;
-  /** The knowledge folder or file; relative paths are resolved from the working directory. */
-  knowledge: string;
+  /** The knowledge folder or file (relative paths from the working directory), or a git repository. */
+  knowledge: KnowledgeSource;
   policy?: Partial<PolicySettings>;
   matcher?: Partial<MatcherSettings>;
 }
@@ -121,6 +145,8 @@ export interface Settings {
   handoff: HandoffSettings;
   /** Watch the knowledge folder and reload valid changes while running. */
   watchKnowledge: boolean;
+  /** Knowledge from git repositories (`knowledge: { git: URL }` in `communities:`). */
+  gitKnowledge: GitKnowledgeSettings;
 }
 
 export interface Secrets {
@@ -214,6 +240,10 @@ export const defaultSettings: Settings = {
     channelCooldownSeconds: 300,
   },
   watchKnowledge: true,
+  gitKnowledge: {
+    cacheDir: 'data/git-knowledge',
+    pullIntervalSeconds: 300,
+  },
 };
 
 export const DEFAULT_CONFIG_FILE = 'faqbot.config.yaml';
@@ -366,6 +396,7 @@ const numberRules: Readonly<Record<string, NumberRule>> = {
   'insights.retentionDays': { integer: true, min: 1 },
   'handoff.memberCooldownSeconds': { integer: true, min: 0 },
   'handoff.channelCooldownSeconds': { integer: true, min: 0 },
+  'gitKnowledge.pullIntervalSeconds': { integer: true, min: 0 },
 };
 
 /** Ids that must look like ids, with the fix; '' turns the feature off. */
@@ -465,9 +496,12 @@ function readCommunities(node: Node, where: Where, problems: string[]): Communit
         checkMap(itemValue, defaultSettings[key] as unknown as Record<string, unknown>, `${key}.`, where, local);
         problems.push(...local.map((p) => p.replace(`"${key}.`, `"communities.${id}.${key}.`)));
         community[key] = itemValue.toJSON() as never;
+      } else if (key === 'knowledge' && isMap(itemValue)) {
+        const git = readGitKnowledge(itemValue, name, where, problems);
+        if (git) community.knowledge = git;
       } else {
         const v: unknown = isScalar(itemValue) ? itemValue.value : undefined;
-        if (typeof v !== 'string' || v.trim() === '') problems.push(`${at}: "${name}" must be text${key === 'knowledge' ? ' (a knowledge folder or file, e.g. knowledge/project-a)' : ''}, got ${JSON.stringify(v ?? null)}`);
+        if (typeof v !== 'string' || v.trim() === '') problems.push(`${at}: "${name}" must be text${key === 'knowledge' ? ' (a knowledge folder or file, e.g. knowledge/project-a, or a git repository: { git: https://…, branch: main })' : ''}, got ${JSON.stringify(v ?? null)}`);
         else community[key as 'name' | 'knowledge'] = v.trim();
       }
     }
@@ -477,6 +511,40 @@ function readCommunities(node: Node, where: Where, problems: string[]): Communit
     if (problems.length === before) out[id] = community as CommunitySettings;
   }
   return out;
+}
+
+const GIT_KEYS = ['git', 'branch', 'path'] as const;
+/** What `git clone` takes, and nothing that could read as one of its options. */
+const GIT_URL = /^(?:(?:https?|ssh|git|file):\/\/\S+|[\w.-]+@[\w.-]+:\S+)$/;
+/** A branch name git accepts that cannot be taken for an option (no leading "-", no ".."). */
+const GIT_BRANCH = /^(?!-)(?!.*\.\.)[\w./-]+$/;
+
+/** `knowledge: { git: URL, branch: NAME, path: FOLDER }`: each field checked, all problems reported. */
+function readGitKnowledge(map: YAMLMap, name: string, where: Where, problems: string[]): GitKnowledge | undefined {
+  const before = problems.length;
+  const out: Partial<GitKnowledge> = {};
+  for (const item of map.items) {
+    const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
+    const node = item.value as Node | null;
+    const v: unknown = isScalar(node) ? node.value : undefined;
+    const at = where(node ?? (item.key as Node));
+    const text = typeof v === 'string' ? v.trim() : undefined;
+    if (!(GIT_KEYS as readonly string[]).includes(key)) {
+      problems.push(`${where(item.key as Node)}: unknown setting "${name}.${key}"; known settings here: ${GIT_KEYS.join(', ')}`);
+    } else if (key === 'git') {
+      if (text === undefined || !GIT_URL.test(text)) problems.push(`${at}: "${name}.git" must be a repository URL git can clone (https://, ssh://, git://, file:// or user@host:path), got ${JSON.stringify(v ?? null)}`);
+      else out.git = text;
+    } else if (key === 'branch') {
+      if (text === undefined || !GIT_BRANCH.test(text)) problems.push(`${at}: "${name}.branch" must be a branch name, e.g. main, got ${JSON.stringify(v ?? null)}`);
+      else out.branch = text;
+    } else if (text === undefined || text === '' || text.startsWith('/') || text.split(/[\\/]/).includes('..')) {
+      problems.push(`${at}: "${name}.path" must be a folder or file inside the repository, relative to its root (e.g. faq), got ${JSON.stringify(v ?? null)}`);
+    } else {
+      out.path = text;
+    }
+  }
+  if (out.git === undefined && problems.length === before) problems.push(`${where(map)}: "${name}" needs "git:", the repository to clone, e.g. { git: https://github.com/org/faq.git, branch: main }`);
+  return problems.length === before ? (out as GitKnowledge) : undefined;
 }
 
 function keyText(node: unknown): string {

@@ -31,7 +31,7 @@ export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
       throw new FaqbotError('usage', 'give the knowledge path once: either `faqbot check PATH` or `faqbot check --knowledge PATH`');
     }
     refuseBoth(values.community, positionals[0] ?? values.knowledge, 'check');
-    const community = chosenCommunity(values.community, config, io);
+    const community = await chosenCommunity(values.community, config, io);
     const note = community && unlistedNote(community, String(values.community));
     if (note) io.err(note);
     const path = community?.plan.knowledgePath ?? knowledgePath(positionals[0] ?? values.knowledge, config.settings, io);

@@ -43,7 +43,7 @@ export const evalCommand: Command = {
     const casesPath = resolve(io.cwd, casesFlag);
     const config = loadConfig(io.env, io.cwd);
     refuseBoth(values.community, values.knowledge, 'eval');
-    const community = chosenCommunity(values.community, config, io);
+    const community = await chosenCommunity(values.community, config, io);
     const note = community && unlistedNote(community, String(values.community));
     if (note) io.err(note);
     // A community's cases are asked of its own knowledge, with its matcher settings.
