@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Command, Io } from '../src/cli/command.js';
 import { runChat } from '../src/cli/commands/chat.js';
 import { loadConfig, type Config, type Secrets } from '../src/config.js';
-import { loadKnowledge, formatProblem } from '../src/knowledge/load.js';
+import { loadKnowledge, formatProblem, requireKnowledgeAt } from '../src/knowledge/load.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { packageVersion } from '../src/cli/version.js';
 import { InFlight } from '../src/service/in-flight.js';
@@ -95,6 +95,10 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
   // Every community's knowledge is read and checked now: a broken folder stops start-up with
   // file:line, not a question hours later. Matchers are built when a community first asks.
   const load = (path: string) => {
+    // A missing folder names the setting to fix (the first plan on it named it).
+    const plan = plans.find((p) => p.knowledgePath === path)!;
+    requireKnowledgeAt(path, plan.knowledgeFrom === undefined ? config.knowledgeDirFrom
+      : { kind: 'setting', name: plan.knowledgeFrom, ...(plan.knowledgeFrom !== '--knowledge' && config.configFile ? { file: config.configFile } : {}) }, io.cwd);
     const { knowledge, warnings } = loadKnowledge(path, io.cwd);
     for (const w of warnings) log.warn(formatProblem(w));
     return knowledge;

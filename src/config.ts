@@ -200,12 +200,20 @@ export interface OpsSettings {
   httpPort?: number;
 }
 
+/**
+ * Who named a knowledge path, so a missing one is explained with the setting to fix:
+ * `default` when nothing did (knowledgeDir's default, ./knowledge).
+ */
+export type KnowledgeOrigin = { readonly kind: 'default' } | { readonly kind: 'setting'; readonly name: string; readonly file?: string };
+
 export interface Config {
   settings: Settings;
   secrets: Secrets;
   ops: OpsSettings;
   /** The config file that was read, if any. */
   configFile?: string;
+  /** Where `settings.knowledgeDir` came from. */
+  knowledgeDirFrom: KnowledgeOrigin;
 }
 
 export const defaultSettings: Settings = {
@@ -259,17 +267,23 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const path = resolve(cwd, explicit ?? DEFAULT_CONFIG_FILE);
   let settings = structuredClone(defaultSettings);
   let configFile: string | undefined;
+  let knowledgeDirFrom: KnowledgeOrigin = { kind: 'default' };
   if (existsSync(path)) {
     configFile = path;
-    settings = mergeSettings(settings, parseConfigText(readFileSync(path, 'utf8'), path));
+    const read = parseConfigText(readFileSync(path, 'utf8'), path);
+    if (read.knowledgeDir !== undefined) knowledgeDirFrom = { kind: 'setting', name: 'knowledgeDir', file: path };
+    settings = mergeSettings(settings, read);
   } else if (explicit) {
     throw new FaqbotError('config', `${path}: config file not found; fix FAQBOT_CONFIG or create the file`);
   }
   const knowledgeOverride = nonEmpty(env.FAQBOT_KNOWLEDGE);
-  if (knowledgeOverride) settings.knowledgeDir = knowledgeOverride;
+  if (knowledgeOverride) {
+    settings.knowledgeDir = knowledgeOverride;
+    knowledgeDirFrom = { kind: 'setting', name: 'FAQBOT_KNOWLEDGE' };
+  }
   const dbOverride = nonEmpty(env.FAQBOT_DB);
   if (dbOverride) settings.insights.path = dbOverride;
-  return { settings, secrets: readSecrets(env), ops: readOps(env), ...(configFile ? { configFile } : {}) };
+  return { settings, secrets: readSecrets(env), ops: readOps(env), knowledgeDirFrom, ...(configFile ? { configFile } : {}) };
 }
 
 export function readOps(env: Env): OpsSettings {

@@ -49,6 +49,8 @@ export interface CommunityPlan {
   readonly key: string;
   readonly name: string;
   readonly knowledgePath: string;
+  /** The setting that named the knowledge (`communities.ID.knowledge`, `--knowledge`); absent: knowledgeDir. */
+  readonly knowledgeFrom?: string;
   /** When the knowledge comes from a git repository: its clone, which holds knowledgePath. */
   readonly git?: GitCheckout;
   readonly policy: Partial<PolicySettings>;
@@ -87,14 +89,17 @@ export function planCommunities(
     const git = checkoutFor(resolvePath(settings.gitKnowledge.cacheDir), source);
     return { knowledgePath: source.path ? join(git.dir, source.path) : git.dir, git };
   };
-  const plan = (key: string, over: CommunitiesSettings[string] | undefined, fallbackPath: string): CommunityPlan => ({
+  const plan = (key: string, over: CommunitiesSettings[string] | undefined, fallbackPath: string, from = `communities.${key}.knowledge`): CommunityPlan => ({
     key, name: over?.name ?? key,
     ...place(over?.knowledge ?? fallbackPath),
+    ...(over?.knowledge !== undefined ? { knowledgeFrom: from } : {}),
     policy: { ...settings.policy, ...over?.policy },
     matcher: { ...settings.matcher, ...over?.matcher },
   });
   // `--knowledge` replaces the default community's knowledge, as it replaces the single one.
-  const defaultPlan = plan(DEFAULT_COMMUNITY, knowledgeOverride ? { ...listed[DEFAULT_COMMUNITY], knowledge: knowledgeOverride } : listed[DEFAULT_COMMUNITY], settings.knowledgeDir);
+  const defaultPlan = knowledgeOverride
+    ? plan(DEFAULT_COMMUNITY, { ...listed[DEFAULT_COMMUNITY], knowledge: knowledgeOverride }, settings.knowledgeDir, '--knowledge')
+    : plan(DEFAULT_COMMUNITY, listed[DEFAULT_COMMUNITY], settings.knowledgeDir);
   return [defaultPlan, ...Object.entries(listed).filter(([key]) => key !== DEFAULT_COMMUNITY).map(([key, over]) => plan(key, over, settings.knowledgeDir))];
 }
 
