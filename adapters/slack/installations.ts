@@ -55,7 +55,7 @@ export class SlackInstallations implements InstallationStore {
     const keys = keysFor(query);
     for (const key of keys) {
       const data = await this.read(key);
-      if (data !== undefined) return JSON.parse(data) as Installation;
+      if (data !== undefined) return this.parse(key, data);
     }
     const key = keys[0] ?? 'team:(none)';
     if (!this.missing.has(key)) {
@@ -78,6 +78,19 @@ export class SlackInstallations implements InstallationStore {
     const deleted = await this.records.delete(PLATFORM, key);
     this.missing.delete(key);
     return deleted;
+  }
+
+  /** A record that is not an installation any more (edited by hand?) is said once, like a missing one. */
+  private parse(key: string, data: string): Installation {
+    try {
+      const installation = JSON.parse(data) as Installation;
+      if (typeof installation?.bot?.token === 'string') return installation;
+    } catch { /* said below */ }
+    if (!this.missing.has(key)) {
+      this.missing.add(key);
+      this.log.error(`slack: the installation of ${describeKey(key)} in ${this.records.where} is damaged (it holds no bot token); its requests are not answered until the app is installed there again from ${INSTALL_PATH}`, { installation: key });
+    }
+    throw new Error(`the installation of ${describeKey(key)} is damaged`);
   }
 
   private async read(key: string): Promise<string | undefined> {

@@ -154,6 +154,16 @@ for (const engine of engines) {
       expect(log.infos).toContain('slack: installed to workspace T7 (Team T7); its requests are answered with its own token');
       expect([...log.infos, ...log.warnings].join('\n')).not.toContain('xoxb-');
     });
+
+    it('says once when a kept installation is damaged, and answers nothing with it', async () => {
+      const log = captureLog();
+      const records = await open();
+      await records.put('slack', 'team:T8', '{"team":{"id":"T8"}');
+      const store = new SlackInstallations(records, log);
+      const query = { teamId: 'T8', enterpriseId: undefined, isEnterpriseInstall: false } as const;
+      for (let i = 0; i < 2; i++) await expect(store.fetchInstallation(query)).rejects.toThrow(/damaged/);
+      expect(log.warnings.filter((w) => w.includes('the installation of workspace T8 in') && w.includes('is damaged'))).toHaveLength(1);
+    });
   });
 }
 
