@@ -3,7 +3,7 @@
 import type { PlatformAdapter, SplitLimit } from '../src/platform.js';
 import { ANSWER_SPLIT as DISCORD_SPLIT } from '../adapters/discord/limits.js';
 import { ANSWER_SPLIT as SLACK_SPLIT } from '../adapters/slack/limits.js';
-import { slackHttpPort } from '../adapters/slack/mode.js';
+import { slackConfigured, slackHttpPort, slackKeepsInstallations } from '../adapters/slack/mode.js';
 import { INTERACTIONS_PATH } from '../adapters/discord/interactions-path.js';
 
 export const adapters: readonly PlatformAdapter[] = [
@@ -16,9 +16,10 @@ export const adapters: readonly PlatformAdapter[] = [
   },
   {
     name: 'slack',
-    configured: (secrets) => Boolean(secrets.slackBotToken),
+    configured: slackConfigured,
     startupHint: 'Check the network (a proxy or firewall in the way?), and SLACK_API_URL if you set it.',
     httpPort: slackHttpPort,
+    keepsInstallations: slackKeepsInstallations,
     start: async (deps) => (await import('../adapters/slack/index.js')).slackAdapter.start(deps),
   },
 ];

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Command, Io } from '../src/cli/command.js';
 import { runChat } from '../src/cli/commands/chat.js';
 import { loadConfig, type Config } from '../src/config.js';
-import { loadKnowledge, formatProblem } from '../src/knowledge/load.js';
+import { loadKnowledge, formatProblem, requireKnowledgeAt } from '../src/knowledge/load.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { packageVersion } from '../src/cli/version.js';
 import { InFlight } from '../src/service/in-flight.js';
@@ -13,14 +13,20 @@ import { STARTUP_TIMEOUT_MS, type HttpRoute, type PlatformAdapter, type Platform
 import { CommunityRouter, planCommunities } from '../src/service/community-router.js';
 import { InsightsStore } from '../src/insights/store.js';
 import { FaqbotError } from '../src/errors.js';
-import { watchKnowledge, type KnowledgeWatcher, type ReloadOutcome } from '../src/knowledge/watch.js';
+import { reloadKnowledge, watchKnowledge, type KnowledgeWatcher, type ReloadOutcome } from '../src/knowledge/watch.js';
+import { prepareCheckout } from '../src/knowledge/git-checkout.js';
+import { GitPuller } from '../src/knowledge/git-pull.js';
+import type { GitCheckout } from '../src/knowledge/git-source.js';
 import { knowledgeHelp, knowledgeOption } from '../src/cli/knowledge-flag.js';
 import { stringFlag } from '../src/cli/context.js';
 import { openSharedState } from '../src/engines/open-state.js';
 import type { SharedStateHealth } from '../src/service/shared-state.js';
 import type { AskRecorder, InsightsReader } from '../src/service/recorder.js';
+import type { KnowledgeBase } from '../src/domain.js';
 import type { InsightsHealth, PgInsightsStoreOptions } from '../src/insights/pg-store.js';
 import { describeUrl } from '../src/engines/describe-url.js';
+import { openInstallationRecords } from '../src/installations/open-records.js';
+import type { InstallationRecords } from '../src/installations/records.js';
 import { Ops, planOps } from './ops.js';
 
 /**
@@ -97,9 +103,16 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
 async function startWithOps(io: Io, options: StartOptions, config: Config, log: Logger, configured: readonly PlatformAdapter[], ops: Ops): Promise<Started> {
   const { metrics } = ops;
   const plans = planCommunities(config.settings, (path) => resolve(io.cwd, path), options.knowledge);
+  // Knowledge from git is cloned (or brought up to date) before anything reads it.
+  const checkouts = [...new Map(plans.flatMap((p) => (p.git ? [[p.git.dir, p.git] as const] : []))).values()];
+  for (const checkout of checkouts) await prepareCheckout(checkout, log);
   // Every community's knowledge is read and checked now: a broken folder stops start-up with
   // file:line, not a question hours later. Matchers are built when a community first asks.
   const load = (path: string) => {
+    // A missing folder names the setting to fix (the first plan on it named it).
+    const plan = plans.find((p) => p.knowledgePath === path)!;
+    requireKnowledgeAt(path, plan.knowledgeFrom === undefined ? config.knowledgeDirFrom
+      : { kind: 'setting', name: plan.knowledgeFrom, ...(plan.knowledgeFrom !== '--knowledge' && config.configFile ? { file: config.configFile } : {}) }, io.cwd);
     const { knowledge, warnings } = loadKnowledge(path, io.cwd);
     for (const w of warnings) log.warn(formatProblem(w));
     return knowledge;
@@ -134,10 +147,17 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
   };
   // One watch per knowledge folder: a change reloads the communities answered from it alone.
   const router = service;
-  const watchers: KnowledgeWatcher[] = !config.settings.watchKnowledge ? [] : router.knowledgePaths().map((path) => watchKnowledge({
-    path, cwd: io.cwd, log, onReload,
-    target: { get knowledge() { return router.knowledgeAt(path)!; }, replaceKnowledge: (kb) => router.replaceKnowledge(path, kb) },
+  const targetAt = (path: string) => ({ get knowledge() { return router.knowledgeAt(path)!; }, replaceKnowledge: (kb: KnowledgeBase) => router.replaceKnowledge(path, kb) });
+  const fromGit = (checkout: GitCheckout) => plans.filter((p) => p.git?.dir === checkout.dir).map((p) => p.knowledgePath);
+  const gitPaths = new Set(checkouts.flatMap(fromGit));
+  // Clones change by pulls, which reload what they moved; nobody edits them by hand.
+  const watchers: KnowledgeWatcher[] = !config.settings.watchKnowledge ? [] : router.knowledgePaths().filter((path) => !gitPaths.has(path)).map((path) => watchKnowledge({
+    path, cwd: io.cwd, log, onReload, target: targetAt(path),
   }));
+  const pullers = checkouts.map((checkout) => new GitPuller({
+    checkout, log, intervalMs: config.settings.gitKnowledge.pullIntervalSeconds * 1000,
+    onChange: () => { for (const path of new Set(fromGit(checkout))) reloadKnowledge({ path, cwd: io.cwd, log, onReload, target: targetAt(path) }); },
+  }).start());
   const watcher: KnowledgeWatcher | undefined = watchers.length === 0 ? undefined : {
     reload: () => watchers.map((w) => w.reload())[0]!,
     ready: Promise.all(watchers.map((w) => w.ready)).then(() => undefined),
@@ -151,7 +171,9 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
       ops.stopping();
       const { drained, abandoned } = await inFlight.drain(DRAIN_TIMEOUT_MS);
       watcher?.close();
+      for (const p of pullers) p.close();
       const stopped = await Promise.allSettled(platforms.map((p) => p.stop()));
+      await installations?.close();
       await store?.close();
       await shared.close();
       await ops.close();
@@ -170,10 +192,19 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
     log.error(`${name}: ${reason}`);
     void stop(`fatal: ${name}: ${reason}`).then(() => failWith(`${name}: ${reason}`));
   };
+  // Installations (Slack's OAuth distribution) live in the insights database, even with
+  // insights off; without them the platform cannot answer anyone, so a database that cannot be
+  // opened stops start-up.
+  const installing = configured.filter((a) => a.keepsInstallations?.(config.secrets));
+  let installations: InstallationRecords | undefined;
   try {
+    installations = installing.length === 0 ? undefined : await openInstallationRecords({
+      ...(config.secrets.databaseUrl ? { databaseUrl: config.secrets.databaseUrl } : {}), sqlitePath: resolve(io.cwd, insightsSettings.path),
+    }, `${installing.map((a) => a.name).join(' and ')} (OAuth installs)`);
     for (const adapter of configured) {
       const running = await startWithin(adapter, {
         service, secrets: config.secrets, log, state: shared.state, inFlight, fatal: fatal(adapter.name), ...ops.depsFor(adapter.name),
+        ...(installations && installing.includes(adapter) ? { installations } : {}),
       }, options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS);
       platforms.push(running);
       ops.platformStarted(running);
@@ -181,7 +212,9 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
   } catch (error) {
     // A platform refused to start: release what already runs before the error reaches the CLI.
     watcher?.close();
+    for (const p of pullers) p.close();
     await Promise.allSettled(platforms.map((p) => p.stop()));
+    await installations?.close();
     await store?.close();
     await shared.close();
     throw error;
@@ -190,7 +223,9 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
     version: packageVersion(), platforms: platforms.map((p) => p.name),
     knowledge: { entries: knowledge.entries.length, files: knowledge.files.length, path: knowledgePath },
     ...(separate ? { communities: plans.length - 1, knowledgeFolders: router.knowledgePaths().length } : {}),
-    insights: store ? 'on' : 'off', watchKnowledge: watcher !== undefined, ...ops.describe(),
+    insights: store ? 'on' : 'off', watchKnowledge: watcher !== undefined,
+    ...(checkouts.length > 0 ? { gitKnowledge: { repositories: checkouts.length, pullIntervalSeconds: config.settings.gitKnowledge.pullIntervalSeconds } } : {}),
+    ...ops.describe(),
   });
   const routes = platforms.flatMap((p) => p.routes ?? []);
   return {
@@ -253,7 +288,7 @@ export function startCommand(adapters: readonly PlatformAdapter[]): Command {
     name: 'start',
     summary: 'Run the bot on every configured platform (a console chat when none is)',
     usage: 'faqbot start [--knowledge PATH]',
-    details: 'Platforms are configured by environment variables (or .env): DISCORD_TOKEN, SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET. See README "Configuration". Health, readiness and metrics: FAQBOT_HTTP_PORT; logs: FAQBOT_LOG_LEVEL, FAQBOT_LOG_FORMAT (README "Operate"). SIGTERM or Ctrl+C drains answers in flight and exits 0.',
+    details: 'Platforms are configured by environment variables (or .env): DISCORD_TOKEN, SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET, or for many Slack workspaces SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET with SLACK_SIGNING_SECRET (installs at /slack/install). See README "Configuration". Health, readiness and metrics: FAQBOT_HTTP_PORT; logs: FAQBOT_LOG_LEVEL, FAQBOT_LOG_FORMAT (README "Operate"). SIGTERM or Ctrl+C drains answers in flight and exits 0.',
     options: { ...knowledgeOption },
     optionHelp: { ...knowledgeHelp },
     async run({ values }, io) {

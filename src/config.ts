@@ -82,14 +82,38 @@ export const MENTION_MODES: readonly MentionMode[] = ['public', 'private', 'igno
 export const SLASH_MODES: readonly SlashMode[] = ['allow', 'deny'];
 
 /**
- * One community's settings (`communities:` in the config): its knowledge folder and what it
+ * Knowledge kept in a git repository: cloned (shallow) into `gitKnowledge.cacheDir` at start
+ * and pulled every `gitKnowledge.pullIntervalSeconds`, each change hot-reloaded.
+ */
+export interface GitKnowledge {
+  /** What `git clone` takes: https://, ssh://, git://, file:// or user@host:path. */
+  git: string;
+  /** Absent: the repository's default branch. */
+  branch?: string;
+  /** The knowledge folder or file inside the repository; absent: its root. */
+  path?: string;
+}
+
+/** A knowledge folder or file (relative to the working directory), or a git repository. */
+export type KnowledgeSource = string | GitKnowledge;
+
+/** How knowledge from git repositories is kept. */
+export interface GitKnowledgeSettings {
+  /** Where the clones live; relative paths are resolved from the working directory. */
+  cacheDir: string;
+  /** How often each repository is pulled; 0 pulls only at start. */
+  pullIntervalSeconds: number;
+}
+
+/**
+ * One community's settings (`communities:` in the config): its knowledge and what it
  * changes of the top-level `policy` and `matcher`. Everything else is shared by the deployment.
  */
 export interface CommunitySettings {
   /** Shown to moderators by `/faq-stats`; the config key when absent. */
   name?: string;
-  /** The knowledge folder or file; relative paths are resolved from the working directory. */
-  knowledge: string;
+  /** The knowledge folder or file (relative paths from the working directory), or a git repository. */
+  knowledge: KnowledgeSource;
   /** As a channel's `language`, for every channel of the community that sets none. */
   language?: Language;
   policy?: Partial<PolicySettings>;
@@ -129,6 +153,8 @@ export interface Settings {
   handoff: HandoffSettings;
   /** Watch the knowledge folder and reload valid changes while running. */
   watchKnowledge: boolean;
+  /** Knowledge from git repositories (`knowledge: { git: URL }` in `communities:`). */
+  gitKnowledge: GitKnowledgeSettings;
 }
 
 export interface Secrets {
@@ -148,6 +174,8 @@ export interface Secrets {
   slackSigningSecret?: string;
   /** The form of the Slack WebClient's `slackApiUrl`, e.g. https://slack.com/api/. */
   slackApiUrl?: string;
+  /** Distribution to many workspaces by OAuth instead of one bot token: all three or none. */
+  slackOAuth?: SlackOAuthSecrets;
   /** HTTP port for Slack's HTTP mode. */
   port: number;
   /** Salt for hashing user ids in the insights store. */
@@ -160,6 +188,17 @@ export interface Secrets {
   databaseUrl?: string;
 }
 
+/** "Basic Information" → App Credentials of the Slack app, and a secret of the operator's own for the OAuth state. */
+export interface SlackOAuthSecrets {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Signs the `state` of each install, so a redirect is only accepted from the browser that started it. */
+  readonly stateSecret: string;
+}
+
+/** The variables of Slack's OAuth distribution, in one place for the checks and the messages. */
+export const SLACK_OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
 /** How the running bot logs and serves its operations endpoints: from the environment, like the secrets. */
 export interface OpsSettings {
   logLevel: LogLevel;
@@ -169,12 +208,20 @@ export interface OpsSettings {
   httpPort?: number;
 }
 
+/**
+ * Who named a knowledge path, so a missing one is explained with the setting to fix:
+ * `default` when nothing did (knowledgeDir's default, ./knowledge).
+ */
+export type KnowledgeOrigin = { readonly kind: 'default' } | { readonly kind: 'setting'; readonly name: string; readonly file?: string };
+
 export interface Config {
   settings: Settings;
   secrets: Secrets;
   ops: OpsSettings;
   /** The config file that was read, if any. */
   configFile?: string;
+  /** Where `settings.knowledgeDir` came from. */
+  knowledgeDirFrom: KnowledgeOrigin;
 }
 
 export const defaultSettings: Settings = {
@@ -209,6 +256,10 @@ export const defaultSettings: Settings = {
     channelCooldownSeconds: 300,
   },
   watchKnowledge: true,
+  gitKnowledge: {
+    cacheDir: 'data/git-knowledge',
+    pullIntervalSeconds: 300,
+  },
 };
 
 export const DEFAULT_CONFIG_FILE = 'faqbot.config.yaml';
@@ -224,17 +275,23 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const path = resolve(cwd, explicit ?? DEFAULT_CONFIG_FILE);
   let settings = structuredClone(defaultSettings);
   let configFile: string | undefined;
+  let knowledgeDirFrom: KnowledgeOrigin = { kind: 'default' };
   if (existsSync(path)) {
     configFile = path;
-    settings = mergeSettings(settings, parseConfigText(readFileSync(path, 'utf8'), path));
+    const read = parseConfigText(readFileSync(path, 'utf8'), path);
+    if (read.knowledgeDir !== undefined) knowledgeDirFrom = { kind: 'setting', name: 'knowledgeDir', file: path };
+    settings = mergeSettings(settings, read);
   } else if (explicit) {
     throw new FaqbotError('config', `${path}: config file not found; fix FAQBOT_CONFIG or create the file`);
   }
   const knowledgeOverride = nonEmpty(env.FAQBOT_KNOWLEDGE);
-  if (knowledgeOverride) settings.knowledgeDir = knowledgeOverride;
+  if (knowledgeOverride) {
+    settings.knowledgeDir = knowledgeOverride;
+    knowledgeDirFrom = { kind: 'setting', name: 'FAQBOT_KNOWLEDGE' };
+  }
   const dbOverride = nonEmpty(env.FAQBOT_DB);
   if (dbOverride) settings.insights.path = dbOverride;
-  return { settings, secrets: readSecrets(env), ops: readOps(env), ...(configFile ? { configFile } : {}) };
+  return { settings, secrets: readSecrets(env), ops: readOps(env), knowledgeDirFrom, ...(configFile ? { configFile } : {}) };
 }
 
 export function readOps(env: Env): OpsSettings {
@@ -279,12 +336,34 @@ export function readSecrets(env: Env): Secrets {
     slackAppToken: nonEmpty(env.SLACK_APP_TOKEN),
     slackSigningSecret: nonEmpty(env.SLACK_SIGNING_SECRET),
     slackApiUrl: nonEmpty(env.SLACK_API_URL),
+    ...slackOAuth(env),
     port,
     insightsSalt: nonEmpty(env.FAQBOT_SALT),
     redisUrl: nonEmpty(env.FAQBOT_REDIS_URL),
     redisPrefix: nonEmpty(env.FAQBOT_REDIS_PREFIX) ?? 'faqbot:',
     databaseUrl: databaseUrl(env.FAQBOT_DATABASE_URL),
   };
+}
+
+/**
+ * Slack's OAuth distribution, when its three variables are set. Some of them alone, or with a
+ * single bot token or Socket Mode, is a mistake to report before anything starts.
+ */
+function slackOAuth(env: Env): { slackOAuth?: SlackOAuthSecrets } {
+  const [clientId, clientSecret, stateSecret] = SLACK_OAUTH_VARIABLES.map((name) => nonEmpty(env[name]));
+  const set = SLACK_OAUTH_VARIABLES.filter((name) => nonEmpty(env[name]) !== undefined);
+  if (set.length === 0) return {};
+  if (set.length < SLACK_OAUTH_VARIABLES.length) {
+    const missing = SLACK_OAUTH_VARIABLES.filter((name) => !set.includes(name));
+    throw new FaqbotError('config', `${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'} set but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not: installing the Slack app to many workspaces by OAuth needs all of ${SLACK_OAUTH_VARIABLES.join(', ')} (see docs/slack.md "Many workspaces"); unset them all to run on one SLACK_BOT_TOKEN`);
+  }
+  if (nonEmpty(env.SLACK_BOT_TOKEN)) {
+    throw new FaqbotError('config', `SLACK_BOT_TOKEN and ${SLACK_OAUTH_VARIABLES.join(', ')} are all set: either one workspace on one bot token, or OAuth installs to many workspaces, each with its own token kept in the database; unset SLACK_BOT_TOKEN for OAuth, or the OAuth variables for one workspace`);
+  }
+  if (nonEmpty(env.SLACK_APP_TOKEN)) {
+    throw new FaqbotError('config', 'Slack OAuth installs are served over HTTP (Slack redirects the browser to the bot\'s public address): unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET and PORT (see docs/slack.md "Many workspaces")');
+  }
+  return { slackOAuth: { clientId: clientId!, clientSecret: clientSecret!, stateSecret: stateSecret! } };
 }
 
 function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -339,6 +418,7 @@ const numberRules: Readonly<Record<string, NumberRule>> = {
   'insights.retentionDays': { integer: true, min: 1 },
   'handoff.memberCooldownSeconds': { integer: true, min: 0 },
   'handoff.channelCooldownSeconds': { integer: true, min: 0 },
+  'gitKnowledge.pullIntervalSeconds': { integer: true, min: 0 },
 };
 
 /** Ids that must look like ids, with the fix; '' turns the feature off. */
@@ -448,9 +528,12 @@ function readCommunities(node: Node, where: Where, problems: string[]): Communit
         const problem = languageProblem(name, v);
         if (problem) problems.push(`${at}: ${problem}`);
         else community.language = v as Language;
+      } else if (key === 'knowledge' && isMap(itemValue)) {
+        const git = readGitKnowledge(itemValue, name, where, problems);
+        if (git) community.knowledge = git;
       } else {
         const v: unknown = isScalar(itemValue) ? itemValue.value : undefined;
-        if (typeof v !== 'string' || v.trim() === '') problems.push(`${at}: "${name}" must be text${key === 'knowledge' ? ' (a knowledge folder or file, e.g. knowledge/project-a)' : ''}, got ${JSON.stringify(v ?? null)}`);
+        if (typeof v !== 'string' || v.trim() === '') problems.push(`${at}: "${name}" must be text${key === 'knowledge' ? ' (a knowledge folder or file, e.g. knowledge/project-a, or a git repository: { git: https://…, branch: main })' : ''}, got ${JSON.stringify(v ?? null)}`);
         else community[key as 'name' | 'knowledge'] = v.trim();
       }
     }
@@ -460,6 +543,40 @@ function readCommunities(node: Node, where: Where, problems: string[]): Communit
     if (problems.length === before) out[id] = community as CommunitySettings;
   }
   return out;
+}
+
+const GIT_KEYS = ['git', 'branch', 'path'] as const;
+/** What `git clone` takes, and nothing that could read as one of its options. */
+const GIT_URL = /^(?:(?:https?|ssh|git|file):\/\/\S+|[\w.-]+@[\w.-]+:\S+)$/;
+/** A branch name git accepts that cannot be taken for an option (no leading "-", no ".."). */
+const GIT_BRANCH = /^(?!-)(?!.*\.\.)[\w./-]+$/;
+
+/** `knowledge: { git: URL, branch: NAME, path: FOLDER }`: each field checked, all problems reported. */
+function readGitKnowledge(map: YAMLMap, name: string, where: Where, problems: string[]): GitKnowledge | undefined {
+  const before = problems.length;
+  const out: Partial<GitKnowledge> = {};
+  for (const item of map.items) {
+    const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
+    const node = item.value as Node | null;
+    const v: unknown = isScalar(node) ? node.value : undefined;
+    const at = where(node ?? (item.key as Node));
+    const text = typeof v === 'string' ? v.trim() : undefined;
+    if (!(GIT_KEYS as readonly string[]).includes(key)) {
+      problems.push(`${where(item.key as Node)}: unknown setting "${name}.${key}"; known settings here: ${GIT_KEYS.join(', ')}`);
+    } else if (key === 'git') {
+      if (text === undefined || !GIT_URL.test(text)) problems.push(`${at}: "${name}.git" must be a repository URL git can clone (https://, ssh://, git://, file:// or user@host:path), got ${JSON.stringify(v ?? null)}`);
+      else out.git = text;
+    } else if (key === 'branch') {
+      if (text === undefined || !GIT_BRANCH.test(text)) problems.push(`${at}: "${name}.branch" must be a branch name, e.g. main, got ${JSON.stringify(v ?? null)}`);
+      else out.branch = text;
+    } else if (text === undefined || text === '' || text.startsWith('/') || text.split(/[\\/]/).includes('..')) {
+      problems.push(`${at}: "${name}.path" must be a folder or file inside the repository, relative to its root (e.g. faq), got ${JSON.stringify(v ?? null)}`);
+    } else {
+      out.path = text;
+    }
+  }
+  if (out.git === undefined && problems.length === before) problems.push(`${where(map)}: "${name}" needs "git:", the repository to clone, e.g. { git: https://github.com/org/faq.git, branch: main }`);
+  return problems.length === before ? (out as GitKnowledge) : undefined;
 }
 
 function keyText(node: unknown): string {

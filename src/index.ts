@@ -29,6 +29,9 @@ export type { Secrets } from './config.js';
 // Building a Query, and whom an answer is aimed at.
 export { aimedAt, buildQuery } from './query.js';
 
+// Where Slack installations (OAuth, many workspaces) are kept; the store behind it is the composition root's.
+export type { InstallationRecords } from './installations/records.js';
+
 // The service as adapters call it, and the state replicas share.
 export type { Answerer } from './service/community-router.js';
 export type { ChooseOptions } from './service/answer-service.js';

@@ -6,6 +6,7 @@ import type { Answerer } from './service/community-router.js';
 import type { SharedState } from './service/shared-state.js';
 import type { InFlight } from './service/in-flight.js';
 import type { HttpRoute } from './ops/server.js';
+import type { InstallationRecords } from './installations/records.js';
 
 /**
  * Where a platform connection stands. `failed` is final: the platform will not recover by
@@ -80,6 +81,8 @@ export interface PlatformDeps {
   readonly onHealth?: (health: PlatformHealth) => void;
   /** Extra routes for the platform's own HTTP server (see PlatformAdapter.httpPort): the ops endpoints. */
   readonly httpRoutes?: readonly HttpRoute[];
+  /** Where installations are kept, given when the adapter keeps them (PlatformAdapter.keepsInstallations). */
+  readonly installations?: InstallationRecords;
 }
 
 /** An adapter: knows from the secrets whether it is configured, and starts. */
@@ -96,6 +99,11 @@ export interface PlatformAdapter {
    * interactions endpoint), known before it starts so the server can be planned and mounted.
    */
   httpRoutePaths?(secrets: Secrets): readonly Pick<HttpRoute, 'method' | 'path'>[];
+  /**
+   * Whether, with these secrets, the platform is installed to many places by OAuth and keeps
+   * one installation (a token) for each in the database: `start` then gets `installations`.
+   */
+  keepsInstallations?(secrets: Secrets): boolean;
   start(deps: PlatformDeps): Promise<RunningPlatform>;
   /** What to check when start-up hangs (the variables that point it at its API). */
   readonly startupHint?: string;

@@ -15,8 +15,12 @@ const TOKEN_SHAPES: readonly RegExp[] = [
 export const REDACTED = '[redacted]';
 
 /** The secret values of a configuration, for `redact`. */
-export function secretValues(secrets: Pick<Secrets, 'discordToken' | 'slackBotToken' | 'slackAppToken' | 'slackSigningSecret' | 'insightsSalt' | 'redisUrl' | 'databaseUrl'>): string[] {
-  return [secrets.discordToken, secrets.slackBotToken, secrets.slackAppToken, secrets.slackSigningSecret, secrets.insightsSalt, ...[secrets.redisUrl, secrets.databaseUrl].map(urlPassword)]
+export function secretValues(secrets: Pick<Secrets, 'discordToken' | 'slackBotToken' | 'slackAppToken' | 'slackSigningSecret' | 'slackOAuth' | 'insightsSalt' | 'redisUrl' | 'databaseUrl'>): string[] {
+  return [
+    secrets.discordToken, secrets.slackBotToken, secrets.slackAppToken, secrets.slackSigningSecret,
+    secrets.slackOAuth?.clientSecret, secrets.slackOAuth?.stateSecret, secrets.insightsSalt,
+    ...[secrets.redisUrl, secrets.databaseUrl].map(urlPassword),
+  ]
     .filter((s): s is string => s !== undefined && s.length >= 4);
 }
 

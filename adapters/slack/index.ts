@@ -1,13 +1,14 @@
-// The Slack adapter: starts when SLACK_BOT_TOKEN is set. Everything else is re-exported for
+// The Slack adapter: starts when SLACK_BOT_TOKEN (or the OAuth variables) is set. Everything else is re-exported for
 // the composition root, the tests and the bench.
 import type { PlatformAdapter } from '../../src/index.js';
 import { startSlack } from './app.js';
-import { slackHttpPort } from './mode.js';
+import { slackConfigured, slackHttpPort, slackKeepsInstallations } from './mode.js';
 
 export const slackAdapter: PlatformAdapter = {
   name: 'slack',
-  configured: (secrets) => Boolean(secrets.slackBotToken),
+  configured: slackConfigured,
   httpPort: slackHttpPort,
+  keepsInstallations: slackKeepsInstallations,
   start: startSlack,
 };
 

@@ -6,3 +6,7 @@ export const STATS_COMMAND = '/faq-stats';
 export const SHORTCUT_CALLBACK = 'answer_with_faq';
 /** Where Slack posts commands, events and interactivity in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
+/** OAuth distribution: a page with "Add to Slack", which sets the state cookie... */
+export const INSTALL_PATH = '/slack/install';
+/** ...and where Slack sends the browser back with the code to exchange for the workspace's token. */
+export const REDIRECT_PATH = '/slack/oauth_redirect';

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Config, MatcherSettings } from '../config.js';
 import { defaultSettings } from '../config.js';
 import { FaqbotError } from '../errors.js';
+import { prepareCheckout } from '../knowledge/git-checkout.js';
 import { planCommunities, type CommunityPlan } from '../service/community-router.js';
 import type { Io, OptionSpec } from './command.js';
 
@@ -21,14 +22,18 @@ export interface CommunityChoice {
   readonly listed: boolean;
 }
 
-/** The community `--community` names, or undefined without the flag. */
-export function chosenCommunity(flag: unknown, config: Config, io: Pick<Io, 'cwd'>): CommunityChoice | undefined {
+/**
+ * The community `--community` names, or undefined without the flag. Knowledge from git is
+ * cloned or brought up to date first (a copy kept from before is used when the pull fails).
+ */
+export async function chosenCommunity(flag: unknown, config: Config, io: Pick<Io, 'cwd' | 'err'>): Promise<CommunityChoice | undefined> {
   if (flag === undefined) return undefined;
   const id = typeof flag === 'string' ? flag.trim() : '';
   if (id === '') throw new FaqbotError('usage', '--community needs an id: a Discord server id or Slack team id (see `communities:` in the config)');
   const plans = planCommunities(config.settings, (path) => resolve(io.cwd, path));
   const own = plans.find((p) => p.key === id);
   const plan = own ?? plans[0]!;
+  if (plan.git) await prepareCheckout(plan.git, { info() {}, warn: (m) => io.err(`warning: ${m}`) });
   return { plan, matcher: { ...defaultSettings.matcher, ...plan.matcher }, listed: own !== undefined };
 }
 

@@ -4,7 +4,7 @@ import type { KnowledgeBase, Problem } from '../domain.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { AnswerService } from '../service/answer-service.js';
 import type { Io } from './command.js';
-import { knowledgePath as resolveKnowledge } from './knowledge-flag.js';
+import { existingKnowledgePath } from './knowledge-flag.js';
 
 export interface Context {
   config: Config;
@@ -16,7 +16,7 @@ export interface Context {
 
 export function loadContext(io: Io, knowledgeFlag?: string): Context {
   const config = loadConfig(io.env, io.cwd);
-  const knowledgePath = resolveKnowledge(knowledgeFlag, config.settings, io);
+  const knowledgePath = existingKnowledgePath(knowledgeFlag, config, io);
   const { knowledge, warnings } = loadKnowledge(knowledgePath, io.cwd);
   const service = new AnswerService({ knowledge, policy: config.settings.policy, matcher: config.settings.matcher });
   return { config, knowledgePath, knowledge, warnings, service };

@@ -80,6 +80,16 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX handoffs_at ON handoffs (at);
   `,
+  // 6: installations of an app distributed by OAuth, one per workspace or organisation.
+  `
+  CREATE TABLE installations (
+    platform   TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (platform, key)
+  );
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

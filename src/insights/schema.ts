@@ -82,6 +82,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX handoffs_at ON handoffs (at);
   `,
+  // 6: a Slack app distributed by OAuth keeps one installation per workspace or organisation
+  // (its bot token). Opaque to the core: the adapter that wrote a record reads it. Never pruned.
+  `
+  CREATE TABLE installations (
+    platform   TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, key)
+  );
+  `,
 ];
 
 /** The first schema version with the handoffs table; older files read as having none. */

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import type { KnowledgeOrigin } from '../config.js';
 import type { Entry, KnowledgeBase, KnowledgeFileMeta, Problem } from '../domain.js';
 import { DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, type Language } from '../language/languages.js';
 import { FaqbotError } from '../errors.js';
@@ -13,6 +14,31 @@ export interface KnowledgeCheck {
   /** Present when there are no errors. */
   knowledge?: KnowledgeBase;
   problems: Problem[];
+}
+
+/** The folder faqbot reads when nothing says where the knowledge is (knowledgeDir's default). */
+const DEFAULT_FOLDER = 'knowledge/';
+
+/**
+ * A knowledge path that does not exist, explained by who named it: with nothing configured
+ * (a first run in a new folder) the message says what faqbot looked for and both ways out;
+ * a path named by a setting says which setting to fix.
+ */
+export function missingKnowledge(path: string, origin: KnowledgeOrigin, cwd: string): FaqbotError {
+  if (origin.kind === 'default') {
+    return new FaqbotError('knowledge', `${path}: no knowledge folder here. With nothing configured, faqbot answers from the YAML files in ${DEFAULT_FOLDER} of the folder it runs in (${cwd}), and there is none. Either:`, [
+      `create it with a first file: mkdir knowledge, then write knowledge/faq.yaml (see README "The knowledge format"), or turn a FAQ page into one: faqbot import PAGE.md --out knowledge/faq.yaml`,
+      'or say where your knowledge is: knowledgeDir in faqbot.config.yaml, the FAQBOT_KNOWLEDGE variable, or --knowledge PATH',
+    ]);
+  }
+  const where = origin.file ? ` in ${origin.file}` : '';
+  return new FaqbotError('knowledge', `${path}: no such file or folder, named by ${origin.name}${where}; fix ${origin.name} to name your knowledge folder or file, or create it with a knowledge YAML file`);
+}
+
+/** Throws `missingKnowledge` when nothing is at `path`. */
+export function requireKnowledgeAt(path: string, origin: KnowledgeOrigin, cwd: string): string {
+  if (!existsSync(path)) throw missingKnowledge(path, origin, cwd);
+  return path;
 }
 
 /** The YAML files a path names: the file itself, or every .yaml/.yml file in the folder (sorted). */

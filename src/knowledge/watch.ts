@@ -38,6 +38,36 @@ export interface KnowledgeWatcher {
   close(): void;
 }
 
+/**
+ * Reads the knowledge at `path` again and swaps it in when valid; otherwise keeps the last
+ * good base answering and logs every problem. Never throws. Used by the watch, and by git
+ * sources after a pull moved them.
+ */
+export function reloadKnowledge(options: Pick<WatchOptions, 'path' | 'target' | 'log' | 'onReload'> & { cwd: string }): ReloadOutcome {
+  const { path, cwd, target, log } = options;
+  let outcome: ReloadOutcome;
+  try {
+    const { knowledge, problems } = checkKnowledge(path, cwd);
+    if (knowledge) {
+      target.replaceKnowledge(knowledge);
+      outcome = { ok: true, knowledge, warnings: problems };
+      log.info(`knowledge reloaded: ${knowledge.entries.length} entries from ${path}`);
+      for (const w of problems) log.warn(formatProblem(w));
+    } else {
+      const errors = problems.filter((p) => p.severity === 'error');
+      outcome = { ok: false, problems, message: `${errors.length} problem${errors.length === 1 ? '' : 's'}` };
+      log.error(`knowledge change not loaded (${outcome.message}); still answering from the last good knowledge base (${target.knowledge.entries.length} entries). Fix:`);
+      for (const p of problems) (p.severity === 'error' ? log.error : log.warn)(formatProblem(p));
+    }
+  } catch (error) {
+    // A missing folder or a folder with no YAML left (e.g. mid-rename): keep answering.
+    outcome = { ok: false, problems: [], message: describeError(error) };
+    log.error(`knowledge change not loaded: ${describeError(error)}; still answering from the last good knowledge base`);
+  }
+  options.onReload?.(outcome);
+  return outcome;
+}
+
 export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
   const { path, target, log } = options;
   const cwd = options.cwd ?? process.cwd();
@@ -47,29 +77,7 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
-  const reload = (): ReloadOutcome => {
-    let outcome: ReloadOutcome;
-    try {
-      const { knowledge, problems } = checkKnowledge(path, cwd);
-      if (knowledge) {
-        target.replaceKnowledge(knowledge);
-        outcome = { ok: true, knowledge, warnings: problems };
-        log.info(`knowledge reloaded: ${knowledge.entries.length} entries from ${path}`);
-        for (const w of problems) log.warn(formatProblem(w));
-      } else {
-        const errors = problems.filter((p) => p.severity === 'error');
-        outcome = { ok: false, problems, message: `${errors.length} problem${errors.length === 1 ? '' : 's'}` };
-        log.error(`knowledge change not loaded (${outcome.message}); still answering from the last good knowledge base (${target.knowledge.entries.length} entries). Fix:`);
-        for (const p of problems) (p.severity === 'error' ? log.error : log.warn)(formatProblem(p));
-      }
-    } catch (error) {
-      // A missing folder or a folder with no YAML left (e.g. mid-rename): keep answering.
-      outcome = { ok: false, problems: [], message: describeError(error) };
-      log.error(`knowledge change not loaded: ${describeError(error)}; still answering from the last good knowledge base`);
-    }
-    options.onReload?.(outcome);
-    return outcome;
-  };
+  const reload = (): ReloadOutcome => reloadKnowledge({ path, cwd, target, log, ...(options.onReload ? { onReload: options.onReload } : {}) });
 
   const schedule = (file: string) => {
     if (closed) return;

@@ -3,7 +3,9 @@
 // chosen by the Query's communityId. Matchers are built on first use and kept in an LRU keyed
 // by knowledge version and settings, so communities on the same knowledge share one, and a
 // deployment with hundreds of communities holds only the matchers in use.
-import type { ChannelRule, ChannelSettings, CommunitiesSettings, MatcherSettings, PolicySettings } from '../config.js';
+import { join } from 'node:path';
+import type { ChannelRule, ChannelSettings, CommunitiesSettings, GitKnowledgeSettings, KnowledgeSource, MatcherSettings, PolicySettings } from '../config.js';
+import { checkoutFor, type GitCheckout } from '../knowledge/git-source.js';
 import { DEFAULT_COMMUNITY, defaultSettings } from '../config.js';
 import type {
   AutocompleteChoice, DismissDecision, DismissRequest, Feedback, HandoffDecision, HandoffRequest, KnowledgeBase, Person, Query, Reply,
@@ -50,6 +52,10 @@ export interface CommunityPlan {
   readonly key: string;
   readonly name: string;
   readonly knowledgePath: string;
+  /** The setting that named the knowledge (`communities.ID.knowledge`, `--knowledge`); absent: knowledgeDir. */
+  readonly knowledgeFrom?: string;
+  /** When the knowledge comes from a git repository: its clone, which holds knowledgePath. */
+  readonly git?: GitCheckout;
   readonly policy: Partial<PolicySettings>;
   readonly matcher: Partial<MatcherSettings>;
   /** `communities.<id>.language`: the community's language for asks without a locale it speaks. */
@@ -77,20 +83,29 @@ export interface CommunityRouterOptions extends Omit<AnswerServiceOptions, 'know
  * policy and matcher, with `communities.default` over them). Pure: paths are resolved by `resolvePath`.
  */
 export function planCommunities(
-  settings: { knowledgeDir: string; communities: CommunitiesSettings; policy: PolicySettings; matcher: MatcherSettings },
+  settings: { knowledgeDir: string; communities: CommunitiesSettings; policy: PolicySettings; matcher: MatcherSettings; gitKnowledge: GitKnowledgeSettings },
   resolvePath: (path: string) => string,
   knowledgeOverride?: string,
 ): CommunityPlan[] {
   const listed = settings.communities;
-  const plan = (key: string, over: CommunitiesSettings[string] | undefined, fallbackPath: string): CommunityPlan => ({
+  // A git source is read from its clone in the cache: the same URL and branch, the same clone.
+  const place = (source: KnowledgeSource): Pick<CommunityPlan, 'knowledgePath' | 'git'> => {
+    if (typeof source === 'string') return { knowledgePath: resolvePath(source) };
+    const git = checkoutFor(resolvePath(settings.gitKnowledge.cacheDir), source);
+    return { knowledgePath: source.path ? join(git.dir, source.path) : git.dir, git };
+  };
+  const plan = (key: string, over: CommunitiesSettings[string] | undefined, fallbackPath: string, from = `communities.${key}.knowledge`): CommunityPlan => ({
     key, name: over?.name ?? key,
-    knowledgePath: resolvePath(over?.knowledge ?? fallbackPath),
+    ...place(over?.knowledge ?? fallbackPath),
+    ...(over?.knowledge !== undefined ? { knowledgeFrom: from } : {}),
     policy: { ...settings.policy, ...over?.policy },
     matcher: { ...settings.matcher, ...over?.matcher },
     ...(over?.language ? { language: over.language } : {}),
   });
   // `--knowledge` replaces the default community's knowledge, as it replaces the single one.
-  const defaultPlan = plan(DEFAULT_COMMUNITY, knowledgeOverride ? { ...listed[DEFAULT_COMMUNITY], knowledge: knowledgeOverride } : listed[DEFAULT_COMMUNITY], settings.knowledgeDir);
+  const defaultPlan = knowledgeOverride
+    ? plan(DEFAULT_COMMUNITY, { ...listed[DEFAULT_COMMUNITY], knowledge: knowledgeOverride }, settings.knowledgeDir, '--knowledge')
+    : plan(DEFAULT_COMMUNITY, listed[DEFAULT_COMMUNITY], settings.knowledgeDir);
   return [defaultPlan, ...Object.entries(listed).filter(([key]) => key !== DEFAULT_COMMUNITY).map(([key, over]) => plan(key, over, settings.knowledgeDir))];
 }
 

@@ -105,11 +105,16 @@ describe('faqbot CLI', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
-  it('explains a missing knowledge folder', () => {
+  it('explains a missing default knowledge folder: where it looked, and both ways out', () => {
     const dir = mkdtempSync(join(tmpdir(), 'faqbot-cli-'));
-    const r = faqbot(['ask', 'fips'], { cwd: dir });
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/knowledge: no such file or folder; create it/);
+    for (const args of [['ask', 'fips'], ['start']]) {
+      const r = faqbot(args, { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`faqbot ${args[0]}: ${join(dir, 'knowledge')}: no knowledge folder here. With nothing configured, faqbot answers from the YAML files in knowledge/ of the folder it runs in (${dir}), and there is none. Either:`);
+      expect(r.err).toContain('create it with a first file: mkdir knowledge, then write knowledge/faq.yaml');
+      expect(r.err).toContain('or say where your knowledge is: knowledgeDir in faqbot.config.yaml, the FAQBOT_KNOWLEDGE variable, or --knowledge PATH');
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
   });
 
   it('runs a question set and prints every figure as JSON', () => {

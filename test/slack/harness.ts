@@ -27,6 +27,8 @@ export interface Harness {
   http?: ReturnType<typeof httpDriver>;
   eventsUrl?: string;
   logs: string[];
+  /** The bot's working folder (its faqbot.db is there). */
+  cwd: string;
   /** A fresh id so tests do not share cooldowns or rate limits. */
   id(prefix: string): string;
   close(): Promise<void>;
@@ -69,7 +71,7 @@ export async function startHarness(mode: 'http' | 'socket', extraEnv: Record<str
   }
   let n = 0;
   return {
-    fake, bot, slack, driver, logs,
+    fake, bot, slack, driver, logs, cwd,
     ...(http ? { http } : {}),
     ...(eventsUrl ? { eventsUrl } : {}),
     id: (prefix) => `${prefix}${(++n).toString(36).toUpperCase()}X${Math.random().toString(36).slice(2, 6).toUpperCase()}`,

@@ -10,7 +10,7 @@ import { dayOneReport, formatDayOne } from '../../knowledge/day-one.js';
 import { buildMatcher } from '../../match/matcher.js';
 import type { Command } from '../command.js';
 import { FaqbotError } from '../../errors.js';
-import { knowledgeHelp, knowledgeOption, knowledgePath } from '../knowledge-flag.js';
+import { existingKnowledgePath, knowledgeHelp, knowledgeOption } from '../knowledge-flag.js';
 import { chosenCommunity, communityHelp, communityOption, refuseBoth, unlistedNote } from '../community-flag.js';
 
 /** `faqbot check`, with the message limits of the platforms the bot runs on. */
@@ -32,10 +32,10 @@ export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
       throw new FaqbotError('usage', 'give the knowledge path once: either `faqbot check PATH` or `faqbot check --knowledge PATH`');
     }
     refuseBoth(values.community, positionals[0] ?? values.knowledge, 'check');
-    const community = chosenCommunity(values.community, config, io);
+    const community = await chosenCommunity(values.community, config, io);
     const note = community && unlistedNote(community, String(values.community));
     if (note) io.err(note);
-    const path = community?.plan.knowledgePath ?? knowledgePath(positionals[0] ?? values.knowledge, config.settings, io);
+    const path = community?.plan.knowledgePath ?? existingKnowledgePath(positionals[0] ?? values.knowledge, config, io);
     const matcherSettings = community?.matcher ?? config.settings.matcher;
     const { knowledge, problems } = checkKnowledge(path, io.cwd);
     // On a terminal, a progress line: the leave-one-out checks take a while on large bases.

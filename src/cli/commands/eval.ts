@@ -8,6 +8,7 @@ import { readCases } from '../../eval/cases.js';
 import { runEval, type EvalReport } from '../../eval/run-eval.js';
 import type { Command } from '../command.js';
 import { stringFlag } from '../context.js';
+import { existingKnowledgePath } from '../knowledge-flag.js';
 import { chosenCommunity, communityHelp, refuseBoth, unlistedNote } from '../community-flag.js';
 import { helpBar, helpDecision } from '../../service/help-bar.js';
 
@@ -43,11 +44,12 @@ export const evalCommand: Command = {
     const casesPath = resolve(io.cwd, casesFlag);
     const config = loadConfig(io.env, io.cwd);
     refuseBoth(values.community, values.knowledge, 'eval');
-    const community = chosenCommunity(values.community, config, io);
+    const community = await chosenCommunity(values.community, config, io);
     const note = community && unlistedNote(community, String(values.community));
     if (note) io.err(note);
     // A community's cases are asked of its own knowledge, with its matcher settings.
-    const knowledgePath = community?.plan.knowledgePath ?? resolve(io.cwd, stringFlag(values.knowledge) ?? besideCases(casesPath) ?? config.settings.knowledgeDir);
+    const named = stringFlag(values.knowledge) ?? besideCases(casesPath);
+    const knowledgePath = community?.plan.knowledgePath ?? (named !== undefined ? resolve(io.cwd, named) : existingKnowledgePath(undefined, config, io));
     const { knowledge } = loadKnowledge(knowledgePath, io.cwd);
     const matcher = buildMatcher(knowledge, community?.matcher ?? config.settings.matcher);
     const bar = values['help-channel'] ? helpBar(matcher, (community?.matcher ?? config.settings.matcher).helpQuantile) : undefined;

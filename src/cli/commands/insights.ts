@@ -44,7 +44,7 @@ export const insightsCommand: Command = {
     const since = parseSince(stringFlag(values.since) ?? '7d', now);
     const dbFlag = stringFlag(values.db);
     refuseBoth(values.community, values.knowledge, 'insights');
-    const community = chosenCommunity(values.community, config, io);
+    const community = await chosenCommunity(values.community, config, io);
     const communityId = community ? String(values.community).trim() : undefined;
     const note = community && unlistedNote(community, String(values.community));
     if (note) io.err(note);

@@ -10,7 +10,7 @@ import { loadKnowledge } from '../../knowledge/load.js';
 import { AnswerService } from '../../service/answer-service.js';
 import type { Command } from '../command.js';
 import { stringFlag } from '../context.js';
-import { knowledgeHelp, knowledgeOption, knowledgePath } from '../knowledge-flag.js';
+import { existingKnowledgePath, knowledgeHelp, knowledgeOption } from '../knowledge-flag.js';
 import { localeHelp, localeOf, localeOption } from '../locale-flag.js';
 import { renderReply, terminalWidth } from '../render-terminal.js';
 
@@ -47,7 +47,7 @@ export const previewCommand = (previewers: readonly Previewer[]): Command => ({
     if (text === '') throw new FaqbotError('usage', 'give an entry id or a question, e.g. `faqbot preview reset-password` or `faqbot preview "how do I reset my password?"`');
 
     const config = loadConfig(io.env, io.cwd);
-    const { knowledge } = loadKnowledge(knowledgePath(stringFlag(values.knowledge), config.settings, io), io.cwd);
+    const { knowledge } = loadKnowledge(existingKnowledgePath(stringFlag(values.knowledge), config, io), io.cwd);
     // A fixed ask id keeps the payloads the same from run to run, so they can be diffed in review.
     const service = new AnswerService({ knowledge, policy: config.settings.policy, matcher: config.settings.matcher, newId: () => 'preview' });
     const isId = knowledge.byId.has(text);

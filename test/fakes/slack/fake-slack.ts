@@ -40,6 +40,29 @@ export const TEAM_ID = 'T0TEST';
 export const BOT_USER_ID = 'UBOT';
 export const APP_TOKEN = 'xapp-1-test';
 export const BOT_TOKEN = 'xoxb-test';
+/** The Slack app's credentials for OAuth installs ("Basic Information" → App Credentials). */
+export const CLIENT_ID = '1111.2222';
+export const CLIENT_SECRET = 'fake-client-secret';
+
+/** A workspace (or, org-wide, an organisation) someone agreed to install the app to. */
+export interface Grant {
+  readonly teamId?: string;
+  readonly teamName?: string;
+  readonly enterpriseId?: string;
+  readonly enterpriseName?: string;
+  readonly isEnterpriseInstall?: boolean;
+  /** Who clicked Allow. */
+  readonly userId?: string;
+  /** The bot scopes the authorize page asked for (comma-separated, as in its `scope` parameter). */
+  readonly scopes?: string;
+}
+
+/** A bot token oauth.v2.access gave out, and where it works. */
+export interface IssuedToken extends Grant {
+  readonly token: string;
+  readonly botUserId: string;
+  revoked: boolean;
+}
 
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
@@ -53,6 +76,11 @@ export class FakeSlack {
   private readonly users = new Map<string, FakeUser>();
   /** User group id → its members, for usergroups.users.list; tests fill it in. */
   readonly usergroups = new Map<string, Set<string>>();
+  /** Codes Slack put in the redirect after "Allow", each good for one oauth.v2.access. */
+  private readonly grants = new Map<string, Grant>();
+  /** Bot tokens issued by oauth.v2.access, by token. */
+  readonly issued = new Map<string, IssuedToken>();
+  private codes = 0;
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
   private socket: WebSocket | undefined;
@@ -110,6 +138,21 @@ export class FakeSlack {
     let release!: () => void;
     this.holds.set(method, new Promise<void>((done) => { release = done; }));
     return () => { this.holds.delete(method); release(); };
+  }
+
+  /**
+   * What Slack does when someone clicks Allow on the authorize page: a one-time code for the
+   * redirect to the app, exchanged by oauth.v2.access for a bot token of that workspace.
+   */
+  grant(grant: Grant): string {
+    const code = `code-${++this.codes}`;
+    this.grants.set(code, grant);
+    return code;
+  }
+
+  /** The workspace's tokens stop working, as after the app was uninstalled there. */
+  revokeTokensOf(teamId: string): void {
+    for (const t of this.issued.values()) if (t.teamId === teamId) t.revoked = true;
   }
 
   callsTo(method: string): ApiCall[] {
@@ -255,11 +298,22 @@ export class FakeSlack {
   }
 
   private answer(method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
+    const issued = token === undefined ? undefined : this.issued.get(token);
+    if (issued?.revoked) return { ok: false, error: 'token_revoked' };
     switch (method) {
       case 'auth.test':
+        if (issued) {
+          return {
+            ok: true, url: `https://${(issued.teamId ?? issued.enterpriseId ?? 'x').toLowerCase()}.slack.example/`, team: issued.teamName ?? '', user: 'faqbot',
+            team_id: issued.teamId ?? '', user_id: issued.botUserId, bot_id: `B${issued.botUserId}`, ...(issued.enterpriseId ? { enterprise_id: issued.enterpriseId } : {}),
+            is_enterprise_install: Boolean(issued.isEnterpriseInstall),
+          };
+        }
         return token === BOT_TOKEN
           ? { ok: true, url: 'https://test.slack.example/', team: 'Test', user: 'faqbot', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: 'BBOT' }
           : { ok: false, error: 'invalid_auth' };
+      case 'oauth.v2.access':
+        return this.exchange(args);
       case 'apps.connections.open':
         return token === APP_TOKEN ? { ok: true, url: `ws://127.0.0.1:${this.port}/socket` } : { ok: false, error: 'invalid_auth' };
       case 'chat.postMessage': {
@@ -285,6 +339,26 @@ export class FakeSlack {
       default:
         return { ok: true };
     }
+  }
+
+  /** oauth.v2.access: the app's credentials and a fresh code give the workspace's bot token. */
+  private exchange(args: Record<string, unknown>): Record<string, unknown> {
+    if (args.client_id !== CLIENT_ID || args.client_secret !== CLIENT_SECRET) return { ok: false, error: 'invalid_client_id' };
+    const code = String(args.code ?? '');
+    const grant = this.grants.get(code);
+    if (!grant) return { ok: false, error: 'invalid_code' };
+    this.grants.delete(code);
+    const n = this.issued.size + 1;
+    const where = grant.isEnterpriseInstall ? grant.enterpriseId : grant.teamId;
+    const issued: IssuedToken = { ...grant, token: `xoxb-${where}-${n}-fake${'0'.repeat(20)}${n}`, botUserId: `UBOT${n}`, revoked: false };
+    this.issued.set(issued.token, issued);
+    return {
+      ok: true, app_id: 'A0TEST', token_type: 'bot', access_token: issued.token, scope: grant.scopes ?? '',
+      bot_user_id: issued.botUserId, authed_user: { id: grant.userId ?? 'UINSTALLER' },
+      team: grant.isEnterpriseInstall ? null : { id: grant.teamId, name: grant.teamName ?? grant.teamId },
+      enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: grant.enterpriseName ?? grant.enterpriseId } : null,
+      is_enterprise_install: Boolean(grant.isEnterpriseInstall),
+    };
   }
 
   async close(): Promise<void> {
