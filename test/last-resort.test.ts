@@ -1,9 +1,9 @@
 // The process-wide last resort: an error nothing handled is one log line without a secret.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { installLastResort } from '../../src/last-resort.js';
-import { redact, secretValues } from '../../src/redact.js';
-import type { Logger } from '../../src/log.js';
+import { installLastResort } from '../src/last-resort.js';
+import { redact, secretValues } from '../src/redact.js';
+import type { Logger } from '../src/log.js';
 
 function capture(): { log: Logger; lines: string[] } {
   const lines: string[] = [];

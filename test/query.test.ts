@@ -1,7 +1,7 @@
 // Adapters build every Query with buildQuery: unset parts are left out, never undefined or empty.
 import { describe, expect, it } from 'vitest';
-import { aimedAt, buildQuery } from '../../src/query.js';
-import type { Query } from '../../src/domain.js';
+import { aimedAt, buildQuery } from '../src/query.js';
+import type { Query } from '../src/domain.js';
 
 const base = { text: 'hi', platform: 'test', channelId: 'C1', asker: { id: 'U1' }, via: 'command' } as const satisfies Query;
 

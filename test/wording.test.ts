@@ -1,9 +1,9 @@
 // The sentences every platform shares: counted nouns agree, and the terminal uses the same ones.
 import { describe, expect, it } from 'vitest';
-import { statsTitle } from '../../src/wording.js';
-import { phrasesFor } from '../../src/language/phrases.js';
-import { renderReply } from '../../src/cli/render-terminal.js';
-import type { Entry } from '../../src/domain.js';
+import { statsTitle } from '../src/wording.js';
+import { phrasesFor } from '../src/language/phrases.js';
+import { renderReply } from '../src/cli/render-terminal.js';
+import type { Entry } from '../src/domain.js';
 
 describe('wording', () => {
   it.each([[1, 'I can answer 1 question.'], [7, 'I can answer 7 questions.']])('canAnswer(%d)', (n, text) => {

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, loadConfig } from '../../src/config.js';
-import { FaqbotError } from '../../src/errors.js';
+import { defaultSettings, loadConfig } from '../src/config.js';
+import { FaqbotError } from '../src/errors.js';
 
 function dirWith(text?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'faqbot-config-'));
