@@ -1,20 +1,16 @@
 // Members write two words as one ("selfhost", "accesstoken") where the page hyphenates or spaces them.
 import { describe, expect, it } from 'vitest';
-import type { Entry, KnowledgeBase } from '../../src/domain.js';
-import { buildKnowledgeBase } from '../../src/knowledge/load.js';
+import type { KnowledgeBase } from '../../src/domain.js';
+import { thinBase } from '../fixtures/entries.js';
 import { buildMatcher } from '../../src/match/matcher.js';
 
-const meta = { file: 'compound.yaml', title: 'Compound' };
-function entry(id: string, question: string, answer: string): Entry {
-  return { id, question, answer, alternates: [], keywords: [], links: [], related: [], tags: [], pinned: false, meta, location: { file: 'compound.yaml', line: 1, col: 1 } };
-}
-const kb: KnowledgeBase = buildKnowledgeBase([
-  entry('hosting', 'Can I self-host the relay?', 'Yes. Run the container image on any machine with a public address.'),
-  entry('panel', 'Is there a web interface?', 'The web UI listens on port 8080 once the relay runs.'),
-  entry('tokens', 'How do I rotate an access token?', 'Revoke the old token in the account page and create a new one.'),
-  entry('limits', 'How many messages can I send a day?', 'Free accounts send up to 250 messages a day.'),
-  entry('reinstall', 'How do I start over from scratch?', 'Delete the data folder and install the relay again.'),
-], [meta], 'Compound');
+const kb: KnowledgeBase = thinBase('compound.yaml', 'Compound', [
+  ['hosting', 'Can I self-host the relay?', 'Yes. Run the container image on any machine with a public address.'],
+  ['panel', 'Is there a web interface?', 'The web UI listens on port 8080 once the relay runs.'],
+  ['tokens', 'How do I rotate an access token?', 'Revoke the old token in the account page and create a new one.'],
+  ['limits', 'How many messages can I send a day?', 'Free accounts send up to 250 messages a day.'],
+  ['reinstall', 'How do I start over from scratch?', 'Delete the data folder and install the relay again.'],
+]);
 
 describe('words written as one', () => {
   it.each([

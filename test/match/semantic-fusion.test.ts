@@ -1,24 +1,20 @@
 // The meaning signal and the calibration on a thin base (one phrasing per entry, as a fresh
 // import has). The base is written here, in the words of a made-up app.
 import { describe, expect, it } from 'vitest';
-import type { Entry, KnowledgeBase } from '../../src/domain.js';
-import { buildKnowledgeBase } from '../../src/knowledge/load.js';
+import type { KnowledgeBase } from '../../src/domain.js';
+import { thinBase } from '../fixtures/entries.js';
 import { buildMatcher } from '../../src/match/matcher.js';
 
-const meta = { file: 'thin.yaml', title: 'Thin' };
-function entry(id: string, question: string, answer: string): Entry {
-  return { id, question, answer, alternates: [], keywords: [], links: [], related: [], tags: [], pinned: false, meta, location: { file: 'thin.yaml', line: 1, col: 1 } };
-}
-const thin: KnowledgeBase = buildKnowledgeBase([
-  entry('uninstall', 'How do I uninstall the app?', 'Delete the program folder and its settings. On Linux run the removal script that came with the package.'),
-  entry('update', 'How do I upgrade to a newer release?', 'Download the latest release and install it over the old one. Your settings are kept.'),
-  entry('donate', 'Can I support the project with money?', 'Yes: sponsorships and donations pay for the servers. Every contribution helps.'),
-  entry('languages', 'Which languages is the interface translated into?', 'The interface is available in English, German, French and Spanish.'),
-  entry('backup', 'How do I back up my notes?', 'Copy the data folder to another disk, or turn on automatic backups in the settings.'),
-  entry('sync', 'Does it sync between my phone and my computer?', 'Yes, sign in with the same account on both devices and notes sync within seconds.'),
-  entry('offline', 'Does it work without an internet connection?', 'Yes. Everything works offline; changes are sent when the connection returns.'),
-  entry('export', 'Can I export my notes to PDF?', 'Open a note, choose Share and then Export as PDF. Whole notebooks can be exported too.'),
-], [meta], 'Thin');
+const thin: KnowledgeBase = thinBase('thin.yaml', 'Thin', [
+  ['uninstall', 'How do I uninstall the app?', 'Delete the program folder and its settings. On Linux run the removal script that came with the package.'],
+  ['update', 'How do I upgrade to a newer release?', 'Download the latest release and install it over the old one. Your settings are kept.'],
+  ['donate', 'Can I support the project with money?', 'Yes: sponsorships and donations pay for the servers. Every contribution helps.'],
+  ['languages', 'Which languages is the interface translated into?', 'The interface is available in English, German, French and Spanish.'],
+  ['backup', 'How do I back up my notes?', 'Copy the data folder to another disk, or turn on automatic backups in the settings.'],
+  ['sync', 'Does it sync between my phone and my computer?', 'Yes, sign in with the same account on both devices and notes sync within seconds.'],
+  ['offline', 'Does it work without an internet connection?', 'Yes. Everything works offline; changes are sent when the connection returns.'],
+  ['export', 'Can I export my notes to PDF?', 'Open a note, choose Share and then Export as PDF. Whole notebooks can be exported too.'],
+]);
 
 describe('meaning fused with words', () => {
   it('answers a member who uses the question\'s own words on a base with one phrasing per entry', () => {
