@@ -12,14 +12,20 @@ import { slackSocketMode } from './mode.js';
 import { EVENTS_PATH, INSTALL_PATH, REDIRECT_PATH } from './names.js';
 import { SocketReceiver, slackError } from './socket-receiver.js';
 import type { SlackDeps } from './deps.js';
-import { register as registerActions } from './listeners/actions.js';
-import { register as registerCommand } from './listeners/command.js';
-import { register as registerDirectMessage } from './listeners/direct-message.js';
-import { register as registerHelpChannel } from './listeners/help-channel.js';
-import { register as registerMention } from './listeners/mention.js';
-import { register as registerShortcut } from './listeners/shortcut.js';
-import { register as registerStats } from './listeners/stats.js';
-import { register as registerUninstall } from './listeners/uninstall.js';
+import { registerChoose } from './listeners/actions/choose.js';
+import { registerDismiss } from './listeners/actions/dismiss.js';
+import { registerFeedback } from './listeners/actions/feedback.js';
+import { registerHandoff } from './listeners/actions/handoff.js';
+import { registerShare } from './listeners/actions/share.js';
+import { registerCommand } from './listeners/command.js';
+import { registerDirectMessage } from './listeners/direct-message.js';
+import { registerHelpChannel } from './listeners/help-channel.js';
+import { registerMention } from './listeners/mention.js';
+import { registerShortcutOpen } from './listeners/shortcut/open.js';
+import { registerShortcutPreview } from './listeners/shortcut/preview.js';
+import { registerShortcutSubmit } from './listeners/shortcut/submit.js';
+import { registerStats } from './listeners/stats.js';
+import { registerUninstall } from './listeners/uninstall.js';
 import { SlackInstallations } from './installations.js';
 import { BOT_SCOPES } from './manifest.js';
 
@@ -114,7 +120,12 @@ export async function startSlack({ service, secrets, log, state, fatal, signal, 
     log.error('slack: a request could not be handled', error);
   });
   const deps: SlackDeps = { service, log, people: new People(log), groups: new Groups(log, () => [...new Set(service.knowledgeBases().flatMap(restrictingGroups))]) };
-  for (const register of [registerCommand, registerStats, registerMention, registerDirectMessage, registerHelpChannel, registerActions, registerShortcut]) {
+  // One callback per listener file (Helpful and Not helpful share theirs).
+  for (const register of [
+    registerCommand, registerStats, registerMention, registerDirectMessage, registerHelpChannel,
+    registerChoose, registerShare, registerFeedback, registerHandoff, registerDismiss,
+    registerShortcutOpen, registerShortcutPreview, registerShortcutSubmit,
+  ]) {
     register(app, deps);
   }
   if (installations) registerUninstall(app, installations, log);

@@ -17,7 +17,7 @@ import { postToResponseUrl } from '../response-url.js';
 import { AnswerTurns } from '../yield.js';
 import { parseCommandText } from '../text.js';
 
-export function register(app: App, deps: SlackDeps): void {
+export function registerCommand(app: App, deps: SlackDeps): void {
   const turns = new AnswerTurns();
   app.command(FAQ_COMMAND, guard(deps.log, FAQ_COMMAND), async ({ command, ack, client }) => {
     const parsed = parseCommandText(command.text ?? '');

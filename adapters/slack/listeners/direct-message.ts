@@ -6,7 +6,7 @@ import { localeOf, type SlackDeps } from '../deps.js';
 import { slackQuery } from '../query.js';
 import { questionFromMessage } from '../text.js';
 
-export function register(app: App, deps: SlackDeps): void {
+export function registerDirectMessage(app: App, deps: SlackDeps): void {
   app.message(guard(deps.log, 'a direct message'), async ({ message, body, client }) => {
     // Edits, joins and bot posts are messages too; only a person's new message is a question.
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user) return;

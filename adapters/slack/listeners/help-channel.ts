@@ -9,7 +9,7 @@ import { communityOf, localeOf, type SlackDeps } from '../deps.js';
 import { slackQuery } from '../query.js';
 import { questionFromMessage } from '../text.js';
 
-export function register(app: App, deps: SlackDeps): void {
+export function registerHelpChannel(app: App, deps: SlackDeps): void {
   app.message(guard(deps.log, 'a help channel message'), async ({ message, body, client, context }) => {
     if (message.channel_type !== 'channel' && message.channel_type !== 'group') return;
     if (message.subtype !== undefined || message.bot_id || !message.user || message.thread_ts) return;

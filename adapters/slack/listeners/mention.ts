@@ -6,7 +6,7 @@ import { communityOf, localeOf, type SlackDeps } from '../deps.js';
 import { slackQuery } from '../query.js';
 import { questionFromMessage } from '../text.js';
 
-export function register(app: App, deps: SlackDeps): void {
+export function registerMention(app: App, deps: SlackDeps): void {
   app.event('app_mention', guard(deps.log, 'a mention'), async ({ event, body, client }) => {
     // Another bot mentioning us could start a loop of bots answering bots.
     if (event.bot_id || !event.user) return;

@@ -5,7 +5,7 @@ import { deliver } from '../deliver.js';
 import { communityOf, localeOf, type SlackDeps } from '../deps.js';
 import { STATS_COMMAND } from '../names.js';
 
-export function register(app: App, deps: SlackDeps): void {
+export function registerStats(app: App, deps: SlackDeps): void {
   app.command(STATS_COMMAND, guard(deps.log, STATS_COMMAND), async ({ command, ack, respond, client }) => {
     await ack();
     const asker = await deps.people.withRights(client, { id: command.user_id, name: command.user_name });

@@ -14,7 +14,7 @@ function where(key: string | undefined): string {
   return key?.startsWith('enterprise:') ? `organisation ${key.slice('enterprise:'.length)}` : `workspace ${key?.slice('team:'.length) ?? '(unknown)'}`;
 }
 
-export function register(app: App, installations: SlackInstallations, log: Logger): void {
+export function registerUninstall(app: App, installations: SlackInstallations, log: Logger): void {
   const forget = async (key: string | undefined, why: string) => {
     try {
       const deleted = await installations.remove(key);
