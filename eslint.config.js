@@ -16,10 +16,13 @@ function boundaries(files, forbidden) {
     files,
     rules: {
       'no-restricted-imports': ['error', { patterns: forbidden.map(({ regex, message }) => ({ regex, message })) }],
-      'no-restricted-syntax': ['error', ...forbidden.map(({ regex, message }) => ({
-        selector: `ImportExpression[source.value=/${regex.replaceAll('/', '\\/')}/]`,
-        message,
-      }))],
+      'no-restricted-syntax': [
+        'error',
+        ...forbidden.map(({ regex, message }) => ({
+          selector: `ImportExpression[source.value=/${regex.replaceAll('/', '\\/')}/]`,
+          message,
+        })),
+      ],
     },
   };
 }
@@ -28,8 +31,14 @@ const notTest = { regex: '(^|/)test/', message: 'Test code (test/) is not part o
 
 /** What every adapter may not import. */
 const adapter = [
-  { regex: '(^|/)src/(?!index\\.js$)', message: 'Adapters use the core only through its public surface: import from src/index.js (add the export there if it belongs to it).' },
-  { regex: '(^|/)(bin|bench)/', message: 'Adapters do not import the composition root or the benchmarks: export a plain operation and let bin/ wrap it.' },
+  {
+    regex: '(^|/)src/(?!index\\.js$)',
+    message: 'Adapters use the core only through its public surface: import from src/index.js (add the export there if it belongs to it).',
+  },
+  {
+    regex: '(^|/)(bin|bench)/',
+    message: 'Adapters do not import the composition root or the benchmarks: export a plain operation and let bin/ wrap it.',
+  },
   notTest,
 ];
 
@@ -41,7 +50,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       // `_name` marks a value left out on purpose (destructured away, an unused parameter).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // A `let` a callback reads before its one assignment (a store told of the router it feeds) stays a `let`.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
@@ -51,19 +63,49 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  boundaries(['src/**/*.ts'], [
-    { regex: '(^|/)(adapters|bin|bench)/', message: 'The core (src/) knows no platform and no composition root: pass what it needs in (see docs/architecture.md).' },
-    { regex: '^(discord\\.js|@discordjs/|@slack/)', message: 'The core knows nothing of Discord or Slack: platform SDKs belong in adapters/.' },
-    notTest,
-  ]),
+  boundaries(
+    ['src/**/*.ts'],
+    [
+      {
+        regex: '(^|/)(adapters|bin|bench)/',
+        message: 'The core (src/) knows no platform and no composition root: pass what it needs in (see docs/architecture.md).',
+      },
+      {
+        regex: '^(discord\\.js|@discordjs/|@slack/)',
+        message: 'The core knows nothing of Discord or Slack: platform SDKs belong in adapters/.',
+      },
+      notTest,
+    ],
+  ),
   // A later entry's rule options replace an earlier one's for the files both match: each
   // platform's entry repeats what every adapter may not import, and adds the other platform.
   boundaries(['adapters/**/*.ts'], adapter),
-  boundaries(['adapters/discord/**/*.ts'], [...adapter, { regex: '^(\\.\\./)+slack/', message: 'The Discord adapter does not import the Slack adapter: what both need belongs in the core.' }]),
-  boundaries(['adapters/slack/**/*.ts'], [...adapter, { regex: '^(\\.\\./)+discord/', message: 'The Slack adapter does not import the Discord adapter: what both need belongs in the core.' }]),
-  boundaries(['bin/**/*.ts'], [
-    { regex: '(^|/)bench/', message: 'bin/ does not import the benchmarks: they are a development tool (npm run bench), not a command.' },
-    notTest,
-  ]),
-  boundaries(['bench/**/*.ts'], [{ regex: '(^|/)test/(?!fakes/)', message: 'The benchmarks may drive test/fakes/, nothing else of test/.' }]),
+  boundaries(
+    ['adapters/discord/**/*.ts'],
+    [
+      ...adapter,
+      { regex: '^(\\.\\./)+slack/', message: 'The Discord adapter does not import the Slack adapter: what both need belongs in the core.' },
+    ],
+  ),
+  boundaries(
+    ['adapters/slack/**/*.ts'],
+    [
+      ...adapter,
+      {
+        regex: '^(\\.\\./)+discord/',
+        message: 'The Slack adapter does not import the Discord adapter: what both need belongs in the core.',
+      },
+    ],
+  ),
+  boundaries(
+    ['bin/**/*.ts'],
+    [
+      { regex: '(^|/)bench/', message: 'bin/ does not import the benchmarks: they are a development tool (npm run bench), not a command.' },
+      notTest,
+    ],
+  ),
+  boundaries(
+    ['bench/**/*.ts'],
+    [{ regex: '(^|/)test/(?!fakes/)', message: 'The benchmarks may drive test/fakes/, nothing else of test/.' }],
+  ),
 );

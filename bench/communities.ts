@@ -29,7 +29,13 @@ const sizeOf = (i: number) => Math.round(MIN_ENTRIES + (i * (MAX_ENTRIES - MIN_E
 const idOf = (i: number) => `T${String(i).padStart(6, '0')}`;
 
 function plan(key: string, path: string): CommunityPlan {
-  return { key, name: key, knowledgePath: path, policy: { ...defaultSettings.policy, rateLimitCount: 1_000_000 }, matcher: { ...defaultSettings.matcher } };
+  return {
+    key,
+    name: key,
+    knowledgePath: path,
+    policy: { ...defaultSettings.policy, rateLimitCount: 1_000_000 },
+    matcher: { ...defaultSettings.matcher },
+  };
 }
 
 function heapMb(): number {
@@ -75,11 +81,19 @@ export const communitiesSuite: BenchSuite = {
     const oneBuild = performance.now() - t;
     const heapOne = heapMb() - heap0;
     const oneQuestions = questionsOf(single, MATCHER_CACHE_SIZE * ASKS_PER_COMMUNITY);
-    await timeAsks(one, oneQuestions.slice(0, 200).map((text) => ({ communityId: 'T0SINGLE', text }))); // warm-up
-    const oneTimes = await timeAsks(one, oneQuestions.map((text) => ({ communityId: 'T0SINGLE', text })));
+    await timeAsks(
+      one,
+      oneQuestions.slice(0, 200).map((text) => ({ communityId: 'T0SINGLE', text })),
+    ); // warm-up
+    const oneTimes = await timeAsks(
+      one,
+      oneQuestions.map((text) => ({ communityId: 'T0SINGLE', text })),
+    );
     // Each part is printed when measured: the suite takes minutes (200 matcher builds).
     log(`Baseline: 1 community of ${MAX_ENTRIES} entries`);
-    log(`  matcher build ${fmt(oneBuild)}  heap +${heapOne.toFixed(1)} MB  answer p50 ${fmt(percentile(oneTimes, 0.5))}  p99 ${fmt(p99(oneTimes))} (${oneTimes.length} asks)`);
+    log(
+      `  matcher build ${fmt(oneBuild)}  heap +${heapOne.toFixed(1)} MB  answer p50 ${fmt(percentile(oneTimes, 0.5))}  p99 ${fmt(p99(oneTimes))} (${oneTimes.length} asks)`,
+    );
 
     // 200 communities, each its own knowledge of 50 to 500 entries.
     t = performance.now();
@@ -92,7 +106,9 @@ export const communitiesSuite: BenchSuite = {
     t = performance.now();
     const router = new CommunityRouter({ communities: plans, knowledge: (p) => byPath.get(p)!, separate: true });
     const startMs = performance.now() - t;
-    log(`${COMMUNITIES} communities of ${MIN_ENTRIES}-${MAX_ENTRIES} entries (${entries} in all; generated in ${fmt(generateMs)}, not counted)`);
+    log(
+      `${COMMUNITIES} communities of ${MIN_ENTRIES}-${MAX_ENTRIES} entries (${entries} in all; generated in ${fmt(generateMs)}, not counted)`,
+    );
     log(`  router start ${fmt(startMs)} (no matcher built yet)`);
 
     // Every community's first question builds its matcher: the cost each pays on first use.
@@ -109,13 +125,19 @@ export const communitiesSuite: BenchSuite = {
       const p50 = percentile(bySize(lo, hi), 0.5);
       return `${lo}-${Math.min(hi, MAX_ENTRIES + 1) - 1} entries ${fmt(p50)} (${(p50 / oneBuild).toFixed(2)}x)`;
     };
-    log(`  first question of each (builds its matcher): total ${(sum(firstMs) / 1000).toFixed(1)} s; per community mean ${fmt(mean)} = ${(mean / oneBuild).toFixed(2)}x the baseline's build, p50 ${fmt(percentile(firstMs, 0.5))}, p99 ${fmt(p99(firstMs))}`);
+    log(
+      `  first question of each (builds its matcher): total ${(sum(firstMs) / 1000).toFixed(1)} s; per community mean ${fmt(mean)} = ${(mean / oneBuild).toFixed(2)}x the baseline's build, p50 ${fmt(percentile(firstMs, 0.5))}, p99 ${fmt(p99(firstMs))}`,
+    );
     // Not monotonic in size: the classifier's training budget drops its costliest features on
     // the largest bases, so a 500-entry base can build faster than a 400-entry one.
-    log(`    p50 by size, against the baseline's build: ${[bucket(50, 150), bucket(150, 300), bucket(300, 450), bucket(450, MAX_ENTRIES + 1)].join('; ')}`);
+    log(
+      `    p50 by size, against the baseline's build: ${[bucket(50, 150), bucket(150, 300), bucket(300, 450), bucket(450, MAX_ENTRIES + 1)].join('; ')}`,
+    );
     const heapKept = heapMb() - heapBases;
     const kept = router.matcherStats().kept;
-    log(`  heap with the default LRU (${kept} of ${COMMUNITIES} matchers kept): +${heapKept.toFixed(1)} MB, ${(heapKept / kept).toFixed(1)} MB a matcher; the baseline's one ${heapOne.toFixed(1)} MB${gcNote}`);
+    log(
+      `  heap with the default LRU (${kept} of ${COMMUNITIES} matchers kept): +${heapKept.toFixed(1)} MB, ${(heapKept / kept).toFixed(1)} MB a matcher; the baseline's one ${heapOne.toFixed(1)} MB${gcNote}`,
+    );
 
     // Answer time across communities whose matchers are built: the last MATCHER_CACHE_SIZE built.
     const warm = order.slice(-MATCHER_CACHE_SIZE);
@@ -125,7 +147,9 @@ export const communitiesSuite: BenchSuite = {
     });
     const builtBefore = router.matcherStats().built;
     const warmTimes = await timeAsks(router, asks);
-    log(`  answer across the ${warm.length} kept communities: p50 ${fmt(percentile(warmTimes, 0.5))}  p99 ${fmt(p99(warmTimes))} = ${(p99(warmTimes) / p99(oneTimes)).toFixed(2)}x the baseline's p99 (${warmTimes.length} asks, ${router.matcherStats().built - builtBefore} rebuilds)`);
+    log(
+      `  answer across the ${warm.length} kept communities: p50 ${fmt(percentile(warmTimes, 0.5))}  p99 ${fmt(p99(warmTimes))} = ${(p99(warmTimes) / p99(oneTimes)).toFixed(2)}x the baseline's p99 (${warmTimes.length} asks, ${router.matcherStats().built - builtBefore} rebuilds)`,
+    );
 
     // Skewed traffic, as in real deployments: most questions from a few busy communities, the
     // rest from anywhere, where a community let go by the LRU is built again.
@@ -136,7 +160,9 @@ export const communitiesSuite: BenchSuite = {
     const before = router.matcherStats().built;
     const skewedTimes = await timeAsks(router, skewed);
     const rebuilds = router.matcherStats().built - before;
-    log(`  skewed traffic (${SKEWED_ASKS} asks, ${COLD_EVERY - 1} in ${COLD_EVERY} from ${HOT} busy communities, the rest from all ${COMMUNITIES}): ${rebuilds} rebuilds; answer p50 ${fmt(percentile(skewedTimes, 0.5))}  p99 ${fmt(p99(skewedTimes))} = ${(p99(skewedTimes) / p99(oneTimes)).toFixed(1)}x the baseline's (p99 includes rebuilds)`);
+    log(
+      `  skewed traffic (${SKEWED_ASKS} asks, ${COLD_EVERY - 1} in ${COLD_EVERY} from ${HOT} busy communities, the rest from all ${COMMUNITIES}): ${rebuilds} rebuilds; answer p50 ${fmt(percentile(skewedTimes, 0.5))}  p99 ${fmt(p99(skewedTimes))} = ${(p99(skewedTimes) / p99(oneTimes)).toFixed(1)}x the baseline's (p99 includes rebuilds)`,
+    );
     void one;
     void router;
   },

@@ -21,13 +21,18 @@ const WARM_UP = 200;
 class Driver {
   private readonly worker: Worker;
   private pending: ((reply: DriverReply) => void) | undefined;
-  private constructor(readonly apiUrl: string, worker: Worker) {
+  private constructor(
+    readonly apiUrl: string,
+    worker: Worker,
+  ) {
     this.worker = worker;
     worker.on('message', (reply: DriverReply) => this.pending?.(reply));
   }
 
   static async start(): Promise<Driver> {
-    const worker = new Worker(new URL('../test/fakes/discord/bench-driver.js', import.meta.url), { workerData: { role: 'discord-bench-driver' } });
+    const worker = new Worker(new URL('../test/fakes/discord/bench-driver.js', import.meta.url), {
+      workerData: { role: 'discord-bench-driver' },
+    });
     const ready = await new Promise<DriverReply>((done, fail) => {
       worker.once('message', done);
       worker.once('error', fail);
@@ -63,19 +68,28 @@ export const discordSuite: BenchSuite = {
     const cwd = await mkdtemp(join(tmpdir(), 'faqbot-bench-discord-'));
     await writeFile(join(cwd, 'faqbot.config.yaml'), 'watchKnowledge: false\n');
     const io = {
-      out() {}, err() {}, stdin: new PassThrough(), cwd,
-      env: { DISCORD_TOKEN: 'bench-token', DISCORD_API_URL: driver.apiUrl, FAQBOT_KNOWLEDGE: knowledgeDir, FAQBOT_DB: join(cwd, 'bench.db') },
+      out() {},
+      err() {},
+      stdin: new PassThrough(),
+      cwd,
+      env: {
+        DISCORD_TOKEN: 'bench-token',
+        DISCORD_API_URL: driver.apiUrl,
+        FAQBOT_KNOWLEDGE: knowledgeDir,
+        FAQBOT_DB: join(cwd, 'bench.db'),
+      },
     };
     const bot = await startBot(io, { adapters: [discordAdapter], log: silentLogger });
     try {
       const entries = bot.service.knowledgeFor(undefined).entries;
       // Many members asking each entry's phrasings, as in a real server: one member's rate
       // limit is not what is measured.
-      const items = (n: number, tag: string): DriverItem[] => Array.from({ length: n }, (_, i) => {
-        const e = entries[i % entries.length]!;
-        const phrasings = [e.question, ...e.alternates];
-        return { text: phrasings[Math.floor(i / entries.length) % phrasings.length]!, userId: `${tag}${String(i).padStart(6, '0')}` };
-      });
+      const items = (n: number, tag: string): DriverItem[] =>
+        Array.from({ length: n }, (_, i) => {
+          const e = entries[i % entries.length]!;
+          const phrasings = [e.question, ...e.alternates];
+          return { text: phrasings[Math.floor(i / entries.length) % phrasings.length]!, userId: `${tag}${String(i).padStart(6, '0')}` };
+        });
       const questions = items(COUNT, '1');
       const bare: number[] = [];
       for (const item of questions) {
@@ -96,11 +110,16 @@ export const discordSuite: BenchSuite = {
       log(`knowledge: ${entries.length} entries; ${COUNT} /faq interactions per run, after ${WARM_UP} to warm up`);
       log(`${'measure'.padEnd(40)} ${'p50'.padStart(10)} ${'p99'.padStart(10)}`);
       row('bare service.ask (baseline)', bare);
-      row('dispatch→callback, one at a time', sequential.latencies,
-        `   ${times(percentile(sequential.latencies, 0.5), bareP50)} / ${times(percentile(sequential.latencies, 0.99), bareP99)} the baseline`);
+      row(
+        'dispatch→callback, one at a time',
+        sequential.latencies,
+        `   ${times(percentile(sequential.latencies, 0.5), bareP50)} / ${times(percentile(sequential.latencies, 0.99), bareP99)} the baseline`,
+      );
       row('dispatch→callback, 1,000 at once', burst.latencies, '   (includes waiting in line)');
-      log(`throughput: ${(COUNT / (burst.elapsedMs / 1000)).toFixed(0)} interactions/s in a burst, ` +
-        `${(COUNT / (sequential.elapsedMs / 1000)).toFixed(0)}/s one at a time; bare service.ask ${(COUNT / (sum(bare) / 1000)).toFixed(0)}/s`);
+      log(
+        `throughput: ${(COUNT / (burst.elapsedMs / 1000)).toFixed(0)} interactions/s in a burst, ` +
+          `${(COUNT / (sequential.elapsedMs / 1000)).toFixed(0)}/s one at a time; bare service.ask ${(COUNT / (sum(bare) / 1000)).toFixed(0)}/s`,
+      );
     } finally {
       await bot.stop();
       await driver.stop();

@@ -40,9 +40,11 @@ function timed<T>(fn: () => T): { value: T; ms: number } {
 /** A deterministic base of `n` entries with made-up but word-like vocabulary. */
 export function generatedBase(n: number, startSeed = 42, vocabSize = 20_000): KnowledgeBase {
   let seed = startSeed;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const syllables = ['ka', 'lo', 'mi', 'ser', 'ta', 'vor', 'ne', 'pul', 'dri', 'shan', 'ex', 'qua', 'zo', 'bel', 'tin', 'gra'];
-  const vocab = Array.from({ length: vocabSize }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join(''));
+  const vocab = Array.from({ length: vocabSize }, () =>
+    Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join(''),
+  );
   const word = () => vocab[Math.floor(rand() ** 2 * vocab.length)]!;
   const phrase = (k: number) => Array.from({ length: k }, word).join(' ');
   const meta = { file: 'generated.yaml', title: 'Generated' };
@@ -84,7 +86,9 @@ export const matcherSuite: BenchSuite = {
     const words = timed(() => buildMatcher(banking, { semantic: 'off' }));
     timeEach(questions.slice(0, 200), (q) => words.value.match(q));
     const wordsOnly = timeEach(questions, (q) => words.value.match(q));
-    log(`  words only (matcher.semantic: off)  build ${fmt(words.ms)}  p50 ${fmt(percentile(wordsOnly, 0.5))}  p99 ${fmt(percentile(wordsOnly, 0.99))}`);
+    log(
+      `  words only (matcher.semantic: off)  build ${fmt(words.ms)}  p50 ${fmt(percentile(wordsOnly, 0.5))}  p99 ${fmt(percentile(wordsOnly, 0.99))}`,
+    );
     log(`  meaning on costs ${(p50 / percentile(wordsOnly, 0.5)).toFixed(1)}x the words-only p50`);
 
     // 10,000 generated entries: build, query, heap.
@@ -100,9 +104,13 @@ export const matcherSuite: BenchSuite = {
     const bigFuse = plainFuse(big);
     const bigFuseTimes = timeEach(bigQueries.slice(0, 5), bigFuse);
     log(`Generated base (10,000 entries, ${bigQueries.length} queries)`);
-    log(`  faqbot  build ${fmt(bigBuild.ms)}  p50 ${fmt(percentile(bigTimes, 0.5))}  p99 ${fmt(percentile(bigTimes, 0.99))}  heap +${((heapAfter - heapBefore) / 2 ** 20).toFixed(0)} MB (total ${(heapAfter / 2 ** 20).toFixed(0)} MB)${globalThis.gc ? '' : ' (run node with --expose-gc for exact heap)'}`);
+    log(
+      `  faqbot  build ${fmt(bigBuild.ms)}  p50 ${fmt(percentile(bigTimes, 0.5))}  p99 ${fmt(percentile(bigTimes, 0.99))}  heap +${((heapAfter - heapBefore) / 2 ** 20).toFixed(0)} MB (total ${(heapAfter / 2 ** 20).toFixed(0)} MB)${globalThis.gc ? '' : ' (run node with --expose-gc for exact heap)'}`,
+    );
     log(`  autocomplete index, built on first use: ${fmt(firstComplete.ms)} (not part of the build above)`);
-    log(`  fuse.js p50 ${fmt(percentile(bigFuseTimes, 0.5))} (5 queries): faqbot ${(percentile(bigFuseTimes, 0.5) / percentile(bigTimes, 0.5)).toFixed(0)}x faster`);
+    log(
+      `  fuse.js p50 ${fmt(percentile(bigFuseTimes, 0.5))} (5 queries): faqbot ${(percentile(bigFuseTimes, 0.5) / percentile(bigTimes, 0.5)).toFixed(0)}x faster`,
+    );
     void bigBuild.value;
 
     // Autocomplete while a member types a question, one call per keystroke: the service's
@@ -112,10 +120,17 @@ export const matcherSuite: BenchSuite = {
     const typing = big.entries.filter((_, i) => i % 2000 === 7).map((e) => `${e.question} ${e.alternates[0]}`.slice(0, 43));
     const keystrokes = typing.flatMap((q) => Array.from({ length: q.length - 2 }, (_, k) => q.slice(0, k + 3)));
     const bounded = timeEach(keystrokes, (q) => service.autocomplete(q, CHOICES));
-    const fullPass = timeEach([5, 15, 25, 35, 43].map((n) => typing[0]!.slice(0, n)), (q) => bigBuild.value.autocomplete(q, CHOICES));
+    const fullPass = timeEach(
+      [5, 15, 25, 35, 43].map((n) => typing[0]!.slice(0, n)),
+      (q) => bigBuild.value.autocomplete(q, CHOICES),
+    );
     log(`Autocomplete while typing (10,000 entries, ${keystrokes.length} keystrokes up to 43 characters)`);
-    log(`  bounded (shortlist of ${MAX_CANDIDATES})  p50 ${fmt(percentile(bounded, 0.5))}  max ${fmt(Math.max(...bounded))}  index (built at start-up) ${fmt(shortlistBuild.ms)}`);
-    log(`  fuse.js over every entry  p50 ${fmt(percentile(fullPass, 0.5))}  max ${fmt(Math.max(...fullPass))} (5 keystrokes): bounded is ${(percentile(fullPass, 0.5) / percentile(bounded, 0.5)).toFixed(0)}x faster at p50, ${(Math.max(...fullPass) / Math.max(...bounded)).toFixed(0)}x at the worst keystroke`);
+    log(
+      `  bounded (shortlist of ${MAX_CANDIDATES})  p50 ${fmt(percentile(bounded, 0.5))}  max ${fmt(Math.max(...bounded))}  index (built at start-up) ${fmt(shortlistBuild.ms)}`,
+    );
+    log(
+      `  fuse.js over every entry  p50 ${fmt(percentile(fullPass, 0.5))}  max ${fmt(Math.max(...fullPass))} (5 keystrokes): bounded is ${(percentile(fullPass, 0.5) / percentile(bounded, 0.5)).toFixed(0)}x faster at p50, ${(Math.max(...fullPass) / Math.max(...bounded)).toFixed(0)}x at the worst keystroke`,
+    );
   },
 };
 
@@ -125,8 +140,13 @@ export const processSuite: BenchSuite = {
     const bin = resolve('dist/bin/faqbot.js');
     const runs = 5;
     const node = Array.from({ length: runs }, () => timed(() => spawnSync(process.execPath, ['-e', '0'])).ms);
-    const ask = Array.from({ length: runs }, () => timed(() => spawnSync(process.execPath, [bin, 'ask', 'how long is almalinux 9 supported'], { encoding: 'utf8' })).ms);
+    const ask = Array.from(
+      { length: runs },
+      () => timed(() => spawnSync(process.execPath, [bin, 'ask', 'how long is almalinux 9 supported'], { encoding: 'utf8' })).ms,
+    );
     log(`faqbot ask on the bundled knowledge base, whole process (${runs} runs)`);
-    log(`  median ${fmt(percentile(ask, 0.5))}; a bare node start ${fmt(percentile(node, 0.5))} (${(percentile(ask, 0.5) / percentile(node, 0.5)).toFixed(1)}x)`);
+    log(
+      `  median ${fmt(percentile(ask, 0.5))}; a bare node start ${fmt(percentile(node, 0.5))} (${(percentile(ask, 0.5) / percentile(node, 0.5)).toFixed(1)}x)`,
+    );
   },
 };

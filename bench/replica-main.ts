@@ -9,7 +9,10 @@ import { startBot } from '../bin/start.js';
 import { consoleLogger, type Logger } from '../src/log.js';
 import type { RunningSlack } from '../adapters/slack/index.js';
 
-const bot = await startBot({ out() {}, err() {}, stdin: process.stdin, cwd: process.cwd(), env: process.env }, { adapters, log: process.env.BENCH_DEBUG ? consoleLogger('replica') : warningsOnly(consoleLogger('replica')) });
+const bot = await startBot(
+  { out() {}, err() {}, stdin: process.stdin, cwd: process.cwd(), env: process.env },
+  { adapters, log: process.env.BENCH_DEBUG ? consoleLogger('replica') : warningsOnly(consoleLogger('replica')) },
+);
 const server = createServer((req, res) => {
   const route = bot.routes.find((r) => r.method === req.method && r.path === req.url);
   if (route) route.handler(req, res);

@@ -23,7 +23,10 @@ const SECRET = 'bench-signing-secret';
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const MAIN = fileURLToPath(new URL('./replica-main.js', import.meta.url));
 
-interface Replica { slack: number; http: number }
+interface Replica {
+  slack: number;
+  http: number;
+}
 
 export const replicasSuite: BenchSuite = {
   name: 'replicas',
@@ -42,9 +45,17 @@ export const replicasSuite: BenchSuite = {
     const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
     const prefix = `faqbot_bench_${process.pid}_${Date.now()}:`;
     const env = {
-      SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0',
-      DISCORD_TOKEN: 'bench-token', DISCORD_PUBLIC_KEY: publicHex, FAQBOT_DISCORD_INTERACTIONS: 'http', FAQBOT_DISCORD_GATEWAY: 'off',
-      FAQBOT_KNOWLEDGE: knowledgeDir, FAQBOT_REDIS_URL: REDIS_URL, FAQBOT_REDIS_PREFIX: prefix,
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      DISCORD_TOKEN: 'bench-token',
+      DISCORD_PUBLIC_KEY: publicHex,
+      FAQBOT_DISCORD_INTERACTIONS: 'http',
+      FAQBOT_DISCORD_GATEWAY: 'off',
+      FAQBOT_KNOWLEDGE: knowledgeDir,
+      FAQBOT_REDIS_URL: REDIS_URL,
+      FAQBOT_REDIS_PREFIX: prefix,
     };
     try {
       const start = (name: string) => spawnReplica(cwd, { ...env, FAQBOT_DB: join(cwd, `${name}.db`) }, children);
@@ -54,8 +65,16 @@ export const replicasSuite: BenchSuite = {
       const slackAsk = async (r: Replica) => {
         const i = ++n;
         const body = new URLSearchParams({
-          token: 't', team_id: 'T0BENCH', channel_id: 'C0BENCH', user_id: `U${i}`, user_name: `u${i}`, command: '/faq',
-          text: questions[i % questions.length]!, response_url: `${slack.base}/response/${i}`, trigger_id: `tr${i}`, api_app_id: 'A0BENCH',
+          token: 't',
+          team_id: 'T0BENCH',
+          channel_id: 'C0BENCH',
+          user_id: `U${i}`,
+          user_name: `u${i}`,
+          command: '/faq',
+          text: questions[i % questions.length]!,
+          response_url: `${slack.base}/response/${i}`,
+          trigger_id: `tr${i}`,
+          api_app_id: 'A0BENCH',
         }).toString();
         const t0 = performance.now();
         const res = await postSlack(`http://127.0.0.1:${r.slack}/slack/events`, body, 'application/x-www-form-urlencoded', agent);
@@ -69,34 +88,62 @@ export const replicasSuite: BenchSuite = {
       const discordAsk = async (r: Replica) => {
         const i = ++n;
         const payload = {
-          id: String(10n ** 17n + BigInt(i)), token: `tok${i}`, application_id: '1', type: 2, version: 1, locale: 'en-US',
-          guild_id: '2', channel_id: '3', channel: { id: '3', type: 0, guild_id: '2' }, app_permissions: '8', entitlements: [], authorizing_integration_owners: {}, context: 0,
-          member: { user: { id: String(10n ** 16n + BigInt(i)), username: `m${i}`, discriminator: '0', avatar: null }, roles: [], permissions: '0', joined_at: new Date(0).toISOString(), flags: 0 },
+          id: String(10n ** 17n + BigInt(i)),
+          token: `tok${i}`,
+          application_id: '1',
+          type: 2,
+          version: 1,
+          locale: 'en-US',
+          guild_id: '2',
+          channel_id: '3',
+          channel: { id: '3', type: 0, guild_id: '2' },
+          app_permissions: '8',
+          entitlements: [],
+          authorizing_integration_owners: {},
+          context: 0,
+          member: {
+            user: { id: String(10n ** 16n + BigInt(i)), username: `m${i}`, discriminator: '0', avatar: null },
+            roles: [],
+            permissions: '0',
+            joined_at: new Date(0).toISOString(),
+            flags: 0,
+          },
           data: { id: '4', name: 'faq', type: 1, options: [{ name: 'query', type: 3, value: questions[i % questions.length]! }] },
         };
         const body = JSON.stringify(payload);
         const ts = String(Math.floor(Date.now() / 1000));
         const signature = sign(null, Buffer.from(ts + body), privateKey).toString('hex');
         const t0 = performance.now();
-        const res = await post(`http://127.0.0.1:${r.http}/discord/interactions`, body, { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts }, agent);
+        const res = await post(
+          `http://127.0.0.1:${r.http}/discord/interactions`,
+          body,
+          { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts },
+          agent,
+        );
         return { answered: res.status === 200 && (JSON.parse(res.body) as { type?: number }).type === 4, ms: performance.now() - t0 };
       };
       const measure = async (replicas: Replica[], ask: (r: Replica) => Promise<{ answered: boolean; ms: number }>) => {
         const times: number[] = [];
         let answered = 0;
         let next = 0;
-        await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-          while (next < REQUESTS) {
-            const r = replicas[next++ % replicas.length]!;
-            const outcome = await ask(r);
-            if (outcome.answered) answered++;
-            times.push(outcome.ms);
-          }
-        }));
+        await Promise.all(
+          Array.from({ length: IN_FLIGHT }, async () => {
+            while (next < REQUESTS) {
+              const r = replicas[next++ % replicas.length]!;
+              const outcome = await ask(r);
+              if (outcome.answered) answered++;
+              times.push(outcome.ms);
+            }
+          }),
+        );
         return { times, answered };
       };
       // Warm both set-ups (matcher, JIT, connections) before measuring.
-      for (const r of [...single, ...pair]) for (let i = 0; i < 50; i++) { await slackAsk(r); await discordAsk(r); }
+      for (const r of [...single, ...pair])
+        for (let i = 0; i < 50; i++) {
+          await slackAsk(r);
+          await discordAsk(r);
+        }
       const rows: [string, Awaited<ReturnType<typeof measure>>][] = [];
       rows.push(['Slack /faq ack, one replica', await measure(single, slackAsk)]);
       rows.push(['Slack /faq ack, two replicas', await measure(pair, slackAsk)]);
@@ -105,29 +152,56 @@ export const replicasSuite: BenchSuite = {
       log(`${REQUESTS} signed requests each, ${IN_FLIGHT} in flight, replicas in their own processes sharing Redis`);
       log(`  ${''.padEnd(34)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'answered'.padStart(9)}`);
       for (const [label, r] of rows) {
-        log(`  ${label.padEnd(34)} ${fmt(percentile(r.times, 0.5)).padStart(9)} ${fmt(percentile(r.times, 0.99)).padStart(9)} ${`${r.answered}/${REQUESTS}`.padStart(9)}`);
+        log(
+          `  ${label.padEnd(34)} ${fmt(percentile(r.times, 0.5)).padStart(9)} ${fmt(percentile(r.times, 0.99)).padStart(9)} ${`${r.answered}/${REQUESTS}`.padStart(9)}`,
+        );
       }
       // Each event to A and, at the same moment, its retry to B: the shared claim lets one answer.
       const events = Array.from({ length: DUPLICATED_EVENTS }, (_, i) => ({ channel: `CDUP${i}`, id: `EvBench${process.pid}x${i}` }));
       let nextEvent = 0;
-      await Promise.all(Array.from({ length: IN_FLIGHT / 2 }, async () => {
-        while (nextEvent < events.length) {
-          const i = nextEvent++;
-          const e = events[i]!;
-          await duplicate(e, i);
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: IN_FLIGHT / 2 }, async () => {
+          while (nextEvent < events.length) {
+            const i = nextEvent++;
+            const e = events[i]!;
+            await duplicate(e, i);
+          }
+        }),
+      );
       async function duplicate(e: { channel: string; id: string }, i: number) {
         const body = JSON.stringify({
-          token: 't', team_id: 'T0BENCH', api_app_id: 'A0BENCH', type: 'event_callback', event_id: e.id, event_time: Math.floor(Date.now() / 1000),
-          event: { type: 'app_mention', user: `UE${i}`, text: `<@UBOT> ${questions[i % questions.length]}`, ts: `1700000000.${String(i).padStart(6, '0')}`, channel: e.channel, event_ts: '1' },
+          token: 't',
+          team_id: 'T0BENCH',
+          api_app_id: 'A0BENCH',
+          type: 'event_callback',
+          event_id: e.id,
+          event_time: Math.floor(Date.now() / 1000),
+          event: {
+            type: 'app_mention',
+            user: `UE${i}`,
+            text: `<@UBOT> ${questions[i % questions.length]}`,
+            ts: `1700000000.${String(i).padStart(6, '0')}`,
+            channel: e.channel,
+            event_ts: '1',
+          },
         });
-        await Promise.all(pair.map((r, k) => postSlack(`http://127.0.0.1:${r.slack}/slack/events`, body, 'application/json', agent,
-          k === 0 ? {} : { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })));
+        await Promise.all(
+          pair.map((r, k) =>
+            postSlack(
+              `http://127.0.0.1:${r.slack}/slack/events`,
+              body,
+              'application/json',
+              agent,
+              k === 0 ? {} : { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+            ),
+          ),
+        );
       }
       await slack.settle();
       const posts = events.map((e) => slack.postsTo(e.channel));
-      log(`${DUPLICATED_EVENTS} mention events, each sent to both replicas at once: answered once ${posts.filter((p) => p === 1).length}, twice ${posts.filter((p) => p > 1).length}, never ${posts.filter((p) => p === 0).length}`);
+      log(
+        `${DUPLICATED_EVENTS} mention events, each sent to both replicas at once: answered once ${posts.filter((p) => p === 1).length}, twice ${posts.filter((p) => p > 1).length}, never ${posts.filter((p) => p === 0).length}`,
+      );
       const fallbacks = outputs.join('').match(/state: redis at .* is unreachable/g)?.length ?? 0;
       log(`  replicas that fell back to local state during the run (Redis slower than 1.5 s): ${fallbacks}`);
     } finally {
@@ -144,8 +218,14 @@ export const replicasSuite: BenchSuite = {
 function reachable(port: number): Promise<boolean> {
   return new Promise((done) => {
     const s = connect({ host: '127.0.0.1', port });
-    s.setTimeout(1000, () => { s.destroy(); done(false); });
-    s.once('connect', () => { s.destroy(); done(true); });
+    s.setTimeout(1000, () => {
+      s.destroy();
+      done(false);
+    });
+    s.once('connect', () => {
+      s.destroy();
+      done(true);
+    });
     s.once('error', () => done(false));
   });
 }
@@ -189,7 +269,9 @@ async function fakeSlack() {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    server, base, apiUrl: `${base}/api/`,
+    server,
+    base,
+    apiUrl: `${base}/api/`,
     postsTo: (channel: string) => posts.get(channel) ?? 0,
     responsesTo: (id: string) => responses.get(id) ?? 0,
     /** Resolves once response_url `id` got a post, or after `waitMs`. */
@@ -197,7 +279,10 @@ async function fakeSlack() {
       if (responses.has(id)) return;
       await new Promise<void>((done) => {
         const timer = setTimeout(done, waitMs);
-        waiters.set(id, () => { clearTimeout(timer); done(); });
+        waiters.set(id, () => {
+          clearTimeout(timer);
+          done();
+        });
       });
       waiters.delete(id);
     },
@@ -212,7 +297,11 @@ async function fakeSlack() {
 const outputs: string[] = [];
 
 function spawnReplica(cwd: string, env: Record<string, string>, children: ChildProcess[]): Promise<Replica> {
-  const child = spawn(process.execPath, [MAIN], { cwd, env: { PATH: process.env.PATH ?? '', ...(process.env.BENCH_DEBUG ? { BENCH_DEBUG: '1' } : {}), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...(process.env.BENCH_DEBUG ? { BENCH_DEBUG: '1' } : {}), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   return new Promise((done, fail) => {
@@ -222,11 +311,17 @@ function spawnReplica(cwd: string, env: Record<string, string>, children: ChildP
       outputs.push(chunk.toString('utf8'));
       if (process.env.BENCH_DEBUG) process.stderr.write(chunk);
       const m = /replica (\d+) (\d+)/.exec(output);
-      if (m) { clearTimeout(timer); done({ slack: Number(m[1]), http: Number(m[2]) }); }
+      if (m) {
+        clearTimeout(timer);
+        done({ slack: Number(m[1]), http: Number(m[2]) });
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`bench: a replica exited (${code}):\n${output}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`bench: a replica exited (${code}):\n${output}`));
+    });
   });
 }
 
@@ -234,7 +329,10 @@ function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => { clearTimeout(force); done(); });
+    child.once('exit', () => {
+      clearTimeout(force);
+      done();
+    });
     child.kill('SIGTERM');
   });
 }
@@ -242,16 +340,25 @@ function stop(child: ChildProcess): Promise<void> {
 function postSlack(url: string, body: string, contentType: string, agent: Agent, extra: Record<string, string> = {}) {
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-  return post(url, body, { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature, ...extra }, agent);
+  return post(
+    url,
+    body,
+    { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature, ...extra },
+    agent,
+  );
 }
 
 function post(url: string, body: string, headers: Record<string, string>, agent: Agent): Promise<{ status: number; body: string }> {
   return new Promise((done, fail) => {
-    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', fail);
     req.end(body);
   });

@@ -44,11 +44,29 @@ export const slackSuite: BenchSuite = {
     const children: ChildProcess[] = [];
     const agent = new Agent({ keepAlive: true, maxSockets: BURST });
     try {
-      const bot = await spawnAndWait(process.execPath, [CLI, 'start'], cwd, {
-        SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0',
-        FAQBOT_KNOWLEDGE: knowledgeDir, FAQBOT_DB: join(cwd, 'bench.db'),
-      }, /listening for Slack requests on port (\d+)/, children);
-      const baseline = await spawnAndWait(process.execPath, ['--input-type=module', '-e', BASELINE_SOURCE], cwd, { BENCH_SECRET: SECRET }, /^port (\d+)/m, children);
+      const bot = await spawnAndWait(
+        process.execPath,
+        [CLI, 'start'],
+        cwd,
+        {
+          SLACK_BOT_TOKEN: BOT_TOKEN,
+          SLACK_SIGNING_SECRET: SECRET,
+          SLACK_API_URL: slack.apiUrl,
+          PORT: '0',
+          FAQBOT_KNOWLEDGE: knowledgeDir,
+          FAQBOT_DB: join(cwd, 'bench.db'),
+        },
+        /listening for Slack requests on port (\d+)/,
+        children,
+      );
+      const baseline = await spawnAndWait(
+        process.execPath,
+        ['--input-type=module', '-e', BASELINE_SOURCE],
+        cwd,
+        { BENCH_SECRET: SECRET },
+        /^port (\d+)/m,
+        children,
+      );
       const botUrl = `http://127.0.0.1:${bot}/slack/events`;
       const baselineUrl = `http://127.0.0.1:${baseline}/slack/events`;
       let n = 0;
@@ -57,8 +75,16 @@ export const slackSuite: BenchSuite = {
         const responseUrl = `${slack.base}/response/${i}`;
         // A fresh member each time, so the per-member rate limit measures nothing here.
         const body = new URLSearchParams({
-          token: 't', team_id: 'T0BENCH', channel_id: 'C0BENCH', user_id: `U${i}`, user_name: `u${i}`, command: '/faq',
-          text: questions[i % questions.length]!, response_url: responseUrl, trigger_id: `tr${i}`, api_app_id: 'A0BENCH',
+          token: 't',
+          team_id: 'T0BENCH',
+          channel_id: 'C0BENCH',
+          user_id: `U${i}`,
+          user_name: `u${i}`,
+          command: '/faq',
+          text: questions[i % questions.length]!,
+          response_url: responseUrl,
+          trigger_id: `tr${i}`,
+          api_app_id: 'A0BENCH',
         }).toString();
         const t0 = performance.now();
         const res = await post(url, body, agent);
@@ -68,7 +94,10 @@ export const slackSuite: BenchSuite = {
         const answer = !waitForAnswer ? 0 : res.body ? ack : (await slack.answerOf(String(i))) - t0;
         return { ack, answer, onAck: res.body !== '' };
       };
-      for (let i = 0; i < WARMUP; i++) { await send(botUrl, true); await send(baselineUrl, false); }
+      for (let i = 0; i < WARMUP; i++) {
+        await send(botUrl, true);
+        await send(baselineUrl, false);
+      }
       const botAcks: number[] = [];
       const answers: number[] = [];
       const baseAcks: number[] = [];
@@ -79,7 +108,8 @@ export const slackSuite: BenchSuite = {
         answers.push(r.answer);
         baseAcks.push((await send(baselineUrl, false)).ack);
       }
-      const row = (label: string, s: number[]) => `  ${label.padEnd(34)} ${fmt(percentile(s, 0.5)).padStart(9)} ${fmt(percentile(s, 0.99)).padStart(9)}`;
+      const row = (label: string, s: number[]) =>
+        `  ${label.padEnd(34)} ${fmt(percentile(s, 0.5)).padStart(9)} ${fmt(percentile(s, 0.99)).padStart(9)}`;
       log(`${REQUESTS} signed /faq requests over HTTP, one at a time, keep-alive (after ${WARMUP} warm-up)`);
       log(`  ${''.padEnd(34)} ${'p50'.padStart(9)} ${'p99'.padStart(9)}`);
       log(row('baseline ack (node:http + HMAC)', baseAcks));
@@ -90,15 +120,17 @@ export const slackSuite: BenchSuite = {
         const answered: number[] = [];
         let onAck = 0;
         let next = 0;
-        await Promise.all(Array.from({ length: BURST }, async () => {
-          while (next < count) {
-            next++;
-            const r = await send(url, waitForAnswer);
-            acks.push(r.ack);
-            answered.push(r.answer);
-            if (r.onAck) onAck++;
-          }
-        }));
+        await Promise.all(
+          Array.from({ length: BURST }, async () => {
+            while (next < count) {
+              next++;
+              const r = await send(url, waitForAnswer);
+              acks.push(r.ack);
+              answered.push(r.answer);
+              if (r.onAck) onAck++;
+            }
+          }),
+        );
         return { acks, answered, onAck };
       };
       // A warm-up of its own: a burst takes paths (an ack at once, a post to response_url) that
@@ -109,14 +141,20 @@ export const slackSuite: BenchSuite = {
       const burstBot = await burst(botUrl, true);
       const ratio = percentile(botAcks, 0.99) / Math.max(percentile(baseAcks, 0.99), 1e-6);
       const ratio50 = percentile(botAcks, 0.5) / Math.max(percentile(baseAcks, 0.5), 1e-6);
-      log(`  ack vs baseline: ${ratio50.toFixed(1)}× at p50, ${ratio.toFixed(1)}× at p99; aim p99 ack < 20 ms: ${percentile(botAcks, 0.99) < 20 ? 'met' : 'NOT met'}`);
+      log(
+        `  ack vs baseline: ${ratio50.toFixed(1)}× at p50, ${ratio.toFixed(1)}× at p99; aim p99 ack < 20 ms: ${percentile(botAcks, 0.99) < 20 ? 'met' : 'NOT met'}`,
+      );
       log(`${REQUESTS} more, ${BURST} in flight at once (after ${WARMUP} warm-up)`);
       log(row('baseline ack (node:http + HMAC)', burstBase.acks));
       log(row('faqbot ack (Bolt HTTPReceiver)', burstBot.acks));
       log(row('answer reaches Slack', burstBot.answered));
-      log(`  ${burstBot.onAck} of ${REQUESTS} answers rode on their ack; ${REQUESTS - burstBot.onAck} were acknowledged at once and posted to response_url`);
+      log(
+        `  ${burstBot.onAck} of ${REQUESTS} answers rode on their ack; ${REQUESTS - burstBot.onAck} were acknowledged at once and posted to response_url`,
+      );
       const burstRatio = percentile(burstBot.acks, 0.99) / Math.max(percentile(burstBase.acks, 0.99), 1e-6);
-      log(`  ack vs baseline: ${burstRatio.toFixed(1)}× at p99; aim p99 ack < 20 ms: ${percentile(burstBot.acks, 0.99) < 20 ? 'met' : 'NOT met'}`);
+      log(
+        `  ack vs baseline: ${burstRatio.toFixed(1)}× at p99; aim p99 ack < 20 ms: ${percentile(burstBot.acks, 0.99) < 20 ? 'met' : 'NOT met'}`,
+      );
     } finally {
       agent.destroy();
       await Promise.all(children.map(stopChild));
@@ -137,7 +175,10 @@ async function startFakeSlack() {
       if (url.startsWith('/response/')) {
         const id = url.slice('/response/'.length);
         const w = waiters.get(id);
-        if (w) { waiters.delete(id); w(at); } else arrived.set(id, at);
+        if (w) {
+          waiters.delete(id);
+          w(at);
+        } else arrived.set(id, at);
         return json(res, { ok: true });
       }
       if (url.startsWith('/api/auth.test')) return json(res, { ok: true, team_id: 'T0BENCH', user_id: 'UBOT', bot_id: 'BBOT' });
@@ -147,10 +188,15 @@ async function startFakeSlack() {
   const port = await listen(server);
   const base = `http://127.0.0.1:${port}`;
   return {
-    server, base, apiUrl: `${base}/api/`,
+    server,
+    base,
+    apiUrl: `${base}/api/`,
     answerOf(id: string): Promise<number> {
       const at = arrived.get(id);
-      if (at !== undefined) { arrived.delete(id); return Promise.resolve(at); }
+      if (at !== undefined) {
+        arrived.delete(id);
+        return Promise.resolve(at);
+      }
       return new Promise((done) => waiters.set(id, done));
     },
   };
@@ -178,7 +224,14 @@ process.on('SIGTERM', () => server.close(() => process.exit(0)));
 `;
 
 /** Starts a process and resolves with the number its output announces (a port). */
-function spawnAndWait(cmd: string, args: string[], cwd: string, env: Record<string, string>, announce: RegExp, children: ChildProcess[]): Promise<number> {
+function spawnAndWait(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+  announce: RegExp,
+  children: ChildProcess[],
+): Promise<number> {
   const child = spawn(cmd, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
@@ -187,11 +240,17 @@ function spawnAndWait(cmd: string, args: string[], cwd: string, env: Record<stri
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const m = announce.exec(output);
-      if (m) { clearTimeout(timer); resolvePort(Number(m[1])); }
+      if (m) {
+        clearTimeout(timer);
+        resolvePort(Number(m[1]));
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`bench: ${args.join(' ').slice(0, 40)} exited (${code}):\n${output}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bench: ${args.join(' ').slice(0, 40)} exited (${code}):\n${output}`));
+    });
   });
 }
 
@@ -199,7 +258,10 @@ function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => { clearTimeout(force); done(); });
+    child.once('exit', () => {
+      clearTimeout(force);
+      done();
+    });
     child.kill('SIGTERM');
   });
 }
@@ -208,17 +270,24 @@ function post(url: string, body: string, agent: Agent): Promise<{ status: number
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
   return new Promise((done, fail) => {
-    const req = request(url, {
-      method: 'POST', agent,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body),
-        'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature,
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+          'x-slack-request-timestamp': String(ts),
+          'x-slack-signature': signature,
+        },
       },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', fail);
     req.end(body);
   });

@@ -36,10 +36,11 @@ export const commands: readonly CommandEntry[] = [
     // Each adapter's pure renderer, passed into the core's command: the core never imports an adapter.
     name: 'preview',
     summary: 'Show what the bot would post for an entry id or a question, per platform',
-    load: async () => (await import('../src/cli/commands/preview.js')).previewCommand([
-      (await import('../adapters/discord/preview.js')).discordPreviewer,
-      (await import('../adapters/slack/preview.js')).slackPreviewer,
-    ]),
+    load: async () =>
+      (await import('../src/cli/commands/preview.js')).previewCommand([
+        (await import('../adapters/discord/preview.js')).discordPreviewer,
+        (await import('../adapters/slack/preview.js')).slackPreviewer,
+      ]),
   },
   {
     name: 'insights',

@@ -10,7 +10,8 @@ const registerCommand: Command = {
   name: 'register',
   summary: 'Register /faq, /faq-stats and "Answer with FAQ" with Discord',
   usage: 'faqbot discord register [--guild ID] [--endpoint https://HOST/discord/interactions]',
-  details: 'Needs DISCORD_TOKEN. Global commands can take up to an hour to appear; --guild updates one server at once. --endpoint makes Discord post interactions to the bot over HTTP (FAQBOT_DISCORD_INTERACTIONS=http; the bot must be running there: Discord checks the URL with signed requests first). See docs/discord.md.',
+  details:
+    'Needs DISCORD_TOKEN. Global commands can take up to an hour to appear; --guild updates one server at once. --endpoint makes Discord post interactions to the bot over HTTP (FAQBOT_DISCORD_INTERACTIONS=http; the bot must be running there: Discord checks the URL with signed requests first). See docs/discord.md.',
   options: { guild: { type: 'string' }, endpoint: { type: 'string' } },
   optionHelp: {
     guild: 'register in this server only (its id: Server Settings → Widget, or right-click → Copy Server ID)',
@@ -24,4 +25,4 @@ const registerCommand: Command = {
   },
 };
 
-export const discordCommand: Command = commandGroup('discord', 'Discord tools: register the bot\'s commands', [registerCommand]);
+export const discordCommand: Command = commandGroup('discord', "Discord tools: register the bot's commands", [registerCommand]);

@@ -10,13 +10,18 @@ import { consoleLogger } from '../src/log.js';
 import { secretValues } from '../src/redact.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
-installLastResort(process, consoleLogger(), () => {
-  try {
-    return secretValues(readSecrets(process.env));
-  } catch {
-    return []; // a bad PORT: start-up reports it; token-shaped text is still redacted
-  }
-}, (code) => process.exit(code));
+installLastResort(
+  process,
+  consoleLogger(),
+  () => {
+    try {
+      return secretValues(readSecrets(process.env));
+    } catch {
+      return []; // a bad PORT: start-up reports it; token-shaped text is still redacted
+    }
+  },
+  (code) => process.exit(code),
+);
 
 const code = await runCli(process.argv.slice(2), commands, {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -23,7 +23,8 @@ export function planOps(config: Pick<Config, 'ops' | 'secrets'>, configured: rea
   const wanted = config.ops.httpPort;
   for (const adapter of configured) {
     const port = adapter.httpPort?.(config.secrets);
-    if (port !== undefined && (wanted === undefined || (wanted === port && port !== 0))) return { kind: 'shared', platform: adapter.name, port };
+    if (port !== undefined && (wanted === undefined || (wanted === port && port !== 0)))
+      return { kind: 'shared', platform: adapter.name, port };
   }
   // A platform that must be reached over HTTP (Discord interactions) needs a server: PORT, as documented.
   const needsServer = configured.some((a) => (a.httpRoutePaths?.(config.secrets) ?? []).length > 0);
@@ -42,26 +43,42 @@ export class Ops {
   /** The ops endpoints and a forwarder for every route a platform declared it will serve. */
   readonly #routes: HttpRoute[];
 
-  private constructor(readonly plan: OpsPlan, private readonly configured: readonly string[], private readonly log: Logger, platformPaths: readonly Pick<HttpRoute, 'method' | 'path'>[]) {
-    this.#routes = [...opsRoutes(this), ...platformPaths.map((r): HttpRoute => ({
-      ...r,
-      handler: (req, res) => {
-        const route = this.#mounted.get(r.path);
-        if (route) return route.handler(req, res);
-        res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' });
-        res.end(`${JSON.stringify({ status: 'not ready', reason: `${r.path} is not being served yet (its platform is starting)` })}\n`);
-      },
-    }))];
+  private constructor(
+    readonly plan: OpsPlan,
+    private readonly configured: readonly string[],
+    private readonly log: Logger,
+    platformPaths: readonly Pick<HttpRoute, 'method' | 'path'>[],
+  ) {
+    this.#routes = [
+      ...opsRoutes(this),
+      ...platformPaths.map((r): HttpRoute => ({
+        ...r,
+        handler: (req, res) => {
+          const route = this.#mounted.get(r.path);
+          if (route) return route.handler(req, res);
+          res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' });
+          res.end(`${JSON.stringify({ status: 'not ready', reason: `${r.path} is not being served yet (its platform is starting)` })}\n`);
+        },
+      })),
+    ];
   }
 
   /** Starts listening at once in `own` mode, so /healthz answers while knowledge loads. */
-  static async start(plan: OpsPlan, configured: readonly string[], log: Logger, platformPaths: readonly Pick<HttpRoute, 'method' | 'path'>[] = []): Promise<Ops> {
+  static async start(
+    plan: OpsPlan,
+    configured: readonly string[],
+    log: Logger,
+    platformPaths: readonly Pick<HttpRoute, 'method' | 'path'>[] = [],
+  ): Promise<Ops> {
     const ops = new Ops(plan, configured, log, platformPaths);
     if (plan.kind === 'own') {
       try {
         ops.#server = await startOpsServer(plan.port, ops.#routes);
       } catch (error) {
-        throw new FaqbotError('config', `could not listen for health and metrics on FAQBOT_HTTP_PORT=${plan.port} (${describeError(error)}); set FAQBOT_HTTP_PORT to a free port`);
+        throw new FaqbotError(
+          'config',
+          `could not listen for health and metrics on FAQBOT_HTTP_PORT=${plan.port} (${describeError(error)}); set FAQBOT_HTTP_PORT to a free port`,
+        );
       }
       log.info(`ops: health and metrics on port ${ops.#server.port}`, { port: ops.#server.port, paths: Object.values(OPS_PATHS) });
     }
@@ -75,7 +92,8 @@ export class Ops {
 
   readiness(): Readiness {
     return readiness({
-      knowledgeLoaded: this.#knowledgeLoaded, stopping: this.#stopping,
+      knowledgeLoaded: this.#knowledgeLoaded,
+      stopping: this.#stopping,
       platforms: this.configured.map((name) => {
         const health = this.#running.get(name)?.health();
         return { name, ...(health ? { health } : {}) };
@@ -96,7 +114,12 @@ export class Ops {
         // One lost connection may report several reasons while it is re-established: count it once.
         if (health.state === 'reconnecting' && previous !== 'reconnecting') this.metrics.reconnects.inc({ platform: name });
         previous = health.state;
-        if (health.state === 'reconnecting' || health.state === 'failed') this.log.warn(`${name}: ${health.state}`, { platform: name, state: health.state, ...(health.reason ? { reason: health.reason } : {}) });
+        if (health.state === 'reconnecting' || health.state === 'failed')
+          this.log.warn(`${name}: ${health.state}`, {
+            platform: name,
+            state: health.state,
+            ...(health.reason ? { reason: health.reason } : {}),
+          });
       },
       ...(this.plan.kind === 'shared' && this.plan.platform === name ? { httpRoutes: this.#routes } : {}),
     };

@@ -7,7 +7,8 @@ const manifestCommand: Command = {
   name: 'manifest',
   summary: 'Print the Slack app manifest (Socket Mode, HTTP mode with --http, installed to many workspaces with --oauth)',
   usage: 'faqbot slack manifest [--http URL [--oauth]]',
-  details: 'Without --http the manifest turns Socket Mode on (set SLACK_BOT_TOKEN and SLACK_APP_TOKEN). With --http https://your.host it points Slack at https://your.host/slack/events (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET). With --oauth as well, each workspace installs the app from https://your.host/slack/install and Slack redirects to https://your.host/slack/oauth_redirect (set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET instead of SLACK_BOT_TOKEN; see docs/slack.md "Many workspaces").',
+  details:
+    'Without --http the manifest turns Socket Mode on (set SLACK_BOT_TOKEN and SLACK_APP_TOKEN). With --http https://your.host it points Slack at https://your.host/slack/events (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET). With --oauth as well, each workspace installs the app from https://your.host/slack/install and Slack redirects to https://your.host/slack/oauth_redirect (set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET instead of SLACK_BOT_TOKEN; see docs/slack.md "Many workspaces").',
   options: { http: { type: 'string' }, oauth: { type: 'boolean' } },
   optionHelp: {
     http: 'public base URL of the bot for HTTP mode, e.g. https://faq.example.org',

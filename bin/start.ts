@@ -85,12 +85,20 @@ export const SHUTDOWN_TIMEOUT_MS = 20_000;
 /** Starts the bot as `npm start` does; tests call this with a fake platform's URLs in `io.env`. */
 export async function startBot(io: Io, options: StartOptions): Promise<Started> {
   const config = loadConfig(io.env, io.cwd);
-  const log = options.log ?? createLogger({
-    level: config.ops.logLevel, secrets: secretValues(config.secrets),
-    ...(config.ops.logFormat ? { format: config.ops.logFormat } : {}),
-  });
+  const log =
+    options.log ??
+    createLogger({
+      level: config.ops.logLevel,
+      secrets: secretValues(config.secrets),
+      ...(config.ops.logFormat ? { format: config.ops.logFormat } : {}),
+    });
   const configured = options.adapters.filter((a) => a.configured(config.secrets));
-  const ops = await Ops.start(planOps(config, configured), configured.map((a) => a.name), log, configured.flatMap((a) => a.httpRoutePaths?.(config.secrets) ?? []));
+  const ops = await Ops.start(
+    planOps(config, configured),
+    configured.map((a) => a.name),
+    log,
+    configured.flatMap((a) => a.httpRoutePaths?.(config.secrets) ?? []),
+  );
   try {
     return await startWithOps(io, options, config, log, configured, ops);
   } catch (error) {
@@ -100,7 +108,14 @@ export async function startBot(io: Io, options: StartOptions): Promise<Started> 
 }
 
 /** Everything after the ops endpoints are up; they are closed by the caller if this throws. */
-async function startWithOps(io: Io, options: StartOptions, config: Config, log: Logger, configured: readonly PlatformAdapter[], ops: Ops): Promise<Started> {
+async function startWithOps(
+  io: Io,
+  options: StartOptions,
+  config: Config,
+  log: Logger,
+  configured: readonly PlatformAdapter[],
+  ops: Ops,
+): Promise<Started> {
   const { metrics } = ops;
   const plans = planCommunities(config.settings, (path) => resolve(io.cwd, path), options.knowledge);
   // Knowledge from git is cloned (or brought up to date) before anything reads it.
@@ -111,8 +126,17 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
   const load = (path: string) => {
     // A missing folder names the setting to fix (the first plan on it named it).
     const plan = plans.find((p) => p.knowledgePath === path)!;
-    requireKnowledgeAt(path, plan.knowledgeFrom === undefined ? config.knowledgeDirFrom
-      : { kind: 'setting', name: plan.knowledgeFrom, ...(plan.knowledgeFrom !== '--knowledge' && config.configFile ? { file: config.configFile } : {}) }, io.cwd);
+    requireKnowledgeAt(
+      path,
+      plan.knowledgeFrom === undefined
+        ? config.knowledgeDirFrom
+        : {
+            kind: 'setting',
+            name: plan.knowledgeFrom,
+            ...(plan.knowledgeFrom !== '--knowledge' && config.configFile ? { file: config.configFile } : {}),
+          },
+      io.cwd,
+    );
     const { knowledge, warnings } = loadKnowledge(path, io.cwd);
     for (const w of warnings) log.warn(formatProblem(w));
     return knowledge;
@@ -124,15 +148,26 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
   const shared = await openSharedState(config.secrets, log);
   let service: CommunityRouter | undefined;
   const storeOptions = {
-    log, retentionDays: insightsSettings.retentionDays, storeQueryText: insightsSettings.storeQueryText,
-    knowledge: (communityId?: string) => service?.knowledgeFor(communityId), ...(config.secrets.insightsSalt ? { salt: config.secrets.insightsSalt } : {}),
+    log,
+    retentionDays: insightsSettings.retentionDays,
+    storeQueryText: insightsSettings.storeQueryText,
+    knowledge: (communityId?: string) => service?.knowledgeFor(communityId),
+    ...(config.secrets.insightsSalt ? { salt: config.secrets.insightsSalt } : {}),
     onWriteError: () => metrics.insightsWriteErrors.inc(),
   };
-  const store: RecordingStore | undefined = options.insights ?? (!insightsSettings.enabled ? undefined
-    : config.secrets.databaseUrl ? await openPgStore(config.secrets.databaseUrl, storeOptions)
-    : sqliteStore(InsightsStore.open({ path: resolve(io.cwd, insightsSettings.path), batchMs: INSIGHTS_BATCH_MS, ...storeOptions })));
+  const store: RecordingStore | undefined =
+    options.insights ??
+    (!insightsSettings.enabled
+      ? undefined
+      : config.secrets.databaseUrl
+        ? await openPgStore(config.secrets.databaseUrl, storeOptions)
+        : sqliteStore(InsightsStore.open({ path: resolve(io.cwd, insightsSettings.path), batchMs: INSIGHTS_BATCH_MS, ...storeOptions })));
   service = new CommunityRouter({
-    communities: plans, knowledge: load, separate, state: shared.state, channels: config.settings.channels,
+    communities: plans,
+    knowledge: load,
+    separate,
+    state: shared.state,
+    channels: config.settings.channels,
     handoff: config.settings.handoff,
     // Passed even when unavailable: it records nothing then, and /faq-stats says to check the log.
     ...(store ? { recorder: store, insights: store } : {}),
@@ -143,26 +178,56 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
   const knowledge = service.knowledgeFor(undefined);
   ops.knowledgeLoaded(knowledge.entries.length);
   const onReload = (outcome: ReloadOutcome) => {
-    if (outcome.ok) { metrics.reloads.inc(); metrics.entries.set(outcome.knowledge.entries.length); } else metrics.reloadFailures.inc();
+    if (outcome.ok) {
+      metrics.reloads.inc();
+      metrics.entries.set(outcome.knowledge.entries.length);
+    } else metrics.reloadFailures.inc();
   };
   // One watch per knowledge folder: a change reloads the communities answered from it alone.
   const router = service;
-  const targetAt = (path: string) => ({ get knowledge() { return router.knowledgeAt(path)!; }, replaceKnowledge: (kb: KnowledgeBase) => router.replaceKnowledge(path, kb) });
+  const targetAt = (path: string) => ({
+    get knowledge() {
+      return router.knowledgeAt(path)!;
+    },
+    replaceKnowledge: (kb: KnowledgeBase) => router.replaceKnowledge(path, kb),
+  });
   const fromGit = (checkout: GitCheckout) => plans.filter((p) => p.git?.dir === checkout.dir).map((p) => p.knowledgePath);
   const gitPaths = new Set(checkouts.flatMap(fromGit));
   // Clones change by pulls, which reload what they moved; nobody edits them by hand.
-  const watchers: KnowledgeWatcher[] = !config.settings.watchKnowledge ? [] : router.knowledgePaths().filter((path) => !gitPaths.has(path)).map((path) => watchKnowledge({
-    path, cwd: io.cwd, log, onReload, target: targetAt(path),
-  }));
-  const pullers = checkouts.map((checkout) => new GitPuller({
-    checkout, log, intervalMs: config.settings.gitKnowledge.pullIntervalSeconds * 1000,
-    onChange: () => { for (const path of new Set(fromGit(checkout))) reloadKnowledge({ path, cwd: io.cwd, log, onReload, target: targetAt(path) }); },
-  }).start());
-  const watcher: KnowledgeWatcher | undefined = watchers.length === 0 ? undefined : {
-    reload: () => watchers.map((w) => w.reload())[0]!,
-    ready: Promise.all(watchers.map((w) => w.ready)).then(() => undefined),
-    close: () => { for (const w of watchers) w.close(); },
-  };
+  const watchers: KnowledgeWatcher[] = !config.settings.watchKnowledge
+    ? []
+    : router
+        .knowledgePaths()
+        .filter((path) => !gitPaths.has(path))
+        .map((path) =>
+          watchKnowledge({
+            path,
+            cwd: io.cwd,
+            log,
+            onReload,
+            target: targetAt(path),
+          }),
+        );
+  const pullers = checkouts.map((checkout) =>
+    new GitPuller({
+      checkout,
+      log,
+      intervalMs: config.settings.gitKnowledge.pullIntervalSeconds * 1000,
+      onChange: () => {
+        for (const path of new Set(fromGit(checkout))) reloadKnowledge({ path, cwd: io.cwd, log, onReload, target: targetAt(path) });
+      },
+    }).start(),
+  );
+  const watcher: KnowledgeWatcher | undefined =
+    watchers.length === 0
+      ? undefined
+      : {
+          reload: () => watchers.map((w) => w.reload())[0]!,
+          ready: Promise.all(watchers.map((w) => w.ready)).then(() => undefined),
+          close: () => {
+            for (const w of watchers) w.close();
+          },
+        };
   await watcher?.ready;
   const platforms: RunningPlatform[] = [];
   let stopping: Promise<void> | undefined;
@@ -178,7 +243,9 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
       await shared.close();
       await ops.close();
       log.info('faqbot stopped', {
-        reason, answersDrained: drained, answersAbandoned: abandoned,
+        reason,
+        answersDrained: drained,
+        answersAbandoned: abandoned,
         platformsClosed: platforms.filter((_, i) => stopped[i]?.status === 'fulfilled').map((p) => p.name),
         insights: store ? 'written and closed' : 'off',
       });
@@ -186,7 +253,9 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
     return stopping;
   };
   let failWith: (reason: string) => void = () => {};
-  const failed = new Promise<string>((resolve) => { failWith = resolve; });
+  const failed = new Promise<string>((resolve) => {
+    failWith = resolve;
+  });
   // Running deaf is worse than stopping: an operator (or a supervisor) sees the exit and the reason.
   const fatal = (name: string) => (reason: string) => {
     log.error(`${name}: ${reason}`);
@@ -198,14 +267,31 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
   const installing = configured.filter((a) => a.keepsInstallations?.(config.secrets));
   let installations: InstallationRecords | undefined;
   try {
-    installations = installing.length === 0 ? undefined : await openInstallationRecords({
-      ...(config.secrets.databaseUrl ? { databaseUrl: config.secrets.databaseUrl } : {}), sqlitePath: resolve(io.cwd, insightsSettings.path),
-    }, `${installing.map((a) => a.name).join(' and ')} (OAuth installs)`);
+    installations =
+      installing.length === 0
+        ? undefined
+        : await openInstallationRecords(
+            {
+              ...(config.secrets.databaseUrl ? { databaseUrl: config.secrets.databaseUrl } : {}),
+              sqlitePath: resolve(io.cwd, insightsSettings.path),
+            },
+            `${installing.map((a) => a.name).join(' and ')} (OAuth installs)`,
+          );
     for (const adapter of configured) {
-      const running = await startWithin(adapter, {
-        service, secrets: config.secrets, log, state: shared.state, inFlight, fatal: fatal(adapter.name), ...ops.depsFor(adapter.name),
-        ...(installations && installing.includes(adapter) ? { installations } : {}),
-      }, options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS);
+      const running = await startWithin(
+        adapter,
+        {
+          service,
+          secrets: config.secrets,
+          log,
+          state: shared.state,
+          inFlight,
+          fatal: fatal(adapter.name),
+          ...ops.depsFor(adapter.name),
+          ...(installations && installing.includes(adapter) ? { installations } : {}),
+        },
+        options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS,
+      );
       platforms.push(running);
       ops.platformStarted(running);
     }
@@ -220,11 +306,15 @@ async function startWithOps(io: Io, options: StartOptions, config: Config, log: 
     throw error;
   }
   log.info('faqbot started', {
-    version: packageVersion(), platforms: platforms.map((p) => p.name),
+    version: packageVersion(),
+    platforms: platforms.map((p) => p.name),
     knowledge: { entries: knowledge.entries.length, files: knowledge.files.length, path: knowledgePath },
     ...(separate ? { communities: plans.length - 1, knowledgeFolders: router.knowledgePaths().length } : {}),
-    insights: store ? 'on' : 'off', watchKnowledge: watcher !== undefined,
-    ...(checkouts.length > 0 ? { gitKnowledge: { repositories: checkouts.length, pullIntervalSeconds: config.settings.gitKnowledge.pullIntervalSeconds } } : {}),
+    insights: store ? 'on' : 'off',
+    watchKnowledge: watcher !== undefined,
+    ...(checkouts.length > 0
+      ? { gitKnowledge: { repositories: checkouts.length, pullIntervalSeconds: config.settings.gitKnowledge.pullIntervalSeconds } }
+      : {}),
     ...ops.describe(),
   });
   const routes = platforms.flatMap((p) => p.routes ?? []);
@@ -253,7 +343,12 @@ async function startWithin(adapter: PlatformAdapter, deps: PlatformDeps, timeout
     timer = setTimeout(() => {
       controller.abort();
       const seconds = Number((timeoutMs / 1000).toFixed(1));
-      reject(new FaqbotError('config', `${adapter.name} did not finish starting within ${seconds} s: its API accepted the connection but did not answer. ${adapter.startupHint ?? 'Check the network'}`));
+      reject(
+        new FaqbotError(
+          'config',
+          `${adapter.name} did not finish starting within ${seconds} s: its API accepted the connection but did not answer. ${adapter.startupHint ?? 'Check the network'}`,
+        ),
+      );
     }, timeoutMs);
   });
   const started = adapter.start({ ...deps, signal: controller.signal });
@@ -261,7 +356,11 @@ async function startWithin(adapter: PlatformAdapter, deps: PlatformDeps, timeout
     return await Promise.race([started, timedOut]);
   } catch (error) {
     // A start that finishes after all is stopped at once: start-up as a whole has failed.
-    if (controller.signal.aborted) void started.then((p) => p.stop(), () => undefined);
+    if (controller.signal.aborted)
+      void started.then(
+        (p) => p.stop(),
+        () => undefined,
+      );
     throw error;
   } finally {
     clearTimeout(timer);
@@ -288,14 +387,17 @@ export function startCommand(adapters: readonly PlatformAdapter[]): Command {
     name: 'start',
     summary: 'Run the bot on every configured platform (a console chat when none is)',
     usage: 'faqbot start [--knowledge PATH]',
-    details: 'Platforms are configured by environment variables (or .env): DISCORD_TOKEN, SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET, or for many Slack workspaces SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET with SLACK_SIGNING_SECRET (installs at /slack/install). See README "Configuration". Health, readiness and metrics: FAQBOT_HTTP_PORT; logs: FAQBOT_LOG_LEVEL, FAQBOT_LOG_FORMAT (README "Operate"). SIGTERM or Ctrl+C drains answers in flight and exits 0.',
+    details:
+      'Platforms are configured by environment variables (or .env): DISCORD_TOKEN, SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET, or for many Slack workspaces SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET with SLACK_SIGNING_SECRET (installs at /slack/install). See README "Configuration". Health, readiness and metrics: FAQBOT_HTTP_PORT; logs: FAQBOT_LOG_LEVEL, FAQBOT_LOG_FORMAT (README "Operate"). SIGTERM or Ctrl+C drains answers in flight and exits 0.',
     options: { ...knowledgeOption },
     optionHelp: { ...knowledgeHelp },
     async run({ values }, io) {
       const knowledge = stringFlag(values.knowledge);
       const bot = await startBot(io, { adapters, ...(knowledge ? { knowledge } : {}) });
       if (bot.platforms.length === 0) {
-        io.err('No platform tokens are set (DISCORD_TOKEN, SLACK_BOT_TOKEN): starting a console chat on the knowledge base. Type a question, or "exit" to quit.');
+        io.err(
+          'No platform tokens are set (DISCORD_TOKEN, SLACK_BOT_TOKEN): starting a console chat on the knowledge base. Type a question, or "exit" to quit.',
+        );
         const code = await runChat(io, bot.service.for(undefined), false);
         await bot.stop('console closed');
         return code;

@@ -301,7 +301,10 @@ export function readOps(env: Env): OpsSettings {
   }
   const format = nonEmpty(env.FAQBOT_LOG_FORMAT)?.toLowerCase();
   if (format !== undefined && !isOneOf(format, LOG_FORMATS)) {
-    throw new FaqbotError('config', `FAQBOT_LOG_FORMAT=${format} is not a format; set it to ${LOG_FORMATS.join(' or ')}, or leave it unset (JSON unless stderr is a terminal)`);
+    throw new FaqbotError(
+      'config',
+      `FAQBOT_LOG_FORMAT=${format} is not a format; set it to ${LOG_FORMATS.join(' or ')}, or leave it unset (JSON unless stderr is a terminal)`,
+    );
   }
   const httpPort = nonEmpty(env.FAQBOT_HTTP_PORT);
   return {
@@ -355,13 +358,22 @@ function slackOAuth(env: Env): { slackOAuth?: SlackOAuthSecrets } {
   if (set.length === 0) return {};
   if (set.length < SLACK_OAUTH_VARIABLES.length) {
     const missing = SLACK_OAUTH_VARIABLES.filter((name) => !set.includes(name));
-    throw new FaqbotError('config', `${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'} set but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not: installing the Slack app to many workspaces by OAuth needs all of ${SLACK_OAUTH_VARIABLES.join(', ')} (see docs/slack.md "Many workspaces"); unset them all to run on one SLACK_BOT_TOKEN`);
+    throw new FaqbotError(
+      'config',
+      `${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'} set but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not: installing the Slack app to many workspaces by OAuth needs all of ${SLACK_OAUTH_VARIABLES.join(', ')} (see docs/slack.md "Many workspaces"); unset them all to run on one SLACK_BOT_TOKEN`,
+    );
   }
   if (nonEmpty(env.SLACK_BOT_TOKEN)) {
-    throw new FaqbotError('config', `SLACK_BOT_TOKEN and ${SLACK_OAUTH_VARIABLES.join(', ')} are all set: either one workspace on one bot token, or OAuth installs to many workspaces, each with its own token kept in the database; unset SLACK_BOT_TOKEN for OAuth, or the OAuth variables for one workspace`);
+    throw new FaqbotError(
+      'config',
+      `SLACK_BOT_TOKEN and ${SLACK_OAUTH_VARIABLES.join(', ')} are all set: either one workspace on one bot token, or OAuth installs to many workspaces, each with its own token kept in the database; unset SLACK_BOT_TOKEN for OAuth, or the OAuth variables for one workspace`,
+    );
   }
   if (nonEmpty(env.SLACK_APP_TOKEN)) {
-    throw new FaqbotError('config', 'Slack OAuth installs are served over HTTP (Slack redirects the browser to the bot\'s public address): unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET and PORT (see docs/slack.md "Many workspaces")');
+    throw new FaqbotError(
+      'config',
+      'Slack OAuth installs are served over HTTP (Slack redirects the browser to the bot\'s public address): unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET and PORT (see docs/slack.md "Many workspaces")',
+    );
   }
   return { slackOAuth: { clientId: clientId!, clientSecret: clientSecret!, stateSecret: stateSecret! } };
 }
@@ -370,7 +382,10 @@ function choice<T extends string>(name: string, value: string | undefined, allow
   const v = nonEmpty(value)?.toLowerCase();
   if (v === undefined) return fallback;
   if ((allowed as readonly string[]).includes(v)) return v as T;
-  throw new FaqbotError('config', `${name}=${value} is not one of ${allowed.join(', ')}; set it to one of them or unset it (default ${fallback})`);
+  throw new FaqbotError(
+    'config',
+    `${name}=${value} is not one of ${allowed.join(', ')}; set it to one of them or unset it (default ${fallback})`,
+  );
 }
 
 function shards(value: string | undefined): 'auto' | number {
@@ -378,7 +393,8 @@ function shards(value: string | undefined): 'auto' | number {
   if (v === undefined) return 1;
   if (v.toLowerCase() === 'auto') return 'auto';
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new FaqbotError('config', `FAQBOT_DISCORD_SHARDS=${v} must be "auto" or a whole number of at least 1`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new FaqbotError('config', `FAQBOT_DISCORD_SHARDS=${v} must be "auto" or a whole number of at least 1`);
   return n;
 }
 
@@ -386,7 +402,10 @@ function shards(value: string | undefined): 'auto' | number {
 function databaseUrl(value: string | undefined): string | undefined {
   const url = nonEmpty(value);
   if (url && !/^postgres(ql)?:\/\//i.test(url)) {
-    throw new FaqbotError('config', 'FAQBOT_DATABASE_URL must start with postgres:// (or postgresql://); unset it to keep insights in the SQLite file');
+    throw new FaqbotError(
+      'config',
+      'FAQBOT_DATABASE_URL must start with postgres:// (or postgresql://); unset it to keep insights in the SQLite file',
+    );
   }
   return url;
 }
@@ -423,8 +442,14 @@ const numberRules: Readonly<Record<string, NumberRule>> = {
 
 /** Ids that must look like ids, with the fix; '' turns the feature off. */
 const idPatterns: Readonly<Record<string, { readonly pattern: RegExp; readonly hint: string }>> = {
-  'handoff.discordRole': { pattern: /^(\d{5,25})?$/, hint: 'a Discord role id in quotes (Developer Mode → right-click the role → Copy Role ID), e.g. "123456789012345678"' },
-  'handoff.slackGroup': { pattern: /^(S[A-Z0-9]{2,})?$/, hint: 'a Slack user group id, e.g. S0123ABCD (the group\'s page: ⋯ → Copy group ID)' },
+  'handoff.discordRole': {
+    pattern: /^(\d{5,25})?$/,
+    hint: 'a Discord role id in quotes (Developer Mode → right-click the role → Copy Role ID), e.g. "123456789012345678"',
+  },
+  'handoff.slackGroup': {
+    pattern: /^(S[A-Z0-9]{2,})?$/,
+    hint: "a Slack user group id, e.g. S0123ABCD (the group's page: ⋯ → Copy group ID)",
+  },
 };
 
 const allowedText: Readonly<Record<string, readonly string[]>> = {
@@ -460,7 +485,13 @@ export function parseConfigText(text: string, file: string): Partial<Settings> {
   const channels = channelsNode === undefined ? undefined : readChannels(channelsNode, where, problems);
   const communitiesNode = doc.contents.get('communities', true) as Node | undefined;
   const communities = communitiesNode === undefined ? undefined : readCommunities(communitiesNode, where, problems);
-  checkMap(withoutKey(withoutKey(doc.contents, 'channels'), 'communities'), shaped as unknown as Record<string, unknown>, '', where, problems);
+  checkMap(
+    withoutKey(withoutKey(doc.contents, 'channels'), 'communities'),
+    shaped as unknown as Record<string, unknown>,
+    '',
+    where,
+    problems,
+  );
   if (problems.length === 1) throw new FaqbotError('config', problems[0]!);
   if (problems.length > 1) {
     throw new FaqbotError('config', `${file}: ${problems.length} problems in the config`, problems);
@@ -475,7 +506,9 @@ const COMMUNITY_KEYS = ['name', 'knowledge', 'policy', 'matcher', 'language'] as
 
 /** What is wrong with a configured `language`, or undefined when faqbot speaks it. */
 function languageProblem(name: string, v: unknown): string | undefined {
-  return isLanguage(v) ? undefined : `"${name}" must be one of ${LANGUAGES.map((l) => JSON.stringify(l)).join(', ')} (the languages faqbot speaks), got ${JSON.stringify(v)}`;
+  return isLanguage(v)
+    ? undefined
+    : `"${name}" must be one of ${LANGUAGES.map((l) => JSON.stringify(l)).join(', ')} (the languages faqbot speaks), got ${JSON.stringify(v)}`;
 }
 
 /**
@@ -484,7 +517,9 @@ function languageProblem(name: string, v: unknown): string | undefined {
  */
 function readCommunities(node: Node, where: Where, problems: string[]): CommunitiesSettings | undefined {
   if (!isMap(node)) {
-    problems.push(`${where(node)}: "communities" must be a mapping of Discord guild ids or Slack team ids (or "default") to settings, e.g. \`"123456789012345678": { knowledge: knowledge/project-a }\``);
+    problems.push(
+      `${where(node)}: "communities" must be a mapping of Discord guild ids or Slack team ids (or "default") to settings, e.g. \`"123456789012345678": { knowledge: knowledge/project-a }\``,
+    );
     return undefined;
   }
   const out: Record<string, CommunitySettings> = {};
@@ -492,7 +527,9 @@ function readCommunities(node: Node, where: Where, problems: string[]): Communit
     const keyNode = isScalar(pair.key) ? pair.key : undefined;
     const id = keyNode ? String(keyNode.source ?? keyNode.value).trim() : '';
     if (id !== DEFAULT_COMMUNITY && !COMMUNITY_ID.test(id)) {
-      problems.push(`${where(keyNode)}: "communities.${id}" is not a community id; use "default", a Discord server id (digits, e.g. "123456789012345678") or a Slack team or enterprise id (T0123ABC, E0123ABC)`);
+      problems.push(
+        `${where(keyNode)}: "communities.${id}" is not a community id; use "default", a Discord server id (digits, e.g. "123456789012345678") or a Slack team or enterprise id (T0123ABC, E0123ABC)`,
+      );
       continue;
     }
     if (id in out) {
@@ -501,7 +538,9 @@ function readCommunities(node: Node, where: Where, problems: string[]): Communit
     }
     const value = pair.value as Node | null;
     if (!isMap(value)) {
-      problems.push(`${where(value ?? keyNode)}: "communities.${id}" must be a mapping, e.g. \`{ knowledge: knowledge/${id === DEFAULT_COMMUNITY ? 'shared' : 'project-a'} }\``);
+      problems.push(
+        `${where(value ?? keyNode)}: "communities.${id}" must be a mapping, e.g. \`{ knowledge: knowledge/${id === DEFAULT_COMMUNITY ? 'shared' : 'project-a'} }\``,
+      );
       continue;
     }
     const before = problems.length;
@@ -533,12 +572,17 @@ function readCommunities(node: Node, where: Where, problems: string[]): Communit
         if (git) community.knowledge = git;
       } else {
         const v: unknown = isScalar(itemValue) ? itemValue.value : undefined;
-        if (typeof v !== 'string' || v.trim() === '') problems.push(`${at}: "${name}" must be text${key === 'knowledge' ? ' (a knowledge folder or file, e.g. knowledge/project-a, or a git repository: { git: https://…, branch: main })' : ''}, got ${JSON.stringify(v ?? null)}`);
+        if (typeof v !== 'string' || v.trim() === '')
+          problems.push(
+            `${at}: "${name}" must be text${key === 'knowledge' ? ' (a knowledge folder or file, e.g. knowledge/project-a, or a git repository: { git: https://…, branch: main })' : ''}, got ${JSON.stringify(v ?? null)}`,
+          );
         else community[key as 'name' | 'knowledge'] = v.trim();
       }
     }
     if (community.knowledge === undefined && problems.length === before) {
-      problems.push(`${where(keyNode)}: "communities.${id}" needs "knowledge:", the folder its answers come from (e.g. knowledge/project-a)`);
+      problems.push(
+        `${where(keyNode)}: "communities.${id}" needs "knowledge:", the folder its answers come from (e.g. knowledge/project-a)`,
+      );
     }
     if (problems.length === before) out[id] = community as CommunitySettings;
   }
@@ -564,18 +608,27 @@ function readGitKnowledge(map: YAMLMap, name: string, where: Where, problems: st
     if (!(GIT_KEYS as readonly string[]).includes(key)) {
       problems.push(`${where(item.key as Node)}: unknown setting "${name}.${key}"; known settings here: ${GIT_KEYS.join(', ')}`);
     } else if (key === 'git') {
-      if (text === undefined || !GIT_URL.test(text)) problems.push(`${at}: "${name}.git" must be a repository URL git can clone (https://, ssh://, git://, file:// or user@host:path), got ${JSON.stringify(v ?? null)}`);
+      if (text === undefined || !GIT_URL.test(text))
+        problems.push(
+          `${at}: "${name}.git" must be a repository URL git can clone (https://, ssh://, git://, file:// or user@host:path), got ${JSON.stringify(v ?? null)}`,
+        );
       else out.git = text;
     } else if (key === 'branch') {
-      if (text === undefined || !GIT_BRANCH.test(text)) problems.push(`${at}: "${name}.branch" must be a branch name, e.g. main, got ${JSON.stringify(v ?? null)}`);
+      if (text === undefined || !GIT_BRANCH.test(text))
+        problems.push(`${at}: "${name}.branch" must be a branch name, e.g. main, got ${JSON.stringify(v ?? null)}`);
       else out.branch = text;
     } else if (text === undefined || text === '' || text.startsWith('/') || text.split(/[\\/]/).includes('..')) {
-      problems.push(`${at}: "${name}.path" must be a folder or file inside the repository, relative to its root (e.g. faq), got ${JSON.stringify(v ?? null)}`);
+      problems.push(
+        `${at}: "${name}.path" must be a folder or file inside the repository, relative to its root (e.g. faq), got ${JSON.stringify(v ?? null)}`,
+      );
     } else {
       out.path = text;
     }
   }
-  if (out.git === undefined && problems.length === before) problems.push(`${where(map)}: "${name}" needs "git:", the repository to clone, e.g. { git: https://github.com/org/faq.git, branch: main }`);
+  if (out.git === undefined && problems.length === before)
+    problems.push(
+      `${where(map)}: "${name}" needs "git:", the repository to clone, e.g. { git: https://github.com/org/faq.git, branch: main }`,
+    );
   return problems.length === before ? (out as GitKnowledge) : undefined;
 }
 
@@ -598,7 +651,9 @@ const CHANNEL_ID = /^[A-Za-z0-9]+$/;
  */
 function readChannels(node: Node, where: Where, problems: string[]): ChannelSettings | undefined {
   if (!isMap(node)) {
-    problems.push(`${where(node)}: "channels" must be a mapping of channel ids (or "default") to rules, e.g. \`default: { mention: private }\``);
+    problems.push(
+      `${where(node)}: "channels" must be a mapping of channel ids (or "default") to rules, e.g. \`default: { mention: private }\``,
+    );
     return undefined;
   }
   const out: Record<string, Partial<ChannelRule>> = {};
@@ -606,7 +661,9 @@ function readChannels(node: Node, where: Where, problems: string[]): ChannelSett
     const keyNode = isScalar(pair.key) ? pair.key : undefined;
     const id = keyNode ? String(keyNode.source ?? keyNode.value).trim() : '';
     if (!CHANNEL_ID.test(id)) {
-      problems.push(`${where(keyNode)}: "channels.${id}" is not a channel id; use "default" or a Discord channel, thread or category id, or a Slack channel id (C0123ABC)`);
+      problems.push(
+        `${where(keyNode)}: "channels.${id}" is not a channel id; use "default" or a Discord channel, thread or category id, or a Slack channel id (C0123ABC)`,
+      );
       continue;
     }
     const value = pair.value as Node | null;
@@ -621,10 +678,16 @@ function readChannels(node: Node, where: Where, problems: string[]): ChannelSett
       const at = where((item.value as Node | null) ?? (item.key as Node));
       if (key === 'mention') {
         if (MENTION_MODES.includes(v as MentionMode)) rule.mention = v as MentionMode;
-        else problems.push(`${at}: "channels.${id}.mention" must be ${MENTION_MODES.map((m) => JSON.stringify(m)).join(', ')}, got ${JSON.stringify(v)}`);
+        else
+          problems.push(
+            `${at}: "channels.${id}.mention" must be ${MENTION_MODES.map((m) => JSON.stringify(m)).join(', ')}, got ${JSON.stringify(v)}`,
+          );
       } else if (key === 'slash') {
         if (SLASH_MODES.includes(v as SlashMode)) rule.slash = v as SlashMode;
-        else problems.push(`${at}: "channels.${id}.slash" must be ${SLASH_MODES.map((m) => JSON.stringify(m)).join(' or ')}, got ${JSON.stringify(v)}`);
+        else
+          problems.push(
+            `${at}: "channels.${id}.slash" must be ${SLASH_MODES.map((m) => JSON.stringify(m)).join(' or ')}, got ${JSON.stringify(v)}`,
+          );
       } else if (key === 'help') {
         if (typeof v === 'boolean') rule.help = v;
         else problems.push(`${at}: "channels.${id}.help" must be true or false, got ${JSON.stringify(v)}`);
@@ -633,7 +696,9 @@ function readChannels(node: Node, where: Where, problems: string[]): ChannelSett
         if (problem) problems.push(`${at}: ${problem}`);
         else rule.language = v as Language;
       } else {
-        problems.push(`${where(item.key as Node)}: unknown setting "channels.${id}.${key}"; known settings here: mention, slash, help, language`);
+        problems.push(
+          `${where(item.key as Node)}: unknown setting "channels.${id}.${key}"; known settings here: mention, slash, help, language`,
+        );
       }
     }
     out[id] = rule;
@@ -650,7 +715,11 @@ function checkMap(map: YAMLMap, defaults: Record<string, unknown>, prefix: strin
     const name = prefix + key;
     const valueNode = pair.value as Node | null;
     if (!(key in defaults)) {
-      problems.push(`${where(keyNode)}: unknown setting "${name}"; known settings here: ${Object.keys(defaults).map((k) => prefix + k).join(', ')}`);
+      problems.push(
+        `${where(keyNode)}: unknown setting "${name}"; known settings here: ${Object.keys(defaults)
+          .map((k) => prefix + k)
+          .join(', ')}`,
+      );
       continue;
     }
     const d = defaults[key];
@@ -671,7 +740,8 @@ function checkValue(name: string, v: unknown, d: unknown): string | undefined {
   // YAML reads an unquoted Discord id as a number and loses its last digits.
   if (id && typeof v === 'number') return `"${name}" must be ${id.hint}; YAML read ${String(v)} as a number: put it in quotes`;
   if (id && typeof v === 'string' && !id.pattern.test(v)) return `"${name}" must be ${id.hint}, got ${JSON.stringify(v)}`;
-  if (typeof v !== typeof d) return `"${name}" must be a ${typeof d === 'boolean' ? 'boolean (true or false)' : typeof d}, got ${JSON.stringify(v)}`;
+  if (typeof v !== typeof d)
+    return `"${name}" must be a ${typeof d === 'boolean' ? 'boolean (true or false)' : typeof d}, got ${JSON.stringify(v)}`;
   const allowed = allowedText[name];
   if (allowed && !allowed.includes(v as string)) {
     return `"${name}" must be ${allowed.map((a) => JSON.stringify(a)).join(' or ')}, got ${JSON.stringify(v)}`;

@@ -92,7 +92,12 @@ export interface Problem {
 // Asking
 
 /** How a question reached the bot. */
-export type AskedVia = 'command' | 'mention' | 'direct-message' | 'message-menu' | 'console'
+export type AskedVia =
+  | 'command'
+  | 'mention'
+  | 'direct-message'
+  | 'message-menu'
+  | 'console'
   /** A new post in a help forum or help channel, answered unasked (`channels: … help: true`). */
   | 'help-post';
 
@@ -335,8 +340,7 @@ export interface HandoffRequest {
 
 export type HandoffDecision =
   /** Ping `helpers` once with `question` (the member's words, or the entry's question after a restart). */
-  | { readonly allowed: true; readonly helpers: string; readonly question: string }
-  | { readonly allowed: false; readonly message: string };
+  { readonly allowed: true; readonly helpers: string; readonly question: string } | { readonly allowed: false; readonly message: string };
 
 /** A member's verdict on an answer. */
 export interface Feedback {

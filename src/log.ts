@@ -29,9 +29,19 @@ export interface LogOptions {
   name?: string;
 }
 
-
 /** Field names whose values pino replaces whatever they hold. */
-const REDACT_PATHS = ['token', 'secret', 'password', 'authorization', '*.token', '*.secret', '*.password', '*.authorization', 'headers.authorization', '*.headers.authorization'];
+const REDACT_PATHS = [
+  'token',
+  'secret',
+  'password',
+  'authorization',
+  '*.token',
+  '*.secret',
+  '*.password',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+];
 
 /** The format when none is chosen: text for a person at a terminal, JSON for a pipe or a file. */
 export function defaultFormat(stream: { readonly isTTY?: boolean } = process.stderr): LogFormat {
@@ -51,14 +61,17 @@ export function createLogger(options: LogOptions = {}): Logger {
     }
     return value;
   };
-  const logger: PinoLogger = pino({
-    name: options.name ?? 'faqbot',
-    level: options.level ?? 'info',
-    base: { pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-    redact: { paths: REDACT_PATHS, censor: REDACTED },
-  }, format === 'text' ? textStream(destination) : destination as DestinationStream);
+  const logger: PinoLogger = pino(
+    {
+      name: options.name ?? 'faqbot',
+      level: options.level ?? 'info',
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+    },
+    format === 'text' ? textStream(destination) : (destination as DestinationStream),
+  );
   const write = (level: 'info' | 'warn' | 'error', message: string, fields: LogFields | undefined) => {
     if (fields) logger[level](clean(fields) as object, redact(message, secrets));
     else logger[level](redact(message, secrets));
@@ -89,10 +102,13 @@ function textStream(out: { write(line: string): unknown }): DestinationStream {
   return {
     write(line: string) {
       const o = JSON.parse(line) as Record<string, unknown>;
-      const extra = Object.entries(o).filter(([k]) => !known.has(k))
+      const extra = Object.entries(o)
+        .filter(([k]) => !known.has(k))
         .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
       const error = o.error === undefined ? '' : `: ${String(o.error)}`;
-      out.write(`${String(o.time)} ${String(o.level).padEnd(5)} [${String(o.name)}] ${String(o.msg)}${error}${extra.length ? ` (${extra.join(', ')})` : ''}\n`);
+      out.write(
+        `${String(o.time)} ${String(o.level).padEnd(5)} [${String(o.name)}] ${String(o.msg)}${error}${extra.length ? ` (${extra.join(', ')})` : ''}\n`,
+      );
     },
   };
 }

@@ -113,7 +113,10 @@ export interface PlatformAdapter {
 export class ConnectionTracker {
   #health: PlatformHealth;
 
-  constructor(private readonly now: () => number = Date.now, private readonly onChange?: (health: PlatformHealth) => void) {
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly onChange?: (health: PlatformHealth) => void,
+  ) {
     this.#health = { state: 'connecting', since: now() };
   }
 

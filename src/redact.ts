@@ -15,13 +15,22 @@ const TOKEN_SHAPES: readonly RegExp[] = [
 export const REDACTED = '[redacted]';
 
 /** The secret values of a configuration, for `redact`. */
-export function secretValues(secrets: Pick<Secrets, 'discordToken' | 'slackBotToken' | 'slackAppToken' | 'slackSigningSecret' | 'slackOAuth' | 'insightsSalt' | 'redisUrl' | 'databaseUrl'>): string[] {
+export function secretValues(
+  secrets: Pick<
+    Secrets,
+    'discordToken' | 'slackBotToken' | 'slackAppToken' | 'slackSigningSecret' | 'slackOAuth' | 'insightsSalt' | 'redisUrl' | 'databaseUrl'
+  >,
+): string[] {
   return [
-    secrets.discordToken, secrets.slackBotToken, secrets.slackAppToken, secrets.slackSigningSecret,
-    secrets.slackOAuth?.clientSecret, secrets.slackOAuth?.stateSecret, secrets.insightsSalt,
+    secrets.discordToken,
+    secrets.slackBotToken,
+    secrets.slackAppToken,
+    secrets.slackSigningSecret,
+    secrets.slackOAuth?.clientSecret,
+    secrets.slackOAuth?.stateSecret,
+    secrets.insightsSalt,
     ...[secrets.redisUrl, secrets.databaseUrl].map(urlPassword),
-  ]
-    .filter((s): s is string => s !== undefined && s.length >= 4);
+  ].filter((s): s is string => s !== undefined && s.length >= 4);
 }
 
 /** The password inside a connection URL (redis://:pw@host, postgres://user:pw@host), if any. */

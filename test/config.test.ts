@@ -36,17 +36,26 @@ describe('configuration', () => {
     ['policy:\n  targeting: admins\n', /"policy\.targeting" must be "everyone" or "moderators"/],
     ['policy:\n  channelCooldownSeconds: soon\n', /"policy\.channelCooldownSeconds" must be a number/],
     ['polcy: {}\n', /unknown setting "polcy"/],
-    ['handoff:\n  discordRole: 345678901234567890\n', /faqbot\.config\.yaml:2:16: "handoff\.discordRole" must be a Discord role id in quotes .*; YAML read .* as a number: put it in quotes/],
+    [
+      'handoff:\n  discordRole: 345678901234567890\n',
+      /faqbot\.config\.yaml:2:16: "handoff\.discordRole" must be a Discord role id in quotes .*; YAML read .* as a number: put it in quotes/,
+    ],
     ['handoff:\n  slackGroup: "@helpers"\n', /"handoff\.slackGroup" must be a Slack user group id, e\.g\. S0123ABCD/],
     ['policy: [1\n', /faqbot\.config\.yaml:\d+:\d+: .*fix the YAML syntax/],
     ['policy:\n  targeting: everyone\n  x: [1\n', /faqbot\.config\.yaml:4:1: .* at the end of the file; fix the YAML syntax/],
-    ['matcher:\n  maxSuggestions: 3\n  confidenceBias: a: b\n', /faqbot\.config\.yaml:3:19: .* in `confidenceBias: a: b`; fix the YAML syntax/],
+    [
+      'matcher:\n  maxSuggestions: 3\n  confidenceBias: a: b\n',
+      /faqbot\.config\.yaml:3:19: .* in `confidenceBias: a: b`; fix the YAML syntax/,
+    ],
   ])('rejects %j with what is wrong', (text, message) => {
     expect(() => loadConfig({}, dirWith(text))).toThrow(message);
   });
 
   it.each([
-    ['matcher:\n  maxSuggestions: 2.5\n', /faqbot\.config\.yaml:2:19: "matcher\.maxSuggestions" must be a whole number from 1 to 10, got 2\.5/],
+    [
+      'matcher:\n  maxSuggestions: 2.5\n',
+      /faqbot\.config\.yaml:2:19: "matcher\.maxSuggestions" must be a whole number from 1 to 10, got 2\.5/,
+    ],
     ['matcher:\n  confidenceBias: 99\n', /faqbot\.config\.yaml:2:19: "matcher\.confidenceBias" must be a number from -5 to 5, got 99/],
     ['policy:\n  rateLimitCount: 0\n', /"policy\.rateLimitCount" must be a whole number of at least 1, got 0/],
     ['insights:\n  retentionDays: 7.5\n', /"insights\.retentionDays" must be a whole number of at least 1/],
@@ -55,9 +64,14 @@ describe('configuration', () => {
   });
 
   it('reports every problem in the config at once, each with its line', () => {
-    const text = 'policy:\n  targeting: admins\n  channelCooldownSeconds: -1\nmatcher:\n  maxSuggestions: 2.5\n  confidenceBias: 99\npolcy: {}\n';
+    const text =
+      'policy:\n  targeting: admins\n  channelCooldownSeconds: -1\nmatcher:\n  maxSuggestions: 2.5\n  confidenceBias: 99\npolcy: {}\n';
     let error: unknown;
-    try { loadConfig({}, dirWith(text)); } catch (e) { error = e; }
+    try {
+      loadConfig({}, dirWith(text));
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(FaqbotError);
     const { message, details } = error as FaqbotError;
     expect(message).toMatch(/5 problems in the config/);
@@ -83,11 +97,23 @@ describe('configuration', () => {
     expect(none).toMatchObject({ redisPrefix: 'faqbot:', discordInteractions: 'gateway', discordGateway: true, discordShards: 1 });
     expect(none.redisUrl).toBeUndefined();
     expect(none.databaseUrl).toBeUndefined();
-    const set = loadConfig({
-      FAQBOT_REDIS_URL: 'redis://r:6379', FAQBOT_DATABASE_URL: 'postgresql://db/faqbot', FAQBOT_DISCORD_INTERACTIONS: 'HTTP',
-      FAQBOT_DISCORD_GATEWAY: 'off', FAQBOT_DISCORD_SHARDS: 'auto',
-    }, dirWith()).secrets;
-    expect(set).toMatchObject({ redisUrl: 'redis://r:6379', databaseUrl: 'postgresql://db/faqbot', discordInteractions: 'http', discordGateway: false, discordShards: 'auto' });
+    const set = loadConfig(
+      {
+        FAQBOT_REDIS_URL: 'redis://r:6379',
+        FAQBOT_DATABASE_URL: 'postgresql://db/faqbot',
+        FAQBOT_DISCORD_INTERACTIONS: 'HTTP',
+        FAQBOT_DISCORD_GATEWAY: 'off',
+        FAQBOT_DISCORD_SHARDS: 'auto',
+      },
+      dirWith(),
+    ).secrets;
+    expect(set).toMatchObject({
+      redisUrl: 'redis://r:6379',
+      databaseUrl: 'postgresql://db/faqbot',
+      discordInteractions: 'http',
+      discordGateway: false,
+      discordShards: 'auto',
+    });
     expect(() => loadConfig({ FAQBOT_DATABASE_URL: 'mysql://x' }, dirWith())).toThrow(/must start with postgres:\/\//);
     expect(() => loadConfig({ FAQBOT_DISCORD_INTERACTIONS: 'webhook' }, dirWith())).toThrow(/one of gateway, http/);
     expect(() => loadConfig({ FAQBOT_DISCORD_SHARDS: '0' }, dirWith())).toThrow(/"auto" or a whole number/);
@@ -104,7 +130,12 @@ describe('configuration', () => {
 
 describe('channels', () => {
   it('reads rules by channel id, keeping long Discord ids exact even unquoted', () => {
-    const c = loadConfig({}, dirWith('channels:\n  default: { mention: ignore }\n  1234567890123456789: { mention: public, slash: deny }\n  C0123ABCD:\n    mention: private\n'));
+    const c = loadConfig(
+      {},
+      dirWith(
+        'channels:\n  default: { mention: ignore }\n  1234567890123456789: { mention: public, slash: deny }\n  C0123ABCD:\n    mention: private\n',
+      ),
+    );
     expect(c.settings.channels).toEqual({
       default: { mention: 'ignore' },
       '1234567890123456789': { mention: 'public', slash: 'deny' },
@@ -115,8 +146,15 @@ describe('channels', () => {
   it('reports every wrong rule with its line and the values allowed', () => {
     let error: unknown;
     try {
-      loadConfig({}, dirWith('channels:\n  default: { mention: loud }\n  C1: { slash: no, voice: on }\n  "#general": { mention: public }\n  C2: public\n'));
-    } catch (e) { error = e; }
+      loadConfig(
+        {},
+        dirWith(
+          'channels:\n  default: { mention: loud }\n  C1: { slash: no, voice: on }\n  "#general": { mention: public }\n  C2: public\n',
+        ),
+      );
+    } catch (e) {
+      error = e;
+    }
     expect((error as FaqbotError).details).toEqual([
       expect.stringMatching(/faqbot\.config\.yaml:2:23: "channels\.default\.mention" must be "public", "private", "ignore", got "loud"/),
       expect.stringMatching(/faqbot\.config\.yaml:3:16: "channels\.C1\.slash" must be "allow" or "deny", got "no"/),
@@ -141,9 +179,21 @@ describe('matcher.semantic', () => {
     const { settings } = loadConfig({}, dir);
     expect(settings.channels.C0DE).toEqual({ language: 'de' });
     expect(settings.communities.T0ES1).toEqual({ knowledge: 'knowledge', language: 'es' });
-    writeFileSync(join(dir, 'faqbot.config.yaml'), 'channels:\n  C0FR: { language: fr }\ncommunities:\n  T0ES1: { knowledge: knowledge, language: es-ES }\n');
-    const error = (() => { try { loadConfig({}, dir); } catch (e) { return e as FaqbotError; } return undefined; })();
-    expect(error?.details?.join('\n')).toMatch(/faqbot\.config\.yaml:2:21: "channels\.C0FR\.language" must be one of "en", "de", "es" \(the languages faqbot speaks\), got "fr"/);
+    writeFileSync(
+      join(dir, 'faqbot.config.yaml'),
+      'channels:\n  C0FR: { language: fr }\ncommunities:\n  T0ES1: { knowledge: knowledge, language: es-ES }\n',
+    );
+    const error = (() => {
+      try {
+        loadConfig({}, dir);
+      } catch (e) {
+        return e as FaqbotError;
+      }
+      return undefined;
+    })();
+    expect(error?.details?.join('\n')).toMatch(
+      /faqbot\.config\.yaml:2:21: "channels\.C0FR\.language" must be one of "en", "de", "es" \(the languages faqbot speaks\), got "fr"/,
+    );
     expect(error?.details?.join('\n')).toMatch(/faqbot\.config\.yaml:4:44: "communities\.T0ES1\.language" must be one of "en", "de", "es"/);
   });
 });

@@ -15,8 +15,16 @@ describe('the last-resort handler', () => {
     const proc = new EventEmitter();
     const { log, lines } = capture();
     const exits: number[] = [];
-    installLastResort(proc, log, () => ['configured-secret-value'], (code) => exits.push(code));
-    proc.emit('unhandledRejection', new Error('request failed: Authorization: Bearer xapp-1-A0-123-abcdef; token xoxb-99-abc; configured-secret-value'));
+    installLastResort(
+      proc,
+      log,
+      () => ['configured-secret-value'],
+      (code) => exits.push(code),
+    );
+    proc.emit(
+      'unhandledRejection',
+      new Error('request failed: Authorization: Bearer xapp-1-A0-123-abcdef; token xoxb-99-abc; configured-secret-value'),
+    );
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^unexpected error nothing handled \(the bot keeps running\): request failed/);
     expect(lines[0]).not.toMatch(/xapp-|xoxb-|configured-secret-value|abcdef/);
@@ -27,7 +35,12 @@ describe('the last-resort handler', () => {
     const proc = new EventEmitter();
     const { log, lines } = capture();
     const exits: number[] = [];
-    installLastResort(proc, log, () => [], (code) => exits.push(code));
+    installLastResort(
+      proc,
+      log,
+      () => [],
+      (code) => exits.push(code),
+    );
     proc.emit('uncaughtException', new Error('boom with Bot MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0.GaBcDe.abcdefghijklmnopqrstuvwxyz0123'));
     expect(lines).toEqual(['unexpected error, stopping: boom with Bot [redacted]']);
     expect(exits).toEqual([1]);
@@ -35,6 +48,10 @@ describe('the last-resort handler', () => {
 
   it('redacts Discord tokens without a scheme, and the configured secrets', () => {
     expect(redact('token MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0.GaBcDe.abcdefghijklmnopqrstuvwxyz0123 here')).toBe('token [redacted] here');
-    expect(secretValues({ slackBotToken: 'xoxb-1', slackSigningSecret: 'sign-me', redisUrl: 'redis://:hunter22@127.0.0.1:6379' })).toEqual(['xoxb-1', 'sign-me', 'hunter22']);
+    expect(secretValues({ slackBotToken: 'xoxb-1', slackSigningSecret: 'sign-me', redisUrl: 'redis://:hunter22@127.0.0.1:6379' })).toEqual([
+      'xoxb-1',
+      'sign-me',
+      'hunter22',
+    ]);
   });
 });

@@ -13,7 +13,15 @@ describe('buildQuery', () => {
 
   it('keeps the parts that are set', () => {
     const q = buildQuery({ ...base, communityId: 'G1', threadId: 'T1', channelParents: ['P1'], direct: true, target: { id: 'U2' }, at: 5 });
-    expect(q).toStrictEqual({ ...base, communityId: 'G1', threadId: 'T1', channelParents: ['P1'], direct: true, target: { id: 'U2' }, at: 5 });
+    expect(q).toStrictEqual({
+      ...base,
+      communityId: 'G1',
+      threadId: 'T1',
+      channelParents: ['P1'],
+      direct: true,
+      target: { id: 'U2' },
+      at: 5,
+    });
   });
 });
 

@@ -54,7 +54,11 @@ describe('knowledge.schema.json', () => {
   const entry = (extra: string) => `entries:\n  - id: my-topic\n    question: Q?\n    answer: A.\n${extra}`;
   const cases: { name: string; text: string; valid: boolean }[] = [
     { name: 'a minimal file', text: entry(''), valid: true },
-    { name: 'every field', text: `$schema: ../schema/knowledge.schema.json\ntitle: T\nsource: https://example.org/faq\nfooter: F\n${entry('    alternates: [a]\n    keywords: [k, 2029]\n    links: [{ title: Docs, url: https://example.org }]\n    related: [my-topic]\n    tags: [t]\n    pinned: true\n')}`, valid: true },
+    {
+      name: 'every field',
+      text: `$schema: ../schema/knowledge.schema.json\ntitle: T\nsource: https://example.org/faq\nfooter: F\n${entry('    alternates: [a]\n    keywords: [k, 2029]\n    links: [{ title: Docs, url: https://example.org }]\n    related: [my-topic]\n    tags: [t]\n    pinned: true\n')}`,
+      valid: true,
+    },
     { name: 'a number as a question', text: 'entries:\n  - id: x\n    question: 404\n    answer: Not found.\n', valid: false },
     { name: 'a quoted number as a question', text: 'entries:\n  - id: x\n    question: "404"\n    answer: Not found.\n', valid: true },
     { name: 'a boolean as an answer', text: 'entries:\n  - id: x\n    question: Q\n    answer: true\n', valid: false },
@@ -74,11 +78,27 @@ describe('knowledge.schema.json', () => {
     { name: 'an empty footer', text: `footer: ""\n${entry('')}`, valid: false },
     { name: 'a base language', text: `language: de\n${entry('')}`, valid: true },
     { name: 'a language faqbot does not speak', text: `language: fr\n${entry('')}`, valid: false },
-    { name: 'a translation', text: entry('    translations:\n      de:\n        question: F?\n        answer: A.\n        alternates: [f]\n'), valid: true },
+    {
+      name: 'a translation',
+      text: entry('    translations:\n      de:\n        question: F?\n        answer: A.\n        alternates: [f]\n'),
+      valid: true,
+    },
     { name: 'a translation without its answer', text: entry('    translations:\n      es:\n        question: ¿P?\n'), valid: false },
-    { name: 'a translation into an unknown language', text: entry('    translations:\n      xx:\n        question: Q?\n        answer: A.\n'), valid: false },
-    { name: 'a translation under a regional locale', text: entry('    translations:\n      es-ES:\n        question: ¿P?\n        answer: R.\n'), valid: false },
-    { name: 'a translation with keywords of its own', text: entry('    translations:\n      de:\n        question: F?\n        answer: A.\n        keywords: [k]\n'), valid: false },
+    {
+      name: 'a translation into an unknown language',
+      text: entry('    translations:\n      xx:\n        question: Q?\n        answer: A.\n'),
+      valid: false,
+    },
+    {
+      name: 'a translation under a regional locale',
+      text: entry('    translations:\n      es-ES:\n        question: ¿P?\n        answer: R.\n'),
+      valid: false,
+    },
+    {
+      name: 'a translation with keywords of its own',
+      text: entry('    translations:\n      de:\n        question: F?\n        answer: A.\n        keywords: [k]\n'),
+      valid: false,
+    },
     { name: 'empty translations', text: entry('    translations: {}\n'), valid: false },
   ];
 

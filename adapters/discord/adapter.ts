@@ -2,7 +2,17 @@
 // interactions and mentions to their handlers, and keeps running whatever one of them does.
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
-import { ConnectionTracker, describeError, FaqbotError, type HttpRoute, OutageLog, type PlatformAdapter, type PlatformDeps, type RunningPlatform, type Secrets } from '../../src/index.js';
+import {
+  ConnectionTracker,
+  describeError,
+  FaqbotError,
+  type HttpRoute,
+  OutageLog,
+  type PlatformAdapter,
+  type PlatformDeps,
+  type RunningPlatform,
+  type Secrets,
+} from '../../src/index.js';
 import { fatalCloseReason } from './close-codes.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http-interactions.js';
 import { publicKeyFromHex } from './verify.js';
@@ -32,7 +42,11 @@ export function createClient(secrets: Secrets, clock = new InteractionClock(), m
       makeRequest: retryingRequest({ clock }),
     },
     // discord.js's own sharding: 'auto' asks Discord for the recommended count (needed from 2,500 servers).
-    ...(secrets.discordShards === 'auto' ? { shards: 'auto' as const } : secrets.discordShards > 1 ? { shardCount: secrets.discordShards } : {}),
+    ...(secrets.discordShards === 'auto'
+      ? { shards: 'auto' as const }
+      : secrets.discordShards > 1
+        ? { shardCount: secrets.discordShards }
+        : {}),
   });
 }
 
@@ -47,16 +61,30 @@ export const discordAdapter: PlatformAdapter = {
     const track = <T>(work: Promise<T>): Promise<T> => inFlight?.track(work, 'discord') ?? work;
     const overHttp = secrets.discordInteractions === 'http';
     if (overHttp && !secrets.discordPublicKey) {
-      throw new FaqbotError('config', 'FAQBOT_DISCORD_INTERACTIONS=http needs DISCORD_PUBLIC_KEY (the "Public Key" on the application\'s General Information page)');
+      throw new FaqbotError(
+        'config',
+        'FAQBOT_DISCORD_INTERACTIONS=http needs DISCORD_PUBLIC_KEY (the "Public Key" on the application\'s General Information page)',
+      );
     }
     // Over HTTP, interactions arrive at the endpoint, and the gateway (if any) carries only messages.
-    const endpoint = overHttp ? createInteractionsEndpoint({ client, publicKey: publicKeyFromHex(secrets.discordPublicKey!), deps, log }) : undefined;
+    const endpoint = overHttp
+      ? createInteractionsEndpoint({ client, publicKey: publicKeyFromHex(secrets.discordPublicKey!), deps, log })
+      : undefined;
     const routes: HttpRoute[] = endpoint
-      ? [{
-        method: 'POST', path: INTERACTIONS_PATH,
-        // In flight until the response is sent: shutdown waits for it like for a gateway event.
-        handler: (req, res) => void track(new Promise<void>((done) => { res.once('close', () => done()); endpoint.handle(req, res); })),
-      }]
+      ? [
+          {
+            method: 'POST',
+            path: INTERACTIONS_PATH,
+            // In flight until the response is sent: shutdown waits for it like for a gateway event.
+            handler: (req, res) =>
+              void track(
+                new Promise<void>((done) => {
+                  res.once('close', () => done());
+                  endpoint.handle(req, res);
+                }),
+              ),
+          },
+        ]
       : [];
     // The handlers catch their own errors; these catches only make sure that nothing a
     // handler misses can become an unhandled rejection that ends the process.
@@ -72,7 +100,14 @@ export const discordAdapter: PlatformAdapter = {
       client.rest.setToken(secrets.discordToken!);
       connection.set('connected');
       log.info(`discord: answering interactions over HTTP at ${INTERACTIONS_PATH}, without a gateway connection (no mentions or DMs)`);
-      return { name: 'discord', routes, health: () => connection.health, async stop() { await client.destroy(); } };
+      return {
+        name: 'discord',
+        routes,
+        health: () => connection.health,
+        async stop() {
+          await client.destroy();
+        },
+      };
     }
     client.on(Events.MessageCreate, (message) => {
       if (client.isReady()) track(handleMessage(deps, client, message)).catch(lastResort);
@@ -116,7 +151,9 @@ export const discordAdapter: PlatformAdapter = {
     await ready;
     if (!client.isReady()) throw new FaqbotError('config', 'Discord: the gateway did not become ready');
     connection.set('connected');
-    log.info(`discord: logged in as ${client.user.username} (application ${client.application.id}) in ${client.guilds.cache.size} guild(s)`);
+    log.info(
+      `discord: logged in as ${client.user.username} (application ${client.application.id}) in ${client.guilds.cache.size} guild(s)`,
+    );
     if (overHttp) log.info(`discord: answering interactions over HTTP at ${INTERACTIONS_PATH}; the gateway carries mentions and DMs`);
     return {
       name: 'discord',
@@ -132,7 +169,10 @@ export const discordAdapter: PlatformAdapter = {
 function loginError(error: unknown): FaqbotError {
   const message = describeError(error);
   if (/token/i.test(message) || /401/.test(message)) {
-    return new FaqbotError('config', 'Discord rejected DISCORD_TOKEN; copy the bot token again from the Developer Portal (Bot → Reset Token) into .env');
+    return new FaqbotError(
+      'config',
+      'Discord rejected DISCORD_TOKEN; copy the bot token again from the Developer Portal (Bot → Reset Token) into .env',
+    );
   }
   return new FaqbotError('config', `could not connect to Discord (${message}); check the network or DISCORD_API_URL`);
 }

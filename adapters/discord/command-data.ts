@@ -36,16 +36,22 @@ export const commandData = [
     options: [
       // Optional, so that `/faq` alone lists the topics.
       {
-        type: 3, name: QUERY_OPTION.en, name_localizations: localized({ de: QUERY_OPTION.de, es: QUERY_OPTION.es }),
+        type: 3,
+        name: QUERY_OPTION.en,
+        name_localizations: localized({ de: QUERY_OPTION.de, es: QUERY_OPTION.es }),
         description: 'Your question or a topic (empty: list the topics); suggestions appear as you type',
         description_localizations: localized({
           de: 'Deine Frage oder ein Thema (leer: Themen auflisten); Vorschläge erscheinen beim Tippen',
           es: 'Tu pregunta o un tema (vacío: listar los temas); las sugerencias aparecen al escribir',
         }),
-        required: false, autocomplete: true, max_length: 6000,
+        required: false,
+        autocomplete: true,
+        max_length: 6000,
       },
       {
-        type: 6, name: 'user', name_localizations: localized({ de: 'mitglied', es: 'miembro' }),
+        type: 6,
+        name: 'user',
+        name_localizations: localized({ de: 'mitglied', es: 'miembro' }),
         description: 'Send the answer to this member in the channel (pings only them)',
         description_localizations: localized({
           de: 'Die Antwort diesem Mitglied im Kanal schicken (pingt nur diese Person)',

@@ -4,7 +4,11 @@ import { ELLIPSIS, pack, shorten, splitWords } from '../../src/index.js';
 
 /** Packs blocks (joined by a blank line) into chunks of at most `max` characters. */
 export function packBlocks(blocks: readonly string[], max: number): string[] {
-  return pack(blocks.flatMap((b) => (b.length <= max ? [b] : splitBlock(b, max))), max, '\n\n');
+  return pack(
+    blocks.flatMap((b) => (b.length <= max ? [b] : splitBlock(b, max))),
+    max,
+    '\n\n',
+  );
 }
 
 /** Splits one over-long block by lines, keeping code fences balanced in every piece. */
@@ -14,7 +18,11 @@ function splitBlock(block: string, max: number): string[] {
   const lines = (fence ? block.slice(fence.length + 1, block.length - 3).replace(/\n$/, '') : block).split('\n');
   const open = fence ? `${fence}\n` : '';
   const room = max - open.length - close.length;
-  const pieces = pack(lines.flatMap((l) => (l.length <= room ? [l] : splitWords(l, room))), room, '\n');
+  const pieces = pack(
+    lines.flatMap((l) => (l.length <= room ? [l] : splitWords(l, room))),
+    room,
+    '\n',
+  );
   return pieces.map((piece) => `${open}${piece}${close}`);
 }
 

@@ -14,7 +14,10 @@ const THREAD_NAME = 100;
 
 /** The text helpers read: the ping, who asked (shown, not pinged) and their words, quoted. */
 export function handoffMessage(roleId: string, askerId: string, question: string) {
-  const quoted = neutralizeMentions(escapeText(question)).split('\n').map((l) => `> ${l}`).join('\n');
+  const quoted = neutralizeMentions(escapeText(question))
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
   return {
     content: truncateText(`<@&${roleId}>, <@${askerId}> would like a human to help with:\n${quoted}`, LIMITS.content),
     allowed_mentions: { parse: [], roles: [roleId], users: [] },
@@ -29,11 +32,15 @@ export async function postHandoff(interaction: ButtonInteraction, roleId: string
   if (channel?.isThread()) threadId = channel.id;
   else {
     const name = shorten(neutralizeMentions(question).replace(/\s+/g, ' ').trim() || 'A question for the helpers', THREAD_NAME);
-    const thread = await rest.post(Routes.threads(interaction.channelId), { body: { name, type: 11, auto_archive_duration: 1440 } }) as APIChannel;
+    const thread = (await rest.post(Routes.threads(interaction.channelId), {
+      body: { name, type: 11, auto_archive_duration: 1440 },
+    })) as APIChannel;
     threadId = thread.id;
     // Being added to the thread tells the member where the helpers will answer, without a ping.
     await rest.put(Routes.threadMembers(threadId, interaction.user.id)).catch((error: unknown) => {
-      log.warn(`discord: could not add member ${interaction.user.id} to hand-off thread ${threadId}: ${error instanceof Error ? error.message : String(error)}`);
+      log.warn(
+        `discord: could not add member ${interaction.user.id} to hand-off thread ${threadId}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
   }
   await rest.post(Routes.channelMessages(threadId), { body: handoffMessage(roleId, interaction.user.id, question) });

@@ -67,7 +67,10 @@ export function createInteractionsEndpoint(options: InteractionsEndpointOptions)
   const { client, publicKey, deps, log } = options;
   const now = options.now ?? Date.now;
   const actions = (client as unknown as InternalActions).actions?.InteractionCreate;
-  if (!actions) throw new Error('this discord.js version does not expose the interaction builder faqbot uses for HTTP interactions; keep discord.js 14');
+  if (!actions)
+    throw new Error(
+      'this discord.js version does not expose the interaction builder faqbot uses for HTTP interactions; keep discord.js 14',
+    );
   const pending = new Map<string, Pending>();
   const running = new Map<string, Promise<void>>();
 
@@ -96,7 +99,9 @@ export function createInteractionsEndpoint(options: InteractionsEndpointOptions)
   }) as RestPost;
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const done = handleInteraction(deps, interaction).catch((error: unknown) => log.error('discord: unexpected error in an interaction handler', error));
+    const done = handleInteraction(deps, interaction).catch((error: unknown) =>
+      log.error('discord: unexpected error in an interaction handler', error),
+    );
     running.set(interaction.id, done);
   });
 
@@ -113,9 +118,15 @@ export function createInteractionsEndpoint(options: InteractionsEndpointOptions)
     if (req.method !== 'POST') return send(res, 405, { error: 'POST only' }, { allow: 'POST' });
     const body = await readBody(req);
     if (!body) return send(res, 413, { error: 'request too large' });
-    const verdict = verifyRequest(publicKey, {
-      signature: header(req, 'x-signature-ed25519'), timestamp: header(req, 'x-signature-timestamp'),
-    }, body, now());
+    const verdict = verifyRequest(
+      publicKey,
+      {
+        signature: header(req, 'x-signature-ed25519'),
+        timestamp: header(req, 'x-signature-timestamp'),
+      },
+      body,
+      now(),
+    );
     if (verdict !== 'ok') {
       // Discord probes the endpoint with forged requests and expects 401.
       return send(res, 401, { error: verdict === 'stale' ? 'request timestamp too old' : 'invalid request signature' });
@@ -127,7 +138,12 @@ export function createInteractionsEndpoint(options: InteractionsEndpointOptions)
       return send(res, 400, { error: 'body is not JSON' });
     }
     if (payload.type === PING) return send(res, 200, { type: PONG });
-    if (typeof payload.id !== 'string' || typeof payload.type !== 'number' || typeof payload.token !== 'string' || typeof payload.application_id !== 'string') {
+    if (
+      typeof payload.id !== 'string' ||
+      typeof payload.type !== 'number' ||
+      typeof payload.token !== 'string' ||
+      typeof payload.application_id !== 'string'
+    ) {
       return send(res, 400, { error: 'not an interaction' });
     }
     const id = payload.id;
@@ -145,19 +161,31 @@ export function createInteractionsEndpoint(options: InteractionsEndpointOptions)
     if (first === 'done') {
       // The handler finished without responding (an interaction it does not know): say so.
       pending.delete(id);
-      return send(res, 200, type === AUTOCOMPLETE ? { type: AUTOCOMPLETE_RESULT, data: { choices: [] } } : { type: CHANNEL_MESSAGE, data: { content: APOLOGY, flags: EPHEMERAL } });
+      return send(
+        res,
+        200,
+        type === AUTOCOMPLETE
+          ? { type: AUTOCOMPLETE_RESULT, data: { choices: [] } }
+          : { type: CHANNEL_MESSAGE, data: { content: APOLOGY, flags: EPHEMERAL } },
+      );
     }
     if (p) {
       p.late = true;
       // An interaction token lives 15 minutes: a handler that never answers is forgotten then.
       setTimeout(() => pending.delete(id), 15 * 60_000).unref();
     }
-    log.warn(`discord: interaction ${id} took longer than ${RESPONSE_BUDGET_MS} ms; answering with a placeholder that the answer will replace`);
+    log.warn(
+      `discord: interaction ${id} took longer than ${RESPONSE_BUDGET_MS} ms; answering with a placeholder that the answer will replace`,
+    );
     if (type === AUTOCOMPLETE) {
       pending.delete(id);
       return send(res, 200, { type: AUTOCOMPLETE_RESULT, data: { choices: [] } });
     }
-    return send(res, 200, type === APPLICATION_COMMAND ? { type: DEFERRED_CHANNEL_MESSAGE, data: { flags: EPHEMERAL } } : { type: DEFERRED_UPDATE });
+    return send(
+      res,
+      200,
+      type === APPLICATION_COMMAND ? { type: DEFERRED_CHANNEL_MESSAGE, data: { flags: EPHEMERAL } } : { type: DEFERRED_UPDATE },
+    );
   }
 }
 

@@ -19,11 +19,17 @@ export async function handleInteraction(deps: HandlerDeps, interaction: Interact
     await route(deps, interaction);
   } catch (error) {
     if (isUnknownInteraction(error)) {
-      deps.log.warn(`discord: interaction ${describe(interaction)} expired before it could be answered (Discord: Unknown interaction); no apology sent`);
+      deps.log.warn(
+        `discord: interaction ${describe(interaction)} expired before it could be answered (Discord: Unknown interaction); no apology sent`,
+      );
       return;
     }
     deps.log.error(`discord: interaction ${describe(interaction)} failed`, error);
-    await apologise(interaction, isPermissionError(error) && interaction.channelId ? permissionExplanation(interaction.channelId) : APOLOGY, deps.log);
+    await apologise(
+      interaction,
+      isPermissionError(error) && interaction.channelId ? permissionExplanation(interaction.channelId) : APOLOGY,
+      deps.log,
+    );
   }
 }
 
@@ -32,7 +38,11 @@ async function route(deps: HandlerDeps, interaction: Interaction): Promise<void>
   if (interaction.isChatInputCommand()) {
     if (interaction.commandName === FAQ_COMMAND) return onFaq(deps, interaction);
     if (interaction.commandName === STATS_COMMAND) return onFaqStats(deps, interaction);
-    await interaction.reply(replyOptions(notice(`I don't know the command /${interaction.commandName}; an operator may need to run \`faqbot discord register\` again.`)));
+    await interaction.reply(
+      replyOptions(
+        notice(`I don't know the command /${interaction.commandName}; an operator may need to run \`faqbot discord register\` again.`),
+      ),
+    );
     return;
   }
   if (interaction.isMessageContextMenuCommand() && interaction.commandName === MESSAGE_MENU) return onAnswerWithFaq(deps, interaction);

@@ -9,8 +9,15 @@ import { neutralizeMentions } from './safe-text.js';
 const MAX_TABLE_WIDTH = 60;
 
 const ADMONITIONS: Readonly<Record<string, string>> = {
-  tip: '💡 Tip', hint: '💡 Hint', note: 'ℹ️ Note', info: 'ℹ️ Info', important: '❗ Important',
-  warning: '⚠️ Warning', caution: '⚠️ Caution', danger: '🛑 Danger', success: '✅ Success',
+  tip: '💡 Tip',
+  hint: '💡 Hint',
+  note: 'ℹ️ Note',
+  info: 'ℹ️ Info',
+  important: '❗ Important',
+  warning: '⚠️ Warning',
+  caution: '⚠️ Caution',
+  danger: '🛑 Danger',
+  success: '✅ Success',
 };
 
 interface Ctx {
@@ -81,49 +88,65 @@ function admonition(name: string, children: Nodes[], ctx: Ctx): string {
   const [first, ...rest] = children;
   // `:::tip[Custom title]` arrives as a first paragraph marked as the directive's label.
   const labelled = first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel;
-  const title = labelled ? inline(first.children, ctx) : ADMONITIONS[name.toLowerCase()] ?? capitalize(name);
+  const title = labelled ? inline(first.children, ctx) : (ADMONITIONS[name.toLowerCase()] ?? capitalize(name));
   const body = blocks({ type: 'root', children: (labelled ? rest : children) as Root['children'] }, ctx).join('\n\n');
   return quote(body ? `**${title}**\n${body}` : `**${title}**`);
 }
 
 function quote(text: string): string {
   // Discord has no nested quotes: strip inner markers, then quote every line once.
-  return text.split('\n').map((line) => `> ${line.replace(/^(> ?)+/, '')}`).join('\n');
+  return text
+    .split('\n')
+    .map((line) => `> ${line.replace(/^(> ?)+/, '')}`)
+    .join('\n');
 }
 
 function list(node: List, ctx: Ctx, depth: number): string {
   const start = node.start ?? 1;
   const indent = '  '.repeat(depth);
-  return node.children.map((item, i) => {
-    const marker = node.ordered ? `${start + i}.` : '-';
-    const check = item.checked === true ? '☑ ' : item.checked === false ? '☐ ' : '';
-    const lines: string[] = [];
-    item.children.forEach((child, c) => {
-      if (child.type === 'list') {
-        lines.push(list(child, ctx, depth + 1));
-        return;
-      }
-      // Text continues under the marker; quotes and code blocks must start their own line
-      // at the margin, or Discord shows their markers literally (or changes the code).
-      const flush = child.type !== 'paragraph' && child.type !== 'heading';
-      block(child as Nodes, ctx).split('\n').forEach((line, l) => {
-        if (c === 0 && l === 0) lines.push(`${indent}${marker} ${check}${line}`);
-        else lines.push(flush || line === '' ? line : `${indent}  ${line}`);
+  return node.children
+    .map((item, i) => {
+      const marker = node.ordered ? `${start + i}.` : '-';
+      const check = item.checked === true ? '☑ ' : item.checked === false ? '☐ ' : '';
+      const lines: string[] = [];
+      item.children.forEach((child, c) => {
+        if (child.type === 'list') {
+          lines.push(list(child, ctx, depth + 1));
+          return;
+        }
+        // Text continues under the marker; quotes and code blocks must start their own line
+        // at the margin, or Discord shows their markers literally (or changes the code).
+        const flush = child.type !== 'paragraph' && child.type !== 'heading';
+        block(child as Nodes, ctx)
+          .split('\n')
+          .forEach((line, l) => {
+            if (c === 0 && l === 0) lines.push(`${indent}${marker} ${check}${line}`);
+            else lines.push(flush || line === '' ? line : `${indent}  ${line}`);
+          });
       });
-    });
-    return lines.join('\n');
-  }).join('\n');
+      return lines.join('\n');
+    })
+    .join('\n');
 }
 
 function table(node: Table): string {
-  const rows = node.children.map((row) => row.children.map((cell) => plain(cell.children as Nodes[]).replace(/\s+/g, ' ').trim()));
+  const rows = node.children.map((row) =>
+    row.children.map((cell) =>
+      plain(cell.children as Nodes[])
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ),
+  );
   const header = rows[0] ?? [];
   const columns = Math.max(...rows.map((r) => r.length));
   const widths = Array.from({ length: columns }, (_, c) => Math.max(1, ...rows.map((r) => [...(r[c] ?? '')].length)));
   const total = widths.reduce((a, b) => a + b, 0) + 3 * (columns - 1);
   if (total > MAX_TABLE_WIDTH) {
     // Too wide for a phone: one list item per row, "header: value" pairs.
-    return rows.slice(1).map((r) => `- ${r.map((v, c) => (header[c] ? `**${escapeText(header[c]!)}**: ${escapeText(v)}` : escapeText(v))).join(' · ')}`).join('\n');
+    return rows
+      .slice(1)
+      .map((r) => `- ${r.map((v, c) => (header[c] ? `**${escapeText(header[c]!)}**: ${escapeText(v)}` : escapeText(v))).join(' · ')}`)
+      .join('\n');
   }
   const pad = (text: string, c: number) => {
     const gap = widths[c]! - [...text].length;
@@ -132,7 +155,10 @@ function table(node: Table): string {
     if (align === 'center') return ' '.repeat(Math.floor(gap / 2)) + text + ' '.repeat(Math.ceil(gap / 2));
     return text + ' '.repeat(gap);
   };
-  const line = (r: string[]) => Array.from({ length: columns }, (_, c) => pad(r[c] ?? '', c)).join(' | ').trimEnd();
+  const line = (r: string[]) =>
+    Array.from({ length: columns }, (_, c) => pad(r[c] ?? '', c))
+      .join(' | ')
+      .trimEnd();
   const lines = [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.slice(1).map(line)];
   return `\`\`\`\n${lines.join('\n').replace(/```/g, '`\u200b``')}\n\`\`\``;
 }
@@ -185,12 +211,14 @@ function link(text: string, url: string): string {
 
 /** Plain text of inline nodes, for table cells. */
 function plain(nodes: Nodes[]): string {
-  return nodes.map((n) => {
-    if (n.type === 'text' || n.type === 'inlineCode') return n.value;
-    if (n.type === 'image') return n.alt ?? '';
-    if ('children' in n) return plain((n as Parent).children as Nodes[]);
-    return '';
-  }).join('');
+  return nodes
+    .map((n) => {
+      if (n.type === 'text' || n.type === 'inlineCode') return n.value;
+      if (n.type === 'image') return n.alt ?? '';
+      if ('children' in n) return plain((n as Parent).children as Nodes[]);
+      return '';
+    })
+    .join('');
 }
 
 /** Text that Discord must show as written: no accidental formatting, no mention syntax. */

@@ -6,7 +6,7 @@ import { type AskedVia, buildQuery, type Person, type Query } from '../../src/in
 export const PLATFORM = 'discord';
 
 export function personOf(user: User, member?: GuildMember | { nick?: string | null } | null): Person {
-  const nick = member && 'displayName' in member ? member.displayName : member?.nick ?? undefined;
+  const nick = member && 'displayName' in member ? member.displayName : (member?.nick ?? undefined);
   return { id: user.id, name: nick ?? user.globalName ?? user.username };
 }
 
@@ -53,7 +53,10 @@ export function channelParents(channel: Channel | null): string[] {
  * (its Community language), which pick the language of the reply. Messages carry neither.
  */
 export function localesOf(interaction: Pick<Interaction, 'locale' | 'guildLocale'>): { locale?: string; placeLocale?: string } {
-  return { ...(interaction.locale ? { locale: interaction.locale } : {}), ...(interaction.guildLocale ? { placeLocale: interaction.guildLocale } : {}) };
+  return {
+    ...(interaction.locale ? { locale: interaction.locale } : {}),
+    ...(interaction.guildLocale ? { placeLocale: interaction.guildLocale } : {}),
+  };
 }
 
 /** The server an interaction came from, as the core's `communityId` (absent in a DM). */
@@ -63,8 +66,15 @@ export function community(interaction: Pick<Interaction, 'guildId'>): { communit
 
 export function interactionQuery(interaction: Interaction, via: AskedVia, text: string, target?: Person): Query {
   return buildQuery({
-    text, platform: PLATFORM, ...community(interaction),
-    channelId: interaction.channelId ?? interaction.user.id, channelParents: channelParents(interaction.channel),
-    direct: !interaction.inGuild(), asker: askerOf(interaction), target, via, ...localesOf(interaction),
+    text,
+    platform: PLATFORM,
+    ...community(interaction),
+    channelId: interaction.channelId ?? interaction.user.id,
+    channelParents: channelParents(interaction.channel),
+    direct: !interaction.inGuild(),
+    asker: askerOf(interaction),
+    target,
+    via,
+    ...localesOf(interaction),
   });
 }

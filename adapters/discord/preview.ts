@@ -21,7 +21,11 @@ export function apiPayload(message: DiscordMessage) {
     ...(message.content !== undefined ? { content: message.content } : {}),
     embeds: message.embeds,
     components: message.components,
-    allowed_mentions: { parse: message.allowedMentions.parse, users: message.allowedMentions.users, replied_user: message.allowedMentions.repliedUser },
+    allowed_mentions: {
+      parse: message.allowedMentions.parse,
+      users: message.allowedMentions.users,
+      replied_user: message.allowedMentions.repliedUser,
+    },
     ...(message.ephemeral ? { flags: EPHEMERAL } : {}),
   };
 }
@@ -46,9 +50,11 @@ function embedLines(embed: APIEmbed): string[] {
 }
 
 function rowLine(row: ActionRow): string {
-  return row.components.map((c) => {
-    if (c.type === 2) return `[${'emoji' in c && c.emoji?.name ? `${c.emoji.name} ` : ''}${'label' in c ? c.label ?? '' : ''}]`;
-    if (c.type === 3) return `[menu: ${c.placeholder ?? 'choose'}: ${c.options.map((o) => o.label).join(' | ')}]`;
-    return `[component ${c.type}]`;
-  }).join(' ');
+  return row.components
+    .map((c) => {
+      if (c.type === 2) return `[${'emoji' in c && c.emoji?.name ? `${c.emoji.name} ` : ''}${'label' in c ? (c.label ?? '') : ''}]`;
+      if (c.type === 3) return `[menu: ${c.placeholder ?? 'choose'}: ${c.options.map((o) => o.label).join(' | ')}]`;
+      return `[component ${c.type}]`;
+    })
+    .join(' ');
 }

@@ -3,7 +3,19 @@
 // message names exactly who may be pinged.
 import type { APIActionRowComponent, APIButtonComponent, APIComponentInMessageActionRow, APIEmbed, APISelectMenuOption } from 'discord.js';
 import {
-  DEFAULT_LANGUAGE, type Entry, type Language, knowledgeLine, NO_STATISTICS, type Person, type Phrases, phrasesFor, plainAnswer, type Reply, shorten, type StatsSummary, statsTitle,
+  DEFAULT_LANGUAGE,
+  type Entry,
+  type Language,
+  knowledgeLine,
+  NO_STATISTICS,
+  type Person,
+  type Phrases,
+  phrasesFor,
+  plainAnswer,
+  type Reply,
+  shorten,
+  type StatsSummary,
+  statsTitle,
 } from '../../src/index.js';
 import { QUERY_OPTION } from './command-data.js';
 import { dismissCustomId, entryCustomId, encodeCustomId, entryRef } from './custom-id.js';
@@ -48,10 +60,16 @@ export function renderReply(reply: Reply, ctx: RenderContext): DiscordMessage {
 function withHandoffButton(msg: DiscordMessage, reply: Reply): DiscordMessage {
   // After "no answer" the hand-off is about no entry: the close topics did not fit.
   const first = reply.kind === 'answer' ? reply.entry : reply.kind === 'suggest' ? reply.candidates[0] : undefined;
-  const ask = button(first ? entryCustomId('h', reply.askId, first.id) : encodeCustomId({ action: 'h', key: reply.askId, arg: '-' }), phrasesFor(reply.language).askHuman, 2, '🙋');
+  const ask = button(
+    first ? entryCustomId('h', reply.askId, first.id) : encodeCustomId({ action: 'h', key: reply.askId, arg: '-' }),
+    phrasesFor(reply.language).askHuman,
+    2,
+    '🙋',
+  );
   const rows = [...msg.components];
   const top = rows[0];
-  if (reply.kind === 'answer' && top && top.components.length < LIMITS.buttonsPerRow) rows[0] = { ...top, components: [...top.components, ask] };
+  if (reply.kind === 'answer' && top && top.components.length < LIMITS.buttonsPerRow)
+    rows[0] = { ...top, components: [...top.components, ask] };
   else if (rows.length < LIMITS.actionRows) rows.push(row([ask]));
   return { ...msg, components: rows };
 }
@@ -70,9 +88,14 @@ function renderBody(reply: Reply, ctx: RenderContext): DiscordMessage {
       const target = reply.mention[0];
       const by = reply.suggestedBy;
       // Mention syntax shows names that cannot be faked; allowed_mentions pings only the target.
-      const content = target && by ? say.suggestedForYou(`<@${target.id}>`, `<@${by.id}>`)
-        : target ? say.forYou(`<@${target.id}>`)
-        : by ? say.sharedBy(`<@${by.id}>`) : undefined;
+      const content =
+        target && by
+          ? say.suggestedForYou(`<@${target.id}>`, `<@${by.id}>`)
+          : target
+            ? say.forYou(`<@${target.id}>`)
+            : by
+              ? say.sharedBy(`<@${by.id}>`)
+              : undefined;
       const rows: ActionRow[] = [];
       const first: APIButtonComponent[] = [];
       if (reply.visibility === 'private' && ctx.inGuild && ctx.origin !== 'mention') {
@@ -83,7 +106,12 @@ function renderBody(reply: Reply, ctx: RenderContext): DiscordMessage {
       if (reply.dismissibleBy) first.push(button(dismissCustomId(reply.askId, reply.dismissibleBy, reply.entry.id), say.dismiss, 2, '🗑️'));
       rows.push(row(first));
       const open = ctx.origin === 'mention' ? 'm' : 'o';
-      rows.push(...buttonRows(reply.related.map((e) => button(entryCustomId(open, reply.askId, e.id), e.question, 2)), LIMITS.actionRows - 1));
+      rows.push(
+        ...buttonRows(
+          reply.related.map((e) => button(entryCustomId(open, reply.askId, e.id), e.question, 2)),
+          LIMITS.actionRows - 1,
+        ),
+      );
       return { ...base, ...(content ? { content } : {}), embeds: answerEmbeds(reply.entry, reply.language), components: rows };
     }
     case 'suggest': {
@@ -92,7 +120,13 @@ function renderBody(reply: Reply, ctx: RenderContext): DiscordMessage {
           ...base,
           content: say.pickForMessage(`<@${ctx.message.authorId}>`),
           embeds: [previewEmbed(reply.candidates)],
-          components: [pickMenu(encodeCustomId({ action: 'w', key: ctx.message.id, arg: ctx.message.authorId }), reply.candidates, say.chooseAnswerToPost)],
+          components: [
+            pickMenu(
+              encodeCustomId({ action: 'w', key: ctx.message.id, arg: ctx.message.authorId }),
+              reply.candidates,
+              say.chooseAnswerToPost,
+            ),
+          ],
         };
       }
       return {
@@ -106,7 +140,15 @@ function renderBody(reply: Reply, ctx: RenderContext): DiscordMessage {
         return {
           ...base,
           content: say.noEntryForMessage + (reply.suggestions.length ? ` ${say.stillPickTopic}` : ''),
-          components: reply.suggestions.length ? [pickMenu(encodeCustomId({ action: 'w', key: ctx.message.id, arg: ctx.message.authorId }), reply.suggestions, say.chooseAnswerToPost)] : [],
+          components: reply.suggestions.length
+            ? [
+                pickMenu(
+                  encodeCustomId({ action: 'w', key: ctx.message.id, arg: ctx.message.authorId }),
+                  reply.suggestions,
+                  say.chooseAnswerToPost,
+                ),
+              ]
+            : [],
         };
       }
       if (reply.smallTalk) return { ...base, content: say.smallTalk[reply.smallTalk], components: [] };
@@ -120,7 +162,8 @@ function renderBody(reply: Reply, ctx: RenderContext): DiscordMessage {
       const example = `\`/faq ${QUERY_OPTION[reply.language ?? 'en']}:<${say.yourQuestion}>\``;
       const description = truncateText(
         `${say.canAnswer(reply.entryCount)} ${say.popularTopics}:\n${list}\n\n${say.askWithCommandOrMention(example)}`,
-        LIMITS.embedDescription);
+        LIMITS.embedDescription,
+      );
       const embed: APIEmbed = { title: shorten(neutralizeMentions(reply.title), LIMITS.embedTitle), description, color: BLURPLE };
       if (reply.footer) embed.footer = { text: shorten(neutralizeMentions(reply.footer), LIMITS.footer) };
       return { ...base, embeds: [embed], components: choiceComponents(reply.askId, reply.topics, ctx, say) };
@@ -129,8 +172,26 @@ function renderBody(reply: Reply, ctx: RenderContext): DiscordMessage {
       return { ...base, content: neutralizeMentions(truncateText(reply.message, LIMITS.content)) };
     case 'stats':
       return reply.summary
-        ? { ...base, embeds: [{ ...statsEmbed(reply.summary), ...(reply.knowledge ? { footer: { text: shorten(neutralizeMentions(knowledgeLine(reply.knowledge)), LIMITS.footer) } } : {}) }] }
-        : { ...base, content: neutralizeMentions(truncateText([reply.message ?? NO_STATISTICS, ...(reply.knowledge ? [knowledgeLine(reply.knowledge)] : [])].join('\n'), LIMITS.content)) };
+        ? {
+            ...base,
+            embeds: [
+              {
+                ...statsEmbed(reply.summary),
+                ...(reply.knowledge
+                  ? { footer: { text: shorten(neutralizeMentions(knowledgeLine(reply.knowledge)), LIMITS.footer) } }
+                  : {}),
+              },
+            ],
+          }
+        : {
+            ...base,
+            content: neutralizeMentions(
+              truncateText(
+                [reply.message ?? NO_STATISTICS, ...(reply.knowledge ? [knowledgeLine(reply.knowledge)] : [])].join('\n'),
+                LIMITS.content,
+              ),
+            ),
+          };
   }
 }
 
@@ -139,7 +200,13 @@ function renderBody(reply: Reply, ctx: RenderContext): DiscordMessage {
  * show channel and member mentions, and allowed_mentions lets it ping nobody.
  */
 export function notice(text: string, ephemeral = true): DiscordMessage {
-  return { content: truncateText(text, LIMITS.content), embeds: [], components: [], allowedMentions: { parse: [], users: [], repliedUser: false }, ephemeral };
+  return {
+    content: truncateText(text, LIMITS.content),
+    embeds: [],
+    components: [],
+    allowedMentions: { parse: [], users: [], repliedUser: false },
+    ephemeral,
+  };
 }
 
 // Entries are immutable and a reload makes new ones (a translated entry is one of its own), so
@@ -165,7 +232,10 @@ function buildAnswerEmbeds(entry: Entry, say: Phrases): APIEmbed[] {
   const linkLines = entry.links
     .filter((l) => /^https?:\/\//.test(l.url))
     .map((l) => `[${escapeText(shorten(l.title, 100)).replace(/[[\]]/g, '')}](${l.url.replace(/\)/g, '%29')})`);
-  if (source) linkLines.push(`[${say.source}${entry.meta.title ? `: ${escapeText(shorten(entry.meta.title, 80)).replace(/[[\]]/g, '')}` : ''}](${source.replace(/\)/g, '%29')})`);
+  if (source)
+    linkLines.push(
+      `[${say.source}${entry.meta.title ? `: ${escapeText(shorten(entry.meta.title, 80)).replace(/[[\]]/g, '')}` : ''}](${source.replace(/\)/g, '%29')})`,
+    );
   const linksValue = fitLines(linkLines, LIMITS.fieldValue);
   const footerText = entry.meta.footer ?? entry.meta.title;
   const footer = footerText ? shorten(neutralizeMentions(footerText), LIMITS.footer) : undefined;
@@ -182,10 +252,13 @@ function buildAnswerEmbeds(entry: Entry, say: Phrases): APIEmbed[] {
       continue;
     }
     // Over Discord's 6,000-character embed total: shorten cleanly and point at the full text.
-    const note = source ? `\n\n*The answer continues in the source: ${source}*` : '\n\n*(shortened: the full answer is too long for Discord)*';
+    const note = source
+      ? `\n\n*The answer continues in the source: ${source}*`
+      : '\n\n*(shortened: the full answer is too long for Discord)*';
     const room = Math.min(LIMITS.embedDescription, budget) - note.length;
     if (room > 200) descriptions.push(truncateText(chunk, room) + note);
-    else if (descriptions.length > 0) descriptions[descriptions.length - 1] = truncateText(descriptions.at(-1)!, descriptions.at(-1)!.length + budget - note.length) + note;
+    else if (descriptions.length > 0)
+      descriptions[descriptions.length - 1] = truncateText(descriptions.at(-1)!, descriptions.at(-1)!.length + budget - note.length) + note;
     break;
   }
   if (descriptions.length === 0) descriptions.push('(no answer text)');
@@ -212,17 +285,24 @@ function fitLines(lines: string[], max: number): string {
 function previewEmbed(candidates: readonly Entry[]): APIEmbed {
   return {
     color: GREY,
-    fields: candidates.slice(0, LIMITS.selectOptions).slice(0, 10).map((e) => ({
-      name: shorten(neutralizeMentions(e.question), LIMITS.fieldName),
-      value: shorten(preview(e), 300) || '(no text)',
-    })),
+    fields: candidates
+      .slice(0, LIMITS.selectOptions)
+      .slice(0, 10)
+      .map((e) => ({
+        name: shorten(neutralizeMentions(e.question), LIMITS.fieldName),
+        value: shorten(preview(e), 300) || '(no text)',
+      })),
   };
 }
 
 /** Suggestions: a menu in private replies (it turns into the answer), buttons in public ones. */
 function choiceComponents(askId: string, entries: readonly Entry[], ctx: RenderContext, say: Phrases): ActionRow[] {
   if (entries.length === 0) return [];
-  if (ctx.origin === 'mention') return buttonRows(entries.map((e) => button(entryCustomId('m', askId, e.id), e.question, 2)), LIMITS.actionRows);
+  if (ctx.origin === 'mention')
+    return buttonRows(
+      entries.map((e) => button(entryCustomId('m', askId, e.id), e.question, 2)),
+      LIMITS.actionRows,
+    );
   return [pickMenu(encodeCustomId({ action: 's', key: askId, arg: ctx.target?.id ?? '-' }), entries, say.chooseTopic)];
 }
 
@@ -240,7 +320,13 @@ function pickMenu(customId: string, entries: readonly Entry[], placeholder: stri
 }
 
 function button(customId: string, label: string, style: 1 | 2 | 3 | 4, emoji?: string): APIButtonComponent {
-  return { type: 2, style, custom_id: customId, label: shorten(neutralizeMentions(label), LIMITS.buttonLabel), ...(emoji ? { emoji: { name: emoji } } : {}) };
+  return {
+    type: 2,
+    style,
+    custom_id: customId,
+    label: shorten(neutralizeMentions(label), LIMITS.buttonLabel),
+    ...(emoji ? { emoji: { name: emoji } } : {}),
+  };
 }
 
 function row(buttons: APIButtonComponent[]): ActionRow {
@@ -249,7 +335,8 @@ function row(buttons: APIButtonComponent[]): ActionRow {
 
 function buttonRows(buttons: APIButtonComponent[], maxRows: number): ActionRow[] {
   const rows: ActionRow[] = [];
-  for (let i = 0; i < buttons.length && rows.length < maxRows; i += LIMITS.buttonsPerRow) rows.push(row(buttons.slice(i, i + LIMITS.buttonsPerRow)));
+  for (let i = 0; i < buttons.length && rows.length < maxRows; i += LIMITS.buttonsPerRow)
+    rows.push(row(buttons.slice(i, i + LIMITS.buttonsPerRow)));
   return rows;
 }
 
@@ -259,8 +346,14 @@ function preview(entry: Entry): string {
 }
 
 function statsEmbed(s: StatsSummary): APIEmbed {
-  const top = s.topEntries.slice(0, 10).map((e, i) => `${i + 1}. ${escapeText(shorten(e.question, 90))} (${e.count})`).join('\n');
-  const missed = s.topUnanswered.slice(0, 10).map((e, i) => `${i + 1}. ${escapeText(shorten(e.text, 90))} (${e.count})`).join('\n');
+  const top = s.topEntries
+    .slice(0, 10)
+    .map((e, i) => `${i + 1}. ${escapeText(shorten(e.question, 90))} (${e.count})`)
+    .join('\n');
+  const missed = s.topUnanswered
+    .slice(0, 10)
+    .map((e, i) => `${i + 1}. ${escapeText(shorten(e.text, 90))} (${e.count})`)
+    .join('\n');
   return {
     title: statsTitle(s.days),
     color: BLURPLE,

@@ -49,7 +49,12 @@ export interface RetryOptions {
 }
 
 /** A `makeRequest` for discord.js's REST client (with its own retries set to 0). */
-export function retryingRequest({ clock, inner = DefaultRestOptions.makeRequest as MakeRequest, backoff = REST_BACKOFF, now = Date.now }: RetryOptions): MakeRequest {
+export function retryingRequest({
+  clock,
+  inner = DefaultRestOptions.makeRequest as MakeRequest,
+  backoff = REST_BACKOFF,
+  now = Date.now,
+}: RetryOptions): MakeRequest {
   return async (url, init) => {
     const deadline = clock.deadline(url, now());
     for (let attempt = 1; ; attempt += 1) {

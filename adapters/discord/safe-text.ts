@@ -6,9 +6,7 @@ import { shorten } from '../../src/index.js';
 const ZWSP = '\u200b';
 
 export function neutralizeMentions(text: string): string {
-  return text
-    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
-    .replace(/<(@[!&]?|#)(\d+)>/g, `<$1${ZWSP}$2>`);
+  return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<(@[!&]?|#)(\d+)>/g, `<$1${ZWSP}$2>`);
 }
 
 /** A display name safe to show in a message: no mention syntax, no formatting, one line. */

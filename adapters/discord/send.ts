@@ -32,8 +32,10 @@ export function messageOptions(msg: DiscordMessage, replyTo?: string) {
 
 /** True when Discord refused because the bot lacks a permission or access in that channel. */
 export function isPermissionError(error: unknown): boolean {
-  return error instanceof DiscordAPIError &&
-    (error.code === RESTJSONErrorCodes.MissingPermissions || error.code === RESTJSONErrorCodes.MissingAccess);
+  return (
+    error instanceof DiscordAPIError &&
+    (error.code === RESTJSONErrorCodes.MissingPermissions || error.code === RESTJSONErrorCodes.MissingAccess)
+  );
 }
 
 /**

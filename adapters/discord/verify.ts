@@ -13,7 +13,10 @@ export const MAX_CLOCK_SKEW_SECONDS = 300;
 /** The "Public Key" of the Developer Portal's General Information page: 64 hex digits. */
 export function publicKeyFromHex(hex: string): KeyObject {
   if (!/^[0-9a-f]{64}$/i.test(hex)) {
-    throw new FaqbotError('config', 'DISCORD_PUBLIC_KEY must be the 64 hex digits of "Public Key" on the application\'s General Information page in the Discord Developer Portal');
+    throw new FaqbotError(
+      'config',
+      'DISCORD_PUBLIC_KEY must be the 64 hex digits of "Public Key" on the application\'s General Information page in the Discord Developer Portal',
+    );
   }
   return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, 'hex')]), format: 'der', type: 'spki' });
 }

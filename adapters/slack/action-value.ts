@@ -27,7 +27,13 @@ const USER_ID = /^[UW][A-Z0-9]+$/;
 const VIAS: readonly AskedVia[] = ['command', 'mention', 'direct-message', 'message-menu', 'console', 'help-post'];
 
 export function encodeValue(v: ActionValue): string {
-  return JSON.stringify({ a: v.askId, e: v.entryId, v: v.via, ...(v.targetId ? { t: v.targetId } : {}), ...(v.askerId ? { q: v.askerId } : {}) });
+  return JSON.stringify({
+    a: v.askId,
+    e: v.entryId,
+    v: v.via,
+    ...(v.targetId ? { t: v.targetId } : {}),
+    ...(v.askerId ? { q: v.askerId } : {}),
+  });
 }
 
 /** Undefined for anything that is not a value this adapter wrote. */
@@ -39,7 +45,9 @@ export function decodeValue(raw: string | undefined): ActionValue | undefined {
     const { a, e, v, t, q } = o as Record<string, unknown>;
     if (typeof a !== 'string' || typeof e !== 'string' || !VIAS.includes(v as AskedVia)) return undefined;
     return {
-      askId: a, entryId: e, via: v as AskedVia,
+      askId: a,
+      entryId: e,
+      via: v as AskedVia,
       ...(typeof t === 'string' && USER_ID.test(t) ? { targetId: t } : {}),
       ...(typeof q === 'string' && USER_ID.test(q) ? { askerId: q } : {}),
     };

@@ -4,7 +4,14 @@
 // installs at /slack/install, and each request is answered with its workspace's token.
 import type { AddressInfo } from 'node:net';
 import { App, ErrorCode, HTTPReceiver, type HTTPReceiverOptions } from '@slack/bolt';
-import { ConnectionTracker, describeError, FaqbotError, type PlatformDeps, restrictingGroups, type RunningPlatform } from '../../src/index.js';
+import {
+  ConnectionTracker,
+  describeError,
+  FaqbotError,
+  type PlatformDeps,
+  restrictingGroups,
+  type RunningPlatform,
+} from '../../src/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { SeenEvents } from './dedupe.js';
 import { guardRequests } from './http-guard.js';
@@ -43,15 +50,29 @@ export interface RunningSlack extends RunningPlatform {
   readonly port?: number;
 }
 
-export async function startSlack({ service, secrets, log, state, fatal, signal, inFlight, onHealth, httpRoutes = [], installations: records }: PlatformDeps): Promise<RunningSlack> {
+export async function startSlack({
+  service,
+  secrets,
+  log,
+  state,
+  fatal,
+  signal,
+  inFlight,
+  onHealth,
+  httpRoutes = [],
+  installations: records,
+}: PlatformDeps): Promise<RunningSlack> {
   const token = secrets.slackBotToken;
   const oauth = secrets.slackOAuth;
   if (!token && !oauth) throw new FaqbotError('config', 'SLACK_BOT_TOKEN is not set');
   const socketMode = slackSocketMode(secrets);
   if (!socketMode && !secrets.slackSigningSecret) {
-    throw new FaqbotError('config', oauth
-      ? 'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are set, but SLACK_SIGNING_SECRET is not: OAuth installs and their requests arrive over HTTP; copy the Signing Secret from the app\'s "Basic Information" page (see docs/slack.md "Many workspaces")'
-      : 'SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is; set one of them (see README "Slack")');
+    throw new FaqbotError(
+      'config',
+      oauth
+        ? 'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are set, but SLACK_SIGNING_SECRET is not: OAuth installs and their requests arrive over HTTP; copy the Signing Secret from the app\'s "Basic Information" page (see docs/slack.md "Many workspaces")'
+        : 'SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is; set one of them (see README "Slack")',
+    );
   }
   if (oauth && !records) throw new Error('slack: OAuth distribution was started without the installation records');
   const installations = oauth && records ? new SlackInstallations(records, log) : undefined;
@@ -67,29 +88,42 @@ export async function startSlack({ service, secrets, log, state, fatal, signal, 
   const connection = new ConnectionTracker(Date.now, onHealth);
   const receiver = socketMode
     ? new SocketReceiver({
-      appToken: secrets.slackAppToken!,
-      ...(secrets.slackApiUrl ? { apiUrl: withSlash(secrets.slackApiUrl) } : {}),
-      log,
-      connection,
-      fatal: fatal ?? ((reason) => log.error(`slack: ${reason}`)),
-      attemptTimeoutMs: ATTEMPT_TIMEOUT_MS,
-    })
+        appToken: secrets.slackAppToken!,
+        ...(secrets.slackApiUrl ? { apiUrl: withSlash(secrets.slackApiUrl) } : {}),
+        log,
+        connection,
+        fatal: fatal ?? ((reason) => log.error(`slack: ${reason}`)),
+        attemptTimeoutMs: ATTEMPT_TIMEOUT_MS,
+      })
     : new HTTPReceiver({
-      signingSecret: secrets.slackSigningSecret!, port: secrets.port, endpoints: EVENTS_PATH, logger,
-      // The ops endpoints (and Discord's interactions) on the same port, served before Slack's signature check.
-      customRoutes: httpRoutes.map((r) => ({ path: r.path, method: r.method, handler: r.handler })),
-      ...(oauth && installations ? {
-        clientId: oauth.clientId, clientSecret: oauth.clientSecret, stateSecret: oauth.stateSecret,
-        // The manifest's scopes: what the app is created with is what each install asks for.
-        scopes: [...BOT_SCOPES], installationStore: installations,
-        installerOptions: { clientOptions, installPath: INSTALL_PATH, redirectUriPath: REDIRECT_PATH } satisfies HTTPReceiverOptions['installerOptions'],
-      } : {}),
-    });
+        signingSecret: secrets.slackSigningSecret!,
+        port: secrets.port,
+        endpoints: EVENTS_PATH,
+        logger,
+        // The ops endpoints (and Discord's interactions) on the same port, served before Slack's signature check.
+        customRoutes: httpRoutes.map((r) => ({ path: r.path, method: r.method, handler: r.handler })),
+        ...(oauth && installations
+          ? {
+              clientId: oauth.clientId,
+              clientSecret: oauth.clientSecret,
+              stateSecret: oauth.stateSecret,
+              // The manifest's scopes: what the app is created with is what each install asks for.
+              scopes: [...BOT_SCOPES],
+              installationStore: installations,
+              installerOptions: {
+                clientOptions,
+                installPath: INSTALL_PATH,
+                redirectUriPath: REDIRECT_PATH,
+              } satisfies HTTPReceiverOptions['installerOptions'],
+            }
+          : {}),
+      });
   if (receiver instanceof HTTPReceiver) {
     // The guard is Slack's front door only: other routes (Discord's) check their own signatures and sizes.
     const guarded = guardRequests(receiver.requestListener);
     const plain = receiver.requestListener;
-    receiver.requestListener = (req, res) => (new URL(req.url ?? '/', 'http://localhost').pathname === EVENTS_PATH ? guarded : plain)(req, res);
+    receiver.requestListener = (req, res) =>
+      (new URL(req.url ?? '/', 'http://localhost').pathname === EVENTS_PATH ? guarded : plain)(req, res);
   }
   const app = new App({
     // Without a token Bolt asks the installer for each request's workspace token.
@@ -119,12 +153,27 @@ export async function startSlack({ service, secrets, log, state, fatal, signal, 
     if (installations && error.code === ErrorCode.AuthorizationError) return;
     log.error('slack: a request could not be handled', error);
   });
-  const deps: SlackDeps = { service, log, people: new People(log), groups: new Groups(log, () => [...new Set(service.knowledgeBases().flatMap(restrictingGroups))]) };
+  const deps: SlackDeps = {
+    service,
+    log,
+    people: new People(log),
+    groups: new Groups(log, () => [...new Set(service.knowledgeBases().flatMap(restrictingGroups))]),
+  };
   // One callback per listener file (Helpful and Not helpful share theirs).
   for (const register of [
-    registerCommand, registerStats, registerMention, registerDirectMessage, registerHelpChannel,
-    registerChoose, registerShare, registerFeedback, registerHandoff, registerDismiss,
-    registerShortcutOpen, registerShortcutPreview, registerShortcutSubmit,
+    registerCommand,
+    registerStats,
+    registerMention,
+    registerDirectMessage,
+    registerHelpChannel,
+    registerChoose,
+    registerShare,
+    registerFeedback,
+    registerHandoff,
+    registerDismiss,
+    registerShortcutOpen,
+    registerShortcutPreview,
+    registerShortcutSubmit,
   ]) {
     register(app, deps);
   }
@@ -140,7 +189,10 @@ export async function startSlack({ service, secrets, log, state, fatal, signal, 
     if ((error as { code?: string }).code === 'slack_webapi_request_error') {
       throw new FaqbotError('config', `could not reach Slack (${slackError(error)}); check the network, or SLACK_API_URL if you set it`);
     }
-    throw new FaqbotError('config', `Slack did not accept SLACK_BOT_TOKEN (${slackError(error)}); copy the Bot User OAuth Token (xoxb-...) from your app's "OAuth & Permissions" page`);
+    throw new FaqbotError(
+      'config',
+      `Slack did not accept SLACK_BOT_TOKEN (${slackError(error)}); copy the Bot User OAuth Token (xoxb-...) from your app's "OAuth & Permissions" page`,
+    );
   }
   let port: number | undefined;
   try {
@@ -148,15 +200,30 @@ export async function startSlack({ service, secrets, log, state, fatal, signal, 
     const address = (started as { address?: () => AddressInfo | string | null } | undefined)?.address?.();
     if (address && typeof address === 'object') port = address.port;
   } catch (error) {
-    throw new FaqbotError('config', socketMode
-      ? `Slack Socket Mode did not connect (${slackError(error)}); check SLACK_APP_TOKEN (xapp-..., with the connections:write scope) and that Socket Mode is on`
-      : `could not listen for Slack on port ${secrets.port} (${describeError(error)}); set PORT to a free port`);
+    throw new FaqbotError(
+      'config',
+      socketMode
+        ? `Slack Socket Mode did not connect (${slackError(error)}); check SLACK_APP_TOKEN (xapp-..., with the connections:write scope) and that Socket Mode is on`
+        : `could not listen for Slack on port ${secrets.port} (${describeError(error)}); set PORT to a free port`,
+    );
   }
   connection.set('connected');
   const listening = `slack: listening for Slack requests on port ${port ?? secrets.port} at ${EVENTS_PATH}`;
-  log.info(socketMode ? 'slack: connected in Socket Mode'
-    : installations ? `${listening}; installs to workspaces at ${INSTALL_PATH} (OAuth, installations kept in ${records!.where})` : listening,
-  socketMode ? { mode: 'socket' } : { mode: 'http', port: port ?? secrets.port, path: EVENTS_PATH, ...(installations ? { install: INSTALL_PATH, redirect: REDIRECT_PATH } : {}) });
+  log.info(
+    socketMode
+      ? 'slack: connected in Socket Mode'
+      : installations
+        ? `${listening}; installs to workspaces at ${INSTALL_PATH} (OAuth, installations kept in ${records!.where})`
+        : listening,
+    socketMode
+      ? { mode: 'socket' }
+      : {
+          mode: 'http',
+          port: port ?? secrets.port,
+          path: EVENTS_PATH,
+          ...(installations ? { install: INSTALL_PATH, redirect: REDIRECT_PATH } : {}),
+        },
+  );
   return {
     name: 'slack',
     health: () => connection.health,

@@ -3,7 +3,18 @@
 // fallback for notifications. Only `reply.mention` is ever written as a `<@…>` mention.
 import type { types as Slack } from '@slack/bolt';
 import {
-  type AnswerReply, type AskedVia, type Entry, knowledgeLine, NO_STATISTICS, type Person, type Phrases, phrasesFor, plainAnswer, type Reply, type StatsReply, statsTitle,
+  type AnswerReply,
+  type AskedVia,
+  type Entry,
+  knowledgeLine,
+  NO_STATISTICS,
+  type Person,
+  type Phrases,
+  phrasesFor,
+  plainAnswer,
+  type Reply,
+  type StatsReply,
+  statsTitle,
 } from '../../src/index.js';
 import { ACTION, encodeValue } from './action-value.js';
 import { echoWithoutLinks, escapeMrkdwn, link, markdownToMrkdwnParts, plainTextSafe } from './mrkdwn.js';
@@ -46,8 +57,12 @@ const NO_ENTRY = '-';
 
 /** "Ask a human": beside Helpful / Not helpful on an answer, its own row under a list. */
 function withHandoffButton(message: SlackMessage, reply: Reply, ctx: RenderContext): SlackMessage {
-  const entryId = reply.kind === 'answer' ? reply.entry.id : reply.kind === 'suggest' ? reply.candidates[0]?.id ?? NO_ENTRY : NO_ENTRY;
-  const ask = button(`🙋 ${phrasesFor(reply.language).askHuman}`, ACTION.handoff, encodeValue({ askId: reply.askId, entryId, via: ctx.via }));
+  const entryId = reply.kind === 'answer' ? reply.entry.id : reply.kind === 'suggest' ? (reply.candidates[0]?.id ?? NO_ENTRY) : NO_ENTRY;
+  const ask = button(
+    `🙋 ${phrasesFor(reply.language).askHuman}`,
+    ACTION.handoff,
+    encodeValue({ askId: reply.askId, entryId, via: ctx.via }),
+  );
   const blocks = [...message.blocks];
   const feedback = blocks.findIndex((b) => b.type === 'actions' && b.block_id === 'faq_feedback');
   if (feedback >= 0) {
@@ -132,7 +147,19 @@ function answer(entry: Entry, related: readonly Entry[], reply: AnswerReply, ctx
   buttons.push(button(`👍 ${say.helpful}`, ACTION.helpful, value), button(`👎 ${say.notHelpful}`, ACTION.notHelpful, value));
   if (reply.dismissibleBy) {
     const who = reply.dismissibleBy;
-    buttons.push(button(`🗑️ ${say.dismiss}`, ACTION.dismiss, encodeValue({ askId: reply.askId, entryId: entry.id, via: ctx.via, askerId: who.askerId, ...(who.targetId ? { targetId: who.targetId } : {}) })));
+    buttons.push(
+      button(
+        `🗑️ ${say.dismiss}`,
+        ACTION.dismiss,
+        encodeValue({
+          askId: reply.askId,
+          entryId: entry.id,
+          via: ctx.via,
+          askerId: who.askerId,
+          ...(who.targetId ? { targetId: who.targetId } : {}),
+        }),
+      ),
+    );
   }
   tail.push({ type: 'actions', block_id: 'faq_feedback', elements: buttons });
 
@@ -158,7 +185,10 @@ const renderedAnswers = new WeakMap<Entry, { sections: readonly string[]; plain:
 function renderedAnswer(entry: Entry): { sections: readonly string[]; plain: string } {
   let hit = renderedAnswers.get(entry);
   if (!hit) {
-    hit = { sections: splitMrkdwn(markdownToMrkdwnParts(entry.answer)), plain: truncate(escapeMrkdwn(plainAnswer(entry)).replace(/\s+/g, ' '), 300) };
+    hit = {
+      sections: splitMrkdwn(markdownToMrkdwnParts(entry.answer)),
+      plain: truncate(escapeMrkdwn(plainAnswer(entry)).replace(/\s+/g, ' '), 300),
+    };
     renderedAnswers.set(entry, hit);
   }
   return hit;
@@ -176,16 +206,41 @@ function stats(reply: StatsReply): SlackMessage {
     {
       type: 'section',
       fields: [
-        ['Questions', s.asks], ['Answered', s.answered], ['Suggestions only', s.suggested],
-        ['Unanswered', s.unanswered], ['Topic lists', s.topicLists], ['Helpful', s.helpful], ['Not helpful', s.notHelpful],
+        ['Questions', s.asks],
+        ['Answered', s.answered],
+        ['Suggestions only', s.suggested],
+        ['Unanswered', s.unanswered],
+        ['Topic lists', s.topicLists],
+        ['Helpful', s.helpful],
+        ['Not helpful', s.notHelpful],
       ].map(([label, n]) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${n}` })),
     },
   ];
   if (s.topEntries.length > 0) {
-    blocks.push(section(truncate(`*Most asked*\n${s.topEntries.slice(0, 10).map((e) => `• ${escapeMrkdwn(e.question)} (${e.count})`).join('\n')}`, 2900)));
+    blocks.push(
+      section(
+        truncate(
+          `*Most asked*\n${s.topEntries
+            .slice(0, 10)
+            .map((e) => `• ${escapeMrkdwn(e.question)} (${e.count})`)
+            .join('\n')}`,
+          2900,
+        ),
+      ),
+    );
   }
   if (s.topUnanswered.length > 0) {
-    blocks.push(section(truncate(`*Asked but not answered*\n${s.topUnanswered.slice(0, 10).map((u) => `• “${escapeMrkdwn(truncate(u.text, 200))}” (${u.count})`).join('\n')}`, 2900)));
+    blocks.push(
+      section(
+        truncate(
+          `*Asked but not answered*\n${s.topUnanswered
+            .slice(0, 10)
+            .map((u) => `• “${escapeMrkdwn(truncate(u.text, 200))}” (${u.count})`)
+            .join('\n')}`,
+          2900,
+        ),
+      ),
+    );
   }
   blocks.push(...knowledge);
   return { text: `FAQ statistics: ${s.asks} questions, ${s.unanswered} unanswered.`, blocks };
@@ -194,11 +249,18 @@ function stats(reply: StatsReply): SlackMessage {
 function choiceButtons(entries: readonly Entry[], askId: string, ctx: RenderContext): Block[] {
   const shown = entries.slice(0, MAX_BUTTONS);
   if (shown.length === 0) return [];
-  return [{
-    type: 'actions',
-    elements: shown.map((e, i) =>
-      button(e.question, `${ACTION.choose}:${i}`, encodeValue({ askId, entryId: e.id, via: ctx.via, ...(ctx.target ? { targetId: ctx.target.id } : {}) }))),
-  }];
+  return [
+    {
+      type: 'actions',
+      elements: shown.map((e, i) =>
+        button(
+          e.question,
+          `${ACTION.choose}:${i}`,
+          encodeValue({ askId, entryId: e.id, via: ctx.via, ...(ctx.target ? { targetId: ctx.target.id } : {}) }),
+        ),
+      ),
+    },
+  ];
 }
 
 function button(label: string, actionId: string, value: string, style?: 'primary'): Slack.Button {

@@ -20,7 +20,9 @@ export function boltLogger(log: Logger): BoltLogger {
       if (!SAID_ELSEWHERE.some((r) => r.test(line))) log.warn(`slack: ${line}`);
     },
     error: (...m: unknown[]) => log.error(`slack: ${text(m)}`),
-    setLevel: (l: LogLevel) => { level = l; },
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
     getLevel: () => level,
     setName() {},
   };

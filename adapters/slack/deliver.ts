@@ -17,7 +17,13 @@ export interface DeliverOptions {
   replace?: boolean;
 }
 
-export async function deliver(reply: Reply, ctx: RenderContext, to: Destination, deps: Pick<SlackDeps, 'log' | 'service'>, options: DeliverOptions = {}): Promise<boolean> {
+export async function deliver(
+  reply: Reply,
+  ctx: RenderContext,
+  to: Destination,
+  deps: Pick<SlackDeps, 'log' | 'service'>,
+  options: DeliverOptions = {},
+): Promise<boolean> {
   const { log } = deps;
   if (reply.visibility === 'public' || !to.private) {
     try {
@@ -29,7 +35,11 @@ export async function deliver(reply: Reply, ctx: RenderContext, to: Destination,
       // Nobody saw it: asking again once the cause is fixed must not meet a cooldown.
       await deps.service.notDelivered(reply.askId);
       if (!to.private) return false;
-      return sendPrivately(to, renderReply(reply, { ...ctx, notice: `I could not post this in the channel: ${why} Here it is for you.` }), log);
+      return sendPrivately(
+        to,
+        renderReply(reply, { ...ctx, notice: `I could not post this in the channel: ${why} Here it is for you.` }),
+        log,
+      );
     }
   }
   return sendPrivately(to, renderReply(reply, ctx), log, options.replace);

@@ -19,7 +19,11 @@ export const PLATFORM = 'slack';
  * cached) only when some knowledge in use has translations, since otherwise every reply is in
  * the knowledge's own language whatever the locale.
  */
-export async function localeOf(deps: Pick<SlackDeps, 'service' | 'people'>, client: webApi.WebClient, userId: string): Promise<{ locale?: string }> {
+export async function localeOf(
+  deps: Pick<SlackDeps, 'service' | 'people'>,
+  client: webApi.WebClient,
+  userId: string,
+): Promise<{ locale?: string }> {
   if (!deps.service.knowledgeBases().some((kb) => kb.languages.length > 1)) return {};
   const locale = await deps.people.localeOf(client, userId);
   return locale ? { locale } : {};
@@ -29,7 +33,11 @@ export async function localeOf(deps: Pick<SlackDeps, 'service' | 'people'>, clie
  * The core's `communityId` for a Slack request: the workspace, or its Enterprise Grid
  * organisation when `communities:` lists the organisation rather than the workspace.
  */
-export function communityOf(deps: Pick<SlackDeps, 'service'>, teamId: string | undefined, enterpriseId: string | undefined): { communityId?: string } {
+export function communityOf(
+  deps: Pick<SlackDeps, 'service'>,
+  teamId: string | undefined,
+  enterpriseId: string | undefined,
+): { communityId?: string } {
   const id = deps.service.communityOf([teamId, enterpriseId]);
   return id === undefined ? {} : { communityId: id };
 }

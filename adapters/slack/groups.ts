@@ -12,7 +12,11 @@ export class Groups {
   private readonly warned = new Set<string>();
 
   /** `wanted`: the group ids entries are limited to now (they change when knowledge reloads). */
-  constructor(private readonly log: Logger, private readonly wanted: () => readonly string[], private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly log: Logger,
+    private readonly wanted: () => readonly string[],
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The person with `groups` filled in from the groups that matter; never throws. */
   async of(client: webApi.WebClient, person: Person): Promise<Person> {
@@ -35,7 +39,9 @@ export class Groups {
       // Failing closed: nobody sees an entry limited to a group the bot cannot read.
       if (!this.warned.has(group)) {
         this.warned.add(group);
-        this.log.warn(`slack: could not list the members of user group ${group} (usergroups.users.list: ${describeError(error)}); entries limited to it are hidden from everyone. Is the usergroups:read scope granted?`);
+        this.log.warn(
+          `slack: could not list the members of user group ${group} (usergroups.users.list: ${describeError(error)}); entries limited to it are hidden from everyone. Is the usergroups:read scope granted?`,
+        );
       }
       this.members.set(group, { users: hit?.users ?? new Set(), until: this.now() + TTL_MS });
       return hit?.users ?? new Set();

@@ -31,7 +31,10 @@ async function apologise(args: AnyMiddlewareArgs & AllMiddlewareArgs, log: Logge
     const event = (args.body as { event?: { channel?: string; user?: string; thread_ts?: string; ts?: string } }).event;
     if (event?.channel && event.user) {
       await args.client.chat.postEphemeral({
-        channel: event.channel, user: event.user, text: APOLOGY, ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}),
+        channel: event.channel,
+        user: event.user,
+        text: APOLOGY,
+        ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}),
       });
       return;
     }

@@ -49,13 +49,18 @@ export function guardRequests(inner: RequestListener, options: GuardOptions = {}
       (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
       inner(req, res);
     });
-    req.on('error', () => { refused = true; });
+    req.on('error', () => {
+      refused = true;
+    });
   };
 }
 
 /** Slack's SSL check carries no signature; Bolt answers it and strips anything else in it. */
 function isSslCheck(req: IncomingMessage, body: Buffer): boolean {
-  return req.headers['content-type'] === 'application/x-www-form-urlencoded' && new URLSearchParams(body.toString('utf8')).get('ssl_check') === '1';
+  return (
+    req.headers['content-type'] === 'application/x-www-form-urlencoded' &&
+    new URLSearchParams(body.toString('utf8')).get('ssl_check') === '1'
+  );
 }
 
 function recent(req: IncomingMessage, nowMs: number): boolean {

@@ -38,7 +38,10 @@ export class SlackInstallations implements InstallationStore {
   private readonly missing = new Set<string>();
   private readFailing = false;
 
-  constructor(private readonly records: InstallationRecords, private readonly log: Logger) {}
+  constructor(
+    private readonly records: InstallationRecords,
+    private readonly log: Logger,
+  ) {}
 
   async storeInstallation(installation: Installation): Promise<void> {
     const key = installationKey(installation);
@@ -46,7 +49,8 @@ export class SlackInstallations implements InstallationStore {
     this.missing.delete(key);
     const name = installation.isEnterpriseInstall ? installation.enterprise?.name : installation.team?.name;
     this.log.info(`slack: installed to ${describeKey(key)}${name ? ` (${name})` : ''}; its requests are answered with its own token`, {
-      installation: key, scopes: installation.bot?.scopes ?? [],
+      installation: key,
+      scopes: installation.bot?.scopes ?? [],
     });
   }
 
@@ -59,7 +63,10 @@ export class SlackInstallations implements InstallationStore {
     const key = keys[0] ?? 'team:(none)';
     if (!this.missing.has(key)) {
       this.missing.add(key);
-      this.log.warn(`slack: ${describeKey(key)} has no installation (never installed, or uninstalled); its requests are not answered. To answer it, install the app there from ${INSTALL_PATH}`, { installation: key });
+      this.log.warn(
+        `slack: ${describeKey(key)} has no installation (never installed, or uninstalled); its requests are not answered. To answer it, install the app there from ${INSTALL_PATH}`,
+        { installation: key },
+      );
     }
     throw new Error(`no installation for ${describeKey(key)}`);
   }
@@ -84,10 +91,15 @@ export class SlackInstallations implements InstallationStore {
     try {
       const installation = JSON.parse(data) as Installation;
       if (typeof installation?.bot?.token === 'string') return installation;
-    } catch { /* said below */ }
+    } catch {
+      /* said below */
+    }
     if (!this.missing.has(key)) {
       this.missing.add(key);
-      this.log.error(`slack: the installation of ${describeKey(key)} in ${this.records.where} is damaged (it holds no bot token); its requests are not answered until the app is installed there again from ${INSTALL_PATH}`, { installation: key });
+      this.log.error(
+        `slack: the installation of ${describeKey(key)} in ${this.records.where} is damaged (it holds no bot token); its requests are not answered until the app is installed there again from ${INSTALL_PATH}`,
+        { installation: key },
+      );
     }
     throw new Error(`the installation of ${describeKey(key)} is damaged`);
   }
@@ -103,7 +115,9 @@ export class SlackInstallations implements InstallationStore {
     } catch (error) {
       if (!this.readFailing) {
         this.readFailing = true;
-        this.log.error(`slack: could not read installations from ${this.records.where} (${describeError(error)}); requests are not answered until it answers again (said once)`);
+        this.log.error(
+          `slack: could not read installations from ${this.records.where} (${describeError(error)}); requests are not answered until it answers again (said once)`,
+        );
       }
       throw error;
     }

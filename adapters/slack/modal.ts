@@ -36,7 +36,9 @@ export function decodeState(raw: string | undefined): ModalState | undefined {
     const o = JSON.parse(raw ?? '') as Record<string, unknown>;
     if (typeof o.c !== 'string' || typeof o.t !== 'string' || !Array.isArray(o.e)) return undefined;
     return {
-      channelId: o.c, threadTs: o.t, text: typeof o.q === 'string' ? o.q : '',
+      channelId: o.c,
+      threadTs: o.t,
+      text: typeof o.q === 'string' ? o.q : '',
       entryIds: o.e.filter((x): x is string => typeof x === 'string'),
       ...(typeof o.u === 'string' ? { authorId: o.u } : {}),
       ...(typeof o.a === 'string' ? { askId: o.a } : {}),
@@ -55,10 +57,18 @@ export function candidatesOf(reply: Reply): readonly Entry[] {
   return [];
 }
 
-export function buildModal(reply: Reply, state: Omit<ModalState, 'entryIds'>, entries: readonly Entry[] = candidatesOf(reply), picked = entries[0]): Slack.ModalView {
+export function buildModal(
+  reply: Reply,
+  state: Omit<ModalState, 'entryIds'>,
+  entries: readonly Entry[] = candidatesOf(reply),
+  picked = entries[0],
+): Slack.ModalView {
   const shown = entries.slice(0, MAX_OPTIONS);
   const blocks: Block[] = [
-    { type: 'context', elements: [{ type: 'mrkdwn', text: state.authorId ? `Answering <@${state.authorId}>:` : 'Answering this message:' }] },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: state.authorId ? `Answering <@${state.authorId}>:` : 'Answering this message:' }],
+    },
     section(quoteOf(state.text)),
   ];
   const full: ModalState = { ...state, entryIds: shown.map((e) => e.id), ...(reply.askId && !state.askId ? { askId: reply.askId } : {}) };
@@ -71,7 +81,10 @@ export function buildModal(reply: Reply, state: Omit<ModalState, 'entryIds'>, en
     return view(blocks, full, false);
   }
   if (reply.kind === 'none') blocks.push(section('No entry matches this message well; these are the closest topics.'));
-  const option = (e: Entry): Slack.Option => ({ text: { type: 'plain_text', text: truncate(plainTextSafe(e.question), 75), emoji: true }, value: e.id });
+  const option = (e: Entry): Slack.Option => ({
+    text: { type: 'plain_text', text: truncate(plainTextSafe(e.question), 75), emoji: true },
+    value: e.id,
+  });
   blocks.push({
     type: 'input',
     block_id: PICK_BLOCK,
@@ -107,5 +120,10 @@ function view(blocks: Block[], state: ModalState, canSubmit: boolean): Slack.Mod
 
 function quoteOf(text: string): string {
   const t = truncate(text.trim(), 500);
-  return t ? t.split('\n').map((l) => `> ${escapeMrkdwn(l)}`).join('\n') : '_(a message without text)_';
+  return t
+    ? t
+        .split('\n')
+        .map((l) => `> ${escapeMrkdwn(l)}`)
+        .join('\n')
+    : '_(a message without text)_';
 }

@@ -16,7 +16,10 @@ export function escapeMrkdwn(text: string): string {
  * knowledge text can neither ping nor pass for a mention there.
  */
 export function plainTextSafe(text: string): string {
-  return text.replace(/<([!@#]?)([^<>]*)>/g, (_m, sigil: string, inner: string) => `${sigil === '!' ? '@' : sigil}${inner.split('|')[0]!.replace(/^subteam\^/, '')}`);
+  return text.replace(
+    /<([!@#]?)([^<>]*)>/g,
+    (_m, sigil: string, inner: string) => `${sigil === '!' ? '@' : sigil}${inner.split('|')[0]!.replace(/^subteam\^/, '')}`,
+  );
 }
 
 /**
@@ -29,7 +32,8 @@ export function echoWithoutLinks(text: string): string {
 }
 
 /** A scheme, `www.`, an address, or a dotted host followed by a path or a common top-level domain. */
-const LINK_LIKE = /\b(?:[a-z][a-z0-9+.-]*:\/\/\S*|www\.\S+|[^\s@]+@[^\s@]+\.[a-z]{2,}\S*|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|app|co|me|xyz|info|gg|ly|link|site|online|ru|cn|de|uk|fr|tk|top|click|zip)\b)/gi;
+const LINK_LIKE =
+  /\b(?:[a-z][a-z0-9+.-]*:\/\/\S*|www\.\S+|[^\s@]+@[^\s@]+\.[a-z]{2,}\S*|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|app|co|me|xyz|info|gg|ly|link|site|online|ru|cn|de|uk|fr|tk|top|click|zip)\b)/gi;
 
 /**
  * The answer as mrkdwn, one string per top-level Markdown block, so a caller can split the
@@ -59,7 +63,10 @@ function block(node: RootContent, depth: number): string {
       return node.children
         .map((item) => {
           const marker = item.checked === true ? '☑' : item.checked === false ? '☐' : node.ordered ? `${n++}.` : '•';
-          const body = item.children.map((c) => block(c, depth + 1)).filter(Boolean).join('\n');
+          const body = item.children
+            .map((c) => block(c, depth + 1))
+            .filter(Boolean)
+            .join('\n');
           const indent = '    '.repeat(depth);
           const [first = '', ...rest] = body.split('\n');
           return [`${indent}${marker} ${first}`, ...rest.map((l) => (l.startsWith(' ') ? l : `${indent}    ${l}`))].join('\n');
@@ -74,7 +81,10 @@ function block(node: RootContent, depth: number): string {
       return escapeMrkdwn(node.value);
     case 'containerDirective': {
       const label = node.children[0]?.data && 'directiveLabel' in node.children[0].data ? plainOf(node.children[0]) : '';
-      const body = node.children.filter((c, i) => !(i === 0 && label)).map((c) => block(c, depth)).join('\n\n');
+      const body = node.children
+        .filter((c, i) => !(i === 0 && label))
+        .map((c) => block(c, depth))
+        .join('\n\n');
       const title = escapeMrkdwn(label || capitalise(node.name));
       return quote(`*${title}:* ${body}`);
     }
@@ -116,7 +126,11 @@ function phrase(node: PhrasingContent, noMarks: boolean): string {
     case 'footnoteReference':
       return '';
     default:
-      return 'children' in node ? inline(node.children as PhrasingContent[], noMarks) : 'value' in node ? escapeMrkdwn(String(node.value)) : '';
+      return 'children' in node
+        ? inline(node.children as PhrasingContent[], noMarks)
+        : 'value' in node
+          ? escapeMrkdwn(String(node.value))
+          : '';
   }
 }
 
@@ -136,7 +150,10 @@ function mark(marker: string, content: string): string {
 }
 
 function quote(text: string): string {
-  return text.split('\n').map((l) => `> ${l}`).join('\n');
+  return text
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
 }
 
 function fence(text: string): string {
@@ -146,8 +163,15 @@ function fence(text: string): string {
 function tableText(table: Table): string {
   const rows = table.children.map((row) => row.children.map((cell) => plainOf(cell).replace(/\s+/g, ' ').trim()));
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => { widths[i] = Math.max(widths[i] ?? 0, [...cell].length); });
-  const line = (row: string[]) => row.map((cell, i) => cell + ' '.repeat((widths[i] ?? 0) - [...cell].length)).join(' | ').trimEnd();
+  for (const row of rows)
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, [...cell].length);
+    });
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => cell + ' '.repeat((widths[i] ?? 0) - [...cell].length))
+      .join(' | ')
+      .trimEnd();
   const [head, ...body] = rows;
   if (!head) return '';
   return [line(head), widths.map((w) => '-'.repeat(Math.max(w, 1))).join('-+-'), ...body.map(line)].join('\n');

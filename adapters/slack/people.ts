@@ -19,7 +19,10 @@ interface Known {
 export class People {
   private readonly known = new Map<string, Known>();
 
-  constructor(private readonly log: Logger, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The person with `isModerator` (and a display name) filled in; never throws. */
   async withRights(client: webApi.WebClient, person: Person): Promise<Person> {
@@ -40,14 +43,18 @@ export class People {
       const u = res.user;
       const name = u?.profile?.display_name || u?.real_name || u?.name;
       const known: Known = {
-        isModerator: Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner), ...(name ? { name } : {}),
-        ...(u?.locale ? { locale: u.locale } : {}), until: this.now() + TTL_MS,
+        isModerator: Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner),
+        ...(name ? { name } : {}),
+        ...(u?.locale ? { locale: u.locale } : {}),
+        until: this.now() + TTL_MS,
       };
       if (this.known.size >= MAX_ENTRIES) this.known.clear();
       this.known.set(userId, known);
       return known;
     } catch (error) {
-      this.log.warn(`slack: could not look up member ${userId} (users.info: ${describeError(error)}); treating them as a regular member of the knowledge's language. Is the users:read scope granted?`);
+      this.log.warn(
+        `slack: could not look up member ${userId} (users.info: ${describeError(error)}); treating them as a regular member of the knowledge's language. Is the users:read scope granted?`,
+      );
       // Remember the failure too, so a missing scope costs one warning per member, not one per click.
       const known: Known = { isModerator: false, until: this.now() + TTL_MS };
       this.known.set(userId, known);

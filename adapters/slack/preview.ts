@@ -22,14 +22,18 @@ export function readable(message: SlackMessage, ephemeral: boolean): string {
 
 function blockLines(block: Block): string[] {
   switch (block.type) {
-    case 'header': return [block.text.text, '-'.repeat(Math.min(block.text.text.length, 60))];
+    case 'header':
+      return [block.text.text, '-'.repeat(Math.min(block.text.text.length, 60))];
     case 'section': {
       const text = block.text ? [block.text.text] : [];
       const fields = (block.fields ?? []).map((f) => f.text.replace(/\n/g, ': '));
       return [...text, ...fields];
     }
-    case 'context': return block.elements.map((e) => `  ${'text' in e ? e.text : ''}`);
-    case 'actions': return [block.elements.map((e) => (e.type === 'button' ? `[${e.text.text}]` : `[${e.type}]`)).join(' ')];
-    default: return [`[${block.type} block]`];
+    case 'context':
+      return block.elements.map((e) => `  ${'text' in e ? e.text : ''}`);
+    case 'actions':
+      return [block.elements.map((e) => (e.type === 'button' ? `[${e.text.text}]` : `[${e.type}]`)).join(' ')];
+    default:
+      return [`[${block.type} block]`];
   }
 }

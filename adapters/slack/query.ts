@@ -21,11 +21,16 @@ export interface SlackAsk {
 
 export function slackQuery(deps: Pick<SlackDeps, 'service'>, ask: SlackAsk): Query {
   return buildQuery({
-    text: ask.text, platform: PLATFORM, channelId: ask.channelId, threadId: ask.threadId,
+    text: ask.text,
+    platform: PLATFORM,
+    channelId: ask.channelId,
+    threadId: ask.threadId,
     ...communityOf(deps, ask.teamId, ask.enterpriseId),
     // Slack names direct-message conversations D…; per-channel settings do not apply there.
     direct: ask.channelId.startsWith('D'),
-    asker: ask.asker, target: ask.target, via: ask.via,
+    asker: ask.asker,
+    target: ask.target,
+    via: ask.via,
     ...(ask.locale ? { locale: ask.locale } : {}),
   });
 }

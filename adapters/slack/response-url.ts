@@ -12,25 +12,33 @@ export const RESPONSE_URL_TIMEOUT_MS = 10_000;
  * Resolves once Slack accepted the message; rejects with Slack's status and error otherwise.
  * The URL is never part of the error: it is a credential for five more posts.
  */
-export function postToResponseUrl(url: string, message: Readonly<Record<string, unknown>>, timeoutMs = RESPONSE_URL_TIMEOUT_MS): Promise<void> {
+export function postToResponseUrl(
+  url: string,
+  message: Readonly<Record<string, unknown>>,
+  timeoutMs = RESPONSE_URL_TIMEOUT_MS,
+): Promise<void> {
   const body = JSON.stringify(message);
   const send = new URL(url).protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(url, {
-      method: 'POST',
-      timeout: timeoutMs,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) },
-    }, (res: IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        const status = res.statusCode ?? 0;
-        const answer = slackAnswer(Buffer.concat(chunks).toString('utf8'));
-        if (status >= 200 && status < 300 && answer.ok) return resolve();
-        reject(new Error(`Slack refused the reply to the response_url (HTTP ${status}${answer.error ? `, ${answer.error}` : ''})`));
-      });
-    });
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        timeout: timeoutMs,
+        headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) },
+      },
+      (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          const answer = slackAnswer(Buffer.concat(chunks).toString('utf8'));
+          if (status >= 200 && status < 300 && answer.ok) return resolve();
+          reject(new Error(`Slack refused the reply to the response_url (HTTP ${status}${answer.error ? `, ${answer.error}` : ''})`));
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`Slack did not answer the reply to the response_url within ${timeoutMs / 1000} s`)));
     req.on('error', reject);
     req.end(body);

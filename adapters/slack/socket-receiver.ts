@@ -118,7 +118,10 @@ export class SocketReceiver implements Receiver {
       await Promise.race([
         client.start(),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no hello from Slack within ${Math.round(this.options.attemptTimeoutMs / 1000)} s`)), this.options.attemptTimeoutMs);
+          timer = setTimeout(
+            () => reject(new Error(`no hello from Slack within ${Math.round(this.options.attemptTimeoutMs / 1000)} s`)),
+            this.options.attemptTimeoutMs,
+          );
         }),
       ]);
       return client;
@@ -157,7 +160,9 @@ export class SocketReceiver implements Receiver {
       if (!this.#active && !this.#stopping.signal.aborted) {
         void this.#reconnect(`a refresh failed (${slackError(error)})`);
       } else {
-        this.options.log.warn(`slack: could not open a new Socket Mode connection for Slack's refresh (${slackError(error)}); the current one stays until Slack closes it`);
+        this.options.log.warn(
+          `slack: could not open a new Socket Mode connection for Slack's refresh (${slackError(error)}); the current one stays until Slack closes it`,
+        );
       }
     } finally {
       this.#refreshing = false;
@@ -225,8 +230,13 @@ interface SocketEvent {
 function quietSdkLogger(): SdkLogger {
   let level = LogLevel.ERROR;
   return {
-    debug() {}, info() {}, warn() {}, error() {},
-    setLevel: (l: LogLevel) => { level = l; },
+    debug() {},
+    info() {},
+    warn() {},
+    error() {},
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
     getLevel: () => level,
     setName() {},
   };

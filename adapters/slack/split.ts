@@ -5,7 +5,11 @@ import { pack, shorten, splitWords } from '../../src/index.js';
 import { SECTION_LIMIT } from './limits.js';
 
 export function splitMrkdwn(parts: readonly string[], limit = SECTION_LIMIT): string[] {
-  return pack(parts.flatMap((p) => (p.length <= limit ? [p] : splitPart(p, limit))), limit, '\n\n');
+  return pack(
+    parts.flatMap((p) => (p.length <= limit ? [p] : splitPart(p, limit))),
+    limit,
+    '\n\n',
+  );
 }
 
 function splitPart(part: string, limit: number): string[] {
@@ -19,7 +23,11 @@ function splitPart(part: string, limit: number): string[] {
 }
 
 function packLines(lines: readonly string[], limit: number): string[] {
-  return pack(lines.flatMap((l) => (l.length <= limit ? [l] : splitWords(l, limit, safeCut))), limit, '\n');
+  return pack(
+    lines.flatMap((l) => (l.length <= limit ? [l] : splitWords(l, limit, safeCut))),
+    limit,
+    '\n',
+  );
 }
 
 /** Moves a cut back so it does not fall inside `&lt;` or `<https://…|label>`. */

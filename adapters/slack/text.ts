@@ -31,7 +31,10 @@ export function questionFromMessage(raw: string): string {
 export function slackToPlain(raw: string): string {
   // Before spaces are collapsed: JavaScript's \s counts a BOM as a space, which would split a word.
   return withoutInvisible(raw)
-    .replace(/<!(?:subteam\^[A-Z0-9]+\|)?([^>|]+)(?:\|([^>]*))?>/g, (_m, name: string, label?: string) => label || `@${name.replace(/^@/, '')}`)
+    .replace(
+      /<!(?:subteam\^[A-Z0-9]+\|)?([^>|]+)(?:\|([^>]*))?>/g,
+      (_m, name: string, label?: string) => label || `@${name.replace(/^@/, '')}`,
+    )
     .replace(/<#[CG][A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => (name ? `#${name}` : '#channel'))
     .replace(/<([^>|]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label || url)
     .replace(/&lt;/g, '<')

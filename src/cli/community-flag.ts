@@ -12,7 +12,8 @@ import type { Io, OptionSpec } from './command.js';
 export const communityOption = { community: { type: 'string' } } as const satisfies OptionSpec;
 
 export const communityHelp = {
-  community: 'a Discord server id or Slack team id: use the knowledge and settings `communities:` gives it (the default\'s when it is not listed)',
+  community:
+    "a Discord server id or Slack team id: use the knowledge and settings `communities:` gives it (the default's when it is not listed)",
 } as const;
 
 export interface CommunityChoice {
@@ -29,7 +30,8 @@ export interface CommunityChoice {
 export async function chosenCommunity(flag: unknown, config: Config, io: Pick<Io, 'cwd' | 'err'>): Promise<CommunityChoice | undefined> {
   if (flag === undefined) return undefined;
   const id = typeof flag === 'string' ? flag.trim() : '';
-  if (id === '') throw new FaqbotError('usage', '--community needs an id: a Discord server id or Slack team id (see `communities:` in the config)');
+  if (id === '')
+    throw new FaqbotError('usage', '--community needs an id: a Discord server id or Slack team id (see `communities:` in the config)');
   const plans = planCommunities(config.settings, (path) => resolve(io.cwd, path));
   const own = plans.find((p) => p.key === id);
   const plan = own ?? plans[0]!;
@@ -39,12 +41,17 @@ export async function chosenCommunity(flag: unknown, config: Config, io: Pick<Io
 
 /** A note for stderr when the id falls under the default: a typo in an id should not pass unseen. */
 export function unlistedNote(choice: CommunityChoice, id: string): string | undefined {
-  return choice.listed || id === 'default' ? undefined : `note: ${id} is not listed under communities: in the config; it is answered with the default knowledge (${choice.plan.knowledgePath})`;
+  return choice.listed || id === 'default'
+    ? undefined
+    : `note: ${id} is not listed under communities: in the config; it is answered with the default knowledge (${choice.plan.knowledgePath})`;
 }
 
 /** `--community` and a knowledge path both name the knowledge: only one may be given. */
 export function refuseBoth(community: unknown, knowledge: unknown, command: string): void {
   if (community !== undefined && knowledge !== undefined) {
-    throw new FaqbotError('usage', `give either --community ID or a knowledge path to \`faqbot ${command}\`, not both: the community names its knowledge`);
+    throw new FaqbotError(
+      'usage',
+      `give either --community ID or a knowledge path to \`faqbot ${command}\`, not both: the community names its knowledge`,
+    );
   }
 }

@@ -46,7 +46,12 @@ export function renderReply(reply: Reply, options: TerminalOptions = {}): string
       lines.push('Try other words, or ask a moderator.');
       break;
     case 'help':
-      lines.push(wrap(`${reply.title}: ${phrasesFor(reply.language).canAnswer(reply.entryCount)} Ask a question in your own words, or try one of these:`, width));
+      lines.push(
+        wrap(
+          `${reply.title}: ${phrasesFor(reply.language).canAnswer(reply.entryCount)} Ask a question in your own words, or try one of these:`,
+          width,
+        ),
+      );
       lines.push(...reply.topics.map((e) => prefixWrapped(`${e.question}  (/faq ${e.id})`, width, '  - ')));
       if (reply.footer) lines.push('', wrap(reply.footer, width));
       break;
@@ -64,7 +69,10 @@ export function renderReply(reply: Reply, options: TerminalOptions = {}): string
 /** A list item wrapped with a hanging indent under its marker. */
 function prefixWrapped(text: string, width: number, marker: string): string {
   const pad = ' '.repeat(marker.length);
-  return wrap(text, width - marker.length).split('\n').map((l, i) => (i === 0 ? marker : pad) + l).join('\n');
+  return wrap(text, width - marker.length)
+    .split('\n')
+    .map((l, i) => (i === 0 ? marker : pad) + l)
+    .join('\n');
 }
 
 /** A question is text, not Markdown: keep a `*` or `_` in it from turning into emphasis. */
@@ -85,9 +93,10 @@ export function matchJson(match: Match, reply: Reply): unknown {
   return {
     decision: match.decision,
     reply: reply.kind,
-    entry: reply.kind === 'answer'
-      ? { id: reply.entry.id, question: reply.entry.question, answer: reply.entry.answer, links: reply.entry.links }
-      : null,
+    entry:
+      reply.kind === 'answer'
+        ? { id: reply.entry.id, question: reply.entry.question, answer: reply.entry.answer, links: reply.entry.links }
+        : null,
     candidates: match.candidates.slice(0, 5).map((c) => ({ id: c.entry.id, question: c.entry.question, score: round(c.score) })),
   };
 }

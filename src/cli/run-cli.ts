@@ -21,7 +21,12 @@ export async function runCli(argv: readonly string[], commands: readonly Command
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(`faqbot: unknown command "${name}"${didYouMean(name, commands.map((c) => c.name))}\nRun \`faqbot --help\` for the list of commands.`);
+    io.err(
+      `faqbot: unknown command "${name}"${didYouMean(
+        name,
+        commands.map((c) => c.name),
+      )}\nRun \`faqbot --help\` for the list of commands.`,
+    );
     return EXIT_USAGE;
   }
   return runCommand(await resolveCommand(command), rest, io, `faqbot ${name}`);
@@ -36,7 +41,12 @@ async function runCommand(command: Command, argv: readonly string[], io: Io, pat
     }
     const found = command.subcommands.find((c) => c.name === sub);
     if (!found) {
-      io.err(`${path}: unknown sub-command "${sub}"${didYouMean(sub, command.subcommands.map((c) => c.name))}\nUsage: ${command.usage}`);
+      io.err(
+        `${path}: unknown sub-command "${sub}"${didYouMean(
+          sub,
+          command.subcommands.map((c) => c.name),
+        )}\nUsage: ${command.usage}`,
+      );
       return EXIT_USAGE;
     }
     return runCommand(found, rest, io, `${path} ${sub}`);
@@ -53,7 +63,10 @@ async function runCommand(command: Command, argv: readonly string[], io: Io, pat
     return EXIT_USAGE;
   }
   try {
-    return await command.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals }, io);
+    return await command.run(
+      { values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals },
+      io,
+    );
   } catch (error) {
     if (error instanceof FaqbotError) {
       io.err(`${path}: ${error.message}`);
@@ -73,14 +86,14 @@ function cleanParseError(error: unknown): string {
 function topHelp(commands: readonly CommandEntry[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
-    'faqbot: answers your community\'s frequently asked questions in Discord and Slack.',
+    "faqbot: answers your community's frequently asked questions in Discord and Slack.",
     '',
     'Usage: faqbot <command> [options]',
     '',
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `faqbot <command> --help` for a command\'s options, `faqbot --version` (-v) for the version.',
+    "Run `faqbot <command> --help` for a command's options, `faqbot --version` (-v) for the version.",
   ].join('\n');
 }
 

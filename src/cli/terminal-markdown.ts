@@ -29,11 +29,13 @@ function block(node: RootContent, width: number): string {
       return prefixLines(blocks(node.children, width - 2).join('\n\n'), '| ', '| ');
     case 'list': {
       const start = node.start ?? 1;
-      return node.children.map((item, i) => {
-        const marker = node.ordered ? `${start + i}. ` : '- ';
-        const body = blocks(item.children, width - marker.length).join(item.spread ? '\n\n' : '\n');
-        return prefixLines(body, marker, ' '.repeat(marker.length));
-      }).join(node.spread ? '\n\n' : '\n');
+      return node.children
+        .map((item, i) => {
+          const marker = node.ordered ? `${start + i}. ` : '- ';
+          const body = blocks(item.children, width - marker.length).join(item.spread ? '\n\n' : '\n');
+          return prefixLines(body, marker, ' '.repeat(marker.length));
+        })
+        .join(node.spread ? '\n\n' : '\n');
     }
     case 'code':
       // Code is copied as it is: indented, never wrapped.
@@ -89,24 +91,30 @@ function phrase(node: PhrasingContent | Nodes): string {
 
 /** Wraps at `width` on spaces; hard breaks stay; a word longer than a line gets its own line. */
 export function wrap(text: string, width: number): string {
-  return text.split('\n').map((line) => {
-    const out: string[] = [];
-    let current = '';
-    for (const word of line.split(/\s+/).filter(Boolean)) {
-      if (current === '') current = word;
-      else if (current.length + 1 + word.length <= width) current += ` ${word}`;
-      else {
-        out.push(current);
-        current = word;
+  return text
+    .split('\n')
+    .map((line) => {
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.split(/\s+/).filter(Boolean)) {
+        if (current === '') current = word;
+        else if (current.length + 1 + word.length <= width) current += ` ${word}`;
+        else {
+          out.push(current);
+          current = word;
+        }
       }
-    }
-    out.push(current);
-    return out.join('\n');
-  }).join('\n');
+      out.push(current);
+      return out.join('\n');
+    })
+    .join('\n');
 }
 
 function prefixLines(text: string, first: string, rest: string): string {
-  return text.split('\n').map((line, i) => `${i === 0 ? first : rest}${line}`.trimEnd()).join('\n');
+  return text
+    .split('\n')
+    .map((line, i) => `${i === 0 ? first : rest}${line}`.trimEnd())
+    .join('\n');
 }
 
 /**
@@ -121,7 +129,11 @@ function table(node: Table, width: number): string {
   const widths = Array.from({ length: columns }, (_v, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   const total = widths.reduce((a, b) => a + b, 0) + 2 * (columns - 1);
   if (total <= width) {
-    const line = (r: readonly string[]) => widths.map((w, c) => (r[c] ?? '').padEnd(w)).join('  ').trimEnd();
+    const line = (r: readonly string[]) =>
+      widths
+        .map((w, c) => (r[c] ?? '').padEnd(w))
+        .join('  ')
+        .trimEnd();
     return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
   }
   return body.map((r) => r.map((cell, c) => wrap(`${header[c] ?? ''}: ${cell}`, width)).join('\n')).join('\n\n');

@@ -27,16 +27,25 @@ export class FallbackState implements SharedState {
   }
 
   claim(key: string, ttlMs: number, now: number): Promise<Claim> {
-    return this.run((s) => s.claim(key, ttlMs, now), () => this.local.claimNow(key, ttlMs, now));
+    return this.run(
+      (s) => s.claim(key, ttlMs, now),
+      () => this.local.claimNow(key, ttlMs, now),
+    );
   }
 
   async release(key: string, token: string): Promise<void> {
     await this.local.release(key, token);
-    await this.run((s) => s.release(key, token), () => undefined);
+    await this.run(
+      (s) => s.release(key, token),
+      () => undefined,
+    );
   }
 
   take(key: string, count: number, windowMs: number, now: number): Promise<number> {
-    return this.run((s) => s.take(key, count, windowMs, now), () => this.local.takeNow(key, count, windowMs, now));
+    return this.run(
+      (s) => s.take(key, count, windowMs, now),
+      () => this.local.takeNow(key, count, windowMs, now),
+    );
   }
 
   /** Marks the engine as failing (also used at start-up when it does not answer in time). */
@@ -45,7 +54,9 @@ export class FallbackState implements SharedState {
     if (this.downSince !== undefined) return;
     this.downSince = this.clock();
     this.reason = `${this.engine} at ${this.where} is unreachable (${describeError(error)})`;
-    this.log.warn(`state: ${this.reason}; cooldowns, rate limits and event de-duplication are kept by this replica alone until it answers again`);
+    this.log.warn(
+      `state: ${this.reason}; cooldowns, rate limits and event de-duplication are kept by this replica alone until it answers again`,
+    );
   }
 
   private async run<T>(useShared: (s: SharedState) => Promise<T>, useLocal: () => T): Promise<T> {

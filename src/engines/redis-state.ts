@@ -110,7 +110,10 @@ export class RedisState implements SharedState {
       // rate-limiter-flexible counts in fixed windows that start with a member's first ask,
       // atomically in Redis (one Lua call), and knows ioredis: less to get wrong than our own script.
       limiter = new RateLimiterRedis({
-        storeClient: this.client, keyPrefix: id, points: count, duration: Math.max(1, Math.ceil(windowMs / 1000)),
+        storeClient: this.client,
+        keyPrefix: id,
+        points: count,
+        duration: Math.max(1, Math.ceil(windowMs / 1000)),
         rejectIfRedisNotReady: true,
       });
       this.limiters.set(id, limiter);

@@ -25,8 +25,11 @@ export function liftAdmonitions(root: RootContent | { type: 'root'; children: Ro
 /** The admonition's rendering as a quote; a `question` block is a question, see sections.ts. */
 export function renderAdmonitions(root: RootContent | { type: 'root'; children: RootContent[] }): void {
   // An admonition with no body ("!!! note" and nothing indented below) says nothing.
-  rewriteChildren(root, (children) => children.flatMap((child): RootContent[] =>
-    child.type !== 'containerDirective' ? [child] : child.children.length > 0 ? [asQuote(child)] : []));
+  rewriteChildren(root, (children) =>
+    children.flatMap((child): RootContent[] =>
+      child.type !== 'containerDirective' ? [child] : child.children.length > 0 ? [asQuote(child)] : [],
+    ),
+  );
 }
 
 /** The title of a `??? question "..."` block, which some pages (Haskell Stack) ask questions with. */
@@ -88,7 +91,11 @@ function liftIn(children: RootContent[], source: string, notes: Notes): RootCont
 }
 
 /** The body of a `::: name` container up to its closing `:::`, or undefined when it never closes. */
-function collectContainer(firstRest: PhrasingContent[][], siblings: RootContent[], from: number): { body: RootContent[]; next: number } | undefined {
+function collectContainer(
+  firstRest: PhrasingContent[][],
+  siblings: RootContent[],
+  from: number,
+): { body: RootContent[]; next: number } | undefined {
   const body: RootContent[] = [];
   const take = (lines: PhrasingContent[][]): boolean => {
     const last = lines.length > 0 ? lineText(lines.at(-1)!) : '';
@@ -127,7 +134,12 @@ function dropTrailingCloser(node: RootContent): boolean {
 }
 
 function directive(name: string, title: string | undefined, children: RootContent[]): ContainerDirective {
-  return { type: 'containerDirective', name: name.toLowerCase(), attributes: title === undefined ? {} : { title }, children: children as BlockContent[] };
+  return {
+    type: 'containerDirective',
+    name: name.toLowerCase(),
+    attributes: title === undefined ? {} : { title },
+    children: children as BlockContent[],
+  };
 }
 
 /** micromark's `:::tip[Title]` keeps the title as a first paragraph marked as the label. */
@@ -173,13 +185,19 @@ export function paragraphLines(paragraph: Paragraph): PhrasingContent[][] {
 }
 
 function lineText(line: PhrasingContent[]): string {
-  return line.map((node) => toString(node)).join('').trim();
+  return line
+    .map((node) => toString(node))
+    .join('')
+    .trim();
 }
 
 function paragraphOf(lines: PhrasingContent[][]): Paragraph | undefined {
   const kept = lines.filter((line) => lineText(line) !== '');
   if (kept.length === 0) return undefined;
-  return { type: 'paragraph', children: kept.flatMap((line, index) => (index > 0 ? [{ type: 'text', value: '\n' } as Text, ...line] : line)) };
+  return {
+    type: 'paragraph',
+    children: kept.flatMap((line, index) => (index > 0 ? [{ type: 'text', value: '\n' } as Text, ...line] : line)),
+  };
 }
 
 function isIndentedCode(node: RootContent | undefined, source: string): boolean {

@@ -23,7 +23,11 @@ export function readExisting(path: string, display: string): ExistingFile {
   const { meta, entries, problems } = checkText(text, display);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    throw new FaqbotError('import', `${display}: cannot re-import into a knowledge file with errors; fix them first (faqbot check ${display})`, errors.map(formatProblem));
+    throw new FaqbotError(
+      'import',
+      `${display}: cannot re-import into a knowledge file with errors; fix them first (faqbot check ${display})`,
+      errors.map(formatProblem),
+    );
   }
   const comment: string[] = [];
   for (const line of text.split(/\r?\n/)) {
@@ -37,11 +41,26 @@ export function readExisting(path: string, display: string): ExistingFile {
       ...(meta.footer ? { footer: meta.footer } : {}),
       ...(meta.language ? { language: meta.language } : {}),
       entries: entries.map((e) => ({
-        id: e.id, question: e.question, answer: e.answer,
-        alternates: [...e.alternates], keywords: [...e.keywords], links: [...e.links],
-        related: [...e.related], tags: [...e.tags], pinned: e.pinned,
+        id: e.id,
+        question: e.question,
+        answer: e.answer,
+        alternates: [...e.alternates],
+        keywords: [...e.keywords],
+        links: [...e.links],
+        related: [...e.related],
+        tags: [...e.tags],
+        pinned: e.pinned,
         ...(e.restrictedTo ? { restrictedTo: [...e.restrictedTo] } : {}),
-        ...(e.translations ? { translations: Object.fromEntries(Object.entries(e.translations).map(([l, t]) => [l, { question: t!.question, answer: t!.answer, alternates: [...t!.alternates] }])) } : {}),
+        ...(e.translations
+          ? {
+              translations: Object.fromEntries(
+                Object.entries(e.translations).map(([l, t]) => [
+                  l,
+                  { question: t!.question, answer: t!.answer, alternates: [...t!.alternates] },
+                ]),
+              ),
+            }
+          : {}),
       })),
     },
     comment,

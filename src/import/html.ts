@@ -14,22 +14,62 @@ const TOKEN = /<!--[\s\S]*?-->|<\/?([a-zA-Z][\w-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:
 const ATTR = /([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 const VOID = new Set(['br', 'img', 'hr', 'input', 'meta', 'link', 'source', 'wbr']);
 /** Tags that start a new paragraph when they appear in an HTML block. */
-const BLOCK = new Set(['p', 'div', 'details', 'summary', 'section', 'center', 'ul', 'ol', 'li', 'table', 'tr', 'blockquote', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…', copy: '©', reg: '®', trade: '™' };
+const BLOCK = new Set([
+  'p',
+  'div',
+  'details',
+  'summary',
+  'section',
+  'center',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'tr',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+]);
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+};
 
 /** Replaces HTML under `root` (blocks and inline tags) with Markdown. */
 export function convertHtml(root: Nodes, notes: Notes): void {
   rewriteChildren(root, (children, parent) => {
     if (!children.some((child) => child.type === 'html')) return children;
     notes.add('html', describe(children));
-    return parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem' || parent.type === 'footnoteDefinition' || parent.type === 'containerDirective'
+    return parent.type === 'root' ||
+      parent.type === 'blockquote' ||
+      parent.type === 'listItem' ||
+      parent.type === 'footnoteDefinition' ||
+      parent.type === 'containerDirective'
       ? children.flatMap((child) => (child.type === 'html' ? htmlBlock(child.value) : [child]))
       : (convertPhrasing(children as PhrasingContent[]) as RootContent[]);
   });
 }
 
 function describe(children: RootContent[]): string {
-  const tags = children.flatMap((child) => (child.type === 'html' ? tokenize(child.value) : []))
+  const tags = children
+    .flatMap((child) => (child.type === 'html' ? tokenize(child.value) : []))
     .filter((t): t is Extract<Token, { tag: string }> => t.kind !== 'text' && t.kind !== 'close')
     .map((t) => (t.tag === 'a' && !('href' in t.attrs) ? '<a name>' : `<${t.tag}>`));
   return tags.length > 0 ? [...new Set(tags)].join(' ') : 'HTML comment';
@@ -48,13 +88,18 @@ function htmlBlock(value: string): RootContent[] {
 /** Inline HTML among other phrasing: tags become Markdown nodes wrapping what they enclose. */
 export function convertPhrasing(children: PhrasingContent[]): PhrasingContent[] {
   const tokens = children.flatMap((child): (Token | NodeToken)[] =>
-    child.type === 'html' ? tokenize(child.value) : [{ kind: 'node', node: child }]);
+    child.type === 'html' ? tokenize(child.value) : [{ kind: 'node', node: child }],
+  );
   const out: PhrasingContent[][] = [[]];
   build(tokens, false, () => undefined, out);
   return out[0]!;
 }
 
-interface Frame { tag: string; attrs: Record<string, string>; children: PhrasingContent[] }
+interface Frame {
+  tag: string;
+  attrs: Record<string, string>;
+  children: PhrasingContent[];
+}
 
 function build(tokens: (Token | NodeToken)[], block: boolean, newParagraph: () => void, paragraphs: PhrasingContent[][]): void {
   const stack: Frame[] = [];
@@ -95,13 +140,20 @@ function element({ tag, attrs, children }: Frame): PhrasingContent[] {
   switch (tag) {
     case 'a':
       return attrs.href ? [{ type: 'link', url: attrs.href, children }] : children;
-    case 'strong': case 'b': case 'summary':
+    case 'strong':
+    case 'b':
+    case 'summary':
       return children.length > 0 ? [{ type: 'strong', children }] : [];
-    case 'em': case 'i':
+    case 'em':
+    case 'i':
       return children.length > 0 ? [{ type: 'emphasis', children }] : [];
-    case 'code': case 'kbd': case 'tt':
+    case 'code':
+    case 'kbd':
+    case 'tt':
       return [{ type: 'inlineCode', value: children.map((c) => toString(c)).join('') }];
-    case 'del': case 's': case 'strike':
+    case 'del':
+    case 's':
+    case 'strike':
       return [{ type: 'delete', children }];
     default:
       return children;

@@ -8,12 +8,85 @@ export const MAX_ID_LENGTH = 40;
 
 /** Words that make a sentence a question, or glue it, but do not say what it is about. */
 const STOP_WORDS = new Set([
-  'a', 'an', 'the', 'how', 'what', 'whats', 'why', 'where', 'when', 'who', 'whom', 'whose', 'which',
-  'do', 'does', 'did', 'i', 'im', 'ive', 'me', 'my', 'we', 'our', 'us', 'you', 'your', 'youre', 'it', 'its',
-  'is', 'are', 'am', 'was', 'were', 'be', 'been', 'can', 'could', 'should', 'would', 'will', 'shall', 'may',
-  'might', 'must', 'has', 'have', 'had', 'there', 'this', 'that', 'these', 'those', 'to', 'of', 'in', 'on',
-  'for', 'with', 'at', 'by', 'from', 'as', 'into', 'about', 'so', 'if', 'or', 'and', 'any', 'some', 'just',
-  'actually', 'really', 'also', 'still', 'then', 'than', 'even',
+  'a',
+  'an',
+  'the',
+  'how',
+  'what',
+  'whats',
+  'why',
+  'where',
+  'when',
+  'who',
+  'whom',
+  'whose',
+  'which',
+  'do',
+  'does',
+  'did',
+  'i',
+  'im',
+  'ive',
+  'me',
+  'my',
+  'we',
+  'our',
+  'us',
+  'you',
+  'your',
+  'youre',
+  'it',
+  'its',
+  'is',
+  'are',
+  'am',
+  'was',
+  'were',
+  'be',
+  'been',
+  'can',
+  'could',
+  'should',
+  'would',
+  'will',
+  'shall',
+  'may',
+  'might',
+  'must',
+  'has',
+  'have',
+  'had',
+  'there',
+  'this',
+  'that',
+  'these',
+  'those',
+  'to',
+  'of',
+  'in',
+  'on',
+  'for',
+  'with',
+  'at',
+  'by',
+  'from',
+  'as',
+  'into',
+  'about',
+  'so',
+  'if',
+  'or',
+  'and',
+  'any',
+  'some',
+  'just',
+  'actually',
+  'really',
+  'also',
+  'still',
+  'then',
+  'than',
+  'even',
 ]);
 
 export function slugify(text: string): string {
@@ -45,14 +118,16 @@ export function uniqueId(text: string, taken: Set<string>): string {
 }
 
 function words(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    // "what's" reads better as "whats" than "what-s".
-    .replace(/['’]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      // "what's" reads better as "whats" than "what-s".
+      .replace(/['’]/g, '')
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+  );
 }
 
 function cutAtWord(slug: string, max: number): string {

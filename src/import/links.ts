@@ -48,7 +48,12 @@ export function absolutizeLinks(node: Nodes, baseUrl: URL | undefined, state: Li
   if ('children' in node) for (const child of node.children) absolutizeLinks(child, baseUrl, state, options);
 }
 
-export function absoluteUrl(url: string, baseUrl: URL | undefined, state: Pick<LinkRewrite, 'unresolved'> & Partial<LinkRewrite>, options: LinkOptions = {}): string {
+export function absoluteUrl(
+  url: string,
+  baseUrl: URL | undefined,
+  state: Pick<LinkRewrite, 'unresolved'> & Partial<LinkRewrite>,
+  options: LinkOptions = {},
+): string {
   if (url === '' || HAS_SCHEME.test(url)) return url;
   if (!baseUrl) {
     state.unresolved.push(url);

@@ -63,9 +63,9 @@ export function mergeDraft(existing: DraftFile, imported: DraftFile): { draft: D
   }
 
   const draft: DraftFile = {
-    ...(existing.title ?? imported.title ? { title: existing.title ?? imported.title } : {}),
-    ...(existing.source ?? imported.source ? { source: existing.source ?? imported.source } : {}),
-    ...(imported.footer ?? existing.footer ? { footer: imported.footer ?? existing.footer } : {}),
+    ...((existing.title ?? imported.title) ? { title: existing.title ?? imported.title } : {}),
+    ...((existing.source ?? imported.source) ? { source: existing.source ?? imported.source } : {}),
+    ...((imported.footer ?? existing.footer) ? { footer: imported.footer ?? existing.footer } : {}),
     // A page says nothing of the file's language: what the file declares stays.
     ...(existing.language ? { language: existing.language } : {}),
     entries,
@@ -97,7 +97,10 @@ function similarity(old: DraftEntry, fresh: DraftEntry): number {
   const question = phrasingKey(fresh.question);
   if (question === phrasingKey(old.question)) return 1;
   if (old.alternates.some((a) => phrasingKey(a) === question)) return 0.97;
-  const byQuestion = Math.max(dice(words(fresh.question), words(old.question)), ...old.alternates.map((a) => 0.9 * dice(words(fresh.question), words(a))));
+  const byQuestion = Math.max(
+    dice(words(fresh.question), words(old.question)),
+    ...old.alternates.map((a) => 0.9 * dice(words(fresh.question), words(a))),
+  );
   // A reworded heading over the same answer is still the same entry.
   const freshAnswer = words(fresh.answer);
   const oldAnswer = words(old.answer);
@@ -105,7 +108,6 @@ function similarity(old: DraftEntry, fresh: DraftEntry): number {
   const byAnswer = freshAnswer.size >= 8 && oldAnswer.size >= 8 ? 0.9 * dice(freshAnswer, oldAnswer) : 0;
   return Math.max(byQuestion, byAnswer);
 }
-
 
 function words(text: string): Set<string> {
   return new Set(phrasingKey(text).split(' ').filter(Boolean));

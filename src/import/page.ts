@@ -83,7 +83,8 @@ export function importPage(markdown: string, options: ImportOptions = {}): Impor
 
   const titleIndex = sections.findIndex((s) => s.depth === 1 && !isQuestion(s.text));
   const titleSection = titleIndex >= 0 ? sections.splice(titleIndex, 1)[0] : undefined;
-  if (titleSection && hasBody(titleSection)) skipped.push({ heading: titleSection.text, reason: 'page title; its introduction is not an answer' });
+  if (titleSection && hasBody(titleSection))
+    skipped.push({ heading: titleSection.text, reason: 'page title; its introduction is not an answer' });
 
   const footerSections: Section[] = [];
   while (sections.length > 0 && isNotice(sections.at(-1)!.text)) footerSections.unshift(sections.pop()!);
@@ -92,7 +93,10 @@ export function importPage(markdown: string, options: ImportOptions = {}): Impor
   const pending = classify(sections, options, skipped, madeQuestions);
 
   const links = linkRewrite();
-  const linkOptions: LinkOptions = { ...(options.linkStyle ? { style: options.linkStyle } : {}), ...(options.repoUrl ? { repoUrl: options.repoUrl } : {}) };
+  const linkOptions: LinkOptions = {
+    ...(options.linkStyle ? { style: options.linkStyle } : {}),
+    ...(options.repoUrl ? { repoUrl: options.repoUrl } : {}),
+  };
   const cited = new Set<string>();
   const clean = (nodes: RootContent[]): string => {
     const root: Root = { type: 'root', children: nodes.filter((node) => !isComment(node)).map((node) => structuredClone(node)) };
@@ -124,7 +128,11 @@ export function importPage(markdown: string, options: ImportOptions = {}): Impor
 
   const footerNodes = [...joinParts(footerSections), ...trailingNotice];
   const footer = footerNodes.length > 0 ? clean(footerNodes) : '';
-  if (footer !== '') notes.add('footer', footerSections.length > 0 ? `sections ${footerSections.map((s) => `"${s.text}"`).join(', ')}` : 'the notice after the last answer');
+  if (footer !== '')
+    notes.add(
+      'footer',
+      footerSections.length > 0 ? `sections ${footerSections.map((s) => `"${s.text}"`).join(', ')}` : 'the notice after the last answer',
+    );
   for (const url of new Set(links.outside)) notes.add('link', `${url} leaves the site; pass --repo-url to send it to the repository`);
   for (const { from, to } of links.rewritten) if (from !== to) notes.add('link', `${from} → ${to}`);
 
@@ -136,7 +144,11 @@ export function importPage(markdown: string, options: ImportOptions = {}): Impor
     entries,
   };
   return {
-    draft, skipped, madeQuestions, notes: notes.list, unresolvedLinks: [...new Set(links.unresolved)],
+    draft,
+    skipped,
+    madeQuestions,
+    notes: notes.list,
+    unresolvedLinks: [...new Set(links.unresolved)],
     ...(options.baseUrl ? { linkStyle: options.linkStyle ?? inferLinkStyle(options.baseUrl) } : {}),
   };
 }
@@ -187,7 +199,8 @@ function statementVerdict(section: Section, below: readonly Section[], deepest: 
   if (section.text === '') return 'empty heading';
   if (isNavigation(section.text)) return 'navigation, not an answer';
   if (below.some((s) => isQuestion(s.text) || isQuotedMessage(s.text))) return 'introduces the questions below it';
-  if (section.depth > deepest) return `a level ${section.depth} heading, deeper than the page's questions (level ${deepest}) and under none of them`;
+  if (section.depth > deepest)
+    return `a level ${section.depth} heading, deeper than the page's questions (level ${deepest}) and under none of them`;
   // With no text of its own, it heads an answer through its sub-sections ("Grades" over one
   // table per game mode); with none either, it is an empty group heading.
   if (!hasBody(section) && !below.some(hasBody)) return 'no content';
@@ -210,7 +223,11 @@ function takeTrailingNotice(sections: Section[]): RootContent[] {
   if (!last) return [];
   const body = [...last.body];
   const notice: RootContent[] = [];
-  while (body.length > 1 && (body.at(-1)!.type === 'paragraph' || isComment(body.at(-1)!)) && (isComment(body.at(-1)!) || NOTICE_TEXT.test(toString(body.at(-1)!)))) {
+  while (
+    body.length > 1 &&
+    (body.at(-1)!.type === 'paragraph' || isComment(body.at(-1)!)) &&
+    (isComment(body.at(-1)!) || NOTICE_TEXT.test(toString(body.at(-1)!)))
+  ) {
     notice.unshift(body.pop()!);
   }
   if (notice.every(isComment)) return [];

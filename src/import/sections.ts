@@ -35,12 +35,22 @@ export function splitSections(tree: Root): PageSections {
     } else if (questionBlockTitle(node) !== undefined) {
       // `??? question "..."` (MkDocs Material): the block is the question and its body the answer.
       const text = questionBlockTitle(node)!;
-      current = { heading: { children: [{ type: 'text', value: text }] }, text, depth: BOLD_DEPTH, body: [...(node as { children: RootContent[] }).children] };
+      current = {
+        heading: { children: [{ type: 'text', value: text }] },
+        text,
+        depth: BOLD_DEPTH,
+        body: [...(node as { children: RootContent[] }).children],
+      };
       page.sections.push(current);
     } else if (isBoldQuestion(node)) {
       // Many FAQ pages write questions as a bold line (`**Can I ...?**`) instead of a heading.
       const strong = node.children.find((child) => child.type === 'strong')!;
-      current = { heading: strong, text: toString(strong, { includeHtml: false }).replace(/\s+/g, ' ').trim(), depth: BOLD_DEPTH, body: [] };
+      current = {
+        heading: strong,
+        text: toString(strong, { includeHtml: false }).replace(/\s+/g, ' ').trim(),
+        depth: BOLD_DEPTH,
+        body: [],
+      };
       page.sections.push(current);
     } else if (current) {
       current.body.push(node);
@@ -56,7 +66,10 @@ const BOLD_DEPTH = 7;
 function headingText(heading: Heading): string {
   // `{#anchor}` after a heading is a custom anchor in VuePress, Docusaurus and Hugo, not text.
   // `{: #id .class }` attribute lists (Python-Markdown, kramdown) are not text either.
-  return stripAttributeLists(toString(heading, { includeHtml: false })).replace(/\s+/g, ' ').replace(/\s*\{#[^}]*\}$/, '').trim();
+  return stripAttributeLists(toString(heading, { includeHtml: false }))
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\{#[^}]*\}$/, '')
+    .trim();
 }
 
 function isBoldQuestion(node: RootContent): node is Paragraph {
@@ -65,14 +78,16 @@ function isBoldQuestion(node: RootContent): node is Paragraph {
   return meaningful.length === 1 && meaningful[0]!.type === 'strong' && /\?\s*$/.test(toString(meaningful[0]!));
 }
 
-const ASKS = /^(how|what|why|where|when|who|whom|whose|which|can|could|should|would|will|is|are|am|was|were|do|does|did|has|have|may|might|must|shall)\b/i;
+const ASKS =
+  /^(how|what|why|where|when|who|whom|whose|which|can|could|should|would|will|is|are|am|was|were|do|does|did|has|have|may|might|must|shall)\b/i;
 
 /** Headings that ask something: they end with `?`, or start like a question ("How to Report Bugs"). */
 export function isQuestion(text: string): boolean {
   return /\?\s*$/.test(text) || ASKS.test(text);
 }
 
-const NOTICE = /\b(trademarks?|copyrights?|licen[cs]es?|licensing|legal|disclaimers?|notices?|attributions?|credits|thanks|acknowledge?ments?)\b/i;
+const NOTICE =
+  /\b(trademarks?|copyrights?|licen[cs]es?|licensing|legal|disclaimers?|notices?|attributions?|credits|thanks|acknowledge?ments?)\b/i;
 
 /** Trademark, copyright and licence sections: a footer, not an answer. */
 export function isNotice(text: string): boolean {

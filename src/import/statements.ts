@@ -2,7 +2,8 @@
 // "My printer stops mid-print"): what question to file them under, and which headings are
 // page furniture rather than answers. Rules about the shape of the heading, never a page.
 
-const NAVIGATION = /^(?:table of contents|contents|toc|on this page|in this (?:article|page|section)|see also|related(?: pages| articles| links| topics)?|further reading|more (?:information|resources)|resources|references|external links|links|navigation|index|revision history)$/i;
+const NAVIGATION =
+  /^(?:table of contents|contents|toc|on this page|in this (?:article|page|section)|see also|related(?: pages| articles| links| topics)?|further reading|more (?:information|resources)|resources|references|external links|links|navigation|index|revision history)$/i;
 
 /** Headings that help a reader find their way around the page, and answer nothing. */
 export function isNavigation(text: string): boolean {
@@ -32,7 +33,10 @@ export function questionFromHeading(text: string): string {
   const words = heading.split(/\s+/);
   if (words.length > 4) return heading;
   const first = words[0]!;
-  if (/^[A-Za-z]{3,}ing$/.test(first) && !/^(?:thing|string|ring|king|wing|spring|something|anything|nothing|everything|ceiling|morning|evening)$/i.test(first)) {
+  if (
+    /^[A-Za-z]{3,}ing$/.test(first) &&
+    !/^(?:thing|string|ring|king|wing|spring|something|anything|nothing|everything|ceiling|morning|evening)$/i.test(first)
+  ) {
     return `How does ${lowerFirst(heading)} work?`;
   }
   const last = words.at(-1)!.replace(/[^\p{L}\p{N}]+$/u, '');

@@ -16,8 +16,13 @@ export function stripAttributeLists(text: string): string {
 export function tidyAnswer(root: Nodes, source: string, notes: Notes): void {
   // micromark reads `:name` inside a sentence (even in `{:target=...}`) as a directive; on the
   // page it was text. Put it back, and merge the pieces, before looking at the text.
-  rewriteChildren(root, (children) => mergeTexts(children.map((child): RootContent =>
-    child.type === 'textDirective' ? { type: 'text', value: sourceOf(child, source) ?? `:${child.name}` } : child)));
+  rewriteChildren(root, (children) =>
+    mergeTexts(
+      children.map((child): RootContent =>
+        child.type === 'textDirective' ? { type: 'text', value: sourceOf(child, source) ?? `:${child.name}` } : child,
+      ),
+    ),
+  );
   rewriteChildren(root, (children, parent) => {
     const out = children.flatMap((child): RootContent[] => {
       if (child.type === 'text') {

@@ -147,9 +147,16 @@ export function buildReport(rows: InsightsRows, options: ReportOptions): Insight
       notHelpful: sum(rows.feedback.filter((f) => !f.helpful)),
       handoffs: sum(rows.handoffs ?? []),
     },
-    handoffs: ranked(handedOff(rows.handoffs ?? [])).slice(0, limit).map(([entryId, n]) => (entryId === '' ? { entryId, count: n } : { ...named(entryId), count: n })),
-    topEntries: ranked(asked).slice(0, limit).map(([entryId, n]) => ({ ...named(entryId), count: n })),
-    unanswered: groupNearDuplicates(rows.asks.filter((a) => a.decision === 'none'), options.similarity ?? 0.5).slice(0, limit),
+    handoffs: ranked(handedOff(rows.handoffs ?? []))
+      .slice(0, limit)
+      .map(([entryId, n]) => (entryId === '' ? { entryId, count: n } : { ...named(entryId), count: n })),
+    topEntries: ranked(asked)
+      .slice(0, limit)
+      .map(([entryId, n]) => ({ ...named(entryId), count: n })),
+    unanswered: groupNearDuplicates(
+      rows.asks.filter((a) => a.decision === 'none'),
+      options.similarity ?? 0.5,
+    ).slice(0, limit),
     notHelpful: [...votes]
       .filter(([, v]) => v.notHelpful > 0)
       .sort((a, b) => b[1].notHelpful - a[1].notHelpful || a[1].helpful - b[1].helpful || a[0].localeCompare(b[0]))
@@ -186,7 +193,10 @@ function termSet(row: { text: string; redacted: boolean }): string[] {
  * "How do I reset my password?" and "password reset??" count as one question. Greedy and
  * deterministic: the most frequent term sets found groups, rarer ones join the first close one.
  */
-export function groupNearDuplicates(rows: readonly { text: string; redacted: boolean; count?: number }[], threshold = 0.5): UnansweredGroup[] {
+export function groupNearDuplicates(
+  rows: readonly { text: string; redacted: boolean; count?: number }[],
+  threshold = 0.5,
+): UnansweredGroup[] {
   const byKey = new Map<string, { terms: string[]; wordings: Map<string, number>; count: number }>();
   for (const row of rows) {
     const t = termSet(row);
@@ -274,8 +284,11 @@ const phrasingCache = new WeakMap<Entry, Set<string>>();
 function knownPhrasings(entry: Entry): Set<string> {
   let set = phrasingCache.get(entry);
   if (!set) {
-    set = new Set([entry.question, ...entry.alternates, ...entry.keywords, entry.id.replace(/-/g, ' ')]
-      .map((p) => [...new Set(terms(p))].sort().join(' ')));
+    set = new Set(
+      [entry.question, ...entry.alternates, ...entry.keywords, entry.id.replace(/-/g, ' ')].map((p) =>
+        [...new Set(terms(p))].sort().join(' '),
+      ),
+    );
     phrasingCache.set(entry, set);
   }
   return set;

@@ -14,12 +14,23 @@ export async function readPgInsights(url: string, sinceMs: number, communityId?:
   try {
     await client.connect();
   } catch (error) {
-    throw new FaqbotError('not-found', `cannot reach PostgreSQL at ${where} (${describeError(error)}); check FAQBOT_DATABASE_URL and that the server runs`);
+    throw new FaqbotError(
+      'not-found',
+      `cannot reach PostgreSQL at ${where} (${describeError(error)}); check FAQBOT_DATABASE_URL and that the server runs`,
+    );
   }
   try {
     const version = await pgSchemaVersion(client);
-    if (version === 0) throw new FaqbotError('not-found', `PostgreSQL at ${where} has no faqbot insights yet; they are created when the bot starts with FAQBOT_DATABASE_URL set`);
-    if (version > PG_SCHEMA_VERSION) throw new FaqbotError('not-found', `PostgreSQL at ${where} was written by a newer faqbot (schema ${version}, this one knows ${PG_SCHEMA_VERSION}); upgrade faqbot`);
+    if (version === 0)
+      throw new FaqbotError(
+        'not-found',
+        `PostgreSQL at ${where} has no faqbot insights yet; they are created when the bot starts with FAQBOT_DATABASE_URL set`,
+      );
+    if (version > PG_SCHEMA_VERSION)
+      throw new FaqbotError(
+        'not-found',
+        `PostgreSQL at ${where} was written by a newer faqbot (schema ${version}, this one knows ${PG_SCHEMA_VERSION}); upgrade faqbot`,
+      );
     return await readPgRows(client, sinceMs, communityId);
   } catch (error) {
     if (error instanceof FaqbotError) throw error;

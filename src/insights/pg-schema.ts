@@ -116,7 +116,9 @@ export async function pgMigrate(client: PoolClient): Promise<void> {
     await client.query(`CREATE TABLE IF NOT EXISTS ${VERSION_TABLE} (version INTEGER NOT NULL)`);
     const current = await pgSchemaVersion(client);
     if (current > PG_SCHEMA_VERSION) {
-      throw new Error(`the database has schema version ${current}, newer than this faqbot knows (${PG_SCHEMA_VERSION}); upgrade faqbot or point FAQBOT_DATABASE_URL at another database`);
+      throw new Error(
+        `the database has schema version ${current}, newer than this faqbot knows (${PG_SCHEMA_VERSION}); upgrade faqbot or point FAQBOT_DATABASE_URL at another database`,
+      );
     }
     for (let v = current; v < PG_SCHEMA_VERSION; v++) await client.query(PG_MIGRATIONS[v]!);
     await client.query(`DELETE FROM ${VERSION_TABLE}`);

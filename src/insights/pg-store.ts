@@ -115,7 +115,12 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
   async report(sinceMs: number, limit = 10, communityId?: string): Promise<InsightsReport> {
     await this.ensureReady();
     const knowledge = this.options.knowledge?.(communityId);
-    return buildReport(await readPgRows(this.pool, sinceMs, communityId), { since: sinceMs, until: this.now(), limit, ...(knowledge ? { knowledge } : {}) });
+    return buildReport(await readPgRows(this.pool, sinceMs, communityId), {
+      since: sinceMs,
+      until: this.now(),
+      limit,
+      ...(knowledge ? { knowledge } : {}),
+    });
   }
 
   /** Waits until everything recorded so far is written, or the write failed (then it stays queued). */
@@ -127,7 +132,8 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
     await this.ensureReady();
     const cutoff = this.now() - this.options.retentionDays * DAY_MS;
     let removed = 0;
-    for (const table of ['asks', 'picks', 'feedback', 'handoffs']) removed += (await this.pool.query(`DELETE FROM ${table} WHERE at < $1`, [cutoff])).rowCount ?? 0;
+    for (const table of ['asks', 'picks', 'feedback', 'handoffs'])
+      removed += (await this.pool.query(`DELETE FROM ${table} WHERE at < $1`, [cutoff])).rowCount ?? 0;
     return removed;
   }
 
@@ -140,7 +146,9 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
     if (this.queue.length > 0 && !this.writing) this.kick();
     await this.flushed();
     if (this.queue.length > 0) {
-      this.options.log.warn(`insights: ${this.queue.length} record(s) could not be written to PostgreSQL at ${this.options.where} before stopping`);
+      this.options.log.warn(
+        `insights: ${this.queue.length} record(s) could not be written to PostgreSQL at ${this.options.where} before stopping`,
+      );
     }
     await this.pool.end().catch(() => undefined);
   }
@@ -152,7 +160,9 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
     if (this.queue.length > max) {
       this.queue.splice(0, this.queue.length - max);
       if (this.dropped++ === 0) {
-        this.options.log.warn(`insights: more than ${max} records waiting for PostgreSQL at ${this.options.where}; the oldest are dropped until it answers`);
+        this.options.log.warn(
+          `insights: more than ${max} records waiting for PostgreSQL at ${this.options.where}; the oldest are dropped until it answers`,
+        );
       }
     }
     if (!this.writing && !this.retryTimer) this.kick();
@@ -207,7 +217,9 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
   private reportFailure(error: unknown): void {
     if (this.failing) return;
     this.failing = true;
-    this.options.log.warn(`insights: PostgreSQL at ${this.options.where} is unreachable (${describeError(error)}); the bot keeps answering and keeps the records in memory until it answers again`);
+    this.options.log.warn(
+      `insights: PostgreSQL at ${this.options.where} is unreachable (${describeError(error)}); the bot keeps answering and keeps the records in memory until it answers again`,
+    );
   }
 
   private async ensureReady(): Promise<void> {
@@ -218,7 +230,7 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
         await pgMigrate(client);
         this.migrated = true;
       }
-      this.salt = this.options.salt ?? await storedSalt(client);
+      this.salt = this.options.salt ?? (await storedSalt(client));
     } finally {
       client.release();
     }
@@ -235,11 +247,24 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
     if (p.kind === 'ask') {
       const { r } = p;
       const { text, redacted } = this.textOf(r.text);
-      await client.query(`INSERT INTO asks (ask_id, at, platform, community_id, channel_id, asker_hash, via, query_text, redacted, decision, entry_id, score)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`, [
-        r.askId, r.at, r.platform, r.communityId ?? null, r.channelId, hashPerson(salt, r.platform, r.askerId, r.communityId), r.via, text, redacted,
-        r.decision, r.entryId ?? null, Number.isFinite(r.score) ? r.score : 0,
-      ]);
+      await client.query(
+        `INSERT INTO asks (ask_id, at, platform, community_id, channel_id, asker_hash, via, query_text, redacted, decision, entry_id, score)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`,
+        [
+          r.askId,
+          r.at,
+          r.platform,
+          r.communityId ?? null,
+          r.channelId,
+          hashPerson(salt, r.platform, r.askerId, r.communityId),
+          r.via,
+          text,
+          redacted,
+          r.decision,
+          r.entryId ?? null,
+          Number.isFinite(r.score) ? r.score : 0,
+        ],
+      );
     } else if (p.kind === 'pick') {
       const { r } = p;
       const askerHash = hashPerson(salt, r.platform, r.askerId, r.communityId);
@@ -249,28 +274,56 @@ export class PgInsightsStore implements AskRecorder, InsightsReader {
         ? (await client.query<Linked>('SELECT ask_id, query_text, redacted FROM asks WHERE ask_id = $1', [r.fromAskId])).rows[0]
         : undefined;
       if (!from && !own) {
-        from = (await client.query<Linked>(`SELECT ask_id, query_text, redacted FROM asks
+        from = (
+          await client.query<Linked>(
+            `SELECT ask_id, query_text, redacted FROM asks
           WHERE at BETWEEN $1 AND $2 AND platform = $3 AND channel_id = $4 AND asker_hash = $5
             AND (decision IN ('suggest', 'none') OR via = 'message-menu')
-          ORDER BY at DESC LIMIT 1`, [r.at - LINK_WINDOW_MS, r.at, r.platform, r.channelId, askerHash])).rows[0];
+          ORDER BY at DESC LIMIT 1`,
+            [r.at - LINK_WINDOW_MS, r.at, r.platform, r.channelId, askerHash],
+          )
+        ).rows[0];
       }
       const { text, redacted } = own ? this.textOf(r.text) : { text: from?.query_text ?? '', redacted: Number(from?.redacted ?? 0) };
-      await client.query(`INSERT INTO picks (ask_id, at, platform, community_id, channel_id, asker_hash, via, query_text, redacted, entry_id, from_ask_id)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`, [
-        r.askId, r.at, r.platform, r.communityId ?? null, r.channelId, askerHash, r.via, text, redacted, r.entryId, from?.ask_id ?? r.fromAskId ?? null,
-      ]);
+      await client.query(
+        `INSERT INTO picks (ask_id, at, platform, community_id, channel_id, asker_hash, via, query_text, redacted, entry_id, from_ask_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+        [
+          r.askId,
+          r.at,
+          r.platform,
+          r.communityId ?? null,
+          r.channelId,
+          askerHash,
+          r.via,
+          text,
+          redacted,
+          r.entryId,
+          from?.ask_id ?? r.fromAskId ?? null,
+        ],
+      );
     } else if (p.kind === 'handoff') {
       const { r } = p;
-      await client.query(`INSERT INTO handoffs (ask_id, at, platform, community_id, channel_id, asker_hash, entry_id)
-        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`, [
-        r.askId, r.at, r.platform, r.communityId ?? null, r.channelId, hashPerson(salt, r.platform, r.askerId), r.entryId ?? null,
-      ]);
+      await client.query(
+        `INSERT INTO handoffs (ask_id, at, platform, community_id, channel_id, asker_hash, entry_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+        [r.askId, r.at, r.platform, r.communityId ?? null, r.channelId, hashPerson(salt, r.platform, r.askerId), r.entryId ?? null],
+      );
     } else {
       const { r } = p;
-      await client.query(`INSERT INTO feedback (ask_id, at, platform, community_id, entry_id, helpful, by_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)
-        ON CONFLICT (ask_id, by_hash) DO UPDATE SET helpful = EXCLUDED.helpful, at = EXCLUDED.at`, [
-        r.askId, r.at, r.platform, r.communityId ?? null, r.entryId, r.helpful ? 1 : 0, hashPerson(salt, r.platform, r.by.id, r.communityId),
-      ]);
+      await client.query(
+        `INSERT INTO feedback (ask_id, at, platform, community_id, entry_id, helpful, by_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (ask_id, by_hash) DO UPDATE SET helpful = EXCLUDED.helpful, at = EXCLUDED.at`,
+        [
+          r.askId,
+          r.at,
+          r.platform,
+          r.communityId ?? null,
+          r.entryId,
+          r.helpful ? 1 : 0,
+          hashPerson(salt, r.platform, r.by.id, r.communityId),
+        ],
+      );
     }
   }
 }

@@ -42,11 +42,15 @@ export function renderText(r: InsightsReport): string {
   });
 
   lines.push('', 'Entries most often marked "Not helpful"');
-  section(r.notHelpful, (f) => [`  ${f.notHelpful} not helpful, ${f.helpful} helpful  ${f.entryId}${f.question ? `  ${inert(f.question)}` : ''}`]);
+  section(r.notHelpful, (f) => [
+    `  ${f.notHelpful} not helpful, ${f.helpful} helpful  ${f.entryId}${f.question ? `  ${inert(f.question)}` : ''}`,
+  ]);
 
   lines.push('', 'Handed off to a human ("Ask a human"), by the entry the bot offered');
   const w3 = width(r.handoffs.map((h) => h.count));
-  section(r.handoffs, (h) => [`  ${String(h.count).padStart(w3)}  ${h.entryId === '' ? '(no answer)' : `${h.entryId}${h.question ? `  ${inert(h.question)}` : ''}`}`]);
+  section(r.handoffs, (h) => [
+    `  ${String(h.count).padStart(w3)}  ${h.entryId === '' ? '(no answer)' : `${h.entryId}${h.question ? `  ${inert(h.question)}` : ''}`}`,
+  ]);
 
   lines.push('', 'Proposed alternates (wordings that ended in a pick; `--yaml` prints them ready to paste)');
   section(r.proposedAlternates, (p) => [

@@ -104,7 +104,9 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export function migrate(db: SqlDatabase): void {
   const current = userVersion(db);
   if (current > SCHEMA_VERSION) {
-    throw new Error(`the database has schema version ${current}, newer than this faqbot knows (${SCHEMA_VERSION}); upgrade faqbot or point settings.insights.path at another file`);
+    throw new Error(
+      `the database has schema version ${current}, newer than this faqbot knows (${SCHEMA_VERSION}); upgrade faqbot or point settings.insights.path at another file`,
+    );
   }
   for (let v = current; v < SCHEMA_VERSION; v++) {
     db.transaction(() => {

@@ -65,12 +65,15 @@ function load<T>(driver: SqliteDriver): T {
  */
 export function driverLoadError(driver: SqliteDriver, error: unknown, nodeVersion: string = process.versions.node): Error {
   const message = error instanceof Error ? error.message : String(error);
-  const why = /NODE_MODULE_VERSION/.test(message) ? 'its addon was built for another Node.js version'
-    : /bindings file/.test(message) ? 'its addon was never built, as after npm ci --ignore-scripts'
-    : message.split('\n')[0]!;
-  const fix = driver === 'node:sqlite'
-    ? 'use an official Node.js build, which has node:sqlite'
-    : 'run `npm ci` again with the Node.js version that runs the bot';
+  const why = /NODE_MODULE_VERSION/.test(message)
+    ? 'its addon was built for another Node.js version'
+    : /bindings file/.test(message)
+      ? 'its addon was never built, as after npm ci --ignore-scripts'
+      : message.split('\n')[0]!;
+  const fix =
+    driver === 'node:sqlite'
+      ? 'use an official Node.js build, which has node:sqlite'
+      : 'run `npm ci` again with the Node.js version that runs the bot';
   return new Error(`the SQLite driver ${driver} cannot be loaded on Node ${nodeVersion} (${why}); ${fix}, or set insights.enabled: false`);
 }
 
@@ -91,15 +94,24 @@ function openBetterSqlite(path: string, options: SqliteOpenOptions): SqlDatabase
   return {
     driver: 'better-sqlite3',
     prepare: (sql) => db.prepare(sql),
-    exec: (sql) => { db.exec(sql); },
-    transaction: (fn) => { db.transaction(fn)(); },
-    close: () => { db.close(); },
+    exec: (sql) => {
+      db.exec(sql);
+    },
+    transaction: (fn) => {
+      db.transaction(fn)();
+    },
+    close: () => {
+      db.close();
+    },
   };
 }
 
 /** The part of node:sqlite used here (the project's @types/node is Node 20's, which has none). */
 interface NodeSqliteModule {
-  DatabaseSync: new (path: string, options?: { readOnly?: boolean }) => {
+  DatabaseSync: new (
+    path: string,
+    options?: { readOnly?: boolean },
+  ) => {
     readonly isTransaction: boolean;
     prepare(sql: string): SqlStatement;
     exec(sql: string): void;
@@ -123,7 +135,9 @@ function openNodeSqlite(path: string, options: SqliteOpenOptions): SqlDatabase {
   return {
     driver: 'node:sqlite',
     prepare: (sql) => db.prepare(sql),
-    exec: (sql) => { db.exec(sql); },
+    exec: (sql) => {
+      db.exec(sql);
+    },
     transaction: (fn) => {
       const savepoint = depth > 0 ? `faqbot_${depth}` : undefined;
       db.exec(savepoint ? `SAVEPOINT ${savepoint}` : 'BEGIN');
@@ -139,15 +153,24 @@ function openNodeSqlite(path: string, options: SqliteOpenOptions): SqlDatabase {
         depth -= 1;
       }
     },
-    close: () => { db.close(); },
+    close: () => {
+      db.close();
+    },
   };
 }
 
 // node:sqlite reports SQLite's (extended) result code as a number in `errcode`; better-sqlite3
 // gives its name in `code`. These are the names the advice tells apart.
 const RESULT_CODES: Readonly<Record<number, string>> = {
-  5: 'SQLITE_BUSY', 6: 'SQLITE_LOCKED', 8: 'SQLITE_READONLY', 10: 'SQLITE_IOERR', 11: 'SQLITE_CORRUPT',
-  13: 'SQLITE_FULL', 14: 'SQLITE_CANTOPEN', 26: 'SQLITE_NOTADB', 1032: 'SQLITE_READONLY_DBMOVED',
+  5: 'SQLITE_BUSY',
+  6: 'SQLITE_LOCKED',
+  8: 'SQLITE_READONLY',
+  10: 'SQLITE_IOERR',
+  11: 'SQLITE_CORRUPT',
+  13: 'SQLITE_FULL',
+  14: 'SQLITE_CANTOPEN',
+  26: 'SQLITE_NOTADB',
+  1032: 'SQLITE_READONLY_DBMOVED',
 };
 
 /** SQLite's result code name (SQLITE_BUSY, ...) from either driver's error, else the error's own code. */

@@ -104,7 +104,9 @@ export class InsightsStore implements AskRecorder, InsightsReader {
     } catch (error) {
       const trouble = troubleOf(error);
       const advice = trouble === 'other' ? '' : ` ${capitalise(adviceFor(trouble, options.path))}.`;
-      options.log.warn(`insights: cannot use ${options.path} (${describeError(error)}); the bot keeps answering without recording insights.${advice}`);
+      options.log.warn(
+        `insights: cannot use ${options.path} (${describeError(error)}); the bot keeps answering without recording insights.${advice}`,
+      );
       store.failing = true;
       return store;
     }
@@ -123,9 +125,18 @@ export class InsightsStore implements AskRecorder, InsightsReader {
     this.write((s) => {
       const { text, redacted } = this.textOf(r.text);
       s.ask.run({
-        ask_id: r.askId, at: r.at, platform: r.platform, community_id: r.communityId ?? null, channel_id: r.channelId,
-        asker_hash: hashPerson(this.salt, r.platform, r.askerId, r.communityId), via: r.via, query_text: text, redacted: redacted ? 1 : 0,
-        decision: r.decision, entry_id: r.entryId ?? null, score: Number.isFinite(r.score) ? r.score : 0,
+        ask_id: r.askId,
+        at: r.at,
+        platform: r.platform,
+        community_id: r.communityId ?? null,
+        channel_id: r.channelId,
+        asker_hash: hashPerson(this.salt, r.platform, r.askerId, r.communityId),
+        via: r.via,
+        query_text: text,
+        redacted: redacted ? 1 : 0,
+        decision: r.decision,
+        entry_id: r.entryId ?? null,
+        score: Number.isFinite(r.score) ? r.score : 0,
       });
     });
   }
@@ -142,14 +153,26 @@ export class InsightsStore implements AskRecorder, InsightsReader {
       let from = r.fromAskId ? (s.askById.get(r.fromAskId) as LinkedAsk | undefined) : undefined;
       if (!from && !own) {
         from = s.recentUndecided.get({
-          platform: r.platform, channel_id: r.channelId, asker_hash: askerHash, since: r.at - LINK_WINDOW_MS, until: r.at,
+          platform: r.platform,
+          channel_id: r.channelId,
+          asker_hash: askerHash,
+          since: r.at - LINK_WINDOW_MS,
+          until: r.at,
         }) as LinkedAsk | undefined;
       }
       const { text, redacted } = own ? this.textOf(r.text) : { text: from?.query_text ?? '', redacted: from?.redacted === 1 };
       s.pick.run({
-        ask_id: r.askId, at: r.at, platform: r.platform, community_id: r.communityId ?? null, channel_id: r.channelId,
-        asker_hash: askerHash, via: r.via, query_text: text, redacted: redacted ? 1 : 0,
-        entry_id: r.entryId, from_ask_id: from?.ask_id ?? r.fromAskId ?? null,
+        ask_id: r.askId,
+        at: r.at,
+        platform: r.platform,
+        community_id: r.communityId ?? null,
+        channel_id: r.channelId,
+        asker_hash: askerHash,
+        via: r.via,
+        query_text: text,
+        redacted: redacted ? 1 : 0,
+        entry_id: r.entryId,
+        from_ask_id: from?.ask_id ?? r.fromAskId ?? null,
       });
     });
   }
@@ -157,7 +180,12 @@ export class InsightsStore implements AskRecorder, InsightsReader {
   recordFeedback(f: Feedback & { readonly at: number }): void {
     this.write((s) => {
       s.feedback.run({
-        ask_id: f.askId, at: f.at, platform: f.platform, community_id: f.communityId ?? null, entry_id: f.entryId, helpful: f.helpful ? 1 : 0,
+        ask_id: f.askId,
+        at: f.at,
+        platform: f.platform,
+        community_id: f.communityId ?? null,
+        entry_id: f.entryId,
+        helpful: f.helpful ? 1 : 0,
         by_hash: hashPerson(this.salt, f.platform, f.by.id, f.communityId),
       });
     });
@@ -166,8 +194,13 @@ export class InsightsStore implements AskRecorder, InsightsReader {
   recordHandoff(r: HandoffRecord): void {
     this.write((s) => {
       s.handoff.run({
-        ask_id: r.askId, at: r.at, platform: r.platform, community_id: r.communityId ?? null, channel_id: r.channelId,
-        asker_hash: hashPerson(this.salt, r.platform, r.askerId), entry_id: r.entryId ?? null,
+        ask_id: r.askId,
+        at: r.at,
+        platform: r.platform,
+        community_id: r.communityId ?? null,
+        channel_id: r.channelId,
+        asker_hash: hashPerson(this.salt, r.platform, r.askerId),
+        entry_id: r.entryId ?? null,
       });
     });
   }
@@ -182,7 +215,12 @@ export class InsightsStore implements AskRecorder, InsightsReader {
     if (!this.db) throw new Error('the insights store is not available');
     this.flushQueued();
     const knowledge = this.options.knowledge?.(communityId);
-    return buildReport(readRows(this.db, sinceMs, communityId), { since: sinceMs, until: this.now(), limit, ...(knowledge ? { knowledge } : {}) });
+    return buildReport(readRows(this.db, sinceMs, communityId), {
+      since: sinceMs,
+      until: this.now(),
+      limit,
+      ...(knowledge ? { knowledge } : {}),
+    });
   }
 
   /** Deletes records older than the retention period; returns how many rows went. */
@@ -207,7 +245,9 @@ export class InsightsStore implements AskRecorder, InsightsReader {
     this.pendingTimer = undefined;
     // One last try for records waiting on a lock; what still cannot be written is counted.
     if (this.pending.length > 0 && !this.flushPending()) {
-      this.options.log.warn(`insights: ${this.pending.length} record${this.pending.length === 1 ? '' : 's'} waiting for the lock on ${this.options.path} could not be written before stopping`);
+      this.options.log.warn(
+        `insights: ${this.pending.length} record${this.pending.length === 1 ? '' : 's'} waiting for the lock on ${this.options.path} could not be written before stopping`,
+      );
     }
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     this.pruneTimer = undefined;
@@ -248,7 +288,9 @@ export class InsightsStore implements AskRecorder, InsightsReader {
       return;
     }
     try {
-      this.db.transaction(() => { for (const run of batch) run(s); });
+      this.db.transaction(() => {
+        for (const run of batch) run(s);
+      });
       this.recovered();
     } catch (error) {
       if (troubleOf(error) === 'busy') {
@@ -291,7 +333,9 @@ export class InsightsStore implements AskRecorder, InsightsReader {
       this.retryAt = this.now() + RETRY_AFTER_MS;
       if (!this.failing) {
         this.failing = true;
-        this.options.log.warn(`insights: could not record to ${this.options.path} (${describeError(error)}); the bot keeps answering, and this is reported once until writing works again. ${capitalise(adviceFor(troubleOf(error), this.options.path))}.`);
+        this.options.log.warn(
+          `insights: could not record to ${this.options.path} (${describeError(error)}); the bot keeps answering, and this is reported once until writing works again. ${capitalise(adviceFor(troubleOf(error), this.options.path))}.`,
+        );
       }
     }
   }
@@ -300,7 +344,9 @@ export class InsightsStore implements AskRecorder, InsightsReader {
     const at = this.now();
     if (this.busySince === undefined) {
       this.busySince = at;
-      this.options.log.warn(`insights: ${this.options.path} is locked by another program; new records wait in memory (up to ${PENDING_MAX_RECORDS} for up to ${PENDING_MAX_AGE_MS / 1000} s) and are written once it is free. If it lasts, ${adviceFor('busy', this.options.path)}.`);
+      this.options.log.warn(
+        `insights: ${this.options.path} is locked by another program; new records wait in memory (up to ${PENDING_MAX_RECORDS} for up to ${PENDING_MAX_AGE_MS / 1000} s) and are written once it is free. If it lasts, ${adviceFor('busy', this.options.path)}.`,
+      );
       this.pendingTimer = setInterval(() => this.flushPending(), PENDING_RETRY_MS);
       this.pendingTimer.unref();
     }
@@ -327,10 +373,15 @@ export class InsightsStore implements AskRecorder, InsightsReader {
     this.db.exec('PRAGMA busy_timeout = 5');
     try {
       const batch = this.pending;
-      this.db.transaction(() => { for (const p of batch) p.run(s); });
+      this.db.transaction(() => {
+        for (const p of batch) p.run(s);
+      });
       const seconds = ((this.now() - (this.busySince ?? this.now())) / 1000).toFixed(1);
-      const dropped = this.droppedWhileBusy > 0 ? `; ${this.droppedWhileBusy} older one${this.droppedWhileBusy === 1 ? ' was' : 's were'} dropped` : '';
-      this.options.log.info(`insights: ${this.options.path} is free again after ${seconds} s; ${batch.length} record${batch.length === 1 ? '' : 's'} kept meanwhile ${batch.length === 1 ? 'was' : 'were'} written${dropped}`);
+      const dropped =
+        this.droppedWhileBusy > 0 ? `; ${this.droppedWhileBusy} older one${this.droppedWhileBusy === 1 ? ' was' : 's were'} dropped` : '';
+      this.options.log.info(
+        `insights: ${this.options.path} is free again after ${seconds} s; ${batch.length} record${batch.length === 1 ? '' : 's'} kept meanwhile ${batch.length === 1 ? 'was' : 'were'} written${dropped}`,
+      );
       this.endBusy();
       return true;
     } catch (error) {
@@ -339,7 +390,9 @@ export class InsightsStore implements AskRecorder, InsightsReader {
         return false;
       }
       // The lock went but something else is wrong now: say so once, as any failed write.
-      this.options.log.warn(`insights: ${this.pending.length} records kept during a lock on ${this.options.path} could not be written (${describeError(error)}). ${capitalise(adviceFor(troubleOf(error), this.options.path))}.`);
+      this.options.log.warn(
+        `insights: ${this.pending.length} records kept during a lock on ${this.options.path} could not be written (${describeError(error)}). ${capitalise(adviceFor(troubleOf(error), this.options.path))}.`,
+      );
       this.endBusy();
       return true;
     } finally {

@@ -22,13 +22,19 @@ export async function openInstallationRecords(place: RecordsPlace, why: string):
     try {
       return await PgInstallationRecords.open(place.databaseUrl, where);
     } catch (error) {
-      throw new FaqbotError('config', `${why} keeps installations in PostgreSQL at ${where}, which did not answer (${describeError(error)}); start PostgreSQL or fix FAQBOT_DATABASE_URL`);
+      throw new FaqbotError(
+        'config',
+        `${why} keeps installations in PostgreSQL at ${where}, which did not answer (${describeError(error)}); start PostgreSQL or fix FAQBOT_DATABASE_URL`,
+      );
     }
   }
   const { SqliteInstallationRecords } = await import('./sqlite-records.js');
   try {
     return SqliteInstallationRecords.open(place.sqlitePath);
   } catch (error) {
-    throw new FaqbotError('config', `${why} keeps installations in ${place.sqlitePath}, which cannot be used (${describeError(error)}); ${adviceFor(troubleOf(error), place.sqlitePath)}`);
+    throw new FaqbotError(
+      'config',
+      `${why} keeps installations in ${place.sqlitePath}, which cannot be used (${describeError(error)}); ${adviceFor(troubleOf(error), place.sqlitePath)}`,
+    );
   }
 }

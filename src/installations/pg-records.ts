@@ -5,7 +5,11 @@ import { pgMigrate } from '../insights/pg-schema.js';
 import type { InstallationRecords } from './records.js';
 
 export class PgInstallationRecords implements InstallationRecords {
-  private constructor(private readonly pool: pg.Pool, readonly where: string, private readonly now: () => number) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly where: string,
+    private readonly now: () => number,
+  ) {}
 
   /** Connects and migrates now; throws when PostgreSQL does not answer (start-up says so). */
   static async open(url: string, where: string, options: { now?: () => number } = {}): Promise<PgInstallationRecords> {
@@ -27,12 +31,16 @@ export class PgInstallationRecords implements InstallationRecords {
   }
 
   async put(platform: string, key: string, data: string): Promise<void> {
-    await this.pool.query(`INSERT INTO installations (platform, key, data, updated_at) VALUES ($1, $2, $3, $4)
-      ON CONFLICT (platform, key) DO UPDATE SET data = EXCLUDED.data, updated_at = EXCLUDED.updated_at`, [platform, key, data, this.now()]);
+    await this.pool.query(
+      `INSERT INTO installations (platform, key, data, updated_at) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (platform, key) DO UPDATE SET data = EXCLUDED.data, updated_at = EXCLUDED.updated_at`,
+      [platform, key, data, this.now()],
+    );
   }
 
   async get(platform: string, key: string): Promise<string | undefined> {
-    return (await this.pool.query<{ data: string }>('SELECT data FROM installations WHERE platform = $1 AND key = $2', [platform, key])).rows[0]?.data;
+    return (await this.pool.query<{ data: string }>('SELECT data FROM installations WHERE platform = $1 AND key = $2', [platform, key]))
+      .rows[0]?.data;
   }
 
   async delete(platform: string, key: string): Promise<boolean> {

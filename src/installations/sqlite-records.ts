@@ -12,7 +12,11 @@ const BUSY_TIMEOUT_MS = 2000;
 export class SqliteInstallationRecords implements InstallationRecords {
   private readonly statements: ReturnType<typeof prepare>;
 
-  private constructor(private readonly db: SqlDatabase, readonly where: string, private readonly now: () => number) {
+  private constructor(
+    private readonly db: SqlDatabase,
+    readonly where: string,
+    private readonly now: () => number,
+  ) {
     this.statements = prepare(db);
   }
 

@@ -80,8 +80,11 @@ const en: Phrases = {
     thanks: 'Glad to help!',
     spam: 'I do not answer messages that ping everyone.',
   },
-  noAnswer: (asked) => (asked ? `Sorry, I don't have an answer for “${asked}”.` : 'Sorry, I don\'t have an answer to that in the FAQ.'),
-  notSure: (asked) => (asked ? `I found a few possible answers for “${asked}”. Which one do you mean?` : 'I am not sure which topic you mean. Did you mean one of these?'),
+  noAnswer: (asked) => (asked ? `Sorry, I don't have an answer for “${asked}”.` : "Sorry, I don't have an answer to that in the FAQ."),
+  notSure: (asked) =>
+    asked
+      ? `I found a few possible answers for “${asked}”. Which one do you mean?`
+      : 'I am not sure which topic you mean. Did you mean one of these?',
   closeTopics: 'These topics are close; one of them may help:',
   askHumansHere: 'If none fits, a moderator or someone here can help.',
   askInChannel: 'If none fits, ask in the channel and a moderator or another member can help.',
@@ -108,24 +111,28 @@ const en: Phrases = {
   postInChannel: 'Post in channel',
   shareInChannel: 'Share in channel',
   thanksHelpful: 'Thanks, glad it helped.',
-  thanksNotHelpful: 'Thanks for telling us; the maintainers will see that this answer did not help. Try other words, or ask in the channel.',
+  thanksNotHelpful:
+    'Thanks for telling us; the maintainers will see that this answer did not help. Try other words, or ask in the channel.',
   restrictedNotPosted: 'This entry is limited to some roles, so it is only ever shown to you, not posted for others.',
   rateLimited: (wait) => `You are asking faster than the bot answers; try again in ${wait}.`,
   notAllowedToTarget: 'Only moderators can send an answer to another member here. Ask without naming a member to see the answer yourself.',
   targetCooldown: (q, wait) => `"${q}" was already sent to that member recently; it can be sent to them again in ${wait}.`,
-  channelCooldown: (q, inThread, wait) => `"${q}" was posted in this ${inThread ? 'thread' : 'channel'} moments ago; scroll up, or post it again in ${wait}.`,
-  slashDenied: (ignored) => (ignored
-    ? '`/faq` is turned off in this channel; ask in another channel.'
-    : '`/faq` is turned off in this channel; mention the bot with your question instead, or ask in another channel.'),
+  channelCooldown: (q, inThread, wait) =>
+    `"${q}" was posted in this ${inThread ? 'thread' : 'channel'} moments ago; scroll up, or post it again in ${wait}.`,
+  slashDenied: (ignored) =>
+    ignored
+      ? '`/faq` is turned off in this channel; ask in another channel.'
+      : '`/faq` is turned off in this channel; mention the bot with your question instead, or ask in another channel.',
   handoffDone: 'The helpers were asked in a thread; someone will answer you there.',
   handoffAlready: 'The helpers were already asked about this question.',
   handoffOff: 'Asking a human is not set up here.',
-  handoffWaitMember: (wait) => `You asked the helpers recently; you can ask them again in ${wait}. Meanwhile, try other words with the bot.`,
+  handoffWaitMember: (wait) =>
+    `You asked the helpers recently; you can ask them again in ${wait}. Meanwhile, try other words with the bot.`,
   handoffWaitChannel: (wait) => `The helpers were asked in this channel moments ago; they can be asked again in ${wait}.`,
   dismissRefused: 'Only the asker, the member it was for, or a moderator can remove this answer.',
   statsModeratorsOnly: 'Only moderators can see the FAQ statistics.',
   statsOff: 'No statistics are kept: the insights store is off (see README "Insights").',
-  statsUnreadable: 'The statistics could not be read just now; the bot keeps answering. Check the bot\'s log.',
+  statsUnreadable: "The statistics could not be read just now; the bot keeps answering. Check the bot's log.",
   pickForMessage: (author) => `Pick the answer to post as a reply to ${author}'s message (it will ping only them):`,
   chooseAnswerToPost: 'Choose the answer to post',
   noEntryForMessage: 'No FAQ entry matches that message.',
@@ -139,7 +146,10 @@ const de: Phrases = {
     spam: 'Auf Nachrichten, die alle anpingen, antworte ich nicht.',
   },
   noAnswer: (asked) => (asked ? `Leider habe ich keine Antwort auf „${asked}“.` : 'Leider habe ich dazu keine Antwort in den FAQ.'),
-  notSure: (asked) => (asked ? `Ich habe mehrere mögliche Antworten auf „${asked}“ gefunden. Welche meinst du?` : 'Ich bin nicht sicher, welches Thema du meinst. Meinst du eines von diesen?'),
+  notSure: (asked) =>
+    asked
+      ? `Ich habe mehrere mögliche Antworten auf „${asked}“ gefunden. Welche meinst du?`
+      : 'Ich bin nicht sicher, welches Thema du meinst. Meinst du eines von diesen?',
   closeTopics: 'Diese Themen liegen nahe; vielleicht hilft eines davon:',
   askHumansHere: 'Wenn keines passt, können ein Moderator oder jemand hier helfen.',
   askInChannel: 'Wenn keines passt, frag im Kanal; ein Moderator oder ein anderes Mitglied kann helfen.',
@@ -166,25 +176,31 @@ const de: Phrases = {
   postInChannel: 'Im Kanal posten',
   shareInChannel: 'Im Kanal teilen',
   thanksHelpful: 'Danke, schön, dass es geholfen hat.',
-  thanksNotHelpful: 'Danke für die Rückmeldung; die Betreuer sehen, dass diese Antwort nicht geholfen hat. Versuch es mit anderen Worten, oder frag im Kanal.',
+  thanksNotHelpful:
+    'Danke für die Rückmeldung; die Betreuer sehen, dass diese Antwort nicht geholfen hat. Versuch es mit anderen Worten, oder frag im Kanal.',
   restrictedNotPosted: 'Dieser Eintrag ist auf bestimmte Rollen beschränkt; er wird nur dir gezeigt und nie für andere gepostet.',
   rateLimited: (wait) => `Du fragst schneller, als der Bot antwortet; versuch es in ${wait} noch einmal.`,
-  notAllowedToTarget: 'Nur Moderatoren können hier einem anderen Mitglied eine Antwort schicken. Frag ohne ein Mitglied zu nennen, um die Antwort selbst zu sehen.',
+  notAllowedToTarget:
+    'Nur Moderatoren können hier einem anderen Mitglied eine Antwort schicken. Frag ohne ein Mitglied zu nennen, um die Antwort selbst zu sehen.',
   targetCooldown: (q, wait) => `„${q}“ wurde diesem Mitglied vor kurzem schon geschickt; in ${wait} kann es wieder geschickt werden.`,
-  channelCooldown: (q, inThread, wait) => `„${q}“ wurde gerade erst in ${inThread ? 'diesem Thread' : 'diesem Kanal'} gepostet; scroll nach oben, oder poste es in ${wait} noch einmal.`,
-  slashDenied: (ignored) => (ignored
-    ? '`/faq` ist in diesem Kanal ausgeschaltet; frag in einem anderen Kanal.'
-    : '`/faq` ist in diesem Kanal ausgeschaltet; erwähne stattdessen den Bot mit deiner Frage, oder frag in einem anderen Kanal.'),
+  channelCooldown: (q, inThread, wait) =>
+    `„${q}“ wurde gerade erst in ${inThread ? 'diesem Thread' : 'diesem Kanal'} gepostet; scroll nach oben, oder poste es in ${wait} noch einmal.`,
+  slashDenied: (ignored) =>
+    ignored
+      ? '`/faq` ist in diesem Kanal ausgeschaltet; frag in einem anderen Kanal.'
+      : '`/faq` ist in diesem Kanal ausgeschaltet; erwähne stattdessen den Bot mit deiner Frage, oder frag in einem anderen Kanal.',
   handoffDone: 'Die Helfer wurden in einem Thread gefragt; dort wird dir jemand antworten.',
   handoffAlready: 'Die Helfer wurden zu dieser Frage schon gefragt.',
   handoffOff: 'Einen Menschen zu fragen ist hier nicht eingerichtet.',
-  handoffWaitMember: (wait) => `Du hast die Helfer vor kurzem gefragt; in ${wait} kannst du sie wieder fragen. Versuch es bis dahin mit anderen Worten beim Bot.`,
+  handoffWaitMember: (wait) =>
+    `Du hast die Helfer vor kurzem gefragt; in ${wait} kannst du sie wieder fragen. Versuch es bis dahin mit anderen Worten beim Bot.`,
   handoffWaitChannel: (wait) => `Die Helfer wurden in diesem Kanal gerade erst gefragt; in ${wait} können sie wieder gefragt werden.`,
   dismissRefused: 'Nur wer gefragt hat, das Mitglied, für das die Antwort war, oder ein Moderator kann diese Antwort entfernen.',
   statsModeratorsOnly: 'Nur Moderatoren können die FAQ-Statistik sehen.',
   statsOff: 'Es wird keine Statistik geführt: der Insights-Speicher ist aus (siehe README „Insights“).',
   statsUnreadable: 'Die Statistik konnte gerade nicht gelesen werden; der Bot antwortet weiter. Sieh im Log des Bots nach.',
-  pickForMessage: (author) => `Wähle die Antwort, die als Antwort auf die Nachricht von ${author} gepostet wird (sie pingt nur diese Person):`,
+  pickForMessage: (author) =>
+    `Wähle die Antwort, die als Antwort auf die Nachricht von ${author} gepostet wird (sie pingt nur diese Person):`,
   chooseAnswerToPost: 'Wähle die Antwort zum Posten',
   noEntryForMessage: 'Kein FAQ-Eintrag passt zu dieser Nachricht.',
   stillPickTopic: 'Du kannst trotzdem eines dieser Themen zum Posten wählen:',
@@ -196,8 +212,14 @@ const es: Phrases = {
     thanks: '¡Encantado de ayudar!',
     spam: 'No respondo a mensajes que mencionan a todo el mundo.',
   },
-  noAnswer: (asked) => (asked ? `Lo siento, no tengo una respuesta para «${asked}».` : 'Lo siento, no tengo una respuesta para eso en las preguntas frecuentes.'),
-  notSure: (asked) => (asked ? `Encontré varias respuestas posibles para «${asked}». ¿Cuál quieres decir?` : 'No estoy seguro de qué tema quieres decir. ¿Es alguno de estos?'),
+  noAnswer: (asked) =>
+    asked
+      ? `Lo siento, no tengo una respuesta para «${asked}».`
+      : 'Lo siento, no tengo una respuesta para eso en las preguntas frecuentes.',
+  notSure: (asked) =>
+    asked
+      ? `Encontré varias respuestas posibles para «${asked}». ¿Cuál quieres decir?`
+      : 'No estoy seguro de qué tema quieres decir. ¿Es alguno de estos?',
   closeTopics: 'Estos temas son parecidos; quizá alguno te ayude:',
   askHumansHere: 'Si ninguno encaja, un moderador o alguien de aquí puede ayudarte.',
   askInChannel: 'Si ninguno encaja, pregunta en el canal y un moderador u otro miembro podrá ayudarte.',
@@ -224,25 +246,31 @@ const es: Phrases = {
   postInChannel: 'Publicar en el canal',
   shareInChannel: 'Compartir en el canal',
   thanksHelpful: 'Gracias, me alegra que te haya ayudado.',
-  thanksNotHelpful: 'Gracias por decírnoslo; los responsables verán que esta respuesta no ayudó. Prueba con otras palabras, o pregunta en el canal.',
+  thanksNotHelpful:
+    'Gracias por decírnoslo; los responsables verán que esta respuesta no ayudó. Prueba con otras palabras, o pregunta en el canal.',
   restrictedNotPosted: 'Esta entrada está limitada a algunos roles: solo se te muestra a ti y nunca se publica para otros.',
   rateLimited: (wait) => `Preguntas más rápido de lo que el bot responde; vuelve a intentarlo en ${wait}.`,
-  notAllowedToTarget: 'Aquí solo los moderadores pueden enviar una respuesta a otro miembro. Pregunta sin nombrar a nadie para ver la respuesta tú mismo.',
+  notAllowedToTarget:
+    'Aquí solo los moderadores pueden enviar una respuesta a otro miembro. Pregunta sin nombrar a nadie para ver la respuesta tú mismo.',
   targetCooldown: (q, wait) => `«${q}» ya se envió a ese miembro hace poco; podrá enviársele de nuevo en ${wait}.`,
-  channelCooldown: (q, inThread, wait) => `«${q}» se publicó en ${inThread ? 'este hilo' : 'este canal'} hace un momento; desplázate hacia arriba, o publícala de nuevo en ${wait}.`,
-  slashDenied: (ignored) => (ignored
-    ? '`/faq` está desactivado en este canal; pregunta en otro canal.'
-    : '`/faq` está desactivado en este canal; menciona al bot con tu pregunta, o pregunta en otro canal.'),
+  channelCooldown: (q, inThread, wait) =>
+    `«${q}» se publicó en ${inThread ? 'este hilo' : 'este canal'} hace un momento; desplázate hacia arriba, o publícala de nuevo en ${wait}.`,
+  slashDenied: (ignored) =>
+    ignored
+      ? '`/faq` está desactivado en este canal; pregunta en otro canal.'
+      : '`/faq` está desactivado en este canal; menciona al bot con tu pregunta, o pregunta en otro canal.',
   handoffDone: 'Se ha preguntado a los ayudantes en un hilo; alguien te responderá allí.',
   handoffAlready: 'Ya se preguntó a los ayudantes sobre esta pregunta.',
   handoffOff: 'Preguntar a una persona no está configurado aquí.',
-  handoffWaitMember: (wait) => `Preguntaste a los ayudantes hace poco; podrás volver a preguntarles en ${wait}. Mientras tanto, prueba con otras palabras con el bot.`,
+  handoffWaitMember: (wait) =>
+    `Preguntaste a los ayudantes hace poco; podrás volver a preguntarles en ${wait}. Mientras tanto, prueba con otras palabras con el bot.`,
   handoffWaitChannel: (wait) => `Se preguntó a los ayudantes en este canal hace un momento; se les podrá volver a preguntar en ${wait}.`,
   dismissRefused: 'Solo quien preguntó, el miembro al que iba dirigida o un moderador puede quitar esta respuesta.',
   statsModeratorsOnly: 'Solo los moderadores pueden ver las estadísticas de las preguntas frecuentes.',
   statsOff: 'No se guardan estadísticas: el almacén de insights está desactivado (ver README «Insights»).',
   statsUnreadable: 'No se pudieron leer las estadísticas ahora; el bot sigue respondiendo. Revisa el registro del bot.',
-  pickForMessage: (author) => `Elige la respuesta que se publicará en respuesta al mensaje de ${author} (solo le mencionará a esa persona):`,
+  pickForMessage: (author) =>
+    `Elige la respuesta que se publicará en respuesta al mensaje de ${author} (solo le mencionará a esa persona):`,
   chooseAnswerToPost: 'Elige la respuesta que publicar',
   noEntryForMessage: 'Ninguna entrada de las preguntas frecuentes coincide con ese mensaje.',
   stillPickTopic: 'Aun así puedes elegir uno de estos temas para publicarlo:',

@@ -10,7 +10,12 @@ const LINE_PER_CHILD = new Set(['root', 'list', 'listItem', 'blockquote']);
 
 export function markdownToPlain(markdown: string): string {
   const root = parseMarkdown(markdown);
-  return root.children.map(plainOf).filter(Boolean).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return root.children
+    .map(plainOf)
+    .filter(Boolean)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 // Entries are immutable (a reload makes new ones) and previews are shown again and again.

@@ -18,10 +18,12 @@ export function label(text: string): string {
 export function leadingEntries(kb: KnowledgeBase, popularity: ReadonlyMap<string, number>, limit: number): Entry[] {
   return kb.entries
     .map((entry, index) => ({ entry, index }))
-    .sort((a, b) =>
-      Number(b.entry.pinned) - Number(a.entry.pinned) ||
-      (popularity.get(b.entry.id) ?? 0) - (popularity.get(a.entry.id) ?? 0) ||
-      a.index - b.index)
+    .sort(
+      (a, b) =>
+        Number(b.entry.pinned) - Number(a.entry.pinned) ||
+        (popularity.get(b.entry.id) ?? 0) - (popularity.get(a.entry.id) ?? 0) ||
+        a.index - b.index,
+    )
     .slice(0, limit)
     .map((x) => x.entry);
 }
@@ -40,26 +42,32 @@ export class Autocompleter {
   private fuseIndex: Fuse<Entry> | undefined;
 
   /** `language`: whose questions the labels are; the base's when absent. */
-  constructor(private readonly kb: KnowledgeBase, private readonly language?: Language) {}
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly language?: Language,
+  ) {}
 
   /** Built on first use: answering never needs it, and a large base starts faster without it. */
   private get fuse(): Fuse<Entry> {
-    this.fuseIndex ??= new Fuse(this.kb.entries.map((e) => searchable(e, this.language)), {
-      keys: [
-        { name: 'question', weight: 3 },
-        { name: 'keywords', weight: 3 },
-        { name: 'id', weight: 2 },
-        { name: 'alternates', weight: 1 },
-      ],
-      ignoreLocation: true,
-      threshold: 0.4,
-      includeScore: true,
-      getFn: (entry, path) => {
-        const key = Array.isArray(path) ? path[0] : path;
-        const value = (entry as unknown as Record<string, string | readonly string[]>)[key as string];
-        return Array.isArray(value) ? value.map(cleanText) : cleanText(String(value ?? ''));
+    this.fuseIndex ??= new Fuse(
+      this.kb.entries.map((e) => searchable(e, this.language)),
+      {
+        keys: [
+          { name: 'question', weight: 3 },
+          { name: 'keywords', weight: 3 },
+          { name: 'id', weight: 2 },
+          { name: 'alternates', weight: 1 },
+        ],
+        ignoreLocation: true,
+        threshold: 0.4,
+        includeScore: true,
+        getFn: (entry, path) => {
+          const key = Array.isArray(path) ? path[0] : path;
+          const value = (entry as unknown as Record<string, string | readonly string[]>)[key as string];
+          return Array.isArray(value) ? value.map(cleanText) : cleanText(String(value ?? ''));
+        },
       },
-    });
+    );
     return this.fuseIndex;
   }
 

@@ -42,7 +42,8 @@ export function decide(ranked: Ranked, calibration: Calibration, settings: Match
   const covered = ranked.coverage >= MIN_COVERAGE;
   // Far below the suggestion bar a candidate is noise, not a "close topic".
   const plausible = candidates.filter((c) => c.score >= suggestAt * NOISE_SHARE).length;
-  if (covered && top.score >= answerAt && margin >= Math.max(MIN_MARGIN, MIN_RELATIVE_MARGIN * top.score)) return { decision: 'answer', candidates, plausible };
+  if (covered && top.score >= answerAt && margin >= Math.max(MIN_MARGIN, MIN_RELATIVE_MARGIN * top.score))
+    return { decision: 'answer', candidates, plausible };
   if (top.score >= suggestAt) return { decision: 'suggest', candidates, plausible };
   return { decision: 'none', candidates, plausible };
 }

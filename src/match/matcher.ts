@@ -46,7 +46,13 @@ export function buildMatcher(kb: KnowledgeBase, settings: Partial<MatcherSetting
 }
 
 /** `others`: the matchers of the base's other languages, shared by all of them. */
-function buildIn(kb: KnowledgeBase, settings: Partial<MatcherSettings>, calibrated: Calibration | undefined, language: Language, others: Map<Language, Matcher>): Matcher {
+function buildIn(
+  kb: KnowledgeBase,
+  settings: Partial<MatcherSettings>,
+  calibrated: Calibration | undefined,
+  language: Language,
+  others: Map<Language, Matcher>,
+): Matcher {
   const options = { ...defaultSettings.matcher, ...settings };
   const index = new TermIndex(kb, encoderFor(options.semantic), language);
   const calibration = calibrated ? index.adopt(calibrated) : index.calibrate();

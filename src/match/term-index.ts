@@ -170,13 +170,16 @@ export class TermIndex {
    * for another language also each entry's translation into it (question, alternates, answer),
    * each phrasing made into terms by its own language's stemmer and stop words.
    */
-  constructor(kb: KnowledgeBase, private readonly encoder?: SentenceEncoder, language: Language = kb.language) {
+  constructor(
+    kb: KnowledgeBase,
+    private readonly encoder?: SentenceEncoder,
+    language: Language = kb.language,
+  ) {
     this.entries = kb.entries;
     const base = analyzerFor(kb.language);
     const member = analyzerFor(language);
-    this.queryTerms = member === base
-      ? (text) => base.terms(text)
-      : (text) => mixedQueryTerms(text, member, base, (term) => this.vocabulary.has(term));
+    this.queryTerms =
+      member === base ? (text) => base.terms(text) : (text) => mixedQueryTerms(text, member, base, (term) => this.vocabulary.has(term));
     const df: number[] = [];
     const lastEntry: number[] = [];
     kb.entries.forEach((entry, i) => {
@@ -282,7 +285,9 @@ export class TermIndex {
 
   /** The index's ids of a text's distinct terms, leaving out those the index lacks. */
   private knownIds(text: string, analyzer: Analyzer): number[] {
-    return unique(analyzer.terms(text)).map((term) => this.vocabulary.get(term)).filter((id): id is number => id !== undefined);
+    return unique(analyzer.terms(text))
+      .map((term) => this.vocabulary.get(term))
+      .filter((id): id is number => id !== undefined);
   }
 
   private intern(term: string): number {
@@ -318,7 +323,11 @@ export class TermIndex {
       if (plan.answers) for (const a of this.answerExamples) features += a.ids.length + (plan.dense && a.vector ? dims : 0);
       return features * this.entries.length;
     };
-    const plans: ClassifierPlan[] = [{ dense: true, answers: true }, { dense: false, answers: true }, { dense: false, answers: false }];
+    const plans: ClassifierPlan[] = [
+      { dense: true, answers: true },
+      { dense: false, answers: true },
+      { dense: false, answers: false },
+    ];
     return plans.find((plan) => cost(plan) <= CLASSIFIER_BUDGET);
   }
 
@@ -502,7 +511,12 @@ export class TermIndex {
     }
   }
 
-  private mixClassifier(classifier: SoftmaxClassifier, query: ResolvedQuery, meaning: Float32Array | undefined, best: Map<number, Scored>): void {
+  private mixClassifier(
+    classifier: SoftmaxClassifier,
+    query: ResolvedQuery,
+    meaning: Float32Array | undefined,
+    best: Map<number, Scored>,
+  ): void {
     const p = classifier.predict(this.features(this.vector(query.resolved), meaning));
     for (let e = 0; e < p.length; e++) {
       const prev = best.get(e);
@@ -551,7 +565,8 @@ export class TermIndex {
       const scores = this.probeScores(specs, probes);
       // A larger share must find clearly more (a few probes more) to be taken: meaning is the
       // weaker signal, and a base should not flip between shares over one edit.
-      if (!chosen || scores.length > chosen.found + Math.max(1, chosen.found * 0.02)) chosen = { share, found: scores.length, scores, probes };
+      if (!chosen || scores.length > chosen.found + Math.max(1, chosen.found * 0.02))
+        chosen = { share, found: scores.length, scores, probes };
     }
     this.semanticShare = chosen!.share;
     return { inScope: chosen!.scores, semanticShare: chosen!.share, probes: chosen!.probes };
@@ -578,7 +593,10 @@ export class TermIndex {
     const answerProbed = new Set<number>();
     for (let e = 0; e < this.entries.length; e += every) if (this.entries[e]!.alternates.length === 0) answerProbed.add(e);
     const classifier = this.useClassifier()
-      ? this.train(this.labelled.filter((p) => !heldOut.has(p)), answerProbed)
+      ? this.train(
+          this.labelled.filter((p) => !heldOut.has(p)),
+          answerProbed,
+        )
       : undefined;
     const of = (field: Field) => new Map(this.phrasings.filter((p) => p.field === field).map((p) => [p.entry, p] as const));
     const idOf = of('id');
@@ -591,10 +609,14 @@ export class TermIndex {
       // An entry with alternates is already probed through them, in members' own words.
       if (this.entries[e]!.alternates.length > 0) continue;
       const sentence = firstSentence(this.entries[e]!.answer);
-      if (sentence && answerOf.has(e)) specs.push({ text: sentence, entry: e, hide: hide(answerOf.get(e)), classifier, kind: 'answer sentence' });
+      if (sentence && answerOf.has(e))
+        specs.push({ text: sentence, entry: e, hide: hide(answerOf.get(e)), classifier, kind: 'answer sentence' });
       const q = questionOf.get(e);
       if (q && q.terms.length >= 3) {
-        const part = q.terms.filter((_, i) => i % 3 !== 1).reverse().join(' ');
+        const part = q.terms
+          .filter((_, i) => i % 3 !== 1)
+          .reverse()
+          .join(' ');
         specs.push({ text: part, entry: e, hide: hide(idOf.get(e)), classifier: this.classifier, kind: 'part of the question' });
       }
     }
@@ -612,7 +634,6 @@ export class TermIndex {
     }
     return scores.sort((a, b) => a - b);
   }
-
 }
 
 interface ClassifierPlan {

@@ -25,15 +25,26 @@ export function opsRoutes(source: OpsSource): HttpRoute[] {
   return [
     { method: 'GET', path: OPS_PATHS.health, handler: (_req, res) => json(res, 200, { status: 'ok' }) },
     {
-      method: 'GET', path: OPS_PATHS.ready, handler: (_req, res) => {
+      method: 'GET',
+      path: OPS_PATHS.ready,
+      handler: (_req, res) => {
         const r = source.readiness();
-        json(res, r.ready ? 200 : 503, r.ready ? { status: 'ready', platforms: r.platforms } : { status: 'not ready', reasons: r.reasons, platforms: r.platforms });
+        json(
+          res,
+          r.ready ? 200 : 503,
+          r.ready ? { status: 'ready', platforms: r.platforms } : { status: 'not ready', reasons: r.reasons, platforms: r.platforms },
+        );
       },
     },
     {
-      method: 'GET', path: OPS_PATHS.metrics, handler: (_req, res) => {
+      method: 'GET',
+      path: OPS_PATHS.metrics,
+      handler: (_req, res) => {
         source.metrics.text().then(
-          (text) => { res.writeHead(200, { 'content-type': source.metrics.contentType }); res.end(text); },
+          (text) => {
+            res.writeHead(200, { 'content-type': source.metrics.contentType });
+            res.end(text);
+          },
           (error: unknown) => json(res, 500, { status: 'error', reason: describeError(error) }),
         );
       },
@@ -52,18 +63,28 @@ export async function startOpsServer(port: number, routes: readonly HttpRoute[])
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = routes.find((r) => r.path === path);
     if (!route) return json(res, 404, { status: 'not found', paths: routes.map((r) => r.path) });
-    if (req.method !== route.method && req.method !== 'HEAD') { res.setHeader('allow', route.method); return json(res, 405, { status: 'method not allowed' }); }
+    if (req.method !== route.method && req.method !== 'HEAD') {
+      res.setHeader('allow', route.method);
+      return json(res, 405, { status: 'method not allowed' });
+    }
     route.handler(req, res);
   });
   // Health checks open a connection per probe; do not hold them open past the answer.
   server.keepAliveTimeout = 1_000;
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen(port, () => { server.off('error', fail); done(); });
+    server.listen(port, () => {
+      server.off('error', fail);
+      done();
+    });
   });
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }),
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }
 

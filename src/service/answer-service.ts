@@ -208,13 +208,19 @@ export class AnswerService {
     const hidden = hasRestricted(this.kb) ? this.kb.entries.filter((e) => !canSee(e, asker.groups)).length : 0;
     const wanted = limit + hidden;
     let choices: AutocompleteChoice[];
-    if (typed === '' || this.kb.entries.length <= MAX_CANDIDATES) choices = this.matcher.inLanguage(language).autocomplete(typed, wanted, this.askCounts);
+    if (typed === '' || this.kb.entries.length <= MAX_CANDIDATES)
+      choices = this.matcher.inLanguage(language).autocomplete(typed, wanted, this.askCounts);
     else {
       this.shortlister ??= new BoundedAutocomplete(this.kb);
       choices = this.shortlister.complete(typed, wanted, this.askCounts, language);
     }
     if (hidden === 0) return choices.slice(0, limit);
-    return choices.filter((c) => { const e = this.kb.byId.get(c.entryId); return e !== undefined && canSee(e, asker.groups); }).slice(0, limit);
+    return choices
+      .filter((c) => {
+        const e = this.kb.byId.get(c.entryId);
+        return e !== undefined && canSee(e, asker.groups);
+      })
+      .slice(0, limit);
   }
 
   /**
@@ -243,7 +249,11 @@ export class AnswerService {
    * languages the knowledge speaks; else the knowledge's own.
    */
   languageOf(place: LanguagePlace): Language {
-    const channel = place.channelId !== undefined && !place.direct ? this.channelRule({ channelId: place.channelId, ...(place.channelParents ? { channelParents: place.channelParents } : {}) }).language : undefined;
+    const channel =
+      place.channelId !== undefined && !place.direct
+        ? this.channelRule({ channelId: place.channelId, ...(place.channelParents ? { channelParents: place.channelParents } : {}) })
+            .language
+        : undefined;
     return replyLanguage(this.kb, [place.locale, channel, this.language, place.placeLocale]);
   }
 
@@ -278,8 +288,15 @@ export class AnswerService {
       if (rule.slash === 'deny') return this.held(askId, language, 'slash-denied', 0, undefined, slashDeniedMessage(rule, say));
     }
     // The console is the operator at their own terminal, not a member: no rate limit for it.
-    const waited = query.via === 'console' ? 0
-      : await this.state.take(stateKeys.rateLimit(query.platform, query.asker.id), this.policy.rateLimitCount, this.policy.rateLimitWindowSeconds * 1000, now);
+    const waited =
+      query.via === 'console'
+        ? 0
+        : await this.state.take(
+            stateKeys.rateLimit(query.platform, query.asker.id),
+            this.policy.rateLimitCount,
+            this.policy.rateLimitWindowSeconds * 1000,
+            now,
+          );
     if (waited > 0) {
       return this.held(askId, language, 'rate-limit', waited, undefined, say.rateLimited(humanDuration(waited)));
     }
@@ -303,14 +320,19 @@ export class AnswerService {
     if (query.via === 'message-menu') {
       // The invoker picks what to post; show the best candidates privately whatever the decision.
       const candidates = inLanguage(match.candidates.slice(0, Math.max(this.matcherSettings.maxSuggestions, 5)).map((c) => c.entry));
-      reply = candidates.length > 0
-        ? { kind: 'suggest', askId, language, visibility: 'private', mention: [], candidates }
-        : { kind: 'none', askId, language, visibility: 'private', mention: [], suggestions: this.pinnedTopics(5, query.asker, language) };
+      reply =
+        candidates.length > 0
+          ? { kind: 'suggest', askId, language, visibility: 'private', mention: [], candidates }
+          : { kind: 'none', askId, language, visibility: 'private', mention: [], suggestions: this.pinnedTopics(5, query.asker, language) };
     } else if (match.decision === 'answer' && top) {
       reply = await this.answer(query, askId, top.entry, top.score, now, {}, language);
     } else if (match.decision === 'suggest') {
       reply = {
-        kind: 'suggest', askId, language, visibility: this.undecidedVisibility(query), mention: [],
+        kind: 'suggest',
+        askId,
+        language,
+        visibility: this.undecidedVisibility(query),
+        mention: [],
         candidates: inLanguage(match.candidates.slice(0, this.matcherSettings.maxSuggestions).map((c) => c.entry)),
       };
     } else if (match.smallTalk) {
@@ -319,8 +341,14 @@ export class AnswerService {
       reply = { kind: 'none', askId, language, visibility, mention: [], suggestions: [], smallTalk: match.smallTalk };
     } else {
       reply = {
-        kind: 'none', askId, language, visibility: this.undecidedVisibility(query), mention: [],
-        suggestions: inLanguage(match.candidates.slice(0, Math.min(match.plausible, this.matcherSettings.maxSuggestions)).map((c) => c.entry)),
+        kind: 'none',
+        askId,
+        language,
+        visibility: this.undecidedVisibility(query),
+        mention: [],
+        suggestions: inLanguage(
+          match.candidates.slice(0, Math.min(match.plausible, this.matcherSettings.maxSuggestions)).map((c) => c.entry),
+        ),
       };
     }
     this.record(query, askId, now, match.decision, top?.entry.id, top?.score ?? 0);
@@ -343,8 +371,15 @@ export class AnswerService {
     const refused = this.refuseTarget(query, askId, language);
     if (refused) return refused;
     this.recorder?.recordPick({
-      askId, at: now, platform: query.platform, communityId: query.communityId, channelId: query.channelId,
-      askerId: query.asker.id, via: query.via, text: query.text, entryId,
+      askId,
+      at: now,
+      platform: query.platform,
+      communityId: query.communityId,
+      channelId: query.channelId,
+      askerId: query.asker.id,
+      via: query.via,
+      text: query.text,
+      entryId,
       ...(options.fromAskId ? { fromAskId: options.fromAskId } : {}),
     });
     this.countAsk(entryId);
@@ -427,7 +462,11 @@ export class AnswerService {
     const now = this.now();
     const once = await this.state.claim(stateKeys.handoffAsk(request.platform, request.askId), 30 * 86_400_000, now);
     if (!once.claimed) return { allowed: false, message: say.handoffAlready };
-    const member = await this.claim(stateKeys.handoffMember(request.platform, request.by.id), this.handoffSettings.memberCooldownSeconds, now);
+    const member = await this.claim(
+      stateKeys.handoffMember(request.platform, request.by.id),
+      this.handoffSettings.memberCooldownSeconds,
+      now,
+    );
     const channel = member.claimed
       ? await this.claim(stateKeys.handoffChannel(request), this.handoffSettings.channelCooldownSeconds, now)
       : undefined;
@@ -443,8 +482,13 @@ export class AnswerService {
     this.started.set(`handoff:${request.askId}`, taken);
     if (this.started.size > 1000) this.started.delete(this.started.keys().next().value!);
     this.recorder?.recordHandoff?.({
-      askId: request.askId, at: now, platform: request.platform, communityId: request.communityId,
-      channelId: request.channelId, askerId: request.by.id, ...(request.entryId ? { entryId: request.entryId } : {}),
+      askId: request.askId,
+      at: now,
+      platform: request.platform,
+      communityId: request.communityId,
+      channelId: request.channelId,
+      askerId: request.by.id,
+      ...(request.entryId ? { entryId: request.entryId } : {}),
     });
     const words = this.questions.get(request.askId);
     const entry = request.entryId ? this.kb.byId.get(request.entryId) : undefined;
@@ -461,9 +505,14 @@ export class AnswerService {
 
   /** Marks replies that carry "Ask a human", and remembers what was asked for the helpers. */
   private offerHandoff(query: Query, reply: Reply): Reply {
-    const offered = (reply.kind === 'answer' || reply.kind === 'suggest' || (reply.kind === 'none' && !reply.smallTalk))
-      && helpersOn(this.handoffSettings, query.platform) !== undefined
-      && !query.direct && query.via !== 'direct-message' && query.via !== 'console' && query.via !== 'message-menu' && !aimedAt(query);
+    const offered =
+      (reply.kind === 'answer' || reply.kind === 'suggest' || (reply.kind === 'none' && !reply.smallTalk)) &&
+      helpersOn(this.handoffSettings, query.platform) !== undefined &&
+      !query.direct &&
+      query.via !== 'direct-message' &&
+      query.via !== 'console' &&
+      query.via !== 'message-menu' &&
+      !aimedAt(query);
     if (!offered) return reply;
     this.questions.set(reply.askId, query.text.slice(0, 500));
     if (this.questions.size > 2000) this.questions.delete(this.questions.keys().next().value!);
@@ -480,19 +529,35 @@ export class AnswerService {
    * The adapter deletes the message when allowed, and shows `message` privately when not.
    */
   dismiss(request: DismissRequest): DismissDecision {
-    if (!mayDismiss(request.by, request.dismissers)) return { allowed: false, message: phrasesFor(this.languageOf(request)).dismissRefused };
+    if (!mayDismiss(request.by, request.dismissers))
+      return { allowed: false, message: phrasesFor(this.languageOf(request)).dismissRefused };
     this.feedback({
-      askId: request.askId, entryId: request.entryId, helpful: false, by: request.by, platform: request.platform,
+      askId: request.askId,
+      entryId: request.entryId,
+      helpful: false,
+      by: request.by,
+      platform: request.platform,
       ...(request.communityId !== undefined ? { communityId: request.communityId } : {}),
     });
     return { allowed: true };
   }
 
   /** `base`: the entry as the knowledge has it; the reply carries it (and its related entries) in `language`. */
-  private async answer(query: Query, askId: string, base: Entry, score: number, now: number, options: ChooseOptions, language: Language): Promise<Reply> {
+  private async answer(
+    query: Query,
+    askId: string,
+    base: Entry,
+    score: number,
+    now: number,
+    options: ChooseOptions,
+    language: Language,
+  ): Promise<Reply> {
     const say = phrasesFor(language);
     const entry = localized(base, language);
-    const related = entry.related.flatMap((id) => this.kb.byId.get(id) ?? []).filter((e) => canSee(e, query.asker.groups)).map((e) => localized(e, language));
+    const related = entry.related
+      .flatMap((id) => this.kb.byId.get(id) ?? [])
+      .filter((e) => canSee(e, query.asker.groups))
+      .map((e) => localized(e, language));
     const target = aimedAt(query);
     if (entry.restrictedTo && (target || options.share)) {
       // The bot cannot tell who else reads a channel: a limited entry is never posted for others.
@@ -506,14 +571,28 @@ export class AnswerService {
         ? await this.claim(stateKeys.targetCooldown(query.platform, target.id, entry.id), this.policy.targetCooldownSeconds, now)
         : undefined;
       if (targetClaim && !targetClaim.claimed) {
-        return this.held(askId, language, 'target-cooldown', targetClaim.remainingMs, entry, say.targetCooldown(entry.question, humanDuration(targetClaim.remainingMs)));
+        return this.held(
+          askId,
+          language,
+          'target-cooldown',
+          targetClaim.remainingMs,
+          entry,
+          say.targetCooldown(entry.question, humanDuration(targetClaim.remainingMs)),
+        );
       }
       const channelClaim = await this.claim(stateKeys.channelCooldown(query, entry.id), this.policy.channelCooldownSeconds, now);
       const held = [targetClaim, channelClaim].filter((c): c is Held => c?.claimed === true);
       if (!channelClaim.claimed) {
         // Nothing is sent: the member's cooldown must not hold back the answer elsewhere.
         await Promise.all(held.map((c) => this.state.release(c.key, c.token)));
-        return this.held(askId, language, 'channel-cooldown', channelClaim.remainingMs, entry, say.channelCooldown(entry.question, query.threadId !== undefined, humanDuration(channelClaim.remainingMs)));
+        return this.held(
+          askId,
+          language,
+          'channel-cooldown',
+          channelClaim.remainingMs,
+          entry,
+          say.channelCooldown(entry.question, query.threadId !== undefined, humanDuration(channelClaim.remainingMs)),
+        );
       }
       this.started.set(askId, held);
       if (this.started.size > 1000) this.started.delete(this.started.keys().next().value!);
@@ -523,7 +602,13 @@ export class AnswerService {
     // In a direct message there is no one else to spare the answer; everywhere else it can go.
     const dismissible = visibility === 'public' && query.via !== 'direct-message' && query.direct !== true;
     return {
-      kind: 'answer', askId, language, visibility, entry, related, score,
+      kind: 'answer',
+      askId,
+      language,
+      visibility,
+      entry,
+      related,
+      score,
       mention: target ? [target] : [],
       ...(suggestedBy ? { suggestedBy } : {}),
       ...(dismissible ? { dismissibleBy: { askerId: query.asker.id, ...(target ? { targetId: target.id } : {}) } } : {}),
@@ -560,15 +645,38 @@ export class AnswerService {
     return this.defaultVisibility(query);
   }
 
-  private held(askId: string, language: Language, reason: HoldReason, retryAfterMs: number, entry: Entry | undefined, message: string): HeldReply {
-    return { kind: 'held', askId, language, visibility: 'private', mention: [], reason, retryAfterMs, message, ...(entry ? { entry } : {}) };
+  private held(
+    askId: string,
+    language: Language,
+    reason: HoldReason,
+    retryAfterMs: number,
+    entry: Entry | undefined,
+    message: string,
+  ): HeldReply {
+    return {
+      kind: 'held',
+      askId,
+      language,
+      visibility: 'private',
+      mention: [],
+      reason,
+      retryAfterMs,
+      message,
+      ...(entry ? { entry } : {}),
+    };
   }
 
   private helpReply(askId: string, asker: Pick<Person, 'groups'>, language: Language): Reply {
     const footer = this.kb.files.find((f) => f.footer)?.footer;
     return {
-      kind: 'help', askId, language, visibility: 'private', mention: [], title: this.kb.title,
-      topics: this.pinnedTopics(10, asker, language), entryCount: viewOf(this.kb, asker).knowledge.entries.length,
+      kind: 'help',
+      askId,
+      language,
+      visibility: 'private',
+      mention: [],
+      title: this.kb.title,
+      topics: this.pinnedTopics(10, asker, language),
+      entryCount: viewOf(this.kb, asker).knowledge.entries.length,
       ...(footer ? { footer } : {}),
     };
   }
@@ -577,7 +685,6 @@ export class AnswerService {
   private pinnedTopics(limit: number, asker: Pick<Person, 'groups'>, language: Language): Entry[] {
     return leadingEntries(viewOf(this.kb, asker).knowledge, this.askCounts, limit).map((e) => localized(e, language));
   }
-
 
   /** The most asked entries of the last 30 days lead an empty autocomplete box from the start. */
   private seedPopularity(): void {
@@ -604,9 +711,17 @@ export class AnswerService {
     // of real traffic (most asked, unanswered, /faq-stats).
     if (query.via === 'console') return;
     this.recorder?.recordAsk({
-      askId, at, platform: query.platform, communityId: query.communityId, channelId: query.channelId,
-      askerId: query.asker.id, via: query.via, text: query.text, decision, entryId, score,
+      askId,
+      at,
+      platform: query.platform,
+      communityId: query.communityId,
+      channelId: query.channelId,
+      askerId: query.asker.id,
+      via: query.via,
+      text: query.text,
+      decision,
+      entryId,
+      score,
     });
   }
 }
-

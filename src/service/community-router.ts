@@ -4,11 +4,28 @@
 // by knowledge version and settings, so communities on the same knowledge share one, and a
 // deployment with hundreds of communities holds only the matchers in use.
 import { join } from 'node:path';
-import type { ChannelRule, ChannelSettings, CommunitiesSettings, GitKnowledgeSettings, KnowledgeSource, MatcherSettings, PolicySettings } from '../config.js';
+import type {
+  ChannelRule,
+  ChannelSettings,
+  CommunitiesSettings,
+  GitKnowledgeSettings,
+  KnowledgeSource,
+  MatcherSettings,
+  PolicySettings,
+} from '../config.js';
 import { checkoutFor, type GitCheckout } from '../knowledge/git-source.js';
 import { DEFAULT_COMMUNITY, defaultSettings } from '../config.js';
 import type {
-  AutocompleteChoice, DismissDecision, DismissRequest, Feedback, HandoffDecision, HandoffRequest, KnowledgeBase, Person, Query, Reply,
+  AutocompleteChoice,
+  DismissDecision,
+  DismissRequest,
+  Feedback,
+  HandoffDecision,
+  HandoffRequest,
+  KnowledgeBase,
+  Person,
+  Query,
+  Reply,
 } from '../domain.js';
 import { buildMatcher, type Matcher } from '../match/matcher.js';
 import { AnswerService, type AnswerServiceOptions, type ChooseOptions, type LanguagePlace, type MatcherSource } from './answer-service.js';
@@ -25,7 +42,13 @@ export interface Answerer {
   notDelivered(askId: string): Promise<void>;
   stats(query: Pick<Query, 'asker' | 'communityId'> & LanguagePlace & { at?: number }, days?: number): Promise<Reply>;
   /** At most `limit` choices: the platform's, passed in by its adapter. `place`: the member's locale and channel, for the language of the labels. */
-  autocomplete(partial: string, limit: number, communityId?: string, asker?: Pick<Person, 'groups'>, place?: LanguagePlace): AutocompleteChoice[];
+  autocomplete(
+    partial: string,
+    limit: number,
+    communityId?: string,
+    asker?: Pick<Person, 'groups'>,
+    place?: LanguagePlace,
+  ): AutocompleteChoice[];
   /** The language to tell a member something in (a thank-you after a click): as a reply to them would be. */
   languageOf(place: LanguagePlace & Pick<Query, 'communityId'>): Language;
   channelRule(where: Pick<Query, 'channelId' | 'channelParents' | 'communityId'>): ChannelRule;
@@ -67,7 +90,10 @@ export const MATCHER_CACHE_SIZE = 64;
 /** How many communities keep their service (popularity counts, cooldowns to give back) at once. */
 export const SERVICE_CACHE_SIZE = 10_000;
 
-export interface CommunityRouterOptions extends Omit<AnswerServiceOptions, 'knowledge' | 'policy' | 'matcher' | 'communityId' | 'communityName' | 'matcherFor'> {
+export interface CommunityRouterOptions extends Omit<
+  AnswerServiceOptions,
+  'knowledge' | 'policy' | 'matcher' | 'communityId' | 'communityName' | 'matcherFor'
+> {
   /** The default community first or anywhere; the rest are looked up by key. */
   readonly communities: readonly CommunityPlan[];
   /** Each knowledge path's base, loaded once by the caller (I/O stays at the edge). */
@@ -83,7 +109,13 @@ export interface CommunityRouterOptions extends Omit<AnswerServiceOptions, 'know
  * policy and matcher, with `communities.default` over them). Pure: paths are resolved by `resolvePath`.
  */
 export function planCommunities(
-  settings: { knowledgeDir: string; communities: CommunitiesSettings; policy: PolicySettings; matcher: MatcherSettings; gitKnowledge: GitKnowledgeSettings },
+  settings: {
+    knowledgeDir: string;
+    communities: CommunitiesSettings;
+    policy: PolicySettings;
+    matcher: MatcherSettings;
+    gitKnowledge: GitKnowledgeSettings;
+  },
   resolvePath: (path: string) => string,
   knowledgeOverride?: string,
 ): CommunityPlan[] {
@@ -94,8 +126,14 @@ export function planCommunities(
     const git = checkoutFor(resolvePath(settings.gitKnowledge.cacheDir), source);
     return { knowledgePath: source.path ? join(git.dir, source.path) : git.dir, git };
   };
-  const plan = (key: string, over: CommunitiesSettings[string] | undefined, fallbackPath: string, from = `communities.${key}.knowledge`): CommunityPlan => ({
-    key, name: over?.name ?? key,
+  const plan = (
+    key: string,
+    over: CommunitiesSettings[string] | undefined,
+    fallbackPath: string,
+    from = `communities.${key}.knowledge`,
+  ): CommunityPlan => ({
+    key,
+    name: over?.name ?? key,
     ...place(over?.knowledge ?? fallbackPath),
     ...(over?.knowledge !== undefined ? { knowledgeFrom: from } : {}),
     policy: { ...settings.policy, ...over?.policy },
@@ -106,7 +144,12 @@ export function planCommunities(
   const defaultPlan = knowledgeOverride
     ? plan(DEFAULT_COMMUNITY, { ...listed[DEFAULT_COMMUNITY], knowledge: knowledgeOverride }, settings.knowledgeDir, '--knowledge')
     : plan(DEFAULT_COMMUNITY, listed[DEFAULT_COMMUNITY], settings.knowledgeDir);
-  return [defaultPlan, ...Object.entries(listed).filter(([key]) => key !== DEFAULT_COMMUNITY).map(([key, over]) => plan(key, over, settings.knowledgeDir))];
+  return [
+    defaultPlan,
+    ...Object.entries(listed)
+      .filter(([key]) => key !== DEFAULT_COMMUNITY)
+      .map(([key, over]) => plan(key, over, settings.knowledgeDir)),
+  ];
 }
 
 /** Each knowledge base gets a number, so a reloaded base never finds its predecessor's matcher. */
@@ -139,14 +182,16 @@ export class CommunityRouter implements Answerer {
     const fallback = this.plans.get(DEFAULT_COMMUNITY);
     if (!fallback) throw new Error('the communities need a default');
     this.defaultPlan = fallback;
-    for (const plan of options.communities) if (!this.bases.has(plan.knowledgePath)) this.bases.set(plan.knowledgePath, options.knowledge(plan.knowledgePath));
+    for (const plan of options.communities)
+      if (!this.bases.has(plan.knowledgePath)) this.bases.set(plan.knowledgePath, options.knowledge(plan.knowledgePath));
     this.state = options.state ?? new MemoryState();
     this.matchers = new Lru(options.matcherCacheSize ?? MATCHER_CACHE_SIZE);
     this.services = new Lru(options.serviceCacheSize ?? SERVICE_CACHE_SIZE);
-    this.matcherFor = (kb, settings) => this.matchers.getOrMake(`${versionOf(kb)}|${JSON.stringify(settings)}`, () => {
-      this.builds++;
-      return buildMatcher(kb, settings);
-    });
+    this.matcherFor = (kb, settings) =>
+      this.matchers.getOrMake(`${versionOf(kb)}|${JSON.stringify(settings)}`, () => {
+        this.builds++;
+        return buildMatcher(kb, settings);
+      });
   }
 
   /** The community a guild or workspace belongs to: its own entry, or the default. */
@@ -178,7 +223,8 @@ export class CommunityRouter implements Answerer {
   replaceKnowledge(path: string, kb: KnowledgeBase): void {
     if (!this.bases.has(path)) return;
     this.bases.set(path, kb);
-    for (const service of this.services.values()) if (this.planFor(this.communityServed(service)).knowledgePath === path) service.replaceKnowledge(kb);
+    for (const service of this.services.values())
+      if (this.planFor(this.communityServed(service)).knowledgePath === path) service.replaceKnowledge(kb);
   }
 
   /** How many matchers were built so far, and how many are kept: for the benchmark and the log. */
@@ -213,7 +259,13 @@ export class CommunityRouter implements Answerer {
     return this.for(query.communityId).stats(query, days);
   }
 
-  autocomplete(partial: string, limit: number, communityId?: string, asker?: Pick<Person, 'groups'>, place?: LanguagePlace): AutocompleteChoice[] {
+  autocomplete(
+    partial: string,
+    limit: number,
+    communityId?: string,
+    asker?: Pick<Person, 'groups'>,
+    place?: LanguagePlace,
+  ): AutocompleteChoice[] {
     return this.for(communityId).autocomplete(partial, limit, asker, place);
   }
 
@@ -281,9 +333,11 @@ export class CommunityRouter implements Answerer {
     const { communities: _c, knowledge: _k, matcherCacheSize: _m, serviceCacheSize: _s, separate, ...shared } = this.options;
     const channels: ChannelSettings = shared.channels ?? defaultSettings.channels;
     const service = new AnswerService({
-      ...shared, channels,
+      ...shared,
+      channels,
       knowledge: this.bases.get(plan.knowledgePath)!,
-      policy: plan.policy, matcher: plan.matcher,
+      policy: plan.policy,
+      matcher: plan.matcher,
       // Per community only when communities are configured: a single-community bot keeps its keys.
       state: separate && communityId !== undefined ? new PrefixedState(this.state, stateKeys.community(communityId)) : this.state,
       matcherFor: this.matcherFor,

@@ -38,7 +38,9 @@ export class InFlight {
     const waiting = [...this.#running];
     if (waiting.length === 0) return { drained: 0, abandoned: 0 };
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((done) => { timer = setTimeout(done, timeoutMs); });
+    const timeout = new Promise<void>((done) => {
+      timer = setTimeout(done, timeoutMs);
+    });
     await Promise.race([Promise.allSettled(waiting), timeout]);
     clearTimeout(timer);
     const abandoned = waiting.filter((w) => this.#running.has(w)).length;

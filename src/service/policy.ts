@@ -32,4 +32,3 @@ export function humanDuration(ms: number): string {
   if (m < 60) return `${m} min`;
   return `${Math.ceil(m / 60)} h`;
 }
-

@@ -3,7 +3,10 @@
 import type { Claim, SharedState } from './shared-state.js';
 
 export class PrefixedState implements SharedState {
-  constructor(private readonly inner: SharedState, private readonly prefix: string) {}
+  constructor(
+    private readonly inner: SharedState,
+    private readonly prefix: string,
+  ) {}
 
   async claim(key: string, ttlMs: number, now: number): Promise<Claim> {
     const claim = await this.inner.claim(this.prefix + key, ttlMs, now);

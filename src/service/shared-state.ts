@@ -4,8 +4,7 @@
 
 /** The outcome of claiming a key: held by us until it expires or is given back, or taken. */
 export type Claim =
-  | { readonly claimed: true; readonly key: string; readonly token: string }
-  | { readonly claimed: false; readonly remainingMs: number };
+  { readonly claimed: true; readonly key: string; readonly token: string } | { readonly claimed: false; readonly remainingMs: number };
 
 export interface SharedState {
   /**

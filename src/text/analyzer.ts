@@ -53,7 +53,10 @@ function snowball(language: Language, stemmer: (word: string) => string, spellin
     return clean === '' ? [] : clean.split(' ');
   };
   return {
-    language, words, isStopWord, stem,
+    language,
+    words,
+    isStopWord,
+    stem,
     terms(text) {
       const all = words(text);
       const content = all.filter((w) => !isStopWord(w));

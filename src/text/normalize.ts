@@ -43,9 +43,11 @@ function clean(text: string, keepAccents: boolean): string {
   // not apply (this runs for every phrasing of a knowledge base at start-up).
   // eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
   const ascii = /^[\x00-\x7f]*$/.test(text);
-  let out = ascii ? text
-    : keepAccents ? text.replace(INVISIBLE, '').normalize('NFKC')
-    : text.replace(INVISIBLE, '').normalize('NFKD').replace(COMBINING, '').normalize('NFKC');
+  let out = ascii
+    ? text
+    : keepAccents
+      ? text.replace(INVISIBLE, '').normalize('NFKC')
+      : text.replace(INVISIBLE, '').normalize('NFKD').replace(COMBINING, '').normalize('NFKC');
   if (/[<:@]/.test(out)) for (const pattern of PLATFORM_MARKUP) out = out.replace(pattern, ' ');
   if (!ascii) out = out.replace(PICTOGRAPHS, ' ');
   out = out.toLowerCase();

@@ -3,7 +3,10 @@
 
 /** The sentences of an answer, as plain words. */
 export function sentences(markdown: string): string[] {
-  return plainText(markdown).split(/(?<=[.!?])\s+/).filter((t) => t.length >= 12).slice(0, 40);
+  return plainText(markdown)
+    .split(/(?<=[.!?])\s+/)
+    .filter((t) => t.length >= 12)
+    .slice(0, 40);
 }
 
 function plainText(markdown: string): string {

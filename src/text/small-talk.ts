@@ -14,7 +14,9 @@ const THANKS = new Set('thanks thank thx ty tysm tyvm cheers thankyou appreciate
 const FILLER = new Set(
   `you u all everyone everybody guys folks people team there bot so much very lot a lots for the
   that this it now great awesome perfect nice cool good ok okay helped help helpful works worked
-  again really man mate again and oh wow ah lol`.split(/\s+/).filter(Boolean),
+  again really man mate again and oh wow ah lol`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** The text without its mass mentions: what a trusted sender (a moderator aiming an answer) asked. */

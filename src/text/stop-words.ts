@@ -19,7 +19,9 @@ theres these they theyd theyll theyre theyve this those through to too under unt
 wed well were weve werent what whats which while who whos whom with wont would wouldnt you youd youll
 youre youve your yours yourself yourselves hi hey hello please pls plz thanks thank thx anyone someone
 somebody anybody guys folks just really also get got gonna wanna ok okay yes yeah u ur r im ya
-`.split(/\s+/).filter(Boolean),
+`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** German: Snowball's list without `wo` (where), plus chat filler. Umlauts are folded (für → fur). */
@@ -56,7 +58,12 @@ function folded(list: string): ReadonlySet<string> {
 
 /** Without accents, umlauts and tildes, as cleanText writes words: stop words are looked up folded. */
 export function fold(word: string): string {
-  return /^[ -~]*$/.test(word) ? word : word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFKC');
+  return /^[ -~]*$/.test(word)
+    ? word
+    : word
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .normalize('NFKC');
 }
 
 export const STOP_WORDS_BY_LANGUAGE: Readonly<Record<Language, ReadonlySet<string>>> = {

@@ -80,7 +80,15 @@ describe('faqbot CLI', () => {
   });
 
   it('has --help everywhere', () => {
-    for (const args of [['--help'], ['ask', '--help'], ['eval', '--help'], ['check', '--help'], ['chat', '--help'], ['discord', 'register', '--help'], ['slack', 'manifest', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['ask', '--help'],
+      ['eval', '--help'],
+      ['check', '--help'],
+      ['chat', '--help'],
+      ['discord', 'register', '--help'],
+      ['slack', 'manifest', '--help'],
+    ]) {
       const r = faqbot(args);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.out).toMatch(/Usage: faqbot/);
@@ -110,9 +118,13 @@ describe('faqbot CLI', () => {
     for (const args of [['ask', 'fips'], ['start']]) {
       const r = faqbot(args, { cwd: dir });
       expect(r.code).toBe(1);
-      expect(r.err).toContain(`faqbot ${args[0]}: ${join(dir, 'knowledge')}: no knowledge folder here. With nothing configured, faqbot answers from the YAML files in knowledge/ of the folder it runs in (${dir}), and there is none. Either:`);
+      expect(r.err).toContain(
+        `faqbot ${args[0]}: ${join(dir, 'knowledge')}: no knowledge folder here. With nothing configured, faqbot answers from the YAML files in knowledge/ of the folder it runs in (${dir}), and there is none. Either:`,
+      );
       expect(r.err).toContain('create it with a first file: mkdir knowledge, then write knowledge/faq.yaml');
-      expect(r.err).toContain('or say where your knowledge is: knowledgeDir in faqbot.config.yaml, the FAQBOT_KNOWLEDGE variable, or --knowledge PATH');
+      expect(r.err).toContain(
+        'or say where your knowledge is: knowledgeDir in faqbot.config.yaml, the FAQBOT_KNOWLEDGE variable, or --knowledge PATH',
+      );
       expect(r.err).not.toMatch(/\n\s+at /);
     }
   });
@@ -121,7 +133,23 @@ describe('faqbot CLI', () => {
     const r = faqbot(['eval', '--cases', 'eval/almalinux-dev.yaml', '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
-    expect(Object.keys(report).sort()).toEqual(['abstain', 'accuracy', 'balanced', 'cases', 'failures', 'falseAnswer', 'inScope', 'msPerQuery', 'outOfScope', 'rank1', 'top1', 'top3', 'wrong'].sort());
+    expect(Object.keys(report).sort()).toEqual(
+      [
+        'abstain',
+        'accuracy',
+        'balanced',
+        'cases',
+        'failures',
+        'falseAnswer',
+        'inScope',
+        'msPerQuery',
+        'outOfScope',
+        'rank1',
+        'top1',
+        'top3',
+        'wrong',
+      ].sort(),
+    );
     for (const f of report.failures) expect(Object.keys(f).sort()).toEqual(['decision', 'expect', 'got', 'q', 'score']);
   });
 
@@ -156,7 +184,11 @@ describe('faqbot CLI', () => {
   it('keeps console asks out of the insights of real traffic', () => {
     const dir = mkdtempSync(join(tmpdir(), 'faqbot-cli-'));
     const db = join(dir, 'faqbot.db');
-    const start = faqbot(['start', '--knowledge', join(root, 'knowledge')], { cwd: dir, input: 'fips\nwhat is the capital of france\n', env: { FAQBOT_DB: db } });
+    const start = faqbot(['start', '--knowledge', join(root, 'knowledge')], {
+      cwd: dir,
+      input: 'fips\nwhat is the capital of france\n',
+      env: { FAQBOT_DB: db },
+    });
     expect(start.code).toBe(0);
     expect(start.out).toMatch(/FIPS-140/);
     const insights = faqbot(['insights', '--db', db, '--knowledge', join(root, 'knowledge'), '--json'], { cwd: dir });

@@ -20,7 +20,7 @@ async function faqbot(...args: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-it('answers as for a member with --locale: the translation, matched with its language\'s stems', async () => {
+it("answers as for a member with --locale: the translation, matched with its language's stems", async () => {
   const de = await faqbot('ask', 'Ich habe meine Passwörter vergessen', '--locale', 'de', '--knowledge', knowledge);
   expect(de.code).toBe(0);
   expect(de.out).toMatch(/^Wie setze ich mein Passwort zurück\?\n=+\n/);

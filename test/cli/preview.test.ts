@@ -18,7 +18,11 @@ async function preview(...args: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-interface Shown { reply: string; entry?: string; payload: Record<string, unknown> }
+interface Shown {
+  reply: string;
+  entry?: string;
+  payload: Record<string, unknown>;
+}
 
 describe('faqbot preview', () => {
   it('shows an entry by id as the Discord message body: embed with title, answer and links, buttons, private, pinging nobody', async () => {
@@ -26,8 +30,17 @@ describe('faqbot preview', () => {
     expect(r.code).toBe(0);
     const { discord } = JSON.parse(r.out) as Record<string, Shown>;
     expect(discord).toMatchObject({ reply: 'answer', entry: 'fips' });
-    const payload = discord!.payload as { embeds: { title: string; description: string; fields: { name: string }[] }[]; components: { components: { label: string; custom_id: string }[] }[]; allowed_mentions: unknown; flags: number };
-    expect(payload.embeds[0]).toMatchObject({ title: 'Is AlmaLinux OS FIPS-140 compliant??', description: expect.stringContaining('FIPS-140 compliant'), fields: [{ name: 'Links' }] });
+    const payload = discord!.payload as {
+      embeds: { title: string; description: string; fields: { name: string }[] }[];
+      components: { components: { label: string; custom_id: string }[] }[];
+      allowed_mentions: unknown;
+      flags: number;
+    };
+    expect(payload.embeds[0]).toMatchObject({
+      title: 'Is AlmaLinux OS FIPS-140 compliant??',
+      description: expect.stringContaining('FIPS-140 compliant'),
+      fields: [{ name: 'Links' }],
+    });
     expect(payload.components[0]!.components.map((c) => c.label)).toEqual(['Post in channel', 'Helpful', 'Not helpful']);
     expect(payload.allowed_mentions).toEqual({ parse: [], users: [], replied_user: false });
     expect(payload.flags).toBe(64);
@@ -35,10 +48,22 @@ describe('faqbot preview', () => {
     expect((await preview('fips', '--platform', 'discord', '--json')).out).toBe(r.out);
   });
 
-  it('shows an entry\'s translation with --locale, as a member of that language would see it', async () => {
-    const r = await preview('install-desktop', '--platform', 'discord', '--locale', 'es-ES', '--json', '--knowledge', 'test/fixtures/languages/knowledge');
+  it("shows an entry's translation with --locale, as a member of that language would see it", async () => {
+    const r = await preview(
+      'install-desktop',
+      '--platform',
+      'discord',
+      '--locale',
+      'es-ES',
+      '--json',
+      '--knowledge',
+      'test/fixtures/languages/knowledge',
+    );
     expect(r.code).toBe(0);
-    const payload = (JSON.parse(r.out) as Record<string, Shown>).discord!.payload as { embeds: { title: string; fields: { name: string }[] }[]; components: { components: { label: string }[] }[] };
+    const payload = (JSON.parse(r.out) as Record<string, Shown>).discord!.payload as {
+      embeds: { title: string; fields: { name: string }[] }[];
+      components: { components: { label: string }[] }[];
+    };
     expect(payload.embeds[0]).toMatchObject({ title: '¿Cómo instalo la aplicación de escritorio?', fields: [{ name: 'Enlaces' }] });
     expect(payload.components[0]!.components.map((c) => c.label)).toEqual(['Publicar en el canal', 'Útil', 'No es útil']);
   });
@@ -48,11 +73,17 @@ describe('faqbot preview', () => {
     expect(r.code).toBe(0);
     const { slack } = JSON.parse(r.out) as Record<string, Shown>;
     expect(slack).toMatchObject({ reply: 'answer', entry: 'fips' });
-    const payload = slack!.payload as { response_type: string; text: string; blocks: { type: string; text?: { text: string }; elements?: { text: { text: string } }[] }[] };
+    const payload = slack!.payload as {
+      response_type: string;
+      text: string;
+      blocks: { type: string; text?: { text: string }; elements?: { text: { text: string } }[] }[];
+    };
     expect(payload.response_type).toBe('ephemeral');
     expect(payload.text).toMatch(/^Is AlmaLinux OS FIPS-140 compliant\?\? — /);
     expect(payload.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Is AlmaLinux OS FIPS-140 compliant??' } });
-    expect(payload.blocks.find((b) => b.type === 'section')?.text?.text).toContain('<https://almalinux.org/blog/2023-09-19-fips-validation-for-almalinux/|FIPS Validation for AlmaLinux OS>');
+    expect(payload.blocks.find((b) => b.type === 'section')?.text?.text).toContain(
+      '<https://almalinux.org/blog/2023-09-19-fips-validation-for-almalinux/|FIPS Validation for AlmaLinux OS>',
+    );
     expect(payload.blocks.at(-1)?.elements?.map((e) => e.text.text)).toEqual(['Share in channel', '👍 Helpful', '👎 Not helpful']);
   });
 
@@ -68,7 +99,7 @@ describe('faqbot preview', () => {
     expect(r.out).toMatch(/^-- slack payload \(JSON\) --\n\{\n {2}"response_type": "ephemeral"/m);
     const none = await preview('what is the capital of peru', '--platform', 'slack');
     expect(none.out).toMatch(/^== slack: no answer, private ==$/m);
-    expect(none.out).toContain('Sorry, I don\'t have an answer for “what is the capital of peru”.');
+    expect(none.out).toContain("Sorry, I don't have an answer for “what is the capital of peru”.");
   });
 
   it('says which ids exist when an id is unknown, and which platforms when a platform is', async () => {

@@ -27,29 +27,50 @@ async function cli(...args: string[]) {
 
 beforeAll(() => {
   k = twoKnowledge();
-  writeFileSync(join(k.root, 'faqbot.config.yaml'), [
-    `knowledgeDir: ${k.trains}`,
-    'insights: { path: faqbot.db }',
-    'communities:',
-    `  "${BOATS}": { knowledge: boats, name: Boat Club }`,
-    `  ${TRAINS}: { knowledge: trains }`,
-    '  T0BROKEN: { knowledge: broken }',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(k.root, 'faqbot.config.yaml'),
+    [
+      `knowledgeDir: ${k.trains}`,
+      'insights: { path: faqbot.db }',
+      'communities:',
+      `  "${BOATS}": { knowledge: boats, name: Boat Club }`,
+      `  ${TRAINS}: { knowledge: trains }`,
+      '  T0BROKEN: { knowledge: broken }',
+      '',
+    ].join('\n'),
+  );
   mkdirSync(join(k.root, 'broken'));
   writeFileSync(join(k.root, 'broken', 'faq.yaml'), 'entries:\n  - id: Not Kebab\n    question: q\n    answer: a\n');
-  writeFileSync(join(k.root, 'boat-cases.yaml'), 'cases:\n  - q: how do I put my boat in the water\n    expect: launch-boat\n  - q: what does mooring cost\n    expect: mooring-fee\n');
-  const store = InsightsStore.open({ path: join(k.root, 'faqbot.db'), log: { info() {}, warn() {}, error() {} }, retentionDays: 90, storeQueryText: true });
-  const ask = (askId: string, communityId: string, text: string) => store.recordAsk({
-    askId, at: Date.now() - 1000, platform: 'discord', communityId, channelId: 'C1', askerId: 'U1', via: 'command', text, decision: 'none', score: 0,
+  writeFileSync(
+    join(k.root, 'boat-cases.yaml'),
+    'cases:\n  - q: how do I put my boat in the water\n    expect: launch-boat\n  - q: what does mooring cost\n    expect: mooring-fee\n',
+  );
+  const store = InsightsStore.open({
+    path: join(k.root, 'faqbot.db'),
+    log: { info() {}, warn() {}, error() {} },
+    retentionDays: 90,
+    storeQueryText: true,
   });
+  const ask = (askId: string, communityId: string, text: string) =>
+    store.recordAsk({
+      askId,
+      at: Date.now() - 1000,
+      platform: 'discord',
+      communityId,
+      channelId: 'C1',
+      askerId: 'U1',
+      via: 'command',
+      text,
+      decision: 'none',
+      score: 0,
+    });
   ask('a1', BOATS, 'can I rent a kayak');
   ask('a2', TRAINS, 'is there a sleeper car');
   store.close();
 });
 
 describe('--community', () => {
-  it('faqbot check checks that community\'s knowledge', async () => {
+  it("faqbot check checks that community's knowledge", async () => {
     const boats = await cli('check', '--community', BOATS, '--quick');
     expect(boats.code).toBe(0);
     expect(boats.out).toMatch(/ok: 3 entries in 1 file/);
@@ -61,7 +82,7 @@ describe('--community', () => {
     expect(both.err).toMatch(/either --community ID or a knowledge path/);
   });
 
-  it('faqbot eval asks the cases of that community\'s knowledge', async () => {
+  it("faqbot eval asks the cases of that community's knowledge", async () => {
     const boats = await cli('eval', '--cases', 'boat-cases.yaml', '--community', BOATS, '--json');
     expect(JSON.parse(boats.out).top1).toBeGreaterThan(0);
     // The default knowledge (trains) has no boat entry: nothing it answers is right.
@@ -70,7 +91,7 @@ describe('--community', () => {
     expect(trains.err).toMatch(/T0UNLISTED is not listed under communities: .* default knowledge/);
   });
 
-  it('faqbot insights shows that community\'s records alone', async () => {
+  it("faqbot insights shows that community's records alone", async () => {
     const boats = await cli('insights', '--community', BOATS, '--json');
     expect(boats.code).toBe(0);
     expect(boats.out).toContain('can I rent a kayak');

@@ -38,17 +38,26 @@ beforeAll(async () => {
   trains = { guild: trainGuild, channel: trainGuild.channels[0]! };
   fake = await FakeDiscord.start({ guilds: [boatGuild, trainGuild] });
   const cwd = mkdtempSync(join(tmpdir(), 'faqbot-communities-discord-'));
-  writeFileSync(join(cwd, 'faqbot.config.yaml'), [
-    'policy: { rateLimitCount: 3 }',
-    'communities:',
-    `  ${boatGuild.id}: { name: Boat Club, knowledge: ${k.boats} }`,
-    `  ${trainGuild.id}: { knowledge: ${k.trains} }`,
-    '',
-  ].join('\n'));
-  bot = await startBot({
-    out() {}, err() {}, stdin: new PassThrough(), cwd,
-    env: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, FAQBOT_DB: join(cwd, 'faqbot.db'), FAQBOT_KNOWLEDGE: k.trains },
-  }, { adapters, log: silent });
+  writeFileSync(
+    join(cwd, 'faqbot.config.yaml'),
+    [
+      'policy: { rateLimitCount: 3 }',
+      'communities:',
+      `  ${boatGuild.id}: { name: Boat Club, knowledge: ${k.boats} }`,
+      `  ${trainGuild.id}: { knowledge: ${k.trains} }`,
+      '',
+    ].join('\n'),
+  );
+  bot = await startBot(
+    {
+      out() {},
+      err() {},
+      stdin: new PassThrough(),
+      cwd,
+      env: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, FAQBOT_DB: join(cwd, 'faqbot.db'), FAQBOT_KNOWLEDGE: k.trains },
+    },
+    { adapters, log: silent },
+  );
   await fake.whenReady();
 });
 
@@ -64,7 +73,9 @@ async function ask(where: Where, asker: Who, text: string, target?: Who) {
 describe('two Discord servers with their own knowledge', () => {
   it('answers each server from its own knowledge alone', async () => {
     expect((await ask(boats, who(boats.guild), 'how do I launch my boat')).data.embeds[0].title).toBe('How do I launch my boat?');
-    expect((await ask(trains, who(trains.guild), 'where do I buy train tickets')).data.embeds[0].title).toBe('Where do I buy train tickets?');
+    expect((await ask(trains, who(trains.guild), 'where do I buy train tickets')).data.embeds[0].title).toBe(
+      'Where do I buy train tickets?',
+    );
     // The other server's question finds nothing here.
     const none = await ask(trains, who(trains.guild), 'how do I launch my boat');
     expect(JSON.stringify(none.data)).not.toContain('slipway');
@@ -73,7 +84,7 @@ describe('two Discord servers with their own knowledge', () => {
     expect(JSON.stringify((await ask(trains, who(trains.guild), 'house rules')).data)).toContain('No photos with flash');
   });
 
-  it('autocompletes from the server\'s own knowledge', async () => {
+  it("autocompletes from the server's own knowledge", async () => {
     const inBoats = (await fake.callbackOf(fake.interact(autocomplete(boats, who(boats.guild), '')))).body;
     const inTrains = (await fake.callbackOf(fake.interact(autocomplete(trains, who(trains.guild), '')))).body;
     expect(inBoats.type).toBe(8);
@@ -103,7 +114,8 @@ describe('two Discord servers with their own knowledge', () => {
     const stats = async (where: Where) => {
       const i = fake.interact(slashStats(where, who(where.guild, true)));
       await fake.callbackOf(i);
-      return (await fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${fake.applicationId}/${i.token}/messages/@original`)).body;
+      return (await fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${fake.applicationId}/${i.token}/messages/@original`))
+        .body;
     };
     await ask(boats, who(boats.guild), 'can I rent a kayak');
     const boatStats = await stats(boats);
@@ -119,13 +131,16 @@ describe('two Discord servers with their own knowledge', () => {
   });
 
   it('reloads an edited knowledge folder for the server answered from it alone', async () => {
-    appendFileSync(join(knowledge.boats, 'faq.yaml'), [
-      '  - id: winter-storage',
-      '    question: Where can I store my boat in winter?',
-      '    keywords: [winter, storage]',
-      '    answer: In the big shed behind the clubhouse.',
-      '',
-    ].join('\n'));
+    appendFileSync(
+      join(knowledge.boats, 'faq.yaml'),
+      [
+        '  - id: winter-storage',
+        '    question: Where can I store my boat in winter?',
+        '    keywords: [winter, storage]',
+        '    answer: In the big shed behind the clubhouse.',
+        '',
+      ].join('\n'),
+    );
     const title = async (where: Where) => JSON.stringify((await ask(where, who(where.guild), 'winter storage')).data);
     const end = Date.now() + 10_000;
     while (!(await title(boats)).includes('big shed')) {

@@ -8,8 +8,16 @@ import { InsightsStore } from '../../src/insights/store.js';
 
 const log = { info() {}, warn() {}, error() {} };
 const ask = (askId: string, communityId: string | undefined, text: string) => ({
-  askId, at: Date.now(), platform: 'slack', ...(communityId ? { communityId } : {}), channelId: 'C1', askerId: 'U1',
-  via: 'command' as const, text, decision: 'none', score: 0,
+  askId,
+  at: Date.now(),
+  platform: 'slack',
+  ...(communityId ? { communityId } : {}),
+  channelId: 'C1',
+  askerId: 'U1',
+  via: 'command' as const,
+  text,
+  decision: 'none',
+  score: 0,
 });
 
 describe('insights per community', () => {
@@ -18,7 +26,15 @@ describe('insights per community', () => {
     const store = InsightsStore.open({ path, log, retentionDays: 90, storeQueryText: true, salt: 'fixed' });
     store.recordAsk(ask('a1', 'T0BOATS', 'where is the boat hook'));
     store.recordAsk(ask('a2', 'T0TRAINS', 'where is the caboose'));
-    store.recordFeedback({ askId: 'a1', entryId: 'x', helpful: false, by: { id: 'U1' }, platform: 'slack', communityId: 'T0BOATS', at: Date.now() });
+    store.recordFeedback({
+      askId: 'a1',
+      entryId: 'x',
+      helpful: false,
+      by: { id: 'U1' },
+      platform: 'slack',
+      communityId: 'T0BOATS',
+      at: Date.now(),
+    });
     expect(store.summary(0, 'T0BOATS').topUnanswered).toEqual([{ text: 'where is the boat hook', count: 1 }]);
     expect(store.summary(0, 'T0BOATS').notHelpful).toBe(1);
     expect(store.summary(0, 'T0TRAINS').topUnanswered).toEqual([{ text: 'where is the caboose', count: 1 }]);
@@ -27,7 +43,10 @@ describe('insights per community', () => {
     expect(store.summary(0).unanswered).toBe(2);
     store.close();
     const db = new Database(path, { readonly: true });
-    const hashes = db.prepare('SELECT community_id, asker_hash FROM asks ORDER BY community_id').all() as { community_id: string; asker_hash: string }[];
+    const hashes = db.prepare('SELECT community_id, asker_hash FROM asks ORDER BY community_id').all() as {
+      community_id: string;
+      asker_hash: string;
+    }[];
     db.close();
     // The same member in two workspaces: no join across communities by person.
     expect(hashes).toHaveLength(2);
@@ -41,7 +60,15 @@ describe('insights per community', () => {
     old.pragma('user_version = 3');
     old.close();
     const store = InsightsStore.open({ path, log, retentionDays: 90, storeQueryText: true });
-    store.recordFeedback({ askId: 'a1', entryId: 'x', helpful: true, by: { id: 'U1' }, platform: 'discord', communityId: '111111111111111111', at: Date.now() });
+    store.recordFeedback({
+      askId: 'a1',
+      entryId: 'x',
+      helpful: true,
+      by: { id: 'U1' },
+      platform: 'discord',
+      communityId: '111111111111111111',
+      at: Date.now(),
+    });
     expect(store.summary(0, '111111111111111111').helpful).toBe(1);
     expect(store.summary(0, '222222222222222222').helpful).toBe(0);
     store.close();

@@ -13,13 +13,20 @@ const TRAINS = 'T0TRAINS';
 function router(options: { matcherCacheSize?: number; insights?: InsightsReader } = {}) {
   const k = twoKnowledge();
   const settings = {
-    ...defaultSettings, knowledgeDir: k.trains,
-    communities: { [BOATS]: { knowledge: k.boats, name: 'Boat Club' }, [TRAINS]: { knowledge: k.trains, policy: { targeting: 'moderators' as const } } },
+    ...defaultSettings,
+    knowledgeDir: k.trains,
+    communities: {
+      [BOATS]: { knowledge: k.boats, name: 'Boat Club' },
+      [TRAINS]: { knowledge: k.trains, policy: { targeting: 'moderators' as const } },
+    },
   };
   const asks: AskRecord[] = [];
   const state = new MemoryState();
   const r = new CommunityRouter({
-    communities: planCommunities(settings, (p) => p), knowledge: (p) => loadKnowledge(p).knowledge, separate: true, state,
+    communities: planCommunities(settings, (p) => p),
+    knowledge: (p) => loadKnowledge(p).knowledge,
+    separate: true,
+    state,
     recorder: { recordAsk: (a) => asks.push(a), recordPick() {}, recordFeedback() {} },
     ...options,
   });
@@ -28,7 +35,13 @@ function router(options: { matcherCacheSize?: number; insights?: InsightsReader 
 
 const member = { id: 'U1' };
 const q = (communityId: string | undefined, text: string, extra: Partial<Query> = {}): Query => ({
-  text, platform: 'test', ...(communityId ? { communityId } : {}), channelId: 'C1', asker: member, via: 'command', ...extra,
+  text,
+  platform: 'test',
+  ...(communityId ? { communityId } : {}),
+  channelId: 'C1',
+  asker: member,
+  via: 'command',
+  ...extra,
 });
 const answered = (reply: Reply) => (reply.kind === 'answer' ? reply.entry.id : reply.kind);
 
@@ -45,7 +58,7 @@ describe('community router', () => {
     expect(r.autocomplete('tick', 25, TRAINS).map((c) => c.entryId)).toContain('train-tickets');
   });
 
-  it('sends unlisted communities to the default, and applies each community\'s policy', async () => {
+  it("sends unlisted communities to the default, and applies each community's policy", async () => {
     const { r } = router();
     expect(answered(await r.ask(q('T0UNLISTED', 'where do I buy train tickets')))).toBe('train-tickets');
     expect(r.planFor('T0UNLISTED').key).toBe('default');
@@ -65,10 +78,28 @@ describe('community router', () => {
     expect(state).toBeInstanceOf(MemoryState);
   });
 
-  it('records asks with their community and reads each community\'s figures alone', async () => {
+  it("records asks with their community and reads each community's figures alone", async () => {
     const sinceAsked: (string | undefined)[] = [];
-    const summary: InsightsSummary = { since: 0, asks: 0, answered: 0, suggested: 0, unanswered: 0, topicLists: 0, helpful: 0, notHelpful: 0, topEntries: [], topUnanswered: [] };
-    const { r, asks } = router({ insights: { summary: (_since, communityId) => { sinceAsked.push(communityId); return summary; } } });
+    const summary: InsightsSummary = {
+      since: 0,
+      asks: 0,
+      answered: 0,
+      suggested: 0,
+      unanswered: 0,
+      topicLists: 0,
+      helpful: 0,
+      notHelpful: 0,
+      topEntries: [],
+      topUnanswered: [],
+    };
+    const { r, asks } = router({
+      insights: {
+        summary: (_since, communityId) => {
+          sinceAsked.push(communityId);
+          return summary;
+        },
+      },
+    });
     await r.ask(q(BOATS, 'launch'));
     expect(asks.at(-1)?.communityId).toBe(BOATS);
     sinceAsked.length = 0;

@@ -13,23 +13,39 @@ let h: Harness;
 
 beforeAll(async () => {
   const k = twoKnowledge();
-  h = await startHarness('http', { FAQBOT_KNOWLEDGE: k.trains }, [
-    'policy: { rateLimitCount: 3 }',
-    'communities:',
-    `  ${BOATS}: { name: Boat Club, knowledge: ${k.boats} }`,
-    `  ${TRAINS}: { knowledge: ${k.trains} }`,
-    `  E0GRID: { name: Grid, knowledge: ${k.boats} }`,
-    '',
-  ].join('\n'));
+  h = await startHarness(
+    'http',
+    { FAQBOT_KNOWLEDGE: k.trains },
+    [
+      'policy: { rateLimitCount: 3 }',
+      'communities:',
+      `  ${BOATS}: { name: Boat Club, knowledge: ${k.boats} }`,
+      `  ${TRAINS}: { knowledge: ${k.trains} }`,
+      `  E0GRID: { name: Grid, knowledge: ${k.boats} }`,
+      '',
+    ].join('\n'),
+  );
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 /** `/faq` (or another command) from one workspace; resolves with the private reply when one comes. */
-async function command(team: string, text: string, options: { userId?: string; channelId?: string; command?: string; enterprise?: string } = {}) {
+async function command(
+  team: string,
+  text: string,
+  options: { userId?: string; channelId?: string; command?: string; enterprise?: string } = {},
+) {
   const responseUrl = h.fake.responseUrl();
   const channelId = options.channelId ?? h.id('C');
   const acked = await h.driver.command({
-    ...slashCommand({ text, userId: options.userId ?? h.id('U'), channelId, responseUrl, ...(options.command ? { command: options.command } : {}) }),
+    ...slashCommand({
+      text,
+      userId: options.userId ?? h.id('U'),
+      channelId,
+      responseUrl,
+      ...(options.command ? { command: options.command } : {}),
+    }),
     team_id: team,
     ...(options.enterprise ? { enterprise_id: options.enterprise, is_enterprise_install: 'false' } : {}),
   });
@@ -60,7 +76,10 @@ describe('two Slack workspaces with their own knowledge', () => {
 
   it('answers a mention from the knowledge of the workspace it came from', async () => {
     const channelId = h.id('C');
-    await h.driver.event({ ...eventCallback(appMention({ text: '<@UBOT> house rules', userId: h.id('U'), channelId, ts: '1700000100.000001' })), team_id: BOATS });
+    await h.driver.event({
+      ...eventCallback(appMention({ text: '<@UBOT> house rules', userId: h.id('U'), channelId, ts: '1700000100.000001' })),
+      team_id: BOATS,
+    });
     const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
     expect(JSON.stringify(post.args.blocks)).toContain('Life jackets');
   });
@@ -77,7 +96,9 @@ describe('two Slack workspaces with their own knowledge', () => {
     expect(JSON.stringify(post.args.blocks)).toContain('No photos with flash');
     const member = h.id('U');
     for (let i = 0; i < 3; i++) await (await command(BOATS, 'mooring fee', { userId: member })).reply();
-    expect(sectionTexts((await (await command(BOATS, 'mooring fee', { userId: member })).reply()).body).join('\n')).toMatch(/faster than the bot answers/);
+    expect(sectionTexts((await (await command(BOATS, 'mooring fee', { userId: member })).reply()).body).join('\n')).toMatch(
+      /faster than the bot answers/,
+    );
     expect(headerText((await (await command(TRAINS, 'timetable', { userId: member })).reply()).body)).toBe('Where is the timetable?');
   });
 

@@ -21,20 +21,28 @@ let base: string;
 
 beforeAll(async () => {
   const k = twoKnowledge();
-  h = await startHarness('http', {
-    // OAuth instead of one bot token: the harness's SLACK_BOT_TOKEN is unset.
-    SLACK_BOT_TOKEN: '', SLACK_CLIENT_ID: CLIENT_ID, SLACK_CLIENT_SECRET: CLIENT_SECRET, SLACK_STATE_SECRET: STATE_SECRET,
-  }, [
-    'communities:',
-    `  ${BOATS}: { name: Boat Club, knowledge: ${k.boats} }`,
-    `  ${TRAINS}: { knowledge: ${k.trains} }`,
-    '',
-  ].join('\n'));
+  h = await startHarness(
+    'http',
+    {
+      // OAuth instead of one bot token: the harness's SLACK_BOT_TOKEN is unset.
+      SLACK_BOT_TOKEN: '',
+      SLACK_CLIENT_ID: CLIENT_ID,
+      SLACK_CLIENT_SECRET: CLIENT_SECRET,
+      SLACK_STATE_SECRET: STATE_SECRET,
+    },
+    ['communities:', `  ${BOATS}: { name: Boat Club, knowledge: ${k.boats} }`, `  ${TRAINS}: { knowledge: ${k.trains} }`, ''].join('\n'),
+  );
   base = `http://127.0.0.1:${h.slack.port}`;
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
-interface Got { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface Got {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 function get(path: string, headers: Record<string, string> = {}): Promise<Got> {
   return new Promise((resolve, reject) => {
@@ -43,7 +51,9 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Got> {
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -60,7 +70,9 @@ async function install(teamId: string, teamName: string): Promise<{ done: Got; a
   expect(authorize.searchParams.get('state')).toBe(state);
   // Slack shows the scopes asked for; "Allow" sends the browser back with a one-time code.
   const code = h.fake.grant({ teamId, teamName, scopes: authorize.searchParams.get('scope')!, userId: 'UADMIN' });
-  const done = await get(`/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, { cookie: `slack-app-oauth-state=${state}` });
+  const done = await get(`/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
+    cookie: `slack-app-oauth-state=${state}`,
+  });
   return { done, authorize };
 }
 
@@ -75,12 +87,21 @@ function storedInstallations(): { key: string; data: string }[] {
 
 /** An Events API callback from one workspace, as Slack sends it to an app installed there. */
 function fromTeam(event: Record<string, unknown>, teamId: string): Record<string, unknown> {
-  return { ...eventCallback(event), team_id: teamId, authorizations: [{ team_id: teamId, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }] };
+  return {
+    ...eventCallback(event),
+    team_id: teamId,
+    authorizations: [{ team_id: teamId, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+  };
 }
 
 async function mention(teamId: string, text: string) {
   const channelId = h.id('C');
-  const acked = await h.driver.event(fromTeam(appMention({ text: `<@UBOT> ${text}`, userId: h.id('U'), channelId, ts: `17000${Math.floor(Math.random() * 1e5)}.000001` }), teamId));
+  const acked = await h.driver.event(
+    fromTeam(
+      appMention({ text: `<@UBOT> ${text}`, userId: h.id('U'), channelId, ts: `17000${Math.floor(Math.random() * 1e5)}.000001` }),
+      teamId,
+    ),
+  );
   expect(acked.status).toBe(200);
   return channelId;
 }
@@ -95,7 +116,7 @@ async function until(what: string, found: () => boolean): Promise<void> {
 const tokenOf = (teamId: string) => [...h.fake.issued.values()].find((t) => t.teamId === teamId)!.token;
 
 describe('Slack installed to several workspaces by OAuth', () => {
-  it('installs through /slack/install and /slack/oauth_redirect, asking for the manifest\'s scopes', async () => {
+  it("installs through /slack/install and /slack/oauth_redirect, asking for the manifest's scopes", async () => {
     const { done, authorize } = await install(BOATS, 'Boat Club');
     expect(authorize.searchParams.get('client_id')).toBe(CLIENT_ID);
     expect(authorize.searchParams.get('scope')!.split(',')).toEqual([...BOT_SCOPES]);
@@ -105,7 +126,10 @@ describe('Slack installed to several workspaces by OAuth', () => {
     expect(h.fake.callsTo('oauth.v2.access')[0]!.args).toMatchObject({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
     const stored = storedInstallations();
     expect(stored.map((s) => s.key)).toEqual([`team:${BOATS}`]);
-    expect(JSON.parse(stored[0]!.data)).toMatchObject({ team: { id: BOATS, name: 'Boat Club' }, bot: { token: tokenOf(BOATS), scopes: [...BOT_SCOPES] } });
+    expect(JSON.parse(stored[0]!.data)).toMatchObject({
+      team: { id: BOATS, name: 'Boat Club' },
+      bot: { token: tokenOf(BOATS), scopes: [...BOT_SCOPES] },
+    });
     expect(h.logs.some((l) => l.includes(`slack: installed to workspace ${BOATS} (Boat Club)`))).toBe(true);
     await install(TRAINS, 'Rail Fans');
     expect(storedInstallations().map((s) => s.key)).toEqual([`team:${BOATS}`, `team:${TRAINS}`]);
@@ -121,7 +145,7 @@ describe('Slack installed to several workspaces by OAuth', () => {
     expect(storedInstallations().map((s) => s.key)).not.toContain('team:T0INTRUDER');
   });
 
-  it('answers each workspace from its own knowledge, with its own installation\'s token', async () => {
+  it("answers each workspace from its own knowledge, with its own installation's token", async () => {
     const boatsChannel = await mention(BOATS, 'house rules');
     const boatsPost = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === boatsChannel);
     expect(JSON.stringify(boatsPost.args.blocks)).toContain('Life jackets');
@@ -139,7 +163,9 @@ describe('Slack installed to several workspaces by OAuth', () => {
 
   it('deletes the installation on app_uninstalled; the workspace is answered no more, and the log says so once', async () => {
     await h.driver.event(fromTeam({ type: 'app_uninstalled' }, BOATS));
-    await until('the uninstall', () => h.logs.some((l) => l.includes(`the app was uninstalled from workspace ${BOATS}; its installation was deleted`)));
+    await until('the uninstall', () =>
+      h.logs.some((l) => l.includes(`the app was uninstalled from workspace ${BOATS}; its installation was deleted`)),
+    );
     h.fake.revokeTokensOf(BOATS);
     expect(storedInstallations().map((s) => s.key)).toEqual([`team:${TRAINS}`]);
 
@@ -148,7 +174,10 @@ describe('Slack installed to several workspaces by OAuth', () => {
     const silent = [await mention(BOATS, 'house rules'), await mention(BOATS, 'mooring fee')];
     // A command from the uninstalled workspace is acknowledged with nothing.
     const responseUrl = h.fake.responseUrl();
-    const acked = await h.driver.command({ ...slashCommand({ text: 'house rules', userId: h.id('U'), channelId: h.id('C'), responseUrl }), team_id: BOATS });
+    const acked = await h.driver.command({
+      ...slashCommand({ text: 'house rules', userId: h.id('U'), channelId: h.id('C'), responseUrl }),
+      team_id: BOATS,
+    });
     expect(acked.status).toBe(200);
     expect(acked.body).toBe('');
     // The other workspace still is answered; by the time its answer is posted, the uninstalled
@@ -176,7 +205,9 @@ describe('Slack installed to several workspaces by OAuth', () => {
 
   it('deletes the installation when its bot token is revoked (tokens_revoked)', async () => {
     await h.driver.event(fromTeam({ type: 'tokens_revoked', tokens: { bot: ['UBOT2'] } }, TRAINS));
-    await until('the revocation', () => h.logs.some((l) => l.includes(`the bot token was revoked in workspace ${TRAINS}; its installation was deleted`)));
+    await until('the revocation', () =>
+      h.logs.some((l) => l.includes(`the bot token was revoked in workspace ${TRAINS}; its installation was deleted`)),
+    );
     expect(storedInstallations().map((s) => s.key)).toEqual([`team:${BOATS}`]);
   });
 });

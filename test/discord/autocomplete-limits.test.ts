@@ -14,12 +14,14 @@ let h: Harness;
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'faqbot-discord-limits-'));
-  const entries = Array.from({ length: 40 }, (_, i) => [
-    `  - id: widget-${i}`,
-    `    question: ${i === 0 ? LONG : `How do I set widget option number ${i}?`}`,
-    '    keywords: [widget]',
-    `    answer: Open the widget settings and change option ${i}.`,
-  ].join('\n'));
+  const entries = Array.from({ length: 40 }, (_, i) =>
+    [
+      `  - id: widget-${i}`,
+      `    question: ${i === 0 ? LONG : `How do I set widget option number ${i}?`}`,
+      '    keywords: [widget]',
+      `    answer: Open the widget settings and change option ${i}.`,
+    ].join('\n'),
+  );
   await writeFile(join(dir, 'faq.yaml'), `title: Widgets\nentries:\n${entries.join('\n')}\n`);
   h = await startHarness('', { FAQBOT_KNOWLEDGE: dir });
 });

@@ -7,30 +7,38 @@ import { expectSafeMentions, startHarness, user, type Harness } from './harness.
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness((ids) => [
-    'channels:',
-    '  default: { mention: ignore, slash: deny }',
-    `  ${ids.general}: { mention: public, slash: allow }`, // unquoted: the id is read as written
-    `  "${ids.forum}": { mention: private }`,
-    `  "${ids.category}": { slash: allow }`,
-  ].join('\n'));
+  h = await startHarness((ids) =>
+    [
+      'channels:',
+      '  default: { mention: ignore, slash: deny }',
+      `  ${ids.general}: { mention: public, slash: allow }`, // unquoted: the id is read as written
+      `  "${ids.forum}": { mention: private }`,
+      `  "${ids.category}": { slash: allow }`,
+    ].join('\n'),
+  );
 });
 afterAll(async () => {
   expectSafeMentions(h.fake.requests);
   await h?.stop();
 });
 
-const after = (mark: number, match: (r: RecordedRequest) => boolean) => (r: RecordedRequest) => h.fake.requests.indexOf(r) >= mark && match(r);
+const after = (mark: number, match: (r: RecordedRequest) => boolean) => (r: RecordedRequest) =>
+  h.fake.requests.indexOf(r) >= mark && match(r);
 const postIn = (channelId: string) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`;
 
 test('a listed channel answers mentions in public; an unlisted one (default: ignore) stays silent', async () => {
   const mark = h.fake.requests.length;
   h.fake.dispatch('MESSAGE_CREATE', guildMessage(h.locked, h.member().user, `<@${h.fake.bot.id}> how do I install example?`, [h.fake.bot]));
-  h.fake.dispatch('MESSAGE_CREATE', guildMessage(h.general, h.member().user, `<@${h.fake.bot.id}> how do I install example?`, [h.fake.bot]));
+  h.fake.dispatch(
+    'MESSAGE_CREATE',
+    guildMessage(h.general, h.member().user, `<@${h.fake.bot.id}> how do I install example?`, [h.fake.bot]),
+  );
   const post = await h.fake.waitFor(after(mark, postIn(h.general.channel.id)));
   expect(post.body.embeds[0].title).toBe('How do I install Example?');
   // Events are handled in order: by the time the second is answered, the first was dropped.
-  expect(h.fake.requests.slice(mark).filter((r) => r.method === 'POST' && r.path !== `/channels/${h.general.channel.id}/messages`)).toEqual([]);
+  expect(h.fake.requests.slice(mark).filter((r) => r.method === 'POST' && r.path !== `/channels/${h.general.channel.id}/messages`)).toEqual(
+    [],
+  );
 });
 
 test('a thread follows its forum: a mention in a forum post is answered privately, by DM', async () => {
@@ -55,7 +63,7 @@ test('/faq is held back where it is denied, with what works instead, and its aut
   expect(allowed.body.data.choices.length).toBeGreaterThan(0);
 });
 
-test('a channel in a listed category takes the category\'s rule: /faq works there, mentions stay ignored', async () => {
+test("a channel in a listed category takes the category's rule: /faq works there, mentions stay ignored", async () => {
   const { body } = await h.fake.callbackOf(h.fake.interact(slashFaq(h.news, h.member(), 'install')));
   expect(body.data.embeds[0].title).toBe('How do I install Example?');
   const mark = h.fake.requests.length;

@@ -8,7 +8,9 @@ import { expectSafeMentions, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 // No cooldowns: each test posts the same few answers in the same channel.
-beforeAll(async () => { h = await startHarness('policy:\n  channelCooldownSeconds: 0\n  targetCooldownSeconds: 0\n'); });
+beforeAll(async () => {
+  h = await startHarness('policy:\n  channelCooldownSeconds: 0\n  targetCooldownSeconds: 0\n');
+});
 afterAll(async () => {
   expectSafeMentions(h.fake.requests);
   await h?.stop();
@@ -24,7 +26,9 @@ function buttonsOf(message: { components?: { components: { label: string; custom
 async function mentionAnswer(asker: Who, text = 'how do I install example?'): Promise<{ body: any; messageId: string }> {
   const mark = h.fake.requests.length;
   h.fake.dispatch('MESSAGE_CREATE', guildMessage(h.general, asker.user, `<@${h.fake.bot.id}> ${text}`, [h.fake.bot]));
-  const post = await h.fake.waitFor((r) => r.method === 'POST' && r.path === `/channels/${h.general.channel.id}/messages` && h.fake.requests.indexOf(r) >= mark);
+  const post = await h.fake.waitFor(
+    (r) => r.method === 'POST' && r.path === `/channels/${h.general.channel.id}/messages` && h.fake.requests.indexOf(r) >= mark,
+  );
   return { body: post.body, messageId: snowflake() };
 }
 
@@ -35,7 +39,8 @@ async function clickDismiss(who: Who, answer: { body: any; messageId: string }):
   const payload = button(h.general, who, dismiss!.custom_id, false) as { message: { id: string } };
   payload.message.id = answer.messageId;
   const callback = await h.fake.callbackOf(h.fake.interact(payload));
-  const isDelete = (r: RecordedRequest) => r.method === 'DELETE' && r.path === `/channels/${h.general.channel.id}/messages/${answer.messageId}`;
+  const isDelete = (r: RecordedRequest) =>
+    r.method === 'DELETE' && r.path === `/channels/${h.general.channel.id}/messages/${answer.messageId}`;
   if (callback.body.type === 6) await h.fake.waitFor(isDelete);
   return { callback, deleted: h.fake.requests.some(isDelete) };
 }
@@ -65,7 +70,7 @@ describe('Dismiss on Discord', () => {
     expect(await notHelpful()).toBe(before);
   });
 
-  test('a moderator (Manage Messages) removes anyone\'s answer', async () => {
+  test("a moderator (Manage Messages) removes anyone's answer", async () => {
     const answer = await mentionAnswer(h.member());
     const { deleted } = await clickDismiss(h.moderator(), answer);
     expect(deleted).toBe(true);
@@ -92,7 +97,9 @@ describe('Dismiss on Discord', () => {
     const dm = snowflake();
     const mark = h.fake.requests.length;
     h.fake.dispatch('MESSAGE_CREATE', directMessage(dm, h.member().user, 'how do I install example?'));
-    const post = await h.fake.waitFor((r) => r.method === 'POST' && r.path === `/channels/${dm}/messages` && h.fake.requests.indexOf(r) >= mark);
+    const post = await h.fake.waitFor(
+      (r) => r.method === 'POST' && r.path === `/channels/${dm}/messages` && h.fake.requests.indexOf(r) >= mark,
+    );
     expect(post.body.embeds[0].title).toBe('How do I install Example?');
     expect(buttonsOf(post.body).map((b) => b.label)).not.toContain('Dismiss');
   });

@@ -8,7 +8,9 @@ import { snowflake } from '../fakes/discord/server.js';
 import { expectSafeMentions, startHarness, user, type Harness } from './harness.js';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => {
   expectSafeMentions(h.fake.requests);
   await h?.stop();
@@ -59,7 +61,9 @@ describe('/faq without a member', () => {
 
   test('"Helpful" and "Not helpful" record the vote for that answer and thank the member privately', async () => {
     // The insights store the bot records to, read back as `faqbot insights` would.
-    const store = h.bot.insights as unknown as { report(since: number): { totals: { helpful: number; notHelpful: number }; notHelpful: { entryId: string; notHelpful: number }[] } };
+    const store = h.bot.insights as unknown as {
+      report(since: number): { totals: { helpful: number; notHelpful: number }; notHelpful: { entryId: string; notHelpful: number }[] };
+    };
     const before = store.report(0).totals;
     const vote = async (label: string) => {
       const asker = h.member();
@@ -125,7 +129,10 @@ describe('/faq without a member', () => {
     expect(body.data.content).not.toContain('quantum'); // never echoes the member's text
   });
 
-  test.each([['/faq alone', undefined], ['/faq help', 'help']])('%s lists the topics privately with a menu', async (_name, query) => {
+  test.each([
+    ['/faq alone', undefined],
+    ['/faq help', 'help'],
+  ])('%s lists the topics privately with a menu', async (_name, query) => {
     const { body } = await h.fake.callbackOf(h.fake.interact(slashFaq(h.general, h.member(), query)));
     expect(body.data.flags & 64).toBe(64);
     expect(body.data.embeds[0].title).toBe('Example Project FAQ');
@@ -192,6 +199,11 @@ describe('autocomplete', () => {
 
   test('an empty box lists pinned topics first', async () => {
     const { body } = await h.fake.callbackOf(h.fake.interact(autocomplete(h.general, h.member(), '')));
-    expect(body.data.choices.slice(0, 2).map((c: any) => c.value).sort()).toEqual(['install', 'migrate']);
+    expect(
+      body.data.choices
+        .slice(0, 2)
+        .map((c: any) => c.value)
+        .sort(),
+    ).toEqual(['install', 'migrate']);
   });
 });

@@ -12,14 +12,19 @@ import { FakeDiscord, snowflake } from '../fakes/discord/server.js';
 import { FIXTURE_KNOWLEDGE, startHarness, type Harness } from './harness.js';
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.stop(); h = undefined; });
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
 
 test('close 4004 marks Discord failed, stops the bot and says what to do', async () => {
   h = await startHarness();
   const harness = h;
   harness.fake.dropGateway(4004);
   const reason = await harness.bot.failed;
-  expect(reason).toMatch(/^discord: Discord closed the gateway with code 4004 \(AuthenticationFailed\) and faqbot cannot reconnect: DISCORD_TOKEN was refused.*Reset Token.*restart$/);
+  expect(reason).toMatch(
+    /^discord: Discord closed the gateway with code 4004 \(AuthenticationFailed\) and faqbot cannot reconnect: DISCORD_TOKEN was refused.*Reset Token.*restart$/,
+  );
   expect(harness.bot.platforms[0]!.health()).toMatchObject({ state: 'failed', reason: expect.stringContaining('4004') });
   expect(harness.logs.some((l) => /^error discord: Discord closed the gateway with code 4004/.test(l))).toBe(true);
   expect(harness.logs.some((l) => /reconnecting/.test(l))).toBe(false);
@@ -33,9 +38,17 @@ test('`faqbot start` exits 1 after close 4014, with the reason on stderr', async
   const err: string[] = [];
   const io = {
     out: () => {},
-    err: (t: string) => { err.push(t); },
-    stdin: new PassThrough(), cwd,
-    env: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE, FAQBOT_DB: join(cwd, 'faqbot.db') },
+    err: (t: string) => {
+      err.push(t);
+    },
+    stdin: new PassThrough(),
+    cwd,
+    env: {
+      DISCORD_TOKEN: 'test-token',
+      DISCORD_API_URL: fake.apiUrl,
+      FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE,
+      FAQBOT_DB: join(cwd, 'faqbot.db'),
+    },
   };
   try {
     const exit = startCommand(adapters).run({ values: {}, positionals: [] }, io);

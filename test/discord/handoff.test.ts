@@ -9,7 +9,10 @@ import { HARNESS_ROLES, expectSafeMentions, startHarness, type Harness } from '.
 const HELPERS = HARNESS_ROLES[1];
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness(() => `policy:\n  channelCooldownSeconds: 0\nhandoff:\n  discordRole: "${HELPERS}"\n  memberCooldownSeconds: 3600\n  channelCooldownSeconds: 0\n`);
+  h = await startHarness(
+    () =>
+      `policy:\n  channelCooldownSeconds: 0\nhandoff:\n  discordRole: "${HELPERS}"\n  memberCooldownSeconds: 3600\n  channelCooldownSeconds: 0\n`,
+  );
 });
 afterAll(async () => {
   expectSafeMentions(h.fake.requests, HELPERS);
@@ -33,7 +36,10 @@ async function press(who: Who, customId: string, where = h.general): Promise<{ c
   return { callback, after: h.fake.requests.slice(mark) };
 }
 
-const pings = (after: RecordedRequest[]) => after.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && String(r.body.content ?? '').includes(`<@&${HELPERS}>`));
+const pings = (after: RecordedRequest[]) =>
+  after.filter(
+    (r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && String(r.body.content ?? '').includes(`<@&${HELPERS}>`),
+  );
 
 describe('Ask a human on Discord', () => {
   test('answers, suggestions and "no answer" replies carry the button', async () => {
@@ -45,7 +51,7 @@ describe('Ask a human on Discord', () => {
     expect(askHuman(await faq(who, 'help'))).toBeUndefined();
   });
 
-  test('a press starts a thread named after the question, pings only the helpers\' role there, adds the member, and says where privately', async () => {
+  test("a press starts a thread named after the question, pings only the helpers' role there, adds the member, and says where privately", async () => {
     const who = h.member();
     const reply = await faq(who, 'my example crashes at startup, <@&999> knows');
     const { callback, after } = await press(who, askHuman(reply)!.custom_id);
@@ -75,10 +81,14 @@ describe('Ask a human on Discord', () => {
     const other = await press(who, askHuman(await faq(who, 'how do I back up?'))!.custom_id);
     expect(pings(other.after)).toHaveLength(0);
     expect(other.callback.body.data.content).toMatch(/^You asked the helpers recently; you can ask them again in 1 h\./);
-    const store = h.bot.insights as unknown as { report(since: number): { totals: { handoffs: number }; handoffs: { entryId: string; count: number }[] } };
+    const store = h.bot.insights as unknown as {
+      report(since: number): { totals: { handoffs: number }; handoffs: { entryId: string; count: number }[] };
+    };
     const report = store.report(0);
     expect(report.totals.handoffs).toBeGreaterThanOrEqual(2);
-    expect(report.handoffs).toEqual(expect.arrayContaining([expect.objectContaining({ entryId: 'install', question: 'How do I install Example?' })]));
+    expect(report.handoffs).toEqual(
+      expect.arrayContaining([expect.objectContaining({ entryId: 'install', question: 'How do I install Example?' })]),
+    );
   });
 
   test('in a thread (a forum post) the ping goes into that thread; no new thread', async () => {
@@ -94,7 +104,10 @@ describe('Ask a human on Discord', () => {
     const reply = await faq(who, 'how do I back up my data?');
     const id = askHuman(reply)!.custom_id;
     const before = h.fake.override;
-    h.fake.override = (r) => (r.method === 'POST' && r.path.endsWith('/threads') ? { status: 403, body: { message: 'Missing Permissions', code: 50013 } } : before?.(r));
+    h.fake.override = (r) =>
+      r.method === 'POST' && r.path.endsWith('/threads')
+        ? { status: 403, body: { message: 'Missing Permissions', code: 50013 } }
+        : before?.(r);
     try {
       const failed = await press(who, id);
       expect(pings(failed.after)).toHaveLength(0);
@@ -109,7 +122,9 @@ describe('Ask a human on Discord', () => {
     const who = h.member();
     const mark = h.fake.requests.length;
     h.fake.dispatch('MESSAGE_CREATE', guildMessage(h.general, who.user, `<@${h.fake.bot.id}> how do I install example?`, [h.fake.bot]));
-    const post = await h.fake.waitFor((r) => r.method === 'POST' && r.path === `/channels/${h.general.channel.id}/messages` && h.fake.requests.indexOf(r) >= mark);
+    const post = await h.fake.waitFor(
+      (r) => r.method === 'POST' && r.path === `/channels/${h.general.channel.id}/messages` && h.fake.requests.indexOf(r) >= mark,
+    );
     expect(post.body.components[0].components.map((b: Component) => b.label)).toEqual(['Helpful', 'Not helpful', 'Dismiss', 'Ask a human']);
   });
 });
@@ -118,7 +133,8 @@ describe('Ask a human off', () => {
   test('without handoff.discordRole no reply carries the button', async () => {
     const off = await startHarness('');
     try {
-      const body = (await off.fake.callbackOf(off.fake.interact(slashFaq(off.general, off.member(), 'quantum chromodynamics of bananas')))).body.data;
+      const body = (await off.fake.callbackOf(off.fake.interact(slashFaq(off.general, off.member(), 'quantum chromodynamics of bananas'))))
+        .body.data;
       expect(askHuman(body)).toBeUndefined();
     } finally {
       await off.stop();

@@ -42,7 +42,14 @@ export function user(name = `member${++users}`): FakeUser {
 }
 
 /** The guild's channels, for a config that names them. */
-export interface ChannelIds { general: string; locked: string; forum: string; thread: string; category: string; news: string }
+export interface ChannelIds {
+  general: string;
+  locked: string;
+  forum: string;
+  thread: string;
+  category: string;
+  news: string;
+}
 
 /**
  * Starts a fake Discord and the bot; `config` is faqbot.config.yaml text for the policies, or
@@ -50,7 +57,9 @@ export interface ChannelIds { general: string; locked: string; forum: string; th
  * the figures a test needs).
  */
 export async function startHarness(
-  config: string | ((ids: ChannelIds) => string) = '', extraEnv: Record<string, string> = {}, start: Pick<StartOptions, 'insights'> = {},
+  config: string | ((ids: ChannelIds) => string) = '',
+  extraEnv: Record<string, string> = {},
+  start: Pick<StartOptions, 'insights'> = {},
 ): Promise<Harness> {
   const channels: FakeChannel[] = [
     { id: snowflake(), name: 'general', type: 0 },
@@ -64,14 +73,16 @@ export async function startHarness(
   const guild: FakeGuild = { id: snowflake(), name: 'Test server', channels, members: [], roles: [...HARNESS_ROLES] };
   const fake = await FakeDiscord.start({ guilds: [guild] });
   const locked = channels[1]!;
-  fake.override = (r) => (r.method === 'POST' && r.path === `/channels/${locked.id}/messages`
-    ? { status: 403, body: { message: 'Missing Permissions', code: 50013 } }
-    : undefined);
+  fake.override = (r) =>
+    r.method === 'POST' && r.path === `/channels/${locked.id}/messages`
+      ? { status: 403, body: { message: 'Missing Permissions', code: 50013 } }
+      : undefined;
 
   const cwd = await mkdtemp(join(tmpdir(), 'faqbot-discord-'));
-  const text = typeof config === 'function'
-    ? config({ general: channels[0]!.id, locked: locked.id, forum: forum.id, thread: thread.id, category: category.id, news: news.id })
-    : config;
+  const text =
+    typeof config === 'function'
+      ? config({ general: channels[0]!.id, locked: locked.id, forum: forum.id, thread: thread.id, category: category.id, news: news.id })
+      : config;
   await writeFile(join(cwd, 'faqbot.config.yaml'), text || '{}\n');
   const logs: string[] = [];
   const log: Logger = {
@@ -80,18 +91,33 @@ export async function startHarness(
     error: (m, e) => logs.push(`error ${m}${e === undefined ? '' : `: ${e instanceof Error ? e.message : String(e)}`}`),
   };
   const io = {
-    out: () => {}, err: () => {}, stdin: new PassThrough(), cwd,
-    env: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE, FAQBOT_DB: join(cwd, 'faqbot.db'), ...extraEnv },
+    out: () => {},
+    err: () => {},
+    stdin: new PassThrough(),
+    cwd,
+    env: {
+      DISCORD_TOKEN: 'test-token',
+      DISCORD_API_URL: fake.apiUrl,
+      FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE,
+      FAQBOT_DB: join(cwd, 'faqbot.db'),
+      ...extraEnv,
+    },
   };
   // The adapter list `npm start` uses; only Discord is configured by this environment.
   const bot = await startBot(io, { adapters, log, ...start });
-  const make = (moderator: boolean) => (name?: string): Who => {
-    const u = user(name);
-    guild.members.push(u);
-    return { user: u, moderator };
-  };
+  const make =
+    (moderator: boolean) =>
+    (name?: string): Who => {
+      const u = user(name);
+      guild.members.push(u);
+      return { user: u, moderator };
+    };
   return {
-    fake, bot, logs, cwd, guild,
+    fake,
+    bot,
+    logs,
+    cwd,
+    guild,
     general: { guild, channel: channels[0]! },
     thread: { guild, channel: thread },
     locked: { guild, channel: locked },
@@ -109,8 +135,11 @@ export async function startHarness(
 
 /** Requests that create or edit a message (and so may ping someone). */
 export function messageRequests(requests: readonly RecordedRequest[]): RecordedRequest[] {
-  return requests.filter((r) => (r.method === 'POST' || r.method === 'PATCH') &&
-    (/\/callback$/.test(r.path) || /^\/channels\/\d+\/messages$/.test(r.path) || /^\/webhooks\//.test(r.path)));
+  return requests.filter(
+    (r) =>
+      (r.method === 'POST' || r.method === 'PATCH') &&
+      (/\/callback$/.test(r.path) || /^\/channels\/\d+\/messages$/.test(r.path) || /^\/webhooks\//.test(r.path)),
+  );
 }
 
 /**

@@ -23,20 +23,34 @@ afterAll(async () => {
 function newPost(author: FakeUser, title: string, body: string, parentId = ids.forum): FakeChannel {
   const thread: FakeChannel = { id: snowflake(), name: title, type: 11, parent_id: parentId };
   h.fake.dispatch('THREAD_CREATE', {
-    id: thread.id, type: 11, name: title, parent_id: parentId, guild_id: h.guild.id, owner_id: author.id, newly_created: true,
-    thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: new Date().toISOString() }, member_count: 1, message_count: 0,
+    id: thread.id,
+    type: 11,
+    name: title,
+    parent_id: parentId,
+    guild_id: h.guild.id,
+    owner_id: author.id,
+    newly_created: true,
+    thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: new Date().toISOString() },
+    member_count: 1,
+    message_count: 0,
   });
   const message = guildMessage({ guild: h.guild, channel: thread }, author, body);
   h.fake.dispatch('MESSAGE_CREATE', { ...message, id: thread.id });
   return thread;
 }
 
-const postsIn = (threadId: string, from = 0) => h.fake.requests.slice(from).filter((r: RecordedRequest) => r.method === 'POST' && r.path === `/channels/${threadId}/messages`);
+const postsIn = (threadId: string, from = 0) =>
+  h.fake.requests.slice(from).filter((r: RecordedRequest) => r.method === 'POST' && r.path === `/channels/${threadId}/messages`);
 /** Waits until the bot has surely seen the events: a later mention elsewhere is answered. */
 async function settle(): Promise<void> {
   const mark = h.fake.requests.length;
-  h.fake.dispatch('MESSAGE_CREATE', guildMessage(h.general, h.member().user, `<@${h.fake.bot.id}> how do I install example?`, [h.fake.bot]));
-  await h.fake.waitFor((r) => r.method === 'POST' && r.path === `/channels/${h.general.channel.id}/messages` && h.fake.requests.indexOf(r) >= mark);
+  h.fake.dispatch(
+    'MESSAGE_CREATE',
+    guildMessage(h.general, h.member().user, `<@${h.fake.bot.id}> how do I install example?`, [h.fake.bot]),
+  );
+  await h.fake.waitFor(
+    (r) => r.method === 'POST' && r.path === `/channels/${h.general.channel.id}/messages` && h.fake.requests.indexOf(r) >= mark,
+  );
 }
 
 describe('help forums on Discord', () => {
@@ -56,7 +70,7 @@ describe('help forums on Discord', () => {
     expect(postsIn(thread.id, mark)).toEqual([]);
   });
 
-  test('a reply inside a post, a second post message, and a bot\'s post are never answered', async () => {
+  test("a reply inside a post, a second post message, and a bot's post are never answered", async () => {
     const member = h.member().user;
     const mark = h.fake.requests.length;
     const thread = newPost({ id: snowflake(), username: 'otherbot', bot: true }, 'How do I install Example?', 'installation steps');

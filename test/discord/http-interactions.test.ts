@@ -32,14 +32,29 @@ const member = (moderator = false): Who => ({ user: user(), moderator });
 beforeAll(async () => {
   fake = await FakeDiscord.start({ guilds: [guild] });
   cwd = await mkdtemp(join(tmpdir(), 'faqbot-discord-http-'));
-  const log: Logger = { info: (m) => logs.push(`info ${m}`), warn: (m) => logs.push(`warn ${m}`), error: (m, e) => logs.push(`error ${m} ${String(e)}`) };
-  bot = await startBot({
-    out() {}, err() {}, stdin: new PassThrough(), cwd,
-    env: {
-      DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE, FAQBOT_DB: join(cwd, 'faqbot.db'),
-      DISCORD_PUBLIC_KEY: PUBLIC_HEX, FAQBOT_DISCORD_INTERACTIONS: 'http', FAQBOT_DISCORD_GATEWAY: 'off',
+  const log: Logger = {
+    info: (m) => logs.push(`info ${m}`),
+    warn: (m) => logs.push(`warn ${m}`),
+    error: (m, e) => logs.push(`error ${m} ${String(e)}`),
+  };
+  bot = await startBot(
+    {
+      out() {},
+      err() {},
+      stdin: new PassThrough(),
+      cwd,
+      env: {
+        DISCORD_TOKEN: 'test-token',
+        DISCORD_API_URL: fake.apiUrl,
+        FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE,
+        FAQBOT_DB: join(cwd, 'faqbot.db'),
+        DISCORD_PUBLIC_KEY: PUBLIC_HEX,
+        FAQBOT_DISCORD_INTERACTIONS: 'http',
+        FAQBOT_DISCORD_GATEWAY: 'off',
+      },
     },
-  }, { adapters, log });
+    { adapters, log },
+  );
   // Stands in for the bot's HTTP server: mounts the routes the platforms ask for.
   server = createServer((req, res) => {
     const route = bot.routes.find((r) => r.method === req.method && r.path === req.url);
@@ -57,7 +72,10 @@ afterAll(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
 
-interface Sent { status: number; body: any }
+interface Sent {
+  status: number;
+  body: any;
+}
 
 function post(body: string, headers: Record<string, string>): Promise<Sent> {
   return new Promise((resolve, reject) => {
@@ -85,7 +103,17 @@ function signed(payload: Record<string, unknown>, options: { key?: KeyObject; at
 /** An interaction as Discord posts it: the gateway payload's fields plus id, token and application. */
 function interaction(payload: Record<string, unknown>): Record<string, unknown> {
   const id = snowflake();
-  return { id, token: `tok-${id}`, application_id: fake.applicationId, version: 1, locale: 'en-US', entitlements: [], authorizing_integration_owners: {}, app_permissions: '8', ...payload };
+  return {
+    id,
+    token: `tok-${id}`,
+    application_id: fake.applicationId,
+    version: 1,
+    locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: {},
+    app_permissions: '8',
+    ...payload,
+  };
 }
 
 const buttonsOf = (body: any): any[] => (body.data.components ?? []).flatMap((r: any) => r.components);
@@ -166,13 +194,17 @@ describe('Discord interactions over HTTP', () => {
     const { body } = await signed(payload);
     slow.mockRestore();
     expect(body).toEqual({ type: 5, data: { flags: 64 } });
-    const edit = await fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${fake.applicationId}/${String(payload.token)}/messages/@original`);
+    const edit = await fake.waitFor(
+      (r) => r.method === 'PATCH' && r.path === `/webhooks/${fake.applicationId}/${String(payload.token)}/messages/@original`,
+    );
     expect(edit.body.embeds[0].title).toMatch(/back up/i);
     expect(logs).toContainEqual(expect.stringMatching(/took longer than 2500 ms/));
   });
 
   it('says in the log that interactions come over HTTP without a gateway', () => {
-    expect(logs).toContainEqual(expect.stringMatching(/discord: answering interactions over HTTP at \/discord\/interactions, without a gateway/));
+    expect(logs).toContainEqual(
+      expect.stringMatching(/discord: answering interactions over HTTP at \/discord\/interactions, without a gateway/),
+    );
     expect(fake.gatewayOps).toEqual([]);
   });
 });

@@ -19,11 +19,17 @@ afterAll(async () => {
 });
 
 const labels = (data: any): string[] => (data.components ?? []).flatMap((r: any) => r.components).map((c: any) => c.label ?? c.placeholder);
-const inLocale = (payload: Record<string, unknown>, locale: string, guildLocale = 'en-US') => ({ ...payload, locale, guild_locale: guildLocale });
+const inLocale = (payload: Record<string, unknown>, locale: string, guildLocale = 'en-US') => ({
+  ...payload,
+  locale,
+  guild_locale: guildLocale,
+});
 
-describe('/faq in the member\'s language', () => {
+describe("/faq in the member's language", () => {
   test('a member whose Discord is in German gets the German answer, with German buttons', async () => {
-    const { body } = await h.fake.callbackOf(h.fake.interact(inLocale(slashFaq(h.general, h.member(), 'Ich habe meine Passwörter vergessen'), 'de')));
+    const { body } = await h.fake.callbackOf(
+      h.fake.interact(inLocale(slashFaq(h.general, h.member(), 'Ich habe meine Passwörter vergessen'), 'de')),
+    );
     const [embed] = body.data.embeds;
     expect(embed.title).toBe('Wie setze ich mein Passwort zurück?');
     expect(embed.description).toContain('**Einstellungen → Konto**');
@@ -37,8 +43,10 @@ describe('/faq in the member\'s language', () => {
     expect(labels(body.data)).toEqual(['Post in channel', 'Helpful', 'Not helpful', 'How do I delete my account?']);
   });
 
-  test('a French member on a Spanish server gets the Spanish answer: the server\'s language stands in', async () => {
-    const { body } = await h.fake.callbackOf(h.fake.interact(inLocale(slashFaq(h.general, h.member(), 'olvidé mi contraseña'), 'fr', 'es-ES')));
+  test("a French member on a Spanish server gets the Spanish answer: the server's language stands in", async () => {
+    const { body } = await h.fake.callbackOf(
+      h.fake.interact(inLocale(slashFaq(h.general, h.member(), 'olvidé mi contraseña'), 'fr', 'es-ES')),
+    );
     expect(body.data.embeds[0].title).toBe('¿Cómo restablezco mi contraseña?');
     expect(labels(body.data)).toContain('Útil');
   });
@@ -57,13 +65,13 @@ describe('/faq in the member\'s language', () => {
     expect(thanks.body.data.content).toBe('Gracias, me alegra que te haya ayudado.');
   });
 
-  test('autocomplete offers the questions of the member\'s language', async () => {
+  test("autocomplete offers the questions of the member's language", async () => {
     const { body } = await h.fake.callbackOf(h.fake.interact(inLocale(autocomplete(h.general, h.member(), 'Konto'), 'de')));
     expect(body.type).toBe(8);
     expect(body.data.choices[0]).toEqual({ name: 'Wie lösche ich mein Konto?', value: 'delete-account' });
   });
 
-  test('the topic list is in the member\'s language, its example in the localised option name', async () => {
+  test("the topic list is in the member's language, its example in the localised option name", async () => {
     const { body } = await h.fake.callbackOf(h.fake.interact(inLocale(slashFaq(h.general, h.member(), undefined), 'de')));
     const description = body.data.embeds[0].description as string;
     expect(description).toMatch(/^Ich kann 7 Fragen beantworten\. Beliebte Themen:/);
@@ -73,7 +81,9 @@ describe('/faq in the member\'s language', () => {
 
 describe('mentions, which carry no locale', () => {
   function postTo(channelId: string, after: number) {
-    return h.fake.waitFor((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && h.fake.requests.indexOf(r) >= after);
+    return h.fake.waitFor(
+      (r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && h.fake.requests.indexOf(r) >= after,
+    );
   }
 
   test('are answered in the base language', async () => {
@@ -83,7 +93,7 @@ describe('mentions, which carry no locale', () => {
     expect(post.body.embeds[0].title).toBe('How do I reset my password?');
   });
 
-  test('are answered in the channel\'s configured language', async () => {
+  test("are answered in the channel's configured language", async () => {
     const mark = h.fake.requests.length;
     h.fake.dispatch('MESSAGE_CREATE', guildMessage(h.news, h.member().user, `<@${h.fake.bot.id}> Passwort vergessen`, [h.fake.bot]));
     const post = await postTo(h.news.channel.id, mark);

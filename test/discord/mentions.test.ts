@@ -5,7 +5,9 @@ import { snowflake } from '../fakes/discord/server.js';
 import { expectSafeMentions, startHarness, user, type Harness } from './harness.js';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => {
   expectSafeMentions(h.fake.requests);
   await h?.stop();
@@ -30,7 +32,9 @@ test('a mention with a question gets a reply to that message with the answer, pi
 });
 
 test('a mention with invisible characters inside its words (soft hyphen, word joiner, BOM) is answered', async () => {
-  const msg = guildMessage(h.general, h.member().user, `<@${h.fake.bot.id}> how do I mi\u00adgr\u2060ate from ver\ufeffsion 1?`, [h.fake.bot]);
+  const msg = guildMessage(h.general, h.member().user, `<@${h.fake.bot.id}> how do I mi\u00adgr\u2060ate from ver\ufeffsion 1?`, [
+    h.fake.bot,
+  ]);
   const mark = h.fake.requests.length;
   h.fake.dispatch('MESSAGE_CREATE', msg);
   const post = await postTo(h.general.channel.id, mark);
@@ -75,7 +79,9 @@ test('a mention with no text gets the topics privately, by DM', async () => {
   h.fake.dispatch('MESSAGE_CREATE', guildMessage(h.general, asker, `<@${h.fake.bot.id}>`, [h.fake.bot]));
   const dm = await h.fake.waitFor((r) => r.method === 'POST' && r.path === '/users/@me/channels' && h.fake.requests.indexOf(r) >= mark);
   expect(dm.body.recipient_id).toBe(asker.id);
-  const post = await h.fake.waitFor((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && h.fake.requests.indexOf(r) > h.fake.requests.indexOf(dm));
+  const post = await h.fake.waitFor(
+    (r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && h.fake.requests.indexOf(r) > h.fake.requests.indexOf(dm),
+  );
   expect(post.path).not.toBe(`/channels/${h.general.channel.id}/messages`);
   expect(post.body.embeds[0].title).toBe('Example Project FAQ');
 });
@@ -94,14 +100,19 @@ test('without permission to reply in a channel, the asker is told why by DM', as
   const mark = h.fake.requests.length;
   h.fake.dispatch('MESSAGE_CREATE', guildMessage(h.locked, asker, `<@${h.fake.bot.id}> install`, [h.fake.bot]));
   const dm = await h.fake.waitFor((r) => r.method === 'POST' && r.path === '/users/@me/channels' && h.fake.requests.indexOf(r) >= mark);
-  const post = await h.fake.waitFor((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && h.fake.requests.indexOf(r) > h.fake.requests.indexOf(dm));
+  const post = await h.fake.waitFor(
+    (r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && h.fake.requests.indexOf(r) > h.fake.requests.indexOf(dm),
+  );
   expect(post.body.content).toMatch(/I can't post in <#\d+>/);
 });
 
 test('messages that do not mention the bot, and messages from bots, get no reply', async () => {
   const mark = h.fake.requests.length;
   h.fake.dispatch('MESSAGE_CREATE', guildMessage(h.general, h.member().user, 'how do I install example?'));
-  h.fake.dispatch('MESSAGE_CREATE', guildMessage(h.general, { ...user('otherbot'), bot: true }, `<@${h.fake.bot.id}> install`, [h.fake.bot]));
+  h.fake.dispatch(
+    'MESSAGE_CREATE',
+    guildMessage(h.general, { ...user('otherbot'), bot: true }, `<@${h.fake.bot.id}> install`, [h.fake.bot]),
+  );
   // A later mention is answered; nothing was sent for the two before it.
   const probe = guildMessage(h.general, h.member().user, `<@${h.fake.bot.id}> backup`, [h.fake.bot]);
   h.fake.dispatch('MESSAGE_CREATE', probe);

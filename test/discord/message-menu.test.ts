@@ -6,16 +6,24 @@ import { snowflake } from '../fakes/discord/server.js';
 import { expectSafeMentions, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => {
   expectSafeMentions(h.fake.requests);
   await h?.stop();
 });
 
-test('a moderator answers a newcomer\'s message in one move', async () => {
+test("a moderator answers a newcomer's message in one move", async () => {
   const mod = h.moderator('mod');
   const newbie = h.member('newbie');
-  const question = { id: snowflake(), channel_id: h.general.channel.id, guild_id: h.guild.id, author: newbie.user, content: 'hi all, how can I upgrade to v2?? @everyone' };
+  const question = {
+    id: snowflake(),
+    channel_id: h.general.channel.id,
+    guild_id: h.guild.id,
+    author: newbie.user,
+    content: 'hi all, how can I upgrade to v2?? @everyone',
+  };
   const menu = await h.fake.callbackOf(h.fake.interact(messageMenu(h.general, mod, question)));
   expect(menu.body.type).toBe(4);
   expect(menu.body.data.flags & 64).toBe(64);
@@ -34,7 +42,9 @@ test('a moderator answers a newcomer\'s message in one move', async () => {
   expect(post.body.allowed_mentions).toEqual({ parse: [], users: [newbie.user.id], replied_user: true });
   expect(post.body.content).toBe(`<@${newbie.user.id}>, <@${mod.user.id}> suggested this answer for you:`);
   expect(post.body.embeds[0].title).toBe('How do I migrate from version 1 to version 2?');
-  const done = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${h.fake.applicationId}/${pick.token}/messages/@original`);
+  const done = await h.fake.waitFor(
+    (r) => r.method === 'PATCH' && r.path === `/webhooks/${h.fake.applicationId}/${pick.token}/messages/@original`,
+  );
   expect(done.body.content).toMatch(/^Posted "How do I migrate/);
   expect(done.body.components).toEqual([]);
 });
@@ -42,7 +52,13 @@ test('a moderator answers a newcomer\'s message in one move', async () => {
 test('without permission to post in the channel, the moderator gets a private explanation', async () => {
   const mod = h.moderator();
   const newbie = h.member();
-  const question = { id: snowflake(), channel_id: h.locked.channel.id, guild_id: h.guild.id, author: newbie.user, content: 'how do I install it' };
+  const question = {
+    id: snowflake(),
+    channel_id: h.locked.channel.id,
+    guild_id: h.guild.id,
+    author: newbie.user,
+    content: 'how do I install it',
+  };
   const menu = await h.fake.callbackOf(h.fake.interact(messageMenu(h.locked, mod, question)));
   const picker = menu.body.data.components[0].components[0];
   const pick = h.fake.interact(select(h.locked, mod, picker.custom_id, [picker.options[0].value]));
@@ -64,14 +80,26 @@ test('a message with no text gets a private hint instead of a guess', async () =
 });
 
 test('a message the FAQ does not cover still offers topics to post', async () => {
-  const question = { id: snowflake(), channel_id: h.general.channel.id, guild_id: h.guild.id, author: h.member().user, content: 'quantum chromodynamics' };
+  const question = {
+    id: snowflake(),
+    channel_id: h.general.channel.id,
+    guild_id: h.guild.id,
+    author: h.member().user,
+    content: 'quantum chromodynamics',
+  };
   const { body } = await h.fake.callbackOf(h.fake.interact(messageMenu(h.general, h.moderator(), question)));
   expect(body.data.flags & 64).toBe(64);
   expect(body.data.components[0]?.components[0].type).toBe(3);
 });
 
-test('a bot\'s message is not answered: the invoker is told to pick the member\'s message', async () => {
-  const question = { id: snowflake(), channel_id: h.general.channel.id, guild_id: h.guild.id, author: { ...h.fake.bot }, content: 'How do I install Example?' };
+test("a bot's message is not answered: the invoker is told to pick the member's message", async () => {
+  const question = {
+    id: snowflake(),
+    channel_id: h.general.channel.id,
+    guild_id: h.guild.id,
+    author: { ...h.fake.bot },
+    content: 'How do I install Example?',
+  };
   const { body } = await h.fake.callbackOf(h.fake.interact(messageMenu(h.general, h.moderator(), question)));
   expect(body.data.flags & 64).toBe(64);
   expect(body.data.content).toMatch(/from a bot/);

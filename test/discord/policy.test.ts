@@ -49,7 +49,9 @@ async function stats(on: Harness, who: Parameters<typeof slashStats>[1]) {
   const i = on.fake.interact(slashStats(on.general, who));
   const deferred = await on.fake.callbackOf(i);
   expect(deferred.body).toEqual({ type: 5, data: { flags: 64 } });
-  const edit = await on.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${on.fake.applicationId}/${i.token}/messages/@original`);
+  const edit = await on.fake.waitFor(
+    (r) => r.method === 'PATCH' && r.path === `/webhooks/${on.fake.applicationId}/${i.token}/messages/@original`,
+  );
   return edit.body;
 }
 
@@ -61,7 +63,9 @@ test('/faq-stats is refused privately to members', async () => {
 
 describe('/faq-stats without an insights store', () => {
   let off: Harness;
-  beforeAll(async () => { off = await startHarness('insights:\n  enabled: false\n'); });
+  beforeAll(async () => {
+    off = await startHarness('insights:\n  enabled: false\n');
+  });
   afterAll(async () => {
     expectSafeMentions(off.fake.requests);
     await off?.stop();
@@ -75,18 +79,30 @@ describe('/faq-stats without an insights store', () => {
 
 describe('/faq-stats with figures', () => {
   const summary: InsightsSummary = {
-    since: Date.now() - 7 * 86_400_000, asks: 42, answered: 30, suggested: 7, unanswered: 3, topicLists: 2, helpful: 9, notHelpful: 2,
+    since: Date.now() - 7 * 86_400_000,
+    asks: 42,
+    answered: 30,
+    suggested: 7,
+    unanswered: 3,
+    topicLists: 2,
+    helpful: 9,
+    notHelpful: 2,
     topEntries: [{ entryId: 'migrate', question: 'How do I migrate from version 1 to version 2?', count: 12 }],
     topUnanswered: [{ text: 'why is @everyone pinged <@&123456789012345678>', count: 3 }],
   };
   /** An insights store that holds these figures and records nothing. */
   const store: RecordingStore = {
-    recordAsk() {}, recordPick() {}, recordFeedback() {}, close() {},
+    recordAsk() {},
+    recordPick() {},
+    recordFeedback() {},
+    close() {},
     summary: () => summary,
     health: () => ({ engine: 'sqlite', writing: true, pending: 0 }),
   };
   let kept: Harness;
-  beforeAll(async () => { kept = await startHarness('', {}, { insights: store }); });
+  beforeAll(async () => {
+    kept = await startHarness('', {}, { insights: store });
+  });
   afterAll(async () => {
     expectSafeMentions(kept.fake.requests);
     await kept?.stop();

@@ -14,8 +14,12 @@ import { FakeDiscord } from '../fakes/discord/server.js';
 
 let fake: FakeDiscord;
 const cwd = mkdtempSync(join(tmpdir(), 'faqbot-discord-cli-'));
-beforeAll(async () => { fake = await FakeDiscord.start(); });
-afterAll(async () => { await fake?.stop(); });
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+});
+afterAll(async () => {
+  await fake?.stop();
+});
 
 async function cli(args: string[], env: Record<string, string> = { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl }) {
   const out: string[] = [];
@@ -29,19 +33,30 @@ test('registers /faq, /faq-stats and "Answer with FAQ" in one guild', async () =
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
   expect(r.out).toMatch(/Registered 3 commands in server 123456789012345678/);
-  const put = fake.requests.find((q) => q.method === 'PUT' && q.path === `/applications/${fake.applicationId}/guilds/123456789012345678/commands`);
+  const put = fake.requests.find(
+    (q) => q.method === 'PUT' && q.path === `/applications/${fake.applicationId}/guilds/123456789012345678/commands`,
+  );
   const byName = Object.fromEntries((put!.body as any[]).map((c) => [c.name, c]));
-  expect(byName.faq.options.map((o: any) => [o.name, o.type, o.autocomplete ?? false])).toEqual([['query', 3, true], ['user', 6, false]]);
+  expect(byName.faq.options.map((o: any) => [o.name, o.type, o.autocomplete ?? false])).toEqual([
+    ['query', 3, true],
+    ['user', 6, false],
+  ]);
   expect(byName['faq-stats'].default_member_permissions).toBe(String(1n << 13n));
   expect(byName['Answer with FAQ'].type).toBe(3);
 });
 
-test('sends the command names and descriptions translated for German and Spanish clients, within Discord\'s limits', async () => {
+test("sends the command names and descriptions translated for German and Spanish clients, within Discord's limits", async () => {
   const r = await cli(['discord', 'register', '--guild', '223456789012345678']);
   expect(r.code).toBe(0);
-  const put = fake.requests.find((q) => q.method === 'PUT' && q.path === `/applications/${fake.applicationId}/guilds/223456789012345678/commands`);
+  const put = fake.requests.find(
+    (q) => q.method === 'PUT' && q.path === `/applications/${fake.applicationId}/guilds/223456789012345678/commands`,
+  );
   const byName = Object.fromEntries((put!.body as any[]).map((c) => [c.name, c]));
-  expect(byName['faq-stats'].name_localizations).toEqual({ de: 'faq-statistik', 'es-ES': 'faq-estadisticas', 'es-419': 'faq-estadisticas' });
+  expect(byName['faq-stats'].name_localizations).toEqual({
+    de: 'faq-statistik',
+    'es-ES': 'faq-estadisticas',
+    'es-419': 'faq-estadisticas',
+  });
   expect(byName['Answer with FAQ'].name_localizations).toMatchObject({ de: 'Mit FAQ antworten', 'es-ES': 'Responder con FAQ' });
   expect(byName.faq.description_localizations.de).toMatch(/^Eine Frage aus den FAQ beantworten/);
   expect(byName.faq.options.map((o: any) => o.name_localizations.de)).toEqual(['frage', 'mitglied']);
@@ -49,7 +64,8 @@ test('sends the command names and descriptions translated for German and Spanish
   // Chat-input names: lower case, 1 to 32 characters, no spaces; descriptions at most 100.
   for (const command of put!.body as any[]) {
     for (const item of [command, ...(command.options ?? [])]) {
-      for (const description of Object.values<string>(item.description_localizations ?? {})) expect(description.length).toBeLessThanOrEqual(100);
+      for (const description of Object.values<string>(item.description_localizations ?? {}))
+        expect(description.length).toBeLessThanOrEqual(100);
       if (item.type === 3 && item === command) continue; // a message command's name may have spaces and capitals
       for (const name of Object.values<string>(item.name_localizations ?? {})) expect(name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
     }
@@ -102,7 +118,13 @@ test('a token Discord rejects is reported without a stack trace', async () => {
 test('npm start with a token Discord rejects stops with a clear message', async () => {
   fake.override = (r) => (r.path === '/gateway/bot' ? { status: 401, body: { message: '401: Unauthorized', code: 0 } } : undefined);
   try {
-    const io = { out() {}, err() {}, stdin: new PassThrough(), cwd, env: { DISCORD_TOKEN: 'wrong', DISCORD_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE } };
+    const io = {
+      out() {},
+      err() {},
+      stdin: new PassThrough(),
+      cwd,
+      env: { DISCORD_TOKEN: 'wrong', DISCORD_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE },
+    };
     await expect(startBot(io, { adapters: [discordAdapter], log: silentLogger })).rejects.toThrow(/Discord rejected DISCORD_TOKEN/);
   } finally {
     fake.override = undefined;

@@ -96,8 +96,17 @@ describe('custom ids', () => {
 
 test('an answer embed with a 300-character question keeps the title within 256 characters', () => {
   const entry: Entry = {
-    id: 'x', question: 'q'.repeat(300), answer: 'a', alternates: [], keywords: [], links: [], related: [], tags: [], pinned: false,
-    meta: { file: 'f.yaml' }, location: { file: 'f.yaml', line: 1, col: 1 },
+    id: 'x',
+    question: 'q'.repeat(300),
+    answer: 'a',
+    alternates: [],
+    keywords: [],
+    links: [],
+    related: [],
+    tags: [],
+    pinned: false,
+    meta: { file: 'f.yaml' },
+    location: { file: 'f.yaml', line: 1, col: 1 },
   };
   expect(answerEmbeds(entry)[0]!.title!.length).toBeLessThanOrEqual(256);
 });

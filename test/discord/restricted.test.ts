@@ -10,7 +10,9 @@ const KNOWLEDGE = resolve(import.meta.dirname, '../fixtures/restricted/knowledge
 const SECRET = 'staff key from the vault';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness('policy:\n  channelCooldownSeconds: 0\n', { FAQBOT_KNOWLEDGE: KNOWLEDGE }); });
+beforeAll(async () => {
+  h = await startHarness('policy:\n  channelCooldownSeconds: 0\n', { FAQBOT_KNOWLEDGE: KNOWLEDGE });
+});
 afterAll(async () => {
   expectSafeMentions(h.fake.requests);
   await h?.stop();
@@ -38,10 +40,15 @@ describe('restrictedTo on Discord', () => {
   });
 
   test('autocomplete offers the entry only to members with the role', async () => {
-    const choices = async (who: Who) => (await h.fake.callbackOf(h.fake.interact(autocomplete(h.general, who, 'deplo')))).body.data.choices.map((c: { value: string }) => c.value);
+    const choices = async (who: Who) =>
+      (await h.fake.callbackOf(h.fake.interact(autocomplete(h.general, who, 'deplo')))).body.data.choices.map(
+        (c: { value: string }) => c.value,
+      );
     expect(await choices(other())).not.toContain('deploy-production');
     expect(await choices(staff())).toContain('deploy-production');
-    const empty = (await h.fake.callbackOf(h.fake.interact(autocomplete(h.general, other(), '')))).body.data.choices.map((c: { value: string }) => c.value);
+    const empty = (await h.fake.callbackOf(h.fake.interact(autocomplete(h.general, other(), '')))).body.data.choices.map(
+      (c: { value: string }) => c.value,
+    );
     expect(empty).toEqual(expect.arrayContaining(['install', 'backup']));
     expect(empty).not.toContain('deploy-production');
   });
@@ -58,20 +65,38 @@ describe('restrictedTo on Discord', () => {
   test('a mention by a member with the role is answered privately (a DM), never in the channel; without it, not at all', async () => {
     const asker = staff();
     const mark = h.fake.requests.length;
-    h.fake.dispatch('MESSAGE_CREATE', guildMessage(h.general, asker.user, `<@${h.fake.bot.id}> how do I deploy to production?`, [h.fake.bot], asker.roles));
-    const dm = await h.fake.waitFor((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && h.fake.requests.indexOf(r) >= mark && r.path !== `/channels/${h.general.channel.id}/messages`);
+    h.fake.dispatch(
+      'MESSAGE_CREATE',
+      guildMessage(h.general, asker.user, `<@${h.fake.bot.id}> how do I deploy to production?`, [h.fake.bot], asker.roles),
+    );
+    const dm = await h.fake.waitFor(
+      (r) =>
+        r.method === 'POST' &&
+        /^\/channels\/\d+\/messages$/.test(r.path) &&
+        h.fake.requests.indexOf(r) >= mark &&
+        r.path !== `/channels/${h.general.channel.id}/messages`,
+    );
     expect(JSON.stringify(dm.body)).toContain(SECRET);
     const nonStaff = other();
     const mark2 = h.fake.requests.length;
-    h.fake.dispatch('MESSAGE_CREATE', guildMessage(h.general, nonStaff.user, `<@${h.fake.bot.id}> how do I deploy to production?`, [h.fake.bot], nonStaff.roles));
-    const reply = await h.fake.waitFor((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && h.fake.requests.indexOf(r) >= mark2);
+    h.fake.dispatch(
+      'MESSAGE_CREATE',
+      guildMessage(h.general, nonStaff.user, `<@${h.fake.bot.id}> how do I deploy to production?`, [h.fake.bot], nonStaff.roles),
+    );
+    const reply = await h.fake.waitFor(
+      (r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && h.fake.requests.indexOf(r) >= mark2,
+    );
     expect(JSON.stringify(reply.body)).not.toContain(SECRET);
     const posts = h.fake.requests.slice(mark).filter((r) => r.method === 'POST' && r.path === `/channels/${h.general.channel.id}/messages`);
     expect(posts.every((r) => !JSON.stringify(r.body).includes(SECRET))).toBe(true);
   });
 
   test('a member with the role cannot send the entry to another member', async () => {
-    const body = (await h.fake.callbackOf(h.fake.interact(slashFaq(h.general, { ...h.moderator(), roles: [HARNESS_ROLES[0]] }, 'deploy-production', h.member().user)))).body;
+    const body = (
+      await h.fake.callbackOf(
+        h.fake.interact(slashFaq(h.general, { ...h.moderator(), roles: [HARNESS_ROLES[0]] }, 'deploy-production', h.member().user)),
+      )
+    ).body;
     expect(body.data.flags & 64).toBe(64);
     expect(body.data.content).toBe('This entry is limited to some roles, so it is only ever shown to you, not posted for others.');
   });

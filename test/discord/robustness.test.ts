@@ -4,7 +4,9 @@ import { button, guildMessage, slashFaq } from '../fakes/discord/payloads.js';
 import { expectSafeMentions, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => {
   expectSafeMentions(h.fake.requests);
   await h?.stop();
@@ -24,7 +26,9 @@ test('a 6,000-character query gets a normal private reply, without echoing it', 
 
 test('@everyone in a query aimed at a member pings only that member', async () => {
   const newbie = h.member();
-  const { body } = await h.fake.callbackOf(h.fake.interact(slashFaq(h.general, h.moderator(), '@everyone @here <@&123456789012345678> backup', newbie.user)));
+  const { body } = await h.fake.callbackOf(
+    h.fake.interact(slashFaq(h.general, h.moderator(), '@everyone @here <@&123456789012345678> backup', newbie.user)),
+  );
   expect(body.data.allowed_mentions).toEqual({ parse: [], users: [newbie.user.id], replied_user: false });
   expect(body.data.content ?? '').not.toMatch(/@everyone|@here|<@&/);
 });
@@ -46,7 +50,10 @@ test('an answer longer than Discord allows is split into embeds within every lim
   for (const e of embeds) {
     expect(e.description.length).toBeLessThanOrEqual(4096);
     expect((e.description.match(/```/g) ?? []).length % 2).toBe(0);
-    total += (e.title?.length ?? 0) + e.description.length + (e.footer?.text.length ?? 0) +
+    total +=
+      (e.title?.length ?? 0) +
+      e.description.length +
+      (e.footer?.text.length ?? 0) +
       (e.fields ?? []).reduce((n: number, f: any) => n + f.name.length + f.value.length, 0);
   }
   expect(total).toBeLessThanOrEqual(6000);
@@ -55,7 +62,9 @@ test('an answer longer than Discord allows is split into embeds within every lim
 
 test('a crash inside one interaction is logged, the member gets a private apology, and the bot keeps answering', async () => {
   const ask = h.bot.service.ask.bind(h.bot.service);
-  h.bot.service.ask = () => { throw new Error('boom in the matcher'); };
+  h.bot.service.ask = () => {
+    throw new Error('boom in the matcher');
+  };
   try {
     const { body } = await h.fake.callbackOf(h.fake.interact(slashFaq(h.general, h.member(), 'install')));
     expect(body.data.flags & 64).toBe(64);
@@ -73,12 +82,17 @@ test('an answer Discord refuses to post keeps no cooldown: asking again is answe
   const asker = h.member();
   const target = h.member();
   // Discord refuses the first reply (the interaction callback) with a server error.
-  h.fake.override = (r) => (r.method === 'POST' && /\/interactions\/.+\/callback/.test(r.path) && r.body?.data?.embeds ? { status: 500, body: { message: 'Internal Server Error', code: 0 } } : undefined);
+  h.fake.override = (r) =>
+    r.method === 'POST' && /\/interactions\/.+\/callback/.test(r.path) && r.body?.data?.embeds
+      ? { status: 500, body: { message: 'Internal Server Error', code: 0 } }
+      : undefined;
   try {
     const asked = h.fake.interact(slashFaq(h.thread, asker, 'install', target.user));
     // The member is told (the apology is the interaction's last try at a reply, once the
     // answer's retries within the 3 s have failed).
-    const apology = await h.fake.waitFor((r) => r.method === 'POST' && r.path.startsWith(`/interactions/${asked.id}/`) && /^Sorry/.test(String(r.body?.data?.content ?? '')));
+    const apology = await h.fake.waitFor(
+      (r) => r.method === 'POST' && r.path.startsWith(`/interactions/${asked.id}/`) && /^Sorry/.test(String(r.body?.data?.content ?? '')),
+    );
     expect(apology.body.data.flags & 64).toBe(64);
   } finally {
     h.fake.override = undefined;
@@ -95,7 +109,10 @@ test('a "Post in channel" Discord refuses keeps no channel cooldown: posting aga
   const first = await h.fake.callbackOf(h.fake.interact(slashFaq(h.locked, asker, 'backup')));
   const post = first.body.data.components.flatMap((row: any) => row.components).find((b: any) => b.label === 'Post in channel');
   // The public post (an embed without the private flag) is refused.
-  h.fake.override = (r) => (r.method === 'POST' && /\/callback/.test(r.path) && r.body?.data?.embeds && !((r.body.data.flags ?? 0) & 64) ? { status: 500, body: { message: 'Internal Server Error', code: 0 } } : undefined);
+  h.fake.override = (r) =>
+    r.method === 'POST' && /\/callback/.test(r.path) && r.body?.data?.embeds && !((r.body.data.flags ?? 0) & 64)
+      ? { status: 500, body: { message: 'Internal Server Error', code: 0 } }
+      : undefined;
   try {
     const click = h.fake.interact(button(h.locked, asker, post.custom_id));
     // Its own apology: an earlier test's may still be retried (5xx are retried within 3 s).
@@ -110,12 +127,16 @@ test('a "Post in channel" Discord refuses keeps no channel cooldown: posting aga
 
 test('a crash while answering a mention gets a short apology in place', async () => {
   const ask = h.bot.service.ask.bind(h.bot.service);
-  h.bot.service.ask = () => { throw new Error('boom'); };
+  h.bot.service.ask = () => {
+    throw new Error('boom');
+  };
   try {
     const mark = h.fake.requests.length;
     const msg = guildMessage(h.general, h.member().user, `<@${h.fake.bot.id}> install`, [h.fake.bot]);
     h.fake.dispatch('MESSAGE_CREATE', msg);
-    const post = await h.fake.waitFor((r) => r.method === 'POST' && r.path === `/channels/${h.general.channel.id}/messages` && h.fake.requests.indexOf(r) >= mark);
+    const post = await h.fake.waitFor(
+      (r) => r.method === 'POST' && r.path === `/channels/${h.general.channel.id}/messages` && h.fake.requests.indexOf(r) >= mark,
+    );
     expect(post.body.content).toMatch(/^Sorry, something went wrong/);
     expect(post.body.message_reference.message_id).toBe(msg.id);
   } finally {
@@ -155,7 +176,8 @@ test('a network outage is logged once when it starts and once when it ends, with
   const lines = h.logs.slice(mark);
   expect(lines.filter((l) => /gateway/.test(l))).toEqual([
     'warn discord: gateway connection lost (the connection closed); reconnecting',
-    expect.stringMatching(/^info discord: gateway connection (resumed|back with a new session) after \d+\.\d s \([1-9]\d* failed attempts?\)$/),
+    expect.stringMatching(
+      /^info discord: gateway connection (resumed|back with a new session) after \d+\.\d s \([1-9]\d* failed attempts?\)$/,
+    ),
   ]);
 });
-

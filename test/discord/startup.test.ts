@@ -16,12 +16,25 @@ test('a gateway that never says hello ends start-up with what to check', async (
   fake.silentGateway = true;
   const cwd = await mkdtemp(join(tmpdir(), 'faqbot-startup-'));
   const io = {
-    out: () => {}, err: () => {}, stdin: new PassThrough(), cwd,
-    env: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE, FAQBOT_DB: join(cwd, 'faqbot.db') },
+    out: () => {},
+    err: () => {},
+    stdin: new PassThrough(),
+    cwd,
+    env: {
+      DISCORD_TOKEN: 'test-token',
+      DISCORD_API_URL: fake.apiUrl,
+      FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE,
+      FAQBOT_DB: join(cwd, 'faqbot.db'),
+    },
   };
   try {
-    const error = await startBot(io, { adapters, log: silentLogger, startupTimeoutMs: 1500 }).then(() => undefined, (e: unknown) => e as Error);
-    expect(error?.message).toBe('discord did not finish starting within 1.5 s: its API accepted the connection but did not answer. Check the network (a proxy or firewall in the way?), and DISCORD_API_URL if you set it.');
+    const error = await startBot(io, { adapters, log: silentLogger, startupTimeoutMs: 1500 }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toBe(
+      'discord did not finish starting within 1.5 s: its API accepted the connection but did not answer. Check the network (a proxy or firewall in the way?), and DISCORD_API_URL if you set it.',
+    );
   } finally {
     await fake.stop();
     await rm(cwd, { recursive: true, force: true });

@@ -31,13 +31,25 @@ describe.skipIf(!withRedis)('two Discord replicas on the gateway, one Redis', ()
     for (let i = 0; i < 2; i++) {
       const fake = await FakeDiscord.start({ guilds: [guild], bot, applicationId });
       fakes.push(fake);
-      bots.push(await startBot({
-        out() {}, err() {}, stdin: new PassThrough(), cwd,
-        env: {
-          DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE,
-          FAQBOT_DB: join(cwd, `r${i}.db`), FAQBOT_REDIS_URL: REDIS_URL, FAQBOT_REDIS_PREFIX: prefix,
-        },
-      }, { adapters, log: silentLogger }));
+      bots.push(
+        await startBot(
+          {
+            out() {},
+            err() {},
+            stdin: new PassThrough(),
+            cwd,
+            env: {
+              DISCORD_TOKEN: 'test-token',
+              DISCORD_API_URL: fake.apiUrl,
+              FAQBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE,
+              FAQBOT_DB: join(cwd, `r${i}.db`),
+              FAQBOT_REDIS_URL: REDIS_URL,
+              FAQBOT_REDIS_PREFIX: prefix,
+            },
+          },
+          { adapters, log: silentLogger },
+        ),
+      );
     }
   });
 
@@ -63,6 +75,11 @@ describe.skipIf(!withRedis)('two Discord replicas on the gateway, one Redis', ()
     for (const f of fakes) f.dispatch('MESSAGE_CREATE', later);
     await expect.poll(() => fakes.flatMap(posted).length, { timeout: 10_000 }).toBe(2);
     await new Promise((r) => setTimeout(r, 300));
-    expect(fakes.flatMap(posted).map((r) => r.body.message_reference.message_id).sort()).toEqual([msg.id, later.id].sort());
+    expect(
+      fakes
+        .flatMap(posted)
+        .map((r) => r.body.message_reference.message_id)
+        .sort(),
+    ).toEqual([msg.id, later.id].sort());
   });
 });

@@ -29,7 +29,8 @@ export async function redisReachable(): Promise<boolean> {
 
 export async function pgReachable(): Promise<boolean> {
   const ok = await reachable(5432);
-  if (!ok) console.warn('skipping the PostgreSQL tests: nothing answers on 127.0.0.1:5432 (start PostgreSQL with a database "test" to run them)');
+  if (!ok)
+    console.warn('skipping the PostgreSQL tests: nothing answers on 127.0.0.1:5432 (start PostgreSQL with a database "test" to run them)');
   return ok;
 }
 
@@ -72,7 +73,9 @@ export async function freshDatabase(): Promise<{ url: string; name: string; drop
  * A TCP forwarder to an engine that can be cut and restored on the same port: "the engine went
  * away and came back" without touching the real server other tests use.
  */
-export async function cuttableProxy(targetPort: number): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+export async function cuttableProxy(
+  targetPort: number,
+): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
   const { createServer, connect: dial } = await import('node:net');
   const sockets = new Set<import('node:net').Socket>();
   let server: import('node:net').Server | undefined;
@@ -82,7 +85,12 @@ export async function cuttableProxy(targetPort: number): Promise<{ port: number;
       const upstream = dial({ host: '127.0.0.1', port: targetPort });
       sockets.add(client).add(upstream);
       client.pipe(upstream).pipe(client);
-      const end = () => { client.destroy(); upstream.destroy(); sockets.delete(client); sockets.delete(upstream); };
+      const end = () => {
+        client.destroy();
+        upstream.destroy();
+        sockets.delete(client);
+        sockets.delete(upstream);
+      };
       client.on('error', end).on('close', end);
       upstream.on('error', end).on('close', end);
     });
@@ -96,5 +104,12 @@ export async function cuttableProxy(targetPort: number): Promise<{ port: number;
     server = undefined;
   };
   await listen();
-  return { get port() { return port; }, cut, restore: listen, close: cut };
+  return {
+    get port() {
+      return port;
+    },
+    cut,
+    restore: listen,
+    close: cut,
+  };
 }

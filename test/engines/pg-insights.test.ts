@@ -31,19 +31,43 @@ afterAll(async () => {
 
 function pgStore(url: string, extra: Partial<ConstructorParameters<typeof PgInsightsStore>[0]> = {}) {
   const log = captureLog();
-  const store = new PgInsightsStore({ url, where: 'test', log, retentionDays: 90, storeQueryText: true, knowledge: fixtureKnowledge, retryMs: 50, ...extra });
+  const store = new PgInsightsStore({
+    url,
+    where: 'test',
+    log,
+    retentionDays: 90,
+    storeQueryText: true,
+    knowledge: fixtureKnowledge,
+    retryMs: 50,
+    ...extra,
+  });
   stores.push(store);
   return { store, log };
 }
 
 function query(text: string, asker = 'U123456', at?: number): Query {
-  return { text, platform: 'slack', communityId: 'T1', channelId: 'C1', asker: { id: asker, isModerator: true }, via: 'command', ...(at ? { at } : {}) };
+  return {
+    text,
+    platform: 'slack',
+    communityId: 'T1',
+    channelId: 'C1',
+    asker: { id: asker, isModerator: true },
+    via: 'command',
+    ...(at ? { at } : {}),
+  };
 }
 
 /** The same traffic for either store: answered, unanswered, a pick linked to its ask, votes. */
 async function traffic(store: AskRecorder & InsightsReader, now: number) {
   let n = 0;
-  const service = new AnswerService({ knowledge: fixtureKnowledge(), recorder: store, insights: store, now: () => now, newId: () => `ask-${++n}`, policy: { rateLimitCount: 1000 } });
+  const service = new AnswerService({
+    knowledge: fixtureKnowledge(),
+    recorder: store,
+    insights: store,
+    now: () => now,
+    newId: () => `ask-${++n}`,
+    policy: { rateLimitCount: 1000 },
+  });
   for (let i = 0; i < 3; i++) await service.ask(query('how do I reset my password', `U${i}`));
   await service.ask(query('is there a dark mode'));
   await service.ask(query('Is there a dark mode?', 'U7'));
@@ -65,8 +89,12 @@ describe.skipIf(!withPg)('insights in PostgreSQL', () => {
     await client.connect();
     for (const table of ['meta', 'asks', 'picks', 'feedback']) {
       const liteCols = (lite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-      const pgCols = (await client.query<{ column_name: string }>(
-        'SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position', [table])).rows.map((r) => r.column_name);
+      const pgCols = (
+        await client.query<{ column_name: string }>(
+          'SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position',
+          [table],
+        )
+      ).rows.map((r) => r.column_name);
       expect(pgCols, table).toEqual(liteCols);
     }
     await client.end();
@@ -79,7 +107,13 @@ describe.skipIf(!withPg)('insights in PostgreSQL', () => {
     await store.start();
     await traffic(store, now);
     await store.flushed();
-    const lite = InsightsStore.open({ path: join(tempDir(), 'faqbot.db'), log: captureLog(), retentionDays: 90, storeQueryText: true, knowledge: fixtureKnowledge });
+    const lite = InsightsStore.open({
+      path: join(tempDir(), 'faqbot.db'),
+      log: captureLog(),
+      retentionDays: 90,
+      storeQueryText: true,
+      knowledge: fixtureKnowledge,
+    });
     await traffic(lite, now);
     const fromPg = await store.report(0);
     const fromLite = lite.report(0);
@@ -100,7 +134,13 @@ describe.skipIf(!withPg)('insights in PostgreSQL', () => {
   it('`faqbot insights` reads PostgreSQL when FAQBOT_DATABASE_URL is set', async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), stdin: new PassThrough(), cwd: tempDir(), env: { FAQBOT_DATABASE_URL: db!.url } };
+    const io: Io = {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      stdin: new PassThrough(),
+      cwd: tempDir(),
+      env: { FAQBOT_DATABASE_URL: db!.url },
+    };
     const code = await runCli(['insights', '--json', '--knowledge', join(here, 'kb.yaml')], [insightsCommand], io);
     expect(err.join('\n')).toBe('');
     expect(code).toBe(0);
@@ -114,7 +154,13 @@ describe.skipIf(!withPg)('insights in PostgreSQL', () => {
     expect(await first.store.start()).toBe(true);
     await proxy.cut();
     let n = 0;
-    const service = new AnswerService({ knowledge: fixtureKnowledge(), recorder: first.store, insights: first.store, newId: () => `outage-${++n}`, policy: { rateLimitCount: 1000 } });
+    const service = new AnswerService({
+      knowledge: fixtureKnowledge(),
+      recorder: first.store,
+      insights: first.store,
+      newId: () => `outage-${++n}`,
+      policy: { rateLimitCount: 1000 },
+    });
     for (let i = 0; i < 5; i++) expect((await service.ask(query('how do I export my data', `V${i}`))).kind).toBe('answer');
     await first.store.flushed();
     expect(first.store.pending).toBe(5);
@@ -142,7 +188,17 @@ describe.skipIf(!withPg)('insights in PostgreSQL', () => {
     const { store, log } = pgStore(url);
     expect(await store.start()).toBe(false);
     expect(log.warnings).toHaveLength(1);
-    store.recordAsk({ askId: 'late-1', at: Date.now(), platform: 'slack', channelId: 'C1', askerId: 'U1', via: 'command', text: 'x', decision: 'none', score: 0 });
+    store.recordAsk({
+      askId: 'late-1',
+      at: Date.now(),
+      platform: 'slack',
+      channelId: 'C1',
+      askerId: 'U1',
+      via: 'command',
+      text: 'x',
+      decision: 'none',
+      score: 0,
+    });
     await proxy.restore();
     await expect.poll(() => store.pending, { timeout: 10_000 }).toBe(0);
     await proxy.close();

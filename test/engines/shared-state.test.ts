@@ -87,15 +87,33 @@ describe('shared state with Redis down', () => {
     const calls: string[] = [];
     const inner = new MemoryState();
     const flaky: SharedState = {
-      claim: async (...a) => { calls.push('claim'); if (down) throw new Error('connect ECONNREFUSED'); return inner.claim(...a); },
-      release: async (...a) => { if (down) throw new Error('connect ECONNREFUSED'); return inner.release(...a); },
-      take: async (...a) => { if (down) throw new Error('connect ECONNREFUSED'); return inner.take(...a); },
+      claim: async (...a) => {
+        calls.push('claim');
+        if (down) throw new Error('connect ECONNREFUSED');
+        return inner.claim(...a);
+      },
+      release: async (...a) => {
+        if (down) throw new Error('connect ECONNREFUSED');
+        return inner.release(...a);
+      },
+      take: async (...a) => {
+        if (down) throw new Error('connect ECONNREFUSED');
+        return inner.take(...a);
+      },
     };
     const logs: string[] = [];
     let clock = 1_000_000;
-    const state = new FallbackState(flaky, 'redis', 'redis://127.0.0.1:6379', {
-      info: (m) => logs.push(`info ${m}`), warn: (m) => logs.push(`warn ${m}`), error: (m) => logs.push(`error ${m}`),
-    }, () => clock);
+    const state = new FallbackState(
+      flaky,
+      'redis',
+      'redis://127.0.0.1:6379',
+      {
+        info: (m) => logs.push(`info ${m}`),
+        warn: (m) => logs.push(`warn ${m}`),
+        error: (m) => logs.push(`error ${m}`),
+      },
+      () => clock,
+    );
     // Down: the local memory still holds the cooldown, so this replica does not double-post.
     expect((await state.claim('cd:a', 60_000, clock)).claimed).toBe(true);
     expect((await state.claim('cd:a', 60_000, clock)).claimed).toBe(false);
@@ -116,7 +134,11 @@ describe('shared state with Redis down', () => {
     const port = await closedPort();
     const r = new RedisState({ url: `redis://:s3cret@127.0.0.1:${port}`, prefix: 'x:' });
     const logs: string[] = [];
-    const state = new FallbackState(r, 'redis', r.describe(), { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) });
+    const state = new FallbackState(r, 'redis', r.describe(), {
+      info: (m) => logs.push(m),
+      warn: (m) => logs.push(m),
+      error: (m) => logs.push(m),
+    });
     expect((await state.claim('cd:q', 60_000, Date.now())).claimed).toBe(true);
     expect(await state.take('rl:q', 5, 60_000, Date.now())).toBe(0);
     await r.close();
@@ -127,7 +149,7 @@ describe('shared state with Redis down', () => {
 });
 
 describe.skipIf(!withRedis)('two answer services (replicas) on one Redis', () => {
-  it('hold each other\'s cooldowns, and a failed post gives the cooldown back to both', async () => {
+  it("hold each other's cooldowns, and a failed post gives the cooldown back to both", async () => {
     const { loadKnowledge } = await import('../../src/knowledge/load.js');
     const { AnswerService } = await import('../../src/service/answer-service.js');
     const { knowledge } = loadKnowledge('knowledge');
@@ -155,7 +177,11 @@ describe.skipIf(!withRedis)('the real Redis going away and coming back', () => {
     await viaProxy.ready();
     await direct.ready();
     const logs: string[] = [];
-    const state = new FallbackState(viaProxy, 'redis', viaProxy.describe(), { info: (m) => logs.push(`info ${m}`), warn: (m) => logs.push(`warn ${m}`), error: (m) => logs.push(`error ${m}`) });
+    const state = new FallbackState(viaProxy, 'redis', viaProxy.describe(), {
+      info: (m) => logs.push(`info ${m}`),
+      warn: (m) => logs.push(`warn ${m}`),
+      error: (m) => logs.push(`error ${m}`),
+    });
     expect((await state.claim('cd:before', 60_000, Date.now())).claimed).toBe(true);
     await proxy.cut();
     expect((await state.claim('cd:during', 60_000, Date.now())).claimed).toBe(true);
@@ -164,10 +190,15 @@ describe.skipIf(!withRedis)('the real Redis going away and coming back', () => {
     expect((await direct.claim('cd:during', 60_000)).claimed).toBe(true);
     await proxy.restore();
     // Tried again after 5 s; ioredis reconnects meanwhile.
-    await expect.poll(async () => {
-      await state.claim(`cd:probe:${Date.now()}`, 60_000, Date.now());
-      return state.health().shared;
-    }, { timeout: 15_000, interval: 500 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          await state.claim(`cd:probe:${Date.now()}`, 60_000, Date.now());
+          return state.health().shared;
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe(true);
     const after = await state.claim('cd:after', 60_000, Date.now());
     expect(after.claimed).toBe(true);
     expect((await direct.claim('cd:after', 60_000)).claimed).toBe(false);

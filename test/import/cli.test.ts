@@ -36,14 +36,20 @@ describe('faqbot import', () => {
   it('keeps the language, translations and role limits written by hand through a re-import', () => {
     const out = join(dir, 'translated.yaml');
     expect(faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--out', 'translated.yaml'], dir).code).toBe(0);
-    const translation = '    translations:\n      de:\n        question: Wie melde ich Fehler?\n        answer: |-\n          Im Bugtracker.\n\n          Mit Schritten.\n        alternates: [Fehler melden]\n';
-    writeFileSync(out, `language: en\n${readFileSync(out, 'utf8').replace('  - id: report-bugs\n', `  - id: report-bugs\n    restrictedTo: ["123456789012345678"]\n${translation}`)}`);
+    const translation =
+      '    translations:\n      de:\n        question: Wie melde ich Fehler?\n        answer: |-\n          Im Bugtracker.\n\n          Mit Schritten.\n        alternates: [Fehler melden]\n';
+    writeFileSync(
+      out,
+      `language: en\n${readFileSync(out, 'utf8').replace('  - id: report-bugs\n', `  - id: report-bugs\n    restrictedTo: ["123456789012345678"]\n${translation}`)}`,
+    );
     expect(faqbot(['check', 'translated.yaml'], dir).code).toBe(0);
     expect(faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--out', 'translated.yaml'], dir).code).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text).toContain('language: en\n');
     expect(text).toContain('    restrictedTo: ["123456789012345678"]\n');
-    expect(text).toContain('      de:\n        question: Wie melde ich Fehler?\n        answer: |-\n          Im Bugtracker.\n\n          Mit Schritten.\n');
+    expect(text).toContain(
+      '      de:\n        question: Wie melde ich Fehler?\n        answer: |-\n          Im Bugtracker.\n\n          Mit Schritten.\n',
+    );
     expect(faqbot(['check', 'translated.yaml'], dir).code).toBe(0);
   });
 
@@ -56,7 +62,13 @@ describe('faqbot import', () => {
 
     const file = join(dir, 'knowledge/faq.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: report-bugs\n', '  - id: bugs\n'));
-    writeFileSync(join(dir, 'faq.md'), readFileSync(seed, 'utf8').replace('bugs.almalinux.org](https://bugs.almalinux.org/)', 'the bug tracker](https://bugs.almalinux.org/)'));
+    writeFileSync(
+      join(dir, 'faq.md'),
+      readFileSync(seed, 'utf8').replace(
+        'bugs.almalinux.org](https://bugs.almalinux.org/)',
+        'the bug tracker](https://bugs.almalinux.org/)',
+      ),
+    );
     const again = faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--out', 'knowledge/faq.yaml'], dir);
     expect(again.code).toBe(0);
     expect(again.out).toContain('18 entries (0 added, 1 changed, 0 removed, 17 unchanged)');
@@ -72,7 +84,10 @@ describe('faqbot import', () => {
   });
 
   it('takes --link-style over what the base URL suggests', () => {
-    const { code, out, err } = faqbot(['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--link-style', 'directory'], dir);
+    const { code, out, err } = faqbot(
+      ['import', 'faq.md', '--base-url', 'https://wiki.almalinux.org/FAQ.html', '--link-style', 'directory'],
+      dir,
+    );
     expect(code).toBe(0);
     expect(out).toContain('(https://wiki.almalinux.org/documentation/errata/)');
     expect(err).toContain('import: links rewritten (link style directory): 9');
@@ -80,15 +95,50 @@ describe('faqbot import', () => {
 
   it.each([
     { name: 'no file', args: ['import'], code: 2, message: /missing the Markdown file to import/ },
-    { name: 'a missing file', args: ['import', 'nope.md', '--base-url', 'https://example.org/'], code: 1, message: /nope\.md: no such file/ },
-    { name: 'a bad base URL', args: ['import', 'faq.md', '--base-url', 'wiki.almalinux.org'], code: 2, message: /--base-url "wiki\.almalinux\.org" is not an absolute http\(s\) URL/ },
-    { name: 'relative links and no base URL', args: ['import', 'faq.md'], code: 2, message: /has relative links \(e\.g\. \/documentation\/errata\.md\); pass --base-url/ },
+    {
+      name: 'a missing file',
+      args: ['import', 'nope.md', '--base-url', 'https://example.org/'],
+      code: 1,
+      message: /nope\.md: no such file/,
+    },
+    {
+      name: 'a bad base URL',
+      args: ['import', 'faq.md', '--base-url', 'wiki.almalinux.org'],
+      code: 2,
+      message: /--base-url "wiki\.almalinux\.org" is not an absolute http\(s\) URL/,
+    },
+    {
+      name: 'relative links and no base URL',
+      args: ['import', 'faq.md'],
+      code: 2,
+      message: /has relative links \(e\.g\. \/documentation\/errata\.md\); pass --base-url/,
+    },
     { name: 'a page without questions', args: ['import', 'notes.md'], code: 1, message: /notes\.md: no questions found/ },
     { name: 'an unknown flag', args: ['import', 'faq.md', '--base', 'x'], code: 2, message: /unknown option '--base'/ },
-    { name: 'an unknown link style', args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--link-style', 'pretty'], code: 2, message: /--link-style "pretty" is not one of html, directory, clean, as-is/ },
-    { name: 'a bad repository URL', args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--repo-url', 'github.com/o/r'], code: 2, message: /--repo-url "github\.com\/o\/r" is not an absolute http\(s\) URL/ },
-    { name: 'both --questions-only and --all-headings', args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--questions-only', '--all-headings'], code: 2, message: /contradict each other/ },
-    { name: '--out in a missing folder', args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--out', 'no/such/dir/faq.yaml'], code: 1, message: /the folder no\/such\/dir does not exist/ },
+    {
+      name: 'an unknown link style',
+      args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--link-style', 'pretty'],
+      code: 2,
+      message: /--link-style "pretty" is not one of html, directory, clean, as-is/,
+    },
+    {
+      name: 'a bad repository URL',
+      args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--repo-url', 'github.com/o/r'],
+      code: 2,
+      message: /--repo-url "github\.com\/o\/r" is not an absolute http\(s\) URL/,
+    },
+    {
+      name: 'both --questions-only and --all-headings',
+      args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--questions-only', '--all-headings'],
+      code: 2,
+      message: /contradict each other/,
+    },
+    {
+      name: '--out in a missing folder',
+      args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--out', 'no/such/dir/faq.yaml'],
+      code: 1,
+      message: /the folder no\/such\/dir does not exist/,
+    },
   ])('fails with one clear line for $name', ({ args, code, message }) => {
     const run = faqbot(args, dir);
     expect(run.code).toBe(code);

@@ -28,7 +28,9 @@ describe('a MkDocs Material page', () => {
   });
 
   it('drops anchors and attribute lists, and joins hard-wrapped lines, inside inline code too', () => {
-    expect(answerOf(page, 'How do I install Teapot Server?')).toMatch(/^Download the package from the \[releases page\]\(https:\/\/example\.org\/teapot\/releases\) and run `teapot init` once\. See/);
+    expect(answerOf(page, 'How do I install Teapot Server?')).toMatch(
+      /^Download the package from the \[releases page\]\(https:\/\/example\.org\/teapot\/releases\) and run `teapot init` once\. See/,
+    );
     expect(kinds('attributes')).toEqual(['{:target="_blank"}']);
     expect(page.draft.entries.map((e) => e.question)).toContain('How does brewing green tea work?');
   });
@@ -115,8 +117,12 @@ describe('a page of `??? question` blocks (MkDocs Material, Haskell Stack style)
       'Can I use Gadget without Gizmo?',
       'Why does gadget build fail with a lock error?',
     ]);
-    expect(answerOf(page, 'What is the difference between Gadget and Gizmo?')).toBe('Gadget builds things; Gizmo runs them.\n\n- Gadget: `gadget build`\n- Gizmo: `gizmo run`');
-    expect(answerOf(page, 'Can I use Gadget without Gizmo?')).toBe('Yes. See the [standalone guide](https://docs.example.org/standalone/).\n\n> **Warning:** Some plugins need Gizmo.');
+    expect(answerOf(page, 'What is the difference between Gadget and Gizmo?')).toBe(
+      'Gadget builds things; Gizmo runs them.\n\n- Gadget: `gadget build`\n- Gizmo: `gizmo run`',
+    );
+    expect(answerOf(page, 'Can I use Gadget without Gizmo?')).toBe(
+      'Yes. See the [standalone guide](https://docs.example.org/standalone/).\n\n> **Warning:** Some plugins need Gizmo.',
+    );
     loads(page);
   });
 });
@@ -146,17 +152,22 @@ describe('a troubleshooting page of statement headings', () => {
   it('leaves a statement heading that introduces questions, or sits deeper than them, as a group', () => {
     const page = importPage('## Setup\n\nA few questions.\n\n#### Deep note\n\nText.\n\n### How do I start?\n\nRun it.\n');
     expect(page.draft.entries.map((e) => e.question)).toEqual(['How do I start?']);
-    expect(page.skipped.map((s) => s.reason)).toEqual(['introduces the questions below it', expect.stringContaining('deeper than the page\'s questions')]);
+    expect(page.skipped.map((s) => s.reason)).toEqual([
+      'introduces the questions below it',
+      expect.stringContaining("deeper than the page's questions"),
+    ]);
   });
 });
 
 describe('other markup', () => {
   it('strips unknown tags keeping their text, and makes <a href> a link', () => {
-    const page = importPage('## Is it free?\n\n<span class="x">Yes</span>, see <a href="https://example.org/p">pricing</a> and <kbd>Ctrl</kbd>.\n');
+    const page = importPage(
+      '## Is it free?\n\n<span class="x">Yes</span>, see <a href="https://example.org/p">pricing</a> and <kbd>Ctrl</kbd>.\n',
+    );
     expect(page.draft.entries[0]?.answer).toBe('Yes, see [pricing](https://example.org/p) and `Ctrl`.');
   });
 
-  it('keeps the author\'s bullet, and a rule inside an answer as ---', () => {
+  it("keeps the author's bullet, and a rule inside an answer as ---", () => {
     const page = importPage('## How?\n\n* one\n* two\n\n---\n\nmore\n\n---\n');
     expect(page.draft.entries[0]?.answer).toBe('* one\n* two\n\n---\n\nmore');
     expect(importPage('## How?\n\n- one\n').draft.entries[0]?.answer).toBe('- one');
@@ -179,7 +190,9 @@ describe('other markup', () => {
   });
 
   it('makes a heading over only statement sub-sections one entry, labelled by sub-section', () => {
-    const page = importPage('## How do I start?\n\nRun it.\n\n## Grades\n\n### Easy\n\n| A | B |\n| - | - |\n| 1 | 2 |\n\n### Hard\n\nNo tables here.\n');
+    const page = importPage(
+      '## How do I start?\n\nRun it.\n\n## Grades\n\n### Easy\n\n| A | B |\n| - | - |\n| 1 | 2 |\n\n### Hard\n\nNo tables here.\n',
+    );
     expect(page.draft.entries.map((e) => e.question)).toEqual(['How do I start?', 'What are Grades?']);
     expect(page.draft.entries[1]?.answer).toMatch(/^\*\*Easy\*\*\n\n\| A/);
   });

@@ -24,7 +24,9 @@ describe('link styles', () => {
   });
 
   it('sends a link that leaves the site to the repository, or reports it', () => {
-    expect(resolve('../config/x.toml', 'directory', 'https://github.com/org/repo/blob/main/docs/')).toBe('https://github.com/org/repo/blob/main/config/x.toml');
+    expect(resolve('../config/x.toml', 'directory', 'https://github.com/org/repo/blob/main/docs/')).toBe(
+      'https://github.com/org/repo/blob/main/config/x.toml',
+    );
     const state = linkRewrite();
     absoluteUrl('../config/x.toml', base, state, { style: 'directory' });
     expect(state.outside).toEqual(['../config/x.toml']);
@@ -74,7 +76,10 @@ describe('statement headings', () => {
 
 describe('the decision report', () => {
   it('groups decisions by kind with counts, and shortens long lists', () => {
-    const page = importPage('## Setup\n\nIntro.\n\n### How do I start?\n\nSee [a](a.md), [b](b.md), [c](c.md), [d](d.md), [e](e.md), [f](f.md) and [g](g.md).\n', { baseUrl: new URL('https://x.org/faq/') });
+    const page = importPage(
+      '## Setup\n\nIntro.\n\n### How do I start?\n\nSee [a](a.md), [b](b.md), [c](c.md), [d](d.md), [e](e.md), [f](f.md) and [g](g.md).\n',
+      { baseUrl: new URL('https://x.org/faq/') },
+    );
     const lines = formatNotes(page);
     expect(lines[0]).toBe('import: sections skipped: 1');
     expect(lines[1]).toBe('  "Setup": introduces the questions below it');

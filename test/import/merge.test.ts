@@ -26,9 +26,21 @@ function curated(): DraftFile {
   for (const entry of draft.entries) entry.id = rename[entry.id] ?? entry.id;
   const get = (id: string) => draft.entries.find((e) => e.id === id)!;
   Object.assign(get('fips'), { alternates: ['is alma fips certified'], keywords: ['fips'], pinned: true });
-  Object.assign(get('support-lifecycle'), { alternates: ['when is alma 8 eol'], keywords: ['eol'], tags: ['support'], related: ['elevate'] });
-  Object.assign(get('elevate'), { alternates: ['leapp upgrade 8 to 9'], keywords: ['elevate', 'leapp'], related: ['support-lifecycle', 'codenames'] });
-  Object.assign(get('name-origin'), { alternates: ['what does alma mean'], links: [{ title: 'Blog', url: 'https://almalinux.org/blog/' }] });
+  Object.assign(get('support-lifecycle'), {
+    alternates: ['when is alma 8 eol'],
+    keywords: ['eol'],
+    tags: ['support'],
+    related: ['elevate'],
+  });
+  Object.assign(get('elevate'), {
+    alternates: ['leapp upgrade 8 to 9'],
+    keywords: ['elevate', 'leapp'],
+    related: ['support-lifecycle', 'codenames'],
+  });
+  Object.assign(get('name-origin'), {
+    alternates: ['what does alma mean'],
+    links: [{ title: 'Blog', url: 'https://almalinux.org/blog/' }],
+  });
   return draft;
 }
 
@@ -41,7 +53,10 @@ const changedPage = seed
   // A question removed.
   .replace(/### Why does the AlmaLinux codename include cats\?[\s\S]*?(?=#### Trademark notices)/, '')
   // A question added.
-  .replace('### How long will AlmaLinux be supported?', '### Is there a Discord server?\n\nYes: [chat.almalinux.org](https://chat.almalinux.org).\n\n### How long will AlmaLinux be supported?');
+  .replace(
+    '### How long will AlmaLinux be supported?',
+    '### Is there a Discord server?\n\nYes: [chat.almalinux.org](https://chat.almalinux.org).\n\n### How long will AlmaLinux be supported?',
+  );
 
 describe('re-importing a changed page into a curated knowledge file', () => {
   const { draft, report } = mergeDraft(curated(), importPage(changedPage, { baseUrl: base }).draft);
@@ -51,7 +66,12 @@ describe('re-importing a changed page into a curated knowledge file', () => {
     expect(report.added).toEqual([{ id: 'discord-server', question: 'Is there a Discord server?' }]);
     expect(report.changed).toEqual([
       { id: 'fips', question: 'Is AlmaLinux OS FIPS-140 compliant??', fields: ['answer'] },
-      { id: 'name-origin', question: 'Why is it called AlmaLinux?', fields: ['question'], was: 'Where did the name "AlmaLinux" come from?' },
+      {
+        id: 'name-origin',
+        question: 'Why is it called AlmaLinux?',
+        fields: ['question'],
+        was: 'Where did the name "AlmaLinux" come from?',
+      },
     ]);
     expect(report.removed).toEqual([{ id: 'codenames', question: 'Why does the AlmaLinux codename include cats?' }]);
     expect(report.unchanged).toBe(15);
@@ -61,7 +81,11 @@ describe('re-importing a changed page into a curated knowledge file', () => {
     expect(get('fips')).toMatchObject({ alternates: ['is alma fips certified'], keywords: ['fips'], pinned: true });
     expect(get('fips')?.answer).toMatch(/^AlmaLinux OS 9\.2 and 9\.4 are FIPS-140 compliant/);
     expect(get('support-lifecycle')).toMatchObject({ alternates: ['when is alma 8 eol'], tags: ['support'], related: ['elevate'] });
-    expect(get('name-origin')).toMatchObject({ question: 'Why is it called AlmaLinux?', alternates: ['what does alma mean'], links: [{ title: 'Blog', url: 'https://almalinux.org/blog/' }] });
+    expect(get('name-origin')).toMatchObject({
+      question: 'Why is it called AlmaLinux?',
+      alternates: ['what does alma mean'],
+      links: [{ title: 'Blog', url: 'https://almalinux.org/blog/' }],
+    });
     expect(get('codenames')).toBeUndefined();
   });
 
@@ -79,16 +103,48 @@ describe('re-importing a changed page into a curated knowledge file', () => {
 
 describe('re-import edge cases', () => {
   it('drops an alternate that a new heading now asks, since one phrasing can only lead to one entry', () => {
-    const existing: DraftFile = { entries: [{ id: 'help', question: 'How do I get help?', answer: 'Ask in the chat, someone will answer you soon enough there.', alternates: ['is there a forum?'], keywords: [], links: [], related: [], tags: [], pinned: false }] };
-    const page = importPage('## How do I get help?\n\nAsk in the chat, someone will answer you soon enough there.\n\n## Is there a forum?\n\nYes.\n');
+    const existing: DraftFile = {
+      entries: [
+        {
+          id: 'help',
+          question: 'How do I get help?',
+          answer: 'Ask in the chat, someone will answer you soon enough there.',
+          alternates: ['is there a forum?'],
+          keywords: [],
+          links: [],
+          related: [],
+          tags: [],
+          pinned: false,
+        },
+      ],
+    };
+    const page = importPage(
+      '## How do I get help?\n\nAsk in the chat, someone will answer you soon enough there.\n\n## Is there a forum?\n\nYes.\n',
+    );
     const { draft, report } = mergeDraft(existing, page.draft);
     expect(draft.entries.map((e) => e.id)).toEqual(['help', 'forum']);
     expect(report.droppedAlternates).toEqual([{ id: 'help', alternate: 'is there a forum?' }]);
   });
 
   it('gives an added entry a fresh id when its slug is already used by a kept entry', () => {
-    const existing: DraftFile = { entries: [{ id: 'why', question: 'Why use it at all?', answer: 'Because it is quick and friendly and nobody else does this.', alternates: [], keywords: [], links: [], related: [], tags: [], pinned: false }] };
-    const page = importPage('## Why use it at all?\n\nBecause it is quick and friendly and nobody else does this.\n\n## Why?\n\nBecause.\n');
+    const existing: DraftFile = {
+      entries: [
+        {
+          id: 'why',
+          question: 'Why use it at all?',
+          answer: 'Because it is quick and friendly and nobody else does this.',
+          alternates: [],
+          keywords: [],
+          links: [],
+          related: [],
+          tags: [],
+          pinned: false,
+        },
+      ],
+    };
+    const page = importPage(
+      '## Why use it at all?\n\nBecause it is quick and friendly and nobody else does this.\n\n## Why?\n\nBecause.\n',
+    );
     const { draft } = mergeDraft(existing, page.draft);
     expect(draft.entries.map((e) => e.id)).toEqual(['why', 'why-2']);
   });
@@ -96,11 +152,16 @@ describe('re-import edge cases', () => {
   it('keeps the comment lines at the top of the existing file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'faqbot-import-'));
     const file = join(dir, 'faq.yaml');
-    writeFileSync(file, '# yaml-language-server: $schema=https://example.org/s.json\n# Maintained by the docs team.\ntitle: T\nentries:\n  - id: a\n    question: What is it?\n    answer: A thing.\n');
+    writeFileSync(
+      file,
+      '# yaml-language-server: $schema=https://example.org/s.json\n# Maintained by the docs team.\ntitle: T\nentries:\n  - id: a\n    question: What is it?\n    answer: A thing.\n',
+    );
     const existing = readExisting(file, 'faq.yaml');
     expect(existing.hasModeline).toBe(true);
     const yaml = draftToYaml(existing.draft, { comment: existing.comment });
-    expect(yaml.startsWith('# yaml-language-server: $schema=https://example.org/s.json\n# Maintained by the docs team.\ntitle: T\n')).toBe(true);
+    expect(yaml.startsWith('# yaml-language-server: $schema=https://example.org/s.json\n# Maintained by the docs team.\ntitle: T\n')).toBe(
+      true,
+    );
   });
 
   it('refuses to merge into a file with errors, listing them', () => {

@@ -52,8 +52,9 @@ describe('importing the AlmaLinux wiki FAQ page', () => {
     expect(security).toContain('(https://www.cisecurity.org/benchmark/almalinuxos_linux)');
     const elevate = byQuestion('How do I migrate from CentOS 7 to AlmaLinux 8?')?.answer ?? '';
     expect(elevate).toContain('(https://wiki.almalinux.org/elevate/)');
-    expect(byQuestion('I found a bug in RHEL; can I contribute the bug fix to AlmaLinux?')?.answer)
-      .toContain('(https://wiki.almalinux.org/contribute.html#help-with-reporting-bugs-and-making-fixes)');
+    expect(byQuestion('I found a bug in RHEL; can I contribute the bug fix to AlmaLinux?')?.answer).toContain(
+      '(https://wiki.almalinux.org/contribute.html#help-with-reporting-bugs-and-making-fixes)',
+    );
   });
 
   it('takes the title from the front matter and the source from the base URL', () => {
@@ -71,7 +72,9 @@ describe('importing other page shapes', () => {
   });
 
   it('with questionsOnly, leaves out headings that only group questions, and reports statement headings with content', () => {
-    const page = importPage('## Installation\n\n### Can I use Docker?\n\nYes.\n\n## Changelog\n\nSee the releases.\n', { questionsOnly: true });
+    const page = importPage('## Installation\n\n### Can I use Docker?\n\nYes.\n\n## Changelog\n\nSee the releases.\n', {
+      questionsOnly: true,
+    });
     expect(page.draft.entries.map((e) => e.question)).toEqual(['Can I use Docker?']);
     expect(page.skipped.map((s) => s.heading)).toEqual(['Changelog']);
   });
@@ -87,7 +90,9 @@ describe('importing other page shapes', () => {
   });
 
   it('tells apart a question asked under two headings, so the file still loads', () => {
-    const page = importPage('## Linux\n\n### How do I install it?\n\nUse dnf.\n\n## Windows\n\n### How do I install it?\n\nUse the installer.\n');
+    const page = importPage(
+      '## Linux\n\n### How do I install it?\n\nUse dnf.\n\n## Windows\n\n### How do I install it?\n\nUse the installer.\n',
+    );
     expect(page.draft.entries.map((e) => [e.id, e.question])).toEqual([
       ['install-linux', 'How do I install it? (Linux)'],
       ['install-windows', 'How do I install it? (Windows)'],

@@ -36,10 +36,23 @@ const pieces = [
   '[ref link][r]\n\n[r]: ../other.md',
   '',
 ];
-const headings = ['What is it?', 'How do I install it', 'Notes', 'Why?', 'Can I: use colons?', '**Bold** heading?', 'Trademark notices', 'FAQ', '日本語の質問？', '- dash?', '#hash?', 'Is it "quoted"?'];
+const headings = [
+  'What is it?',
+  'How do I install it',
+  'Notes',
+  'Why?',
+  'Can I: use colons?',
+  '**Bold** heading?',
+  'Trademark notices',
+  'FAQ',
+  '日本語の質問？',
+  '- dash?',
+  '#hash?',
+  'Is it "quoted"?',
+];
 
 function page(rnd: () => number): string {
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   const lines: string[] = [];
   if (rnd() < 0.3) lines.push('---', 'title: "Some: FAQ"', '---', '');
   const sections = 1 + Math.floor(rnd() * 8);

@@ -22,7 +22,9 @@ describe('grouping unanswered questions', () => {
   });
 
   it('groups redacted rows by their terms', () => {
-    expect(groupNearDuplicates([row('dark mode', true), row('dark mode', true)])).toEqual([{ text: 'dark mode', count: 2, wordings: ['dark mode'] }]);
+    expect(groupNearDuplicates([row('dark mode', true), row('dark mode', true)])).toEqual([
+      { text: 'dark mode', count: 2, wordings: ['dark mode'] },
+    ]);
   });
 });
 
@@ -33,7 +35,8 @@ describe('the totals', () => {
       ...Array.from({ length: 7 }, () => ask('answer', 'export-data')),
       ...Array.from({ length: 3 }, () => ask('suggest', 'export-data')),
       ...Array.from({ length: 4 }, () => ask('none')),
-      ask('help'), ask('help'),
+      ask('help'),
+      ask('help'),
     ];
     const report = buildReport({ asks, picks: [], feedback: [] }, { since: 0, until: 2, knowledge: fixtureKnowledge() });
     const t = report.totals;
@@ -48,7 +51,13 @@ describe('the totals', () => {
 
 describe('the moderator summary', () => {
   it('names entries by their question and keeps the top five', () => {
-    const asks = ['reset-password', 'export-data', 'export-data'].map((entryId) => ({ at: 1, text: 'x', redacted: false, decision: 'answer', entryId }));
+    const asks = ['reset-password', 'export-data', 'export-data'].map((entryId) => ({
+      at: 1,
+      text: 'x',
+      redacted: false,
+      decision: 'answer',
+      entryId,
+    }));
     const summary = toSummary(buildReport({ asks, picks: [], feedback: [] }, { since: 0, until: 2, knowledge: fixtureKnowledge() }));
     expect(summary.topEntries).toEqual([
       { entryId: 'export-data', question: 'How do I export my data?', count: 2 },

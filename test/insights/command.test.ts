@@ -28,7 +28,12 @@ beforeAll(async () => {
   const store = InsightsStore.open({ path: db, log: captureLog(), retentionDays: 90, storeQueryText: true });
   const now = Date.now();
   let n = 0;
-  const service = new AnswerService({ knowledge: fixtureKnowledge(), recorder: store, newId: () => `a${++n}`, policy: { rateLimitCount: 1000 } });
+  const service = new AnswerService({
+    knowledge: fixtureKnowledge(),
+    recorder: store,
+    newId: () => `a${++n}`,
+    policy: { rateLimitCount: 1000 },
+  });
   const ask = async (text: string, at = now - 1000, asker = 'U1') =>
     await service.ask({ text, platform: 'discord', channelId: 'C1', asker: { id: asker }, via: 'command', at });
   for (let i = 0; i < 3; i++) await ask('how do I reset my password');
@@ -115,7 +120,17 @@ describe('faqbot insights', () => {
 
   it('reads while the bot holds the database open and writes to it', async () => {
     const store = InsightsStore.open({ path: db, log: captureLog(), retentionDays: 90, storeQueryText: true });
-    store.recordAsk({ askId: 'live-1', at: Date.now(), platform: 'slack', channelId: 'C9', askerId: 'U9', via: 'mention', text: 'live question about widgets', decision: 'none', score: 0 });
+    store.recordAsk({
+      askId: 'live-1',
+      at: Date.now(),
+      platform: 'slack',
+      channelId: 'C9',
+      askerId: 'U9',
+      via: 'mention',
+      text: 'live question about widgets',
+      decision: 'none',
+      score: 0,
+    });
     try {
       const report = JSON.parse((await cli('--json')).out);
       expect(report.unanswered.map((u: { text: string }) => u.text)).toContain('live question about widgets');

@@ -21,10 +21,7 @@ const FIXTURE = join(here, 'better-sqlite3-v3.sqlite');
 const major = Number(process.versions.node.split('.')[0]);
 const require = createRequire(import.meta.url);
 /** The drivers that work in this process: better-sqlite3 must not be tried on Node 24. */
-const usable: SqliteDriver[] = [
-  ...(major < 24 ? ['better-sqlite3' as const] : []),
-  ...(hasNodeSqlite() ? ['node:sqlite' as const] : []),
-];
+const usable: SqliteDriver[] = [...(major < 24 ? ['better-sqlite3' as const] : []), ...(hasNodeSqlite() ? ['node:sqlite' as const] : [])];
 
 function hasNodeSqlite(): boolean {
   try {
@@ -42,8 +39,14 @@ afterEach(() => {
 
 function storeAt(path: string, driver: SqliteDriver | undefined, now = FIXTURE_NOW) {
   const store = InsightsStore.open({
-    path, log: captureLog(), retentionDays: 90, storeQueryText: true, salt: 'fixture-salt', knowledge: fixtureKnowledge,
-    now: () => now, ...(driver ? { driver } : {}),
+    path,
+    log: captureLog(),
+    retentionDays: 90,
+    storeQueryText: true,
+    salt: 'fixture-salt',
+    knowledge: fixtureKnowledge,
+    now: () => now,
+    ...(driver ? { driver } : {}),
   });
   open.push(store);
   return store;
@@ -51,14 +54,55 @@ function storeAt(path: string, driver: SqliteDriver | undefined, now = FIXTURE_N
 
 /** One day's traffic: an answer with two votes, a question nobody could answer twice, a pick. */
 function record(store: InsightsStore, at: number, tag: string): void {
-  store.recordAsk({ askId: `${tag}-a1`, at, platform: 'slack', channelId: 'C1', askerId: 'U1', via: 'command', text: 'how do I reset my password', decision: 'answer', entryId: 'reset-password', score: 0.9 });
+  store.recordAsk({
+    askId: `${tag}-a1`,
+    at,
+    platform: 'slack',
+    channelId: 'C1',
+    askerId: 'U1',
+    via: 'command',
+    text: 'how do I reset my password',
+    decision: 'answer',
+    entryId: 'reset-password',
+    score: 0.9,
+  });
   store.recordFeedback({ askId: `${tag}-a1`, entryId: 'reset-password', helpful: true, by: { id: 'U1' }, platform: 'slack', at: at + 1 });
   store.recordFeedback({ askId: `${tag}-a1`, entryId: 'reset-password', helpful: false, by: { id: 'U2' }, platform: 'slack', at: at + 2 });
   for (const [i, asker] of ['U3', 'U4'].entries()) {
-    store.recordAsk({ askId: `${tag}-n${i}`, at: at + 3 + i, platform: 'discord', communityId: 'G1', channelId: 'C2', askerId: asker, via: 'mention', text: 'is there a dark mode', decision: 'none', score: 0 });
+    store.recordAsk({
+      askId: `${tag}-n${i}`,
+      at: at + 3 + i,
+      platform: 'discord',
+      communityId: 'G1',
+      channelId: 'C2',
+      askerId: asker,
+      via: 'mention',
+      text: 'is there a dark mode',
+      decision: 'none',
+      score: 0,
+    });
   }
-  store.recordAsk({ askId: `${tag}-s1`, at: at + 10, platform: 'slack', channelId: 'C1', askerId: 'U5', via: 'command', text: 'get my stuff out', decision: 'suggest', score: 0.4 });
-  store.recordPick({ askId: `${tag}-p1`, at: at + 20, platform: 'slack', channelId: 'C1', askerId: 'U5', via: 'command', text: '', entryId: 'export-data' });
+  store.recordAsk({
+    askId: `${tag}-s1`,
+    at: at + 10,
+    platform: 'slack',
+    channelId: 'C1',
+    askerId: 'U5',
+    via: 'command',
+    text: 'get my stuff out',
+    decision: 'suggest',
+    score: 0.4,
+  });
+  store.recordPick({
+    askId: `${tag}-p1`,
+    at: at + 20,
+    platform: 'slack',
+    channelId: 'C1',
+    askerId: 'U5',
+    via: 'command',
+    text: '',
+    entryId: 'export-data',
+  });
 }
 
 describe('which SQLite driver the insights store uses', () => {
@@ -91,7 +135,12 @@ describe.each(usable)('transactions on %s', (driver) => {
 
   it('a failing transaction leaves nothing behind, and the connection takes the next one', () => {
     const { db, add, values } = table();
-    expect(() => db.transaction(() => { add('a'); throw new Error('boom'); })).toThrow('boom');
+    expect(() =>
+      db.transaction(() => {
+        add('a');
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     db.transaction(() => add('b'));
     expect(values()).toEqual(['b']);
     db.close();
@@ -101,7 +150,12 @@ describe.each(usable)('transactions on %s', (driver) => {
     const { db, add, values } = table();
     db.transaction(() => {
       add('outer');
-      expect(() => db.transaction(() => { add('inner'); throw new Error('inner failed'); })).toThrow('inner failed');
+      expect(() =>
+        db.transaction(() => {
+          add('inner');
+          throw new Error('inner failed');
+        }),
+      ).toThrow('inner failed');
       db.transaction(() => add('inner again'));
     });
     expect(values()).toEqual(['outer', 'inner again']);
@@ -111,16 +165,31 @@ describe.each(usable)('transactions on %s', (driver) => {
 
 describe('a driver that cannot load', () => {
   // Node's own message for an addon built for another Node, as better-sqlite3 throws it at the first open.
-  const wrongBuild = Object.assign(new Error(`The module '/app/node_modules/better-sqlite3/build/Release/better_sqlite3.node'
+  const wrongBuild = Object.assign(
+    new Error(`The module '/app/node_modules/better-sqlite3/build/Release/better_sqlite3.node'
 was compiled against a different Node.js version using
 NODE_MODULE_VERSION 137. This version of Node.js requires
 NODE_MODULE_VERSION 115. Please try re-compiling or re-installing
-the module (for instance, using \`npm rebuild\` or \`npm install\`).`), { code: 'ERR_DLOPEN_FAILED' });
+the module (for instance, using \`npm rebuild\` or \`npm install\`).`),
+    { code: 'ERR_DLOPEN_FAILED' },
+  );
 
   it.each([
-    ['better-sqlite3', wrongBuild, /^the SQLite driver better-sqlite3 cannot be loaded on Node 20\.20\.2 \(its addon was built for another Node\.js version\); run `npm ci` again with the Node\.js version that runs the bot, or set insights\.enabled: false$/],
-    ['better-sqlite3', new Error('Could not locate the bindings file. Tried:\n → /app/node_modules/better-sqlite3/build/better_sqlite3.node'), /\(its addon was never built, as after npm ci --ignore-scripts\); run `npm ci` again/],
-    ['node:sqlite', new Error('No such built-in module: node:sqlite'), /node:sqlite cannot be loaded on Node 20\.20\.2 \(No such built-in module: node:sqlite\); use an official Node\.js build/],
+    [
+      'better-sqlite3',
+      wrongBuild,
+      /^the SQLite driver better-sqlite3 cannot be loaded on Node 20\.20\.2 \(its addon was built for another Node\.js version\); run `npm ci` again with the Node\.js version that runs the bot, or set insights\.enabled: false$/,
+    ],
+    [
+      'better-sqlite3',
+      new Error('Could not locate the bindings file. Tried:\n → /app/node_modules/better-sqlite3/build/better_sqlite3.node'),
+      /\(its addon was never built, as after npm ci --ignore-scripts\); run `npm ci` again/,
+    ],
+    [
+      'node:sqlite',
+      new Error('No such built-in module: node:sqlite'),
+      /node:sqlite cannot be loaded on Node 20\.20\.2 \(No such built-in module: node:sqlite\); use an official Node\.js build/,
+    ],
   ] as const)('%s: one line on why and what to do', (driver, error, said) => {
     const { message } = driverLoadError(driver, error, '20.20.2');
     expect(message).toMatch(said);

@@ -41,7 +41,11 @@ describe('startBot with insights', () => {
     writeFileSync(join(dir, 'data', 'faqbot.db'), Buffer.alloc(8192, 7));
     const log = captureLog();
     const bot = await startBot(io(dir), { adapters: [], log });
-    const replies = await Promise.all([1, 2, 3].map((i) => bot.service.ask({ text: 'how do I export my data', platform: 'slack', channelId: `C${i}`, asker: member, via: 'command' })));
+    const replies = await Promise.all(
+      [1, 2, 3].map((i) =>
+        bot.service.ask({ text: 'how do I export my data', platform: 'slack', channelId: `C${i}`, asker: member, via: 'command' }),
+      ),
+    );
     await bot.stop();
     expect(replies.map((r) => r.kind)).toEqual(['answer', 'answer', 'answer']);
     expect(log.warnings.filter((w) => w.startsWith('insights:'))).toHaveLength(1);

@@ -33,10 +33,15 @@ function makeReadOnly(path: string): (() => void) | undefined {
   if (process.getuid?.() !== 0) {
     chmodSync(path, 0o444);
     chmodSync(dirname(path), 0o555);
-    return () => { chmodSync(dirname(path), 0o755); chmodSync(path, 0o644); };
+    return () => {
+      chmodSync(dirname(path), 0o755);
+      chmodSync(path, 0o644);
+    };
   }
   if (spawnSync('chattr', ['+i', path]).status !== 0) return undefined;
-  return () => { spawnSync('chattr', ['-i', path]); };
+  return () => {
+    spawnSync('chattr', ['-i', path]);
+  };
 }
 
 /** Waits for what the store does on its own timer, without asserting a time. */
@@ -54,7 +59,15 @@ function serviceWith(store: InsightsStore, now: () => number) {
 }
 
 function query(text: string, asker = 'U123456', at?: number): Query {
-  return { text, platform: 'slack', communityId: 'T1', channelId: 'C1', asker: { id: asker, isModerator: true }, via: 'command', ...(at ? { at } : {}) };
+  return {
+    text,
+    platform: 'slack',
+    communityId: 'T1',
+    channelId: 'C1',
+    asker: { id: asker, isModerator: true },
+    via: 'command',
+    ...(at ? { at } : {}),
+  };
 }
 
 describe('insights store', () => {
@@ -98,7 +111,10 @@ describe('insights store', () => {
     db.close();
     expect(hashes).toHaveLength(1);
     expect(hashes[0]!.asker_hash).not.toContain('U9876543210');
-    const bytes = [path, `${path}-wal`].filter(existsSync).map((p) => readFileSync(p).toString('latin1')).join('');
+    const bytes = [path, `${path}-wal`]
+      .filter(existsSync)
+      .map((p) => readFileSync(p).toString('latin1'))
+      .join('');
     expect(bytes).not.toContain('U9876543210');
   });
 
@@ -106,7 +122,17 @@ describe('insights store', () => {
     const dir = tempDir();
     const hashFor = (salt: string, file: string) => {
       const { store } = openStore(join(dir, file), { salt });
-      store.recordAsk({ askId: 'a1', at: Date.now(), platform: 'slack', channelId: 'C1', askerId: 'U1', via: 'command', text: 'x', decision: 'none', score: 0 });
+      store.recordAsk({
+        askId: 'a1',
+        at: Date.now(),
+        platform: 'slack',
+        channelId: 'C1',
+        askerId: 'U1',
+        via: 'command',
+        text: 'x',
+        decision: 'none',
+        score: 0,
+      });
       store.close();
       open.pop();
       const db = sqlite(join(dir, file), { readonly: true });
@@ -165,7 +191,8 @@ describe('insights store', () => {
     const service = serviceWith(store, () => Date.now());
     const reply = await service.ask(query('how do I delete my account'));
     expect(reply.kind).toBe('answer');
-    const vote = (helpful: boolean, by: string) => service.feedback({ askId: reply.askId, entryId: 'delete-account', helpful, by: { id: by }, platform: 'slack' });
+    const vote = (helpful: boolean, by: string) =>
+      service.feedback({ askId: reply.askId, entryId: 'delete-account', helpful, by: { id: by }, platform: 'slack' });
     vote(true, 'U1');
     vote(false, 'U1'); // changed their mind
     vote(false, 'U2');
@@ -201,7 +228,9 @@ describe('insights store', () => {
     other.exec('BEGIN EXCLUSIVE');
     for (let i = 0; i < 5; i++) expect((await service.ask(query('how do I export my data', `U${i}`))).kind).toBe('answer');
     expect(log.warnings).toHaveLength(1);
-    expect(log.warnings[0]).toMatch(/is locked by another program; new records wait in memory \(up to 1000 for up to 60 s\).*a backup, an open sqlite3 shell/);
+    expect(log.warnings[0]).toMatch(
+      /is locked by another program; new records wait in memory \(up to 1000 for up to 60 s\).*a backup, an open sqlite3 shell/,
+    );
     other.exec('ROLLBACK');
     other.close();
     await until(() => store.summary(0).asks === 5);
@@ -260,8 +289,12 @@ describe('insights store', () => {
     const old = sqlite(path);
     old.exec(MIGRATIONS[0]!);
     old.exec('PRAGMA user_version = 1');
-    old.prepare(`INSERT INTO asks (ask_id, at, platform, channel_id, asker_hash, via, query_text, redacted, decision, score)
-      VALUES ('old-1', ?, 'slack', 'C1', 'h', 'command', 'kept from before the upgrade', 0, 'none', 0)`).run(Date.now());
+    old
+      .prepare(
+        `INSERT INTO asks (ask_id, at, platform, channel_id, asker_hash, via, query_text, redacted, decision, score)
+      VALUES ('old-1', ?, 'slack', 'C1', 'h', 'command', 'kept from before the upgrade', 0, 'none', 0)`,
+      )
+      .run(Date.now());
     old.close();
     const { store } = openStore(path);
     expect(store.summary(0).topUnanswered).toEqual([{ text: 'kept from before the upgrade', count: 1 }]);
@@ -295,13 +328,26 @@ describe('picks are linked to the ask they answered', () => {
       db.close();
       return rows;
     };
-    return { store, service, links, tick: (ms: number) => { clock += ms; } };
+    return {
+      store,
+      service,
+      links,
+      tick: (ms: number) => {
+        clock += ms;
+      },
+    };
   }
   const moderator = { id: 'M1', isModerator: true };
 
   it('"Answer with FAQ": the pick carries the member\'s message as a proposed alternate', async () => {
     const { store, service, links, tick } = setup();
-    const menu = await service.ask({ text: 'my backup wont download, what now?', platform: 'discord', channelId: 'C1', asker: moderator, via: 'message-menu' });
+    const menu = await service.ask({
+      text: 'my backup wont download, what now?',
+      platform: 'discord',
+      channelId: 'C1',
+      asker: moderator,
+      via: 'message-menu',
+    });
     tick(20_000);
     await service.choose({ text: '', platform: 'discord', channelId: 'C1', asker: moderator, via: 'message-menu' }, 'export-data');
     expect(links()).toEqual([{ text: 'my backup wont download, what now?', fromAskId: menu.askId, entryId: 'export-data' }]);
@@ -367,7 +413,7 @@ describe('a running bot writes its records in batches', () => {
     expect(rowsSeenByOthers(path)).toBe(3);
   });
 
-  it('keeps a batch that meets another program\'s lock and writes it once the lock goes', async () => {
+  it("keeps a batch that meets another program's lock and writes it once the lock goes", async () => {
     const path = join(tempDir(), 'faqbot.db');
     const { store, log } = openStore(path, { batchMs: 5, busyTimeoutMs: 5 });
     const service = serviceWith(store, () => Date.now());

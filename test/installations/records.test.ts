@@ -22,15 +22,27 @@ const withPg = await pgReachable();
 
 function workspaceInstall(teamId: string, token: string): Installation<'v2', false> {
   return {
-    team: { id: teamId, name: `Team ${teamId}` }, enterprise: undefined, user: { id: 'UADMIN', token: undefined, scopes: undefined },
-    bot: { token, scopes: ['chat:write', 'commands'], id: 'B1', userId: 'UBOT1' }, isEnterpriseInstall: false, authVersion: 'v2', appId: 'A1', tokenType: 'bot',
+    team: { id: teamId, name: `Team ${teamId}` },
+    enterprise: undefined,
+    user: { id: 'UADMIN', token: undefined, scopes: undefined },
+    bot: { token, scopes: ['chat:write', 'commands'], id: 'B1', userId: 'UBOT1' },
+    isEnterpriseInstall: false,
+    authVersion: 'v2',
+    appId: 'A1',
+    tokenType: 'bot',
   };
 }
 
 function orgInstall(enterpriseId: string, token: string): Installation<'v2', true> {
   return {
-    team: undefined, enterprise: { id: enterpriseId, name: 'Grid' }, user: { id: 'UADMIN', token: undefined, scopes: undefined },
-    bot: { token, scopes: ['chat:write'], id: 'B2', userId: 'UBOT2' }, isEnterpriseInstall: true, authVersion: 'v2', appId: 'A1', tokenType: 'bot',
+    team: undefined,
+    enterprise: { id: enterpriseId, name: 'Grid' },
+    user: { id: 'UADMIN', token: undefined, scopes: undefined },
+    bot: { token, scopes: ['chat:write'], id: 'B2', userId: 'UBOT2' },
+    isEnterpriseInstall: true,
+    authVersion: 'v2',
+    appId: 'A1',
+    tokenType: 'bot',
     enterpriseUrl: 'https://grid.enterprise.slack.example/',
   };
 }
@@ -75,8 +87,11 @@ const engines: { name: string; skip: boolean; setUp(): Promise<Engine & { tearDo
           await client.connect();
           try {
             expect(await pgSchemaVersion(client)).toBe(PG_SCHEMA_VERSION);
-            return (await client.query<{ column_name: string }>(
-              "SELECT column_name FROM information_schema.columns WHERE table_name = 'installations' ORDER BY ordinal_position")).rows.map((r) => r.column_name);
+            return (
+              await client.query<{ column_name: string }>(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'installations' ORDER BY ordinal_position",
+              )
+            ).rows.map((r) => r.column_name);
           } finally {
             await client.end();
           }
@@ -95,7 +110,9 @@ for (const engine of engines) {
       opened.push(records);
       return records;
     };
-    beforeEach(async () => { place = await engine.setUp(); });
+    beforeEach(async () => {
+      place = await engine.setUp();
+    });
     afterEach(async () => {
       while (opened.length) await opened.pop()!.close();
       await place.tearDown();
@@ -106,14 +123,24 @@ for (const engine of engines) {
       const store = new SlackInstallations(await open(), log);
       await store.storeInstallation(workspaceInstall('T1', 'xoxb-one-aaaaaaaaaaaaaaaaaaaa'));
       await store.storeInstallation(workspaceInstall('T2', 'xoxb-two-bbbbbbbbbbbbbbbbbbbb'));
-      expect((await store.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token).toBe('xoxb-one-aaaaaaaaaaaaaaaaaaaa');
-      expect((await store.fetchInstallation({ teamId: 'T2', enterpriseId: undefined, isEnterpriseInstall: false })).team?.name).toBe('Team T2');
+      expect((await store.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token).toBe(
+        'xoxb-one-aaaaaaaaaaaaaaaaaaaa',
+      );
+      expect((await store.fetchInstallation({ teamId: 'T2', enterpriseId: undefined, isEnterpriseInstall: false })).team?.name).toBe(
+        'Team T2',
+      );
       // A reinstall (new scopes, a new token) replaces the old one.
       await store.storeInstallation(workspaceInstall('T1', 'xoxb-one-again-cccccccccccccccc'));
-      expect((await store.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token).toBe('xoxb-one-again-cccccccccccccccc');
+      expect((await store.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token).toBe(
+        'xoxb-one-again-cccccccccccccccc',
+      );
       await store.deleteInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false });
-      await expect(store.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toThrow(/no installation for workspace T1/);
-      expect((await store.fetchInstallation({ teamId: 'T2', enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token).toBe('xoxb-two-bbbbbbbbbbbbbbbbbbbb');
+      await expect(store.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toThrow(
+        /no installation for workspace T1/,
+      );
+      expect((await store.fetchInstallation({ teamId: 'T2', enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token).toBe(
+        'xoxb-two-bbbbbbbbbbbbbbbbbbbb',
+      );
       expect(await place.columns()).toEqual(['platform', 'key', 'data', 'updated_at']);
     });
 
@@ -121,14 +148,22 @@ for (const engine of engines) {
       const store = new SlackInstallations(await open(), captureLog());
       await store.storeInstallation(orgInstall('E1', 'xoxb-grid-dddddddddddddddddddd'));
       // Requests of an org-wide install, and of a workspace of that organisation, find it.
-      expect((await store.fetchInstallation({ teamId: undefined, enterpriseId: 'E1', isEnterpriseInstall: true })).bot?.token).toBe('xoxb-grid-dddddddddddddddddddd');
+      expect((await store.fetchInstallation({ teamId: undefined, enterpriseId: 'E1', isEnterpriseInstall: true })).bot?.token).toBe(
+        'xoxb-grid-dddddddddddddddddddd',
+      );
       expect((await store.fetchInstallation({ teamId: 'T9', enterpriseId: 'E1', isEnterpriseInstall: false })).enterprise?.id).toBe('E1');
       // A workspace of the organisation installed on its own is answered with its own token.
       await store.storeInstallation(workspaceInstall('T9', 'xoxb-nine-eeeeeeeeeeeeeeeeeeee'));
-      expect((await store.fetchInstallation({ teamId: 'T9', enterpriseId: 'E1', isEnterpriseInstall: false })).bot?.token).toBe('xoxb-nine-eeeeeeeeeeeeeeeeeeee');
+      expect((await store.fetchInstallation({ teamId: 'T9', enterpriseId: 'E1', isEnterpriseInstall: false })).bot?.token).toBe(
+        'xoxb-nine-eeeeeeeeeeeeeeeeeeee',
+      );
       await store.deleteInstallation({ teamId: 'T9', enterpriseId: 'E1', isEnterpriseInstall: true });
-      await expect(store.fetchInstallation({ teamId: undefined, enterpriseId: 'E1', isEnterpriseInstall: true })).rejects.toThrow(/no installation for organisation E1/);
-      expect((await store.fetchInstallation({ teamId: 'T9', enterpriseId: 'E1', isEnterpriseInstall: false })).bot?.token).toBe('xoxb-nine-eeeeeeeeeeeeeeeeeeee');
+      await expect(store.fetchInstallation({ teamId: undefined, enterpriseId: 'E1', isEnterpriseInstall: true })).rejects.toThrow(
+        /no installation for organisation E1/,
+      );
+      expect((await store.fetchInstallation({ teamId: 'T9', enterpriseId: 'E1', isEnterpriseInstall: false })).bot?.token).toBe(
+        'xoxb-nine-eeeeeeeeeeeeeeeeeeee',
+      );
     });
 
     it('outlives a restart', async () => {
@@ -137,7 +172,9 @@ for (const engine of engines) {
       await first.close();
       opened.splice(opened.indexOf(first), 1);
       const again = new SlackInstallations(await open(), captureLog());
-      expect((await again.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token).toBe('xoxb-kept-ffffffffffffffffffff');
+      expect((await again.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token).toBe(
+        'xoxb-kept-ffffffffffffffffffff',
+      );
     });
 
     it('says once that a workspace has no installation, again after it was installed and removed; never a token', async () => {
@@ -173,7 +210,17 @@ describe('installations beside the insights', () => {
     const insights = InsightsStore.open({ path, log: captureLog(), retentionDays: 90, storeQueryText: true });
     const records = await openInstallationRecords({ sqlitePath: path }, 'slack (OAuth installs)');
     await records.put('slack', 'team:T1', '{"x":1}');
-    insights.recordAsk({ askId: 'a1', at: Date.now(), platform: 'slack', channelId: 'C1', askerId: 'U1', via: 'command', text: 'hi', decision: 'none', score: 0 });
+    insights.recordAsk({
+      askId: 'a1',
+      at: Date.now(),
+      platform: 'slack',
+      channelId: 'C1',
+      askerId: 'U1',
+      via: 'command',
+      text: 'hi',
+      decision: 'none',
+      score: 0,
+    });
     expect(insights.report(0).totals.asks).toBe(1);
     // Retention prunes records of what was asked, never installations.
     insights.prune();
@@ -186,16 +233,27 @@ describe('installations beside the insights', () => {
     // A file where the database's folder should be.
     const blocker = join(tempDir(), 'data');
     writeFileSync(blocker, 'not a folder');
-    const error = await openInstallationRecords({ sqlitePath: join(blocker, 'faqbot.db') }, 'slack (OAuth installs)').catch((e: unknown) => e);
+    const error = await openInstallationRecords({ sqlitePath: join(blocker, 'faqbot.db') }, 'slack (OAuth installs)').catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(FaqbotError);
-    expect((error as Error).message).toMatch(/^slack \(OAuth installs\) keeps installations in .*data\/faqbot\.db, which cannot be used \(.+\); /);
+    expect((error as Error).message).toMatch(
+      /^slack \(OAuth installs\) keeps installations in .*data\/faqbot\.db, which cannot be used \(.+\); /,
+    );
   });
 
   it.skipIf(!withPg)('PostgreSQL that does not answer stops start-up, naming where and what to do, without the password', async () => {
     const port = await closedPort();
-    const error = await openInstallationRecords({ databaseUrl: `postgres://faqbot:hunter2@127.0.0.1:${port}/faqbot`, sqlitePath: 'unused' }, 'slack (OAuth installs)').catch((e: unknown) => e);
+    const error = await openInstallationRecords(
+      { databaseUrl: `postgres://faqbot:hunter2@127.0.0.1:${port}/faqbot`, sqlitePath: 'unused' },
+      'slack (OAuth installs)',
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FaqbotError);
-    expect((error as Error).message).toMatch(new RegExp(`keeps installations in PostgreSQL at postgres://127.0.0.1:${port}/faqbot, which did not answer .*; start PostgreSQL or fix FAQBOT_DATABASE_URL`));
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `keeps installations in PostgreSQL at postgres://127.0.0.1:${port}/faqbot, which did not answer .*; start PostgreSQL or fix FAQBOT_DATABASE_URL`,
+      ),
+    );
     expect((error as Error).message).not.toContain('hunter2');
   });
 });

@@ -47,7 +47,7 @@ describe('stemming per language', () => {
     expect(es.terms('aplicacion')).toEqual(es.terms('aplicación'));
   });
 
-  it('drops each language\'s own stop words and chat filler', () => {
+  it("drops each language's own stop words and chat filler", () => {
     expect(analyzerFor('de').terms('Wie kann ich bitte mein Konto löschen?')).toEqual(analyzerFor('de').terms('Konto löschen'));
     expect(analyzerFor('es').terms('Hola, ¿cómo puedo eliminar mi cuenta por favor?')).toEqual(analyzerFor('es').terms('eliminar cuenta'));
   });
@@ -59,7 +59,7 @@ describe('stemming per language', () => {
   });
 });
 
-describe('matching in the member\'s language', () => {
+describe("matching in the member's language", () => {
   it('finds the entry for a German question whose words appear only inflected in the knowledge', () => {
     // "Passwörter" is nowhere in the knowledge: only "Passwort".
     expect(JSON.stringify(knowledge)).not.toContain('Passwörter');
@@ -72,7 +72,7 @@ describe('matching in the member\'s language', () => {
     expect(top('es', 'instalacion de la aplicacion de escritorio')).toEqual({ decision: 'answer', id: 'install-desktop' });
   });
 
-  it('matches the base language\'s phrasings too: a German member may ask in English', () => {
+  it("matches the base language's phrasings too: a German member may ask in English", () => {
     expect(top('de', 'how do I reset my password')).toEqual({ decision: 'answer', id: 'reset-password' });
   });
 
@@ -81,7 +81,7 @@ describe('matching in the member\'s language', () => {
     expect(top('de', 'Konto schließen')).toEqual({ decision: 'answer', id: 'delete-account' });
   });
 
-  it('builds a language\'s index on first use and keeps it; a language with no translations is the base\'s', () => {
+  it("builds a language's index on first use and keeps it; a language with no translations is the base's", () => {
     const fresh = buildMatcher(knowledge);
     const de = fresh.inLanguage('de');
     expect(de).not.toBe(fresh);
@@ -92,28 +92,32 @@ describe('matching in the member\'s language', () => {
     expect(englishOnly.inLanguage('es')).toBe(englishOnly);
   });
 
-  it('autocompletes with the questions of the member\'s language, searching its words and the base\'s', () => {
+  it("autocompletes with the questions of the member's language, searching its words and the base's", () => {
     const de = matcher.inLanguage('de');
     expect(de.autocomplete('Notizen export', 25)[0]).toEqual({ entryId: 'export-notes', label: 'Wie exportiere ich meine Notizen?' });
     expect(de.autocomplete('shortcuts', 25)[0]).toEqual({ entryId: 'keyboard-shortcuts', label: 'Which keyboard shortcuts are there?' });
   });
 });
 
-describe('the reply\'s language', () => {
+describe("the reply's language", () => {
   let ids = 0;
   const service = (extra: Partial<ConstructorParameters<typeof AnswerService>[0]> = {}) =>
     new AnswerService({ knowledge, newId: () => `ask-${++ids}`, ...extra });
   const ask = (s: AnswerService, text: string, extra: Partial<Query> = {}): Promise<Reply> =>
     s.ask({ text, platform: 'test', channelId: 'C1', asker: { id: `U${++ids}` }, via: 'command', ...extra });
 
-  it('follows the member\'s locale, with its regional forms', async () => {
+  it("follows the member's locale, with its regional forms", async () => {
     expect(languageOfLocale('es-ES')).toBe('es');
     expect(languageOfLocale('es-419')).toBe('es');
     expect(languageOfLocale('de_AT')).toBe('de');
     expect(languageOfLocale('fr')).toBeUndefined();
     const s = service();
     const de = await ask(s, 'Passwort vergessen', { locale: 'de' });
-    expect(de).toMatchObject({ kind: 'answer', language: 'de', entry: { id: 'reset-password', question: 'Wie setze ich mein Passwort zurück?' } });
+    expect(de).toMatchObject({
+      kind: 'answer',
+      language: 'de',
+      entry: { id: 'reset-password', question: 'Wie setze ich mein Passwort zurück?' },
+    });
     if (de.kind !== 'answer') throw new Error('no answer');
     expect(de.entry.answer).toContain('Einstellungen → Konto');
     expect(de.related.map((e) => e.question)).toEqual(['Wie lösche ich mein Konto?']);
@@ -121,29 +125,45 @@ describe('the reply\'s language', () => {
     expect(es).toMatchObject({ kind: 'answer', language: 'es', entry: { question: '¿Cómo restablezco mi contraseña?' } });
   });
 
-  it('falls back to the base language for a locale the knowledge does not speak, or the place\'s locale first', async () => {
+  it("falls back to the base language for a locale the knowledge does not speak, or the place's locale first", async () => {
     const s = service();
-    expect(await ask(s, 'forgot my password', { locale: 'fr' })).toMatchObject({ language: 'en', entry: { question: 'How do I reset my password?' } });
-    expect(await ask(s, 'Passwort vergessen', { locale: 'fr', placeLocale: 'de' })).toMatchObject({ language: 'de', entry: { question: 'Wie setze ich mein Passwort zurück?' } });
+    expect(await ask(s, 'forgot my password', { locale: 'fr' })).toMatchObject({
+      language: 'en',
+      entry: { question: 'How do I reset my password?' },
+    });
+    expect(await ask(s, 'Passwort vergessen', { locale: 'fr', placeLocale: 'de' })).toMatchObject({
+      language: 'de',
+      entry: { question: 'Wie setze ich mein Passwort zurück?' },
+    });
   });
 
-  it('answers in the base language an entry with no translation, with the sentences of the member\'s language', async () => {
+  it("answers in the base language an entry with no translation, with the sentences of the member's language", async () => {
     const reply = await ask(service(), 'shortcuts', { locale: 'es-ES' });
-    expect(reply).toMatchObject({ kind: 'answer', language: 'es', entry: { id: 'keyboard-shortcuts', question: 'Which keyboard shortcuts are there?' } });
+    expect(reply).toMatchObject({
+      kind: 'answer',
+      language: 'es',
+      entry: { id: 'keyboard-shortcuts', question: 'Which keyboard shortcuts are there?' },
+    });
     const offline = await ask(service(), 'funciona sin internet', { locale: 'es' });
     expect(offline).toMatchObject({ kind: 'answer', entry: { id: 'offline', question: 'Can I write notes offline?' } });
   });
 
-  it('uses the channel\'s, then the community\'s configured language for asks without a locale (mentions)', async () => {
+  it("uses the channel's, then the community's configured language for asks without a locale (mentions)", async () => {
     const s = service({ channels: { CDE: { language: 'de' } }, language: 'es' });
-    expect(await ask(s, 'Passwort vergessen', { via: 'mention', channelId: 'CDE' })).toMatchObject({ language: 'de', entry: { question: 'Wie setze ich mein Passwort zurück?' } });
-    expect(await ask(s, 'olvidé mi contraseña', { via: 'mention', channelId: 'COTHER' })).toMatchObject({ language: 'es', entry: { question: '¿Cómo restablezco mi contraseña?' } });
+    expect(await ask(s, 'Passwort vergessen', { via: 'mention', channelId: 'CDE' })).toMatchObject({
+      language: 'de',
+      entry: { question: 'Wie setze ich mein Passwort zurück?' },
+    });
+    expect(await ask(s, 'olvidé mi contraseña', { via: 'mention', channelId: 'COTHER' })).toMatchObject({
+      language: 'es',
+      entry: { question: '¿Cómo restablezco mi contraseña?' },
+    });
     // The member's own locale still comes first.
     expect(await ask(s, 'forgot my password', { channelId: 'CDE', locale: 'en-US' })).toMatchObject({ language: 'en' });
     expect(await ask(service(), 'forgot my password', { via: 'mention' })).toMatchObject({ language: 'en' });
   });
 
-  it('words held replies, suggestions and the topic list in the member\'s language', async () => {
+  it("words held replies, suggestions and the topic list in the member's language", async () => {
     const s = service({ policy: { targeting: 'moderators' } });
     const held = await ask(s, 'Passwort vergessen', { locale: 'de', target: { id: 'UOTHER' } });
     expect(held).toMatchObject({ kind: 'held', language: 'de', message: PHRASES.de.notAllowedToTarget });
@@ -159,7 +179,8 @@ describe('the reply\'s language', () => {
     for (const phrases of Object.values(PHRASES)) {
       expect(Object.keys(phrases).sort()).toEqual(keys);
       for (const value of Object.values(phrases)) {
-        const text = typeof value === 'function' ? value('X', 'Y', 'Z') : typeof value === 'string' ? value : Object.values(value).join(' ');
+        const text =
+          typeof value === 'function' ? value('X', 'Y', 'Z') : typeof value === 'string' ? value : Object.values(value).join(' ');
         expect(String(text).trim()).not.toBe('');
       }
     }

@@ -24,23 +24,21 @@ describe('matcher decisions on a curated knowledge base', () => {
     expect(m.candidates[0]?.entry.id).toBe(id);
   });
 
-  it.each([
-    'How do I bring my notes over from the desktop app?',
-    'moving all our users notes onto the server',
-  ])('ranks a migration entry first for %j, answered or suggested', (q) => {
-    const m = matcher.match(q);
-    expect(m.decision).not.toBe('none');
-    expect(['migrate-desktop', 'migrate-team', 'upgrade-v1']).toContain(m.candidates[0]?.entry.id);
-  });
+  it.each(['How do I bring my notes over from the desktop app?', 'moving all our users notes onto the server'])(
+    'ranks a migration entry first for %j, answered or suggested',
+    (q) => {
+      const m = matcher.match(q);
+      expect(m.decision).not.toBe('none');
+      expect(['migrate-desktop', 'migrate-team', 'upgrade-v1']).toContain(m.candidates[0]?.entry.id);
+    },
+  );
 
-  it.each([
-    'what is the capital of peru',
-    'my laptop fan is really loud',
-    'how do I bake sourdough bread',
-    'thanks!',
-  ])('does not pretend to know %j', (q) => {
-    expect(matcher.match(q).decision).not.toBe('answer');
-  });
+  it.each(['what is the capital of peru', 'my laptop fan is really loud', 'how do I bake sourdough bread', 'thanks!'])(
+    'does not pretend to know %j',
+    (q) => {
+      expect(matcher.match(q).decision).not.toBe('answer');
+    },
+  );
 
   it.each(['', '🙏🙏🙏', '!!!???', '<@U123> <#C456>', '@everyone', '@here'])('answers %j with none and no candidates', (q) => {
     expect(matcher.match(q)).toMatchObject({ decision: 'none', candidates: [], plausible: 0 });
@@ -74,11 +72,26 @@ describe('autocomplete', () => {
     expect(choices.length).toBeGreaterThan(0);
     expect(choices.length).toBeLessThanOrEqual(LIMIT);
     const pinned = knowledge.entries.filter((e) => e.pinned).map((e) => e.id);
-    expect(choices.slice(0, pinned.length).map((c) => c.entryId).sort()).toEqual(pinned.sort());
+    expect(
+      choices
+        .slice(0, pinned.length)
+        .map((c) => c.entryId)
+        .sort(),
+    ).toEqual(pinned.sort());
   });
 
-  it.each([['tl', 'tls'], ['migr', 'migrate-desktop'], ['raspbery', 'platforms'], ['codename', 'release-names']])('completes %j with %s among the first three', (partial, id) => {
-    expect(matcher.autocomplete(partial, LIMIT).slice(0, 3).map((c) => c.entryId)).toContain(id);
+  it.each([
+    ['tl', 'tls'],
+    ['migr', 'migrate-desktop'],
+    ['raspbery', 'platforms'],
+    ['codename', 'release-names'],
+  ])('completes %j with %s among the first three', (partial, id) => {
+    expect(
+      matcher
+        .autocomplete(partial, LIMIT)
+        .slice(0, 3)
+        .map((c) => c.entryId),
+    ).toContain(id);
   });
 
   it('gives at most the limit asked for on a large base, and labels a question on one line, uncut', () => {

@@ -46,7 +46,10 @@ class Output {
       if (found) return found;
       await new Promise<void>((done, fail) => {
         const timer = setTimeout(() => fail(new Error(`no log line ${what}; got:\n${this.raw.join('\n')}`)), 20_000);
-        this.waiters.push(() => { clearTimeout(timer); done(); });
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          done();
+        });
       });
     }
   }
@@ -77,16 +80,27 @@ describe('faqbot start, as an operator runs it', () => {
       cwd,
       // Only what the bot needs: no inherited FAQBOT_* or tokens from the developer's shell.
       env: {
-        PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: fake.apiUrl, PORT: '0', FAQBOT_HTTP_PORT: '0', FAQBOT_KNOWLEDGE: KNOWLEDGE, FAQBOT_DB: join(cwd, 'faqbot.db'),
+        PATH: process.env.PATH ?? '',
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: '0',
+        FAQBOT_HTTP_PORT: '0',
+        FAQBOT_KNOWLEDGE: KNOWLEDGE,
+        FAQBOT_DB: join(cwd, 'faqbot.db'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child!.once('exit', (code, signal) => done({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+      child!.once('exit', (code, signal) => done({ code, signal })),
+    );
     const err = new Output(child.stderr!);
     const out = new Output(child.stdout!);
 
-    const opsLine = await err.waitFor((l) => typeof l.msg === 'string' && l.msg.startsWith('ops: '), 'saying where the ops endpoints listen');
+    const opsLine = await err.waitFor(
+      (l) => typeof l.msg === 'string' && l.msg.startsWith('ops: '),
+      'saying where the ops endpoints listen',
+    );
     const opsPort = opsLine.port as number;
     await fake.waitForCall('auth.test');
     expect(await get(opsPort, '/healthz')).toEqual({ status: 200, text: '{"status":"ok"}\n' });
@@ -97,20 +111,29 @@ describe('faqbot start, as an operator runs it', () => {
     releaseAuth();
     const started = await err.waitFor((l) => l.msg === 'faqbot started', 'faqbot started');
     expect(started).toMatchObject({ level: 'info', platforms: ['slack'], knowledge: { files: 1 }, http: { port: opsPort } });
-    const slackPort = (await err.waitFor((l) => typeof l.msg === 'string' && l.msg.startsWith('slack: listening'), 'slack: listening')).port as number;
+    const slackPort = (await err.waitFor((l) => typeof l.msg === 'string' && l.msg.startsWith('slack: listening'), 'slack: listening'))
+      .port as number;
     expect(await get(opsPort, '/readyz')).toMatchObject({ status: 200 });
 
     const slack = httpDriver(`http://127.0.0.1:${slackPort}/slack/events`, SIGNING_SECRET);
     for (const text of ['migrate', 'reset forum', 'xyzzy quantum flux']) {
-      expect((await slack.command(slashCommand({ text, userId: `U${text.length}`, channelId: 'CACC', responseUrl: fake.responseUrl() }))).status).toBe(200);
+      expect(
+        (await slack.command(slashCommand({ text, userId: `U${text.length}`, channelId: 'CACC', responseUrl: fake.responseUrl() }))).status,
+      ).toBe(200);
     }
     // A Slack error that echoes the secrets back: the log line about it must not.
     fake.fail('chat.postMessage', `token_revoked ${BOT_TOKEN} ${SIGNING_SECRET}`);
-    await slack.event(eventCallback(appMention({ text: '<@UBOT> how do I migrate from centos?', userId: 'UMENTION', channelId: 'CACC2', ts: '1700000300.000001' })));
+    await slack.event(
+      eventCallback(
+        appMention({ text: '<@UBOT> how do I migrate from centos?', userId: 'UMENTION', channelId: 'CACC2', ts: '1700000300.000001' }),
+      ),
+    );
     await err.waitFor((l) => typeof l.msg === 'string' && l.msg.includes('token_revoked'), 'about the refused post');
 
     const samples = parsePrometheus((await get(opsPort, '/metrics')).text);
-    const slackAsks = samples.filter((s) => s.name === 'faqbot_asks_total' && s.labels.platform === 'slack').reduce((n, s) => n + s.value, 0);
+    const slackAsks = samples
+      .filter((s) => s.name === 'faqbot_asks_total' && s.labels.platform === 'slack')
+      .reduce((n, s) => n + s.value, 0);
     expect(slackAsks).toBe(4);
     expect(metricValue(samples, 'faqbot_asks_total', { platform: 'slack', decision: 'answer' })).toBeGreaterThanOrEqual(1);
 
@@ -120,7 +143,8 @@ describe('faqbot start, as an operator runs it', () => {
     expect(stopped).toMatchObject({ reason: 'SIGTERM', platformsClosed: ['slack'], answersAbandoned: 0 });
 
     expect(out.raw).toEqual([]);
-    for (const line of err.lines) expect(line).toMatchObject({ level: expect.any(String), time: expect.any(String), msg: expect.any(String) });
+    for (const line of err.lines)
+      expect(line).toMatchObject({ level: expect.any(String), time: expect.any(String), msg: expect.any(String) });
     const all = err.raw.join('\n');
     expect(all).not.toContain(BOT_TOKEN);
     expect(all).not.toContain(SIGNING_SECRET);

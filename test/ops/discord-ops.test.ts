@@ -6,8 +6,12 @@ import { metricValue, parsePrometheus } from './prometheus.js';
 
 describe('Discord behind the ops endpoints', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness('', { FAQBOT_HTTP_PORT: '0' }); });
-  afterAll(async () => { await h?.stop(); });
+  beforeAll(async () => {
+    h = await startHarness('', { FAQBOT_HTTP_PORT: '0' });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
 
   const readyz = async () => {
     const res = await fetch(`http://127.0.0.1:${h.bot.opsPort}/readyz`);

@@ -11,7 +11,8 @@ import { metricValue, parsePrometheus } from './prometheus.js';
 let h: Harness | undefined;
 const dirs: string[] = [];
 afterEach(async () => {
-  await h?.close(); h = undefined;
+  await h?.close();
+  h = undefined;
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 });
 
@@ -25,7 +26,7 @@ async function faq(text: string) {
 }
 
 describe('ops endpoints', () => {
-  it('share Slack\'s HTTP port when FAQBOT_HTTP_PORT is unset, beside /slack/events', async () => {
+  it("share Slack's HTTP port when FAQBOT_HTTP_PORT is unset, beside /slack/events", async () => {
     h = await startHarness('http');
     const port = h.slack.port!;
     expect(h.bot.opsPort).toBeUndefined();
@@ -53,7 +54,9 @@ describe('ops endpoints', () => {
     // An answer still being posted keeps shutdown draining while /readyz is asked.
     const release = h.fake.hold('chat.postMessage');
     const channelId = h.id('C');
-    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> how do I migrate from centos?', userId: h.id('U'), channelId, ts: '1700000100.000001' })));
+    await h.driver.event(
+      eventCallback(appMention({ text: '<@UBOT> how do I migrate from centos?', userId: h.id('U'), channelId, ts: '1700000100.000001' })),
+    );
     await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
     const stopping = h.bot.stop('SIGTERM');
     const during = await get(port, '/readyz');

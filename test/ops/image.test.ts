@@ -15,9 +15,15 @@ const healthcheck = join(root, 'dist/bin/healthcheck.js');
 
 function runHealthcheck(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [healthcheck], { env: { PATH: process.env.PATH ?? '', ...env }, cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [healthcheck], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.once('exit', (code) => done({ code, stderr }));
   });
 }
@@ -36,12 +42,16 @@ describe('the container image', () => {
   it('checks health with a script the package ships', () => {
     const cmd = /^HEALTHCHECK .* CMD \["node", "([^"]+)"\]$/m.exec(dockerfile)?.[1];
     expect(cmd).toBe('dist/bin/healthcheck.js');
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as [{ files: { path: string }[] }];
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }),
+    ) as [{ files: { path: string }[] }];
     expect(packed[0].files.map((f) => f.path)).toContain(cmd);
   });
 
   it('has a compose file running the bot with both volumes and the ops port', () => {
-    const compose = parse(readFileSync(join(root, 'compose.yaml'), 'utf8')) as { services: Record<string, { volumes: string[]; ports: string[]; init: boolean }> };
+    const compose = parse(readFileSync(join(root, 'compose.yaml'), 'utf8')) as {
+      services: Record<string, { volumes: string[]; ports: string[]; init: boolean }>;
+    };
     const bot = compose.services.faqbot!;
     expect(bot.volumes.map((v) => v.split(':')[1])).toEqual(['/app/knowledge', '/app/data']);
     expect(bot.ports).toEqual(['3000:3000']);

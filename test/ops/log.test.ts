@@ -6,7 +6,11 @@ import { createLogger, defaultFormat, type LogOptions } from '../../src/log.js';
 
 function capture(options: Omit<LogOptions, 'destination'> = {}) {
   const lines: string[] = [];
-  const log = createLogger({ format: 'json', ...options, destination: { write: (l: string) => lines.push(...l.split('\n').filter(Boolean)) } });
+  const log = createLogger({
+    format: 'json',
+    ...options,
+    destination: { write: (l: string) => lines.push(...l.split('\n').filter(Boolean)) },
+  });
   return { log, lines, json: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
@@ -40,7 +44,8 @@ describe('structured logs', () => {
     log.error('login failed', new Error(`bad token ${DISCORD}`));
     log.warn('request', { headers: { authorization: 'Bearer abc' }, token: 'plain', note: `app xapp-1-A111-222-abcdef` });
     const all = lines.join('\n');
-    for (const secret of [SLACK, DISCORD, 'my-signing-secret-value', 'Bearer abc', 'plain', 'xapp-1-A111']) expect(all).not.toContain(secret);
+    for (const secret of [SLACK, DISCORD, 'my-signing-secret-value', 'Bearer abc', 'plain', 'xapp-1-A111'])
+      expect(all).not.toContain(secret);
     expect(all).toContain('[redacted]');
   });
 
@@ -57,7 +62,9 @@ describe('structured logs', () => {
 
   it('reads the level and format from the environment and names a wrong value', () => {
     expect(loadConfig({ FAQBOT_LOG_LEVEL: 'debug', FAQBOT_LOG_FORMAT: 'JSON' }, '/').ops).toEqual({ logLevel: 'debug', logFormat: 'json' });
-    expect(() => loadConfig({ FAQBOT_LOG_LEVEL: 'loud' }, '/')).toThrow(/FAQBOT_LOG_LEVEL=loud is not a level; set it to one of debug, info, warn, error, silent/);
+    expect(() => loadConfig({ FAQBOT_LOG_LEVEL: 'loud' }, '/')).toThrow(
+      /FAQBOT_LOG_LEVEL=loud is not a level; set it to one of debug, info, warn, error, silent/,
+    );
     expect(() => loadConfig({ FAQBOT_LOG_FORMAT: 'xml' }, '/')).toThrow(/FAQBOT_LOG_FORMAT=xml/);
     expect(() => loadConfig({ FAQBOT_HTTP_PORT: 'x' }, '/')).toThrow(/FAQBOT_HTTP_PORT=x is not a port number/);
   });

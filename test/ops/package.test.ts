@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'dist/bin/faqbot.js');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-  version: string; dependencies: Record<string, string>; devDependencies: Record<string, string>; license: string;
+  version: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  license: string;
 };
 
 function packedFiles(): string[] {
@@ -22,8 +25,16 @@ describe('the published package', () => {
   const files = packedFiles();
 
   it('ships the bot, its knowledge, schema, model and a LICENSE', () => {
-    for (const f of ['dist/bin/faqbot.js', 'dist/src/config.js', 'dist/adapters/slack/app.js', 'knowledge/almalinux.yaml',
-      'schema/knowledge.schema.json', 'models/use-lite-static.bin', 'adapters/slack/manifest.yaml', 'LICENSE']) {
+    for (const f of [
+      'dist/bin/faqbot.js',
+      'dist/src/config.js',
+      'dist/adapters/slack/app.js',
+      'knowledge/almalinux.yaml',
+      'schema/knowledge.schema.json',
+      'models/use-lite-static.bin',
+      'adapters/slack/manifest.yaml',
+      'LICENSE',
+    ]) {
       expect(files, f).toContain(f);
     }
     expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
@@ -31,7 +42,9 @@ describe('the published package', () => {
   });
 
   it('leaves out the tests, their fakes, the benchmarks and source maps', () => {
-    expect(files.filter((f) => f.startsWith('dist/test/') || f.startsWith('dist/bench/') || f.startsWith('test/') || f.startsWith('bench/'))).toEqual([]);
+    expect(
+      files.filter((f) => f.startsWith('dist/test/') || f.startsWith('dist/bench/') || f.startsWith('test/') || f.startsWith('bench/')),
+    ).toEqual([]);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.ts'))).toEqual([]);
   });
@@ -52,7 +65,7 @@ describe('the published package', () => {
     for (const f of ['dist/bin/faqbot.js', 'dist/bin/healthcheck.js']) expect(statSync(join(root, f)).mode & 0o111, f).not.toBe(0);
   });
 
-  it('answers --version with package.json\'s version', () => {
+  it("answers --version with package.json's version", () => {
     if (!existsSync(bin)) throw new Error('dist/bin/faqbot.js is missing: run `npm run build` first (npm test does)');
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toBe(`faqbot ${pkg.version}`);
   });

@@ -26,7 +26,10 @@ export function parsePrometheus(text: string): Sample[] {
     const labels: Record<string, string> = {};
     const body = m[2] ?? '';
     let consumed = 0;
-    for (const l of body.matchAll(LABEL)) { labels[l[1]!] = l[2]!; consumed += l[0].length; }
+    for (const l of body.matchAll(LABEL)) {
+      labels[l[1]!] = l[2]!;
+      consumed += l[0].length;
+    }
     if (consumed !== body.length) throw new Error(`bad labels in: ${line}`);
     const name = m[1]!;
     if (![name, name.replace(/_(bucket|sum|count)$/, '')].some((n) => typed.has(n))) throw new Error(`sample without a TYPE: ${line}`);
@@ -37,7 +40,11 @@ export function parsePrometheus(text: string): Sample[] {
 
 /** The sample with exactly these labels (a missing one counts as 0, as Prometheus reads it). */
 export function metricValue(samples: readonly Sample[], name: string, labels: Readonly<Record<string, string>>): number {
-  const found = samples.find((s) => s.name === name && Object.keys(labels).length === Object.keys(s.labels).length
-    && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
+  const found = samples.find(
+    (s) =>
+      s.name === name &&
+      Object.keys(labels).length === Object.keys(s.labels).length &&
+      Object.entries(labels).every(([k, v]) => s.labels[k] === v),
+  );
   return found?.value ?? 0;
 }

@@ -37,7 +37,10 @@ const DARK_MODE = `  - id: dark-mode
 `;
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' }).trim();
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+    encoding: 'utf8',
+  }).trim();
 }
 
 /** A bare repository with one commit on `main` (faq/faq.yaml), and a working clone to push from. */
@@ -78,8 +81,10 @@ describe('the config', () => {
     return () => loadConfig({}, dir);
   };
 
-  it('takes a git repository, branch and folder as a community\'s knowledge', () => {
-    const config = parse('communities:\n  T0GIT: { knowledge: { git: https://github.com/org/faq.git, branch: main, path: faq } }\ngitKnowledge: { pullIntervalSeconds: 60 }\n')();
+  it("takes a git repository, branch and folder as a community's knowledge", () => {
+    const config = parse(
+      'communities:\n  T0GIT: { knowledge: { git: https://github.com/org/faq.git, branch: main, path: faq } }\ngitKnowledge: { pullIntervalSeconds: 60 }\n',
+    )();
     expect(config.settings.communities.T0GIT!.knowledge).toEqual({ git: 'https://github.com/org/faq.git', branch: 'main', path: 'faq' });
     expect(config.settings.gitKnowledge).toEqual({ cacheDir: 'data/git-knowledge', pullIntervalSeconds: 60 });
   });
@@ -87,16 +92,18 @@ describe('the config', () => {
   it('reports each wrong field with its line, and how to fix it', () => {
     let error: unknown;
     try {
-      parse([
-        'communities:',
-        '  T0A: { knowledge: { git: "--upload-pack=touch /tmp/x", branch: main } }',
-        '  T0B: { knowledge: { git: https://example.org/faq.git, branch: "-x" } }',
-        '  T0C: { knowledge: { git: https://example.org/faq.git, path: ../etc } }',
-        '  T0D: { knowledge: { branch: main } }',
-        '  T0E: { knowledge: { git: https://example.org/faq.git, brnach: main } }',
-        'gitKnowledge: { pullIntervalSeconds: -1 }',
-        '',
-      ].join('\n'))();
+      parse(
+        [
+          'communities:',
+          '  T0A: { knowledge: { git: "--upload-pack=touch /tmp/x", branch: main } }',
+          '  T0B: { knowledge: { git: https://example.org/faq.git, branch: "-x" } }',
+          '  T0C: { knowledge: { git: https://example.org/faq.git, path: ../etc } }',
+          '  T0D: { knowledge: { branch: main } }',
+          '  T0E: { knowledge: { git: https://example.org/faq.git, brnach: main } }',
+          'gitKnowledge: { pullIntervalSeconds: -1 }',
+          '',
+        ].join('\n'),
+      )();
     } catch (e) {
       error = e;
     }
@@ -133,7 +140,9 @@ describe('a clone in the cache', () => {
     const checkout = checkoutFor(join(repo.root, 'cache'), { git: repo.url, branch: 'no-such-branch' });
     const error = await syncCheckout(checkout).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FaqbotError);
-    expect((error as Error).message).toMatch(new RegExp(`^could not clone the knowledge repository ${repo.url} \\(branch no-such-branch\\): .+; check the URL and the branch`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^could not clone the knowledge repository ${repo.url} \\(branch no-such-branch\\): .+; check the URL and the branch`),
+    );
     expect(existsSync(checkout.dir)).toBe(false);
     expect(existsSync(`${checkout.dir}.partial`)).toBe(false);
   });
@@ -141,9 +150,13 @@ describe('a clone in the cache', () => {
   it('never shows a password from the URL', async () => {
     expect(safeUrl('https://bot:s3cret-token@git.example.org/org/faq.git')).toBe('https://git.example.org/org/faq.git');
     const port = await closedPort();
-    const checkout = checkoutFor(mkdtempSync(join(tmpdir(), 'faqbot-gitcache-')), { git: `http://bot:s3cret-token@127.0.0.1:${port}/faq.git` });
+    const checkout = checkoutFor(mkdtempSync(join(tmpdir(), 'faqbot-gitcache-')), {
+      git: `http://bot:s3cret-token@127.0.0.1:${port}/faq.git`,
+    });
     const error = await syncCheckout(checkout).catch((e: unknown) => e);
-    expect((error as Error).message).toMatch(/^could not clone the knowledge repository http:\/\/127\.0\.0\.1:\d+\/faq\.git \(default branch\)/);
+    expect((error as Error).message).toMatch(
+      /^could not clone the knowledge repository http:\/\/127\.0\.0\.1:\d+\/faq\.git \(default branch\)/,
+    );
     expect((error as Error).message).not.toContain('s3cret');
   });
 
@@ -158,7 +171,9 @@ describe('a clone in the cache', () => {
     expect([await puller.pullNow(), await puller.pullNow(), await puller.pullNow()]).toEqual(['failed', 'failed', 'failed']);
     const said = log.lines.filter((l) => l.includes('could not pull the knowledge repository'));
     expect(said).toHaveLength(1);
-    expect(said[0]).toMatch(/^warn knowledge: could not pull .*; still answering from the last good copy in .*, not pulled again until the next start \(said once until it works\)$/);
+    expect(said[0]).toMatch(
+      /^warn knowledge: could not pull .*; still answering from the last good copy in .*, not pulled again until the next start \(said once until it works\)$/,
+    );
     renameSync(`${repo.bare}.away`, repo.bare);
     const commit = repo.push('faq.yaml', V1 + DARK_MODE);
     expect(await puller.pullNow()).toBe('changed');
@@ -170,27 +185,46 @@ describe('a clone in the cache', () => {
 
 describe('a community answered from a git repository', () => {
   const bots: Started[] = [];
-  afterEach(async () => { while (bots.length) await bots.pop()!.stop(); });
+  afterEach(async () => {
+    while (bots.length) await bots.pop()!.stop();
+  });
 
   async function start(repo: ReturnType<typeof repository>, interval = 1) {
     const cwd = join(repo.root, 'bot');
     mkdirSync(join(cwd, 'knowledge'), { recursive: true });
-    writeFileSync(join(cwd, 'knowledge', 'faq.yaml'), 'title: Default\nentries:\n  - id: hello\n    question: Who are you?\n    answer: A bot.\n');
-    writeFileSync(join(cwd, 'faqbot.config.yaml'), [
-      'communities:',
-      `  T0GIT: { name: Git Club, knowledge: { git: "${repo.url}", branch: main, path: faq } }`,
-      `gitKnowledge: { pullIntervalSeconds: ${interval} }`,
-      'insights: { enabled: false }',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(cwd, 'knowledge', 'faq.yaml'),
+      'title: Default\nentries:\n  - id: hello\n    question: Who are you?\n    answer: A bot.\n',
+    );
+    writeFileSync(
+      join(cwd, 'faqbot.config.yaml'),
+      [
+        'communities:',
+        `  T0GIT: { name: Git Club, knowledge: { git: "${repo.url}", branch: main, path: faq } }`,
+        `gitKnowledge: { pullIntervalSeconds: ${interval} }`,
+        'insights: { enabled: false }',
+        '',
+      ].join('\n'),
+    );
     const log = captureLog();
     const bot = await startBot({ out() {}, err() {}, stdin: process.stdin, cwd, env: {} }, { adapters: [], log });
     bots.push(bot);
     return { bot, log, cwd };
   }
 
-  const ask = (bot: Started, text: string) => bot.service.ask({ text, platform: 'test', communityId: 'T0GIT', channelId: 'C1', asker: { id: `U${Math.random()}` }, via: 'command' } satisfies Query);
-  const answered = async (bot: Started, text: string) => { const r = await ask(bot, text); return r.kind === 'answer' ? r.entry.id : undefined; };
+  const ask = (bot: Started, text: string) =>
+    bot.service.ask({
+      text,
+      platform: 'test',
+      communityId: 'T0GIT',
+      channelId: 'C1',
+      asker: { id: `U${Math.random()}` },
+      via: 'command',
+    } satisfies Query);
+  const answered = async (bot: Started, text: string) => {
+    const r = await ask(bot, text);
+    return r.kind === 'answer' ? r.entry.id : undefined;
+  };
 
   it('is cloned at start, reloads each pushed change, and keeps the last good copy when a pull or a change fails', async () => {
     const repo = repository();
@@ -226,10 +260,14 @@ describe('a community answered from a git repository', () => {
     renameSync(repo.bare, `${repo.bare}.away`);
     const { bot, log } = await start(repo, 0);
     expect(await answered(bot, 'how do I launch my boat')).toBe('launch-boat');
-    expect(log.lines.some((l) => /^warn knowledge: could not pull the knowledge repository .*; answering from the copy of commit [0-9a-f]{12} kept in /.test(l))).toBe(true);
+    expect(
+      log.lines.some((l) =>
+        /^warn knowledge: could not pull the knowledge repository .*; answering from the copy of commit [0-9a-f]{12} kept in /.test(l),
+      ),
+    ).toBe(true);
   });
 
-  it('`faqbot check --community ID` checks the repository\'s knowledge, cloning it first', async () => {
+  it("`faqbot check --community ID` checks the repository's knowledge, cloning it first", async () => {
     const repo = repository();
     const cwd = join(repo.root, 'cli');
     mkdirSync(cwd);
@@ -237,7 +275,13 @@ describe('a community answered from a git repository', () => {
     repo.push('faq.yaml', 'title: Git FAQ\nentries:\n  - id: Not Kebab\n    question: q\n    answer: a\n');
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(['check', '--community', 'T0GIT'], [checkCommand([])], { out: (t) => out.push(t), err: (t) => err.push(t), stdin: new PassThrough(), cwd, env: {} });
+    const code = await runCli(['check', '--community', 'T0GIT'], [checkCommand([])], {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      stdin: new PassThrough(),
+      cwd,
+      env: {},
+    });
     expect(code).toBe(1);
     expect([...out, ...err].join('\n')).toMatch(/git-knowledge\/remote-[0-9a-f]{12}\/faq\/faq\.yaml:3:\d+: .*Not Kebab/);
   });
@@ -245,6 +289,8 @@ describe('a community answered from a git repository', () => {
   it('with no copy and a repository that cannot be cloned, start-up stops saying why', async () => {
     const repo = repository();
     renameSync(repo.bare, `${repo.bare}.away`);
-    await expect(start(repo)).rejects.toThrow(/could not clone the knowledge repository file:\/\/.*remote\.git \(branch main\): .+; check the URL and the branch/);
+    await expect(start(repo)).rejects.toThrow(
+      /could not clone the knowledge repository file:\/\/.*remote\.git \(branch main\): .+; check the URL and the branch/,
+    );
   });
 });

@@ -41,13 +41,20 @@ async function setup() {
   mkdirSync(folder);
   const file = join(folder, 'faq.yaml');
   writeFileSync(file, BASE);
-  const service = new AnswerService({ knowledge: loadKnowledge(folder, dir).knowledge, policy: { rateLimitCount: 100_000, channelCooldownSeconds: 0 } });
+  const service = new AnswerService({
+    knowledge: loadKnowledge(folder, dir).knowledge,
+    policy: { rateLimitCount: 100_000, channelCooldownSeconds: 0 },
+  });
   const lines: string[] = [];
   const log: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };
   const outcomes: ReloadOutcome[] = [];
   let waiting: ((o: ReloadOutcome) => void) | undefined;
   const watcher = watchKnowledge({
-    path: folder, cwd: dir, target: service, log, debounceMs: 30,
+    path: folder,
+    cwd: dir,
+    target: service,
+    log,
+    debounceMs: 30,
     onReload: (o) => {
       outcomes.push(o);
       waiting?.(o);
@@ -56,13 +63,14 @@ async function setup() {
   watchers.push(watcher);
   await watcher.ready;
   /** Resolves with the first reload after `edit` (no clock involved: it waits on the watcher). */
-  const afterReload = (edit: () => void) => new Promise<ReloadOutcome>((done) => {
-    waiting = (o) => {
-      waiting = undefined;
-      done(o);
-    };
-    edit();
-  });
+  const afterReload = (edit: () => void) =>
+    new Promise<ReloadOutcome>((done) => {
+      waiting = (o) => {
+        waiting = undefined;
+        done(o);
+      };
+      edit();
+    });
   return { dir, folder, file, service, lines, outcomes, afterReload };
 }
 
@@ -122,7 +130,11 @@ describe('hot reload of the knowledge folder', () => {
   it('picks up the folder again after it is deleted and made again, and says so in the log', async () => {
     const { folder, file, service, lines, outcomes } = await setup();
     rmSync(folder, { recursive: true, force: true });
-    await until(() => lines.some((l) => /^knowledge: the folder .*knowledge was removed; still answering from the last good knowledge base \(2 entries\)/.test(l)));
+    await until(() =>
+      lines.some((l) =>
+        /^knowledge: the folder .*knowledge was removed; still answering from the last good knowledge base \(2 entries\)/.test(l),
+      ),
+    );
     expect(answered(await ask(service, 'I forgot my password'))).toBe('reset-password');
     const mark = outcomes.length;
     mkdirSync(folder);
@@ -156,17 +168,22 @@ describe('hot reload of the knowledge folder', () => {
 
   it('keeps reloading a file after it is replaced by a rename (sed -i, write-then-rename, mv over), one step at a time', async () => {
     const { folder, file, service, afterReload } = await setup();
-    const entry = (id: string, phrase: string) => `  - id: ${id}\n    question: What about ${phrase}?\n    alternates: [tell me about ${phrase}]\n    answer: ${phrase} is covered.\n`;
+    const entry = (id: string, phrase: string) =>
+      `  - id: ${id}\n    question: What about ${phrase}?\n    alternates: [tell me about ${phrase}]\n    answer: ${phrase} is covered.\n`;
     const live = async (phrase: string, id: string) => expect(answered(await ask(service, `tell me about ${phrase}`)), phrase).toBe(id);
 
     // 1. An append in place.
     expect((await afterReload(() => appendFileSync(file, entry('first-step', 'zebra crossings')))).ok).toBe(true);
     await live('zebra crossings', 'first-step');
     // 2. sed -i writes a temporary file and renames it over faq.yaml.
-    expect((await afterReload(() => {
-      const r = spawnSync('sed', ['-i', 's/zebra crossings/yak shaving/g', file]);
-      if (r.status !== 0) throw new Error(String(r.stderr));
-    })).ok).toBe(true);
+    expect(
+      (
+        await afterReload(() => {
+          const r = spawnSync('sed', ['-i', 's/zebra crossings/yak shaving/g', file]);
+          if (r.status !== 0) throw new Error(String(r.stderr));
+        })
+      ).ok,
+    ).toBe(true);
     await live('yak shaving', 'first-step');
     // 3. An append to the file that replaced the original: fs.watch on Node 20 no longer saw this.
     expect((await afterReload(() => appendFileSync(file, entry('third-step', 'quokka photos')))).ok).toBe(true);

@@ -26,7 +26,10 @@ describe('autocomplete on a 3,000-entry base', () => {
   it('offers the entry whose question is being typed, once a few words are in', () => {
     const sample = kb.entries.filter((_, i) => i % 150 === 0);
     for (const e of sample) {
-      const choices = service.autocomplete(e.question.slice(0, 32), 25).slice(0, 5).map((c) => c.entryId);
+      const choices = service
+        .autocomplete(e.question.slice(0, 32), 25)
+        .slice(0, 5)
+        .map((c) => c.entryId);
       expect(choices, e.question).toContain(e.id);
     }
   });
@@ -35,7 +38,12 @@ describe('autocomplete on a 3,000-entry base', () => {
     const e = kb.entries[1234]!;
     const [first, ...rest] = e.question.split(' ').slice(3);
     const typo = `${first!.slice(0, 3)}x${first!.slice(4)} ${rest.join(' ')}`;
-    expect(service.autocomplete(typo, 25).slice(0, 5).map((c) => c.entryId)).toContain(e.id);
+    expect(
+      service
+        .autocomplete(typo, 25)
+        .slice(0, 5)
+        .map((c) => c.entryId),
+    ).toContain(e.id);
   });
 
   it('drops stop words and keeps the end of a long text for fuse.js', () => {

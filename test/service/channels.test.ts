@@ -18,10 +18,18 @@ describe('channelRule', () => {
   };
 
   it.each([
-    ['an unlisted channel follows the default, and the built-in rule for what the default leaves out', ['ELSEWHERE'], { mention: 'ignore', slash: 'allow', help: false }],
+    [
+      'an unlisted channel follows the default, and the built-in rule for what the default leaves out',
+      ['ELSEWHERE'],
+      { mention: 'ignore', slash: 'allow', help: false },
+    ],
     ['a channel in a listed category follows the category', ['OTHER', 'CATEGORY'], { mention: 'private', slash: 'deny', help: false }],
     ['a listed channel overrides only what it names', ['CHANNEL', 'CATEGORY'], { mention: 'public', slash: 'deny', help: false }],
-    ['a thread follows its channel, then its category', ['THREAD', 'CHANNEL', 'CATEGORY'], { mention: 'public', slash: 'deny', help: false }],
+    [
+      'a thread follows its channel, then its category',
+      ['THREAD', 'CHANNEL', 'CATEGORY'],
+      { mention: 'public', slash: 'deny', help: false },
+    ],
   ])('%s', (_, ids, rule) => {
     expect(channelRule(channels, fallback, ids)).toEqual(rule);
   });
@@ -32,14 +40,30 @@ describe('channelRule', () => {
 });
 
 describe('the answer service in configured channels', () => {
-  const service = (channels: ChannelSettings, mentionRepliesPublic = true) => new AnswerService({ knowledge, channels, policy: { mentionRepliesPublic } });
-  const q = (extra: Partial<Query>): Query => ({ text: 'tls', platform: 'test', channelId: 'C1', asker: { id: 'U1' }, via: 'command', ...extra });
+  const service = (channels: ChannelSettings, mentionRepliesPublic = true) =>
+    new AnswerService({ knowledge, channels, policy: { mentionRepliesPublic } });
+  const q = (extra: Partial<Query>): Query => ({
+    text: 'tls',
+    platform: 'test',
+    channelId: 'C1',
+    asker: { id: 'U1' },
+    via: 'command',
+    ...extra,
+  });
 
   it('holds /faq back where it is denied, saying what works instead, and answers it elsewhere and in DMs', async () => {
     const s = service({ C1: { slash: 'deny' }, C2: { slash: 'deny', mention: 'ignore' } });
     const denied = await s.ask(q({}));
-    expect(denied).toMatchObject({ kind: 'held', reason: 'slash-denied', visibility: 'private', message: expect.stringMatching(/^`\/faq` is turned off in this channel; mention the bot/) });
-    expect(await s.ask(q({ channelId: 'C2' }))).toMatchObject({ kind: 'held', message: '`/faq` is turned off in this channel; ask in another channel.' });
+    expect(denied).toMatchObject({
+      kind: 'held',
+      reason: 'slash-denied',
+      visibility: 'private',
+      message: expect.stringMatching(/^`\/faq` is turned off in this channel; mention the bot/),
+    });
+    expect(await s.ask(q({ channelId: 'C2' }))).toMatchObject({
+      kind: 'held',
+      message: '`/faq` is turned off in this channel; ask in another channel.',
+    });
     expect((await s.ask(q({ channelId: 'C3' }))).kind).toBe('answer');
     expect((await s.ask(q({ direct: true }))).kind).toBe('answer');
   });

@@ -11,7 +11,12 @@ function service(policy: Partial<PolicySettings> = {}) {
   let clock = 1_000_000;
   let ids = 0;
   const s = new AnswerService({ knowledge, policy, now: () => clock, newId: () => `ask-${++ids}` });
-  return { s, advance: (ms: number) => { clock += ms; } };
+  return {
+    s,
+    advance: (ms: number) => {
+      clock += ms;
+    },
+  };
 }
 
 const member = { id: 'U-member', name: 'Member' };
@@ -136,7 +141,10 @@ describe('answer service policies', () => {
     expect(menu.visibility).toBe('private');
     if (menu.kind !== 'suggest') return;
     expect(menu.candidates.map((e) => e.id)).toContain('migrate-desktop');
-    const posted = await s.choose(q('how do i migrate my notes to lanternd', { via: 'message-menu', asker: mod, target: newbie }), 'migrate-desktop');
+    const posted = await s.choose(
+      q('how do i migrate my notes to lanternd', { via: 'message-menu', asker: mod, target: newbie }),
+      'migrate-desktop',
+    );
     expect(kind(posted)).toBe('answer:migrate-desktop');
     expect(posted.visibility).toBe('public');
     expect(posted.mention).toEqual([newbie]);
@@ -189,23 +197,51 @@ describe('answer service policies', () => {
       knowledge,
       insights: {
         summary: () => ({
-          since: 0, asks: 9, answered: 9, suggested: 0, unanswered: 0, topicLists: 0, helpful: 0, notHelpful: 0, topUnanswered: [],
-          topEntries: [{ entryId: 'release-names', question: '', count: 7 }, { entryId: 'tls', question: '', count: 2 }],
+          since: 0,
+          asks: 9,
+          answered: 9,
+          suggested: 0,
+          unanswered: 0,
+          topicLists: 0,
+          helpful: 0,
+          notHelpful: 0,
+          topUnanswered: [],
+          topEntries: [
+            { entryId: 'release-names', question: '', count: 7 },
+            { entryId: 'tls', question: '', count: 2 },
+          ],
         }),
       },
     });
     const pinned = knowledge.entries.filter((e) => e.pinned).length;
-    expect(s.autocomplete('', 25).slice(pinned, pinned + 2).map((c) => c.entryId)).toEqual(['release-names', 'tls']);
+    expect(
+      s
+        .autocomplete('', 25)
+        .slice(pinned, pinned + 2)
+        .map((c) => c.entryId),
+    ).toEqual(['release-names', 'tls']);
   });
 
   it('gives moderators the figures with the period they cover', async () => {
     const since: number[] = [];
     const s = new AnswerService({
-      knowledge, now: () => 100 * 86_400_000,
+      knowledge,
+      now: () => 100 * 86_400_000,
       insights: {
         summary: (sinceMs) => {
           since.push(sinceMs);
-          return { since: sinceMs, asks: 1, answered: 1, suggested: 0, unanswered: 0, topicLists: 0, helpful: 0, notHelpful: 0, topUnanswered: [], topEntries: [] };
+          return {
+            since: sinceMs,
+            asks: 1,
+            answered: 1,
+            suggested: 0,
+            unanswered: 0,
+            topicLists: 0,
+            helpful: 0,
+            notHelpful: 0,
+            topUnanswered: [],
+            topEntries: [],
+          };
         },
       },
     });

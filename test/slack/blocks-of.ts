@@ -21,13 +21,17 @@ export function buttons(message: Record<string, unknown>): { actionId: string; v
 }
 
 export function button(message: Record<string, unknown>, actionId: string | RegExp, label?: RegExp): { actionId: string; value: string } {
-  const found = buttons(message).find((b) => (typeof actionId === 'string' ? b.actionId === actionId : actionId.test(b.actionId)) && (!label || label.test(b.label)));
+  const found = buttons(message).find(
+    (b) => (typeof actionId === 'string' ? b.actionId === actionId : actionId.test(b.actionId)) && (!label || label.test(b.label)),
+  );
   if (!found) throw new Error(`no button ${String(actionId)} ${label ? String(label) : ''} in ${JSON.stringify(buttons(message))}`);
   return found;
 }
 
 export function sectionTexts(message: Record<string, unknown>): string[] {
-  return blocksOf(message).filter((b) => b.type === 'section' && b.text).map((b) => b.text!.text);
+  return blocksOf(message)
+    .filter((b) => b.type === 'section' && b.text)
+    .map((b) => b.text!.text);
 }
 
 export function headerText(message: Record<string, unknown>): string | undefined {

@@ -12,21 +12,27 @@ const MEMBERS = 16;
 
 describe.each(['http', 'socket'] as const)('a burst of /faq in %s mode', (mode) => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness(mode); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startHarness(mode);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   /** Sends one /faq per member, all at once, and returns where each member's answer arrived. */
   async function burst() {
     const asks = Array.from({ length: MEMBERS }, () => ({ userId: h.id('U'), channelId: h.id('C'), responseUrl: h.fake.responseUrl() }));
     const acks = await Promise.all(asks.map((a) => h.driver.command(slashCommand({ text: 'migrate', ...a }))));
-    return Promise.all(asks.map(async (a, i) => {
-      const acked = acks[i]!;
-      const inAck = acked.body ? (JSON.parse(acked.body) as Record<string, unknown>) : {};
-      const responseId = a.responseUrl.split('/').pop()!;
-      const onAck = 'text' in inAck;
-      const body = onAck ? inAck : (await h.fake.waitForResponse(responseId)).body;
-      return { status: acked.status, onAck, body, responseId };
-    }));
+    return Promise.all(
+      asks.map(async (a, i) => {
+        const acked = acks[i]!;
+        const inAck = acked.body ? (JSON.parse(acked.body) as Record<string, unknown>) : {};
+        const responseId = a.responseUrl.split('/').pop()!;
+        const onAck = 'text' in inAck;
+        const body = onAck ? inAck : (await h.fake.waitForResponse(responseId)).body;
+        return { status: acked.status, onAck, body, responseId };
+      }),
+    );
   }
 
   it('answers the first few on their acks, the rest at their response_url, each member exactly once', async () => {
@@ -45,7 +51,15 @@ describe.each(['http', 'socket'] as const)('a burst of /faq in %s mode', (mode) 
     const onAck = MAX_ANSWERS_AHEAD + 1;
     expect(answers.map((a) => a.onAck)).toEqual([...Array(onAck).fill(true), ...Array(MEMBERS - onAck).fill(false)]);
     // An answer that rode on its ack is not posted again; each of the others is posted once.
-    const posted = h.fake.responses.filter((r) => answers.some((a) => a.responseId === r.id)).map((r) => r.id).sort();
-    expect(posted).toEqual(answers.filter((a) => !a.onAck).map((a) => a.responseId).sort());
+    const posted = h.fake.responses
+      .filter((r) => answers.some((a) => a.responseId === r.id))
+      .map((r) => r.id)
+      .sort();
+    expect(posted).toEqual(
+      answers
+        .filter((a) => !a.onAck)
+        .map((a) => a.responseId)
+        .sort(),
+    );
   });
 });

@@ -9,7 +9,9 @@ describe('channels: on Slack', () => {
   beforeAll(async () => {
     h = await startHarness('socket', {}, 'channels:\n  CQUIET: { mention: ignore, slash: deny }\n  CPRIV: { mention: private }\n');
   });
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   const mention = (channelId: string, userId: string, ts: string) =>
     h.driver.event(eventCallback(appMention({ text: '<@UBOT> how do I migrate from centos?', userId, channelId, ts })));
@@ -33,9 +35,16 @@ describe('channels: on Slack', () => {
   });
 
   it('holds /faq back where it is denied, privately, and answers it in a direct message', async () => {
-    const denied = await h.driver.command(slashCommand({ text: 'migrate', userId: h.id('U'), channelId: 'CQUIET', responseUrl: h.fake.responseUrl() }));
-    expect(JSON.parse(denied.body)).toMatchObject({ response_type: 'ephemeral', text: '`/faq` is turned off in this channel; ask in another channel.' });
-    const dm = await h.driver.command(slashCommand({ text: 'migrate', userId: h.id('U'), channelId: 'D0DIRECT', responseUrl: h.fake.responseUrl() }));
+    const denied = await h.driver.command(
+      slashCommand({ text: 'migrate', userId: h.id('U'), channelId: 'CQUIET', responseUrl: h.fake.responseUrl() }),
+    );
+    expect(JSON.parse(denied.body)).toMatchObject({
+      response_type: 'ephemeral',
+      text: '`/faq` is turned off in this channel; ask in another channel.',
+    });
+    const dm = await h.driver.command(
+      slashCommand({ text: 'migrate', userId: h.id('U'), channelId: 'D0DIRECT', responseUrl: h.fake.responseUrl() }),
+    );
     expect(headerText(JSON.parse(dm.body) as Record<string, unknown>)).toBe('How do I migrate from CentOS to AlmaLinux?');
   });
 });

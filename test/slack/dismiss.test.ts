@@ -11,11 +11,19 @@ const REFUSED = 'Only the asker, the member it was for, or a moderator can remov
 describe.each(['socket', 'http'] as const)('Dismiss on Slack in %s mode', (mode) => {
   let h: Harness;
   // No cooldowns: the tests post the same answer in the same channels.
-  beforeAll(async () => { h = await startHarness(mode, {}, 'policy:\n  channelCooldownSeconds: 0\n  targetCooldownSeconds: 0\n'); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startHarness(mode, {}, 'policy:\n  channelCooldownSeconds: 0\n  targetCooldownSeconds: 0\n');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   let nextTs = 1_700_000_500;
-  interface Posted { channelId: string; args: Record<string, unknown>; message: { ts: string; thread_ts?: string } }
+  interface Posted {
+    channelId: string;
+    args: Record<string, unknown>;
+    message: { ts: string; thread_ts?: string };
+  }
   /** `userId` mentions the bot in a new channel; resolves with the answer posted in the thread. */
   async function mentionAnswer(userId: string): Promise<Posted> {
     const channelId = h.id('C');
@@ -29,11 +37,26 @@ describe.each(['socket', 'http'] as const)('Dismiss on Slack in %s mode', (mode)
   async function clickDismiss(userId: string, answer: Posted) {
     const dismiss = button(answer.args, 'faq_dismiss');
     const responseUrl = h.fake.responseUrl();
-    const deletes = () => h.fake.callsTo('chat.delete').filter((c) => c.args.channel === answer.channelId && c.args.ts === answer.message.ts);
+    const deletes = () =>
+      h.fake.callsTo('chat.delete').filter((c) => c.args.channel === answer.channelId && c.args.ts === answer.message.ts);
     const before = deletes().length;
-    await h.driver.interactive(blockActions({ actionId: dismiss.actionId, value: dismiss.value, userId, channelId: answer.channelId, responseUrl, message: answer.message }));
+    await h.driver.interactive(
+      blockActions({
+        actionId: dismiss.actionId,
+        value: dismiss.value,
+        userId,
+        channelId: answer.channelId,
+        responseUrl,
+        message: answer.message,
+      }),
+    );
     const outcome = await Promise.race([
-      h.fake.waitForCall('chat.delete', (c) => c.args.channel === answer.channelId && c.args.ts === answer.message.ts && deletes().length > before).then(() => ({ deleted: true as const })),
+      h.fake
+        .waitForCall(
+          'chat.delete',
+          (c) => c.args.channel === answer.channelId && c.args.ts === answer.message.ts && deletes().length > before,
+        )
+        .then(() => ({ deleted: true as const })),
       h.fake.waitForResponse(responseUrl.split('/').pop()!).then((r) => ({ deleted: false as const, reply: r.body })),
     ]);
     return outcome;
@@ -61,7 +84,7 @@ describe.each(['socket', 'http'] as const)('Dismiss on Slack in %s mode', (mode)
     expect(await notHelpful()).toBe(before);
   });
 
-  it('a workspace admin removes anyone\'s answer', async () => {
+  it("a workspace admin removes anyone's answer", async () => {
     const answer = await mentionAnswer(h.id('U'));
     expect(await clickDismiss('UMOD', answer)).toEqual({ deleted: true });
     expect(h.fake.callsTo('users.info').some((c) => c.args.user === 'UMOD')).toBe(true);
@@ -77,7 +100,9 @@ describe.each(['socket', 'http'] as const)('Dismiss on Slack in %s mode', (mode)
   });
 
   it('a private answer has no Dismiss button', async () => {
-    const acked = await h.driver.command(slashCommand({ text: 'migrate', userId: h.id('U'), channelId: h.id('C'), responseUrl: h.fake.responseUrl() }));
+    const acked = await h.driver.command(
+      slashCommand({ text: 'migrate', userId: h.id('U'), channelId: h.id('C'), responseUrl: h.fake.responseUrl() }),
+    );
     const body = JSON.parse(acked.body) as Record<string, unknown>;
     expect(body.response_type).toBe('ephemeral');
     expect(buttons(body).map((b) => b.actionId)).not.toContain('faq_dismiss');

@@ -1,21 +1,43 @@
 // End to end: the real Bolt app, started as `npm start` starts it, against the fake Slack, in
 // both Socket Mode and HTTP mode. Assertions are on what the fake Slack receives.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appMention, blockActions, directMessage, eventCallback, messageShortcut, slashCommand, viewBlockAction, viewSubmission } from '../fakes/slack/payloads.js';
+import {
+  appMention,
+  blockActions,
+  directMessage,
+  eventCallback,
+  messageShortcut,
+  slashCommand,
+  viewBlockAction,
+  viewSubmission,
+} from '../fakes/slack/payloads.js';
 import { blocksOf, button, buttons, headerText, pings, sectionTexts } from './blocks-of.js';
 import { startHarness, type Harness } from './harness.js';
 
 describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness(mode); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startHarness(mode);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   async function faq(text: string, opts: { userId?: string; userName?: string; channelId?: string; command?: string } = {}) {
     const responseUrl = h.fake.responseUrl();
     const responseId = responseUrl.split('/').pop()!;
     const channelId = opts.channelId ?? h.id('C');
     const userId = opts.userId ?? h.id('U');
-    const acked = await h.driver.command(slashCommand({ text, userId, channelId, responseUrl, ...(opts.userName ? { userName: opts.userName } : {}), ...(opts.command ? { command: opts.command } : {}) }));
+    const acked = await h.driver.command(
+      slashCommand({
+        text,
+        userId,
+        channelId,
+        responseUrl,
+        ...(opts.userName ? { userName: opts.userName } : {}),
+        ...(opts.command ? { command: opts.command } : {}),
+      }),
+    );
     /** The private reply: in the acknowledgement itself, or posted to response_url afterwards. */
     const reply = async (): Promise<{ body: Record<string, unknown> }> => {
       const inAck = acked.body ? (JSON.parse(acked.body) as Record<string, unknown>) : {};
@@ -63,7 +85,9 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     expect(picked.body.replace_original).toBe(true);
     expect(headerText(picked.body)).toBe('How do I reset my forum password?');
     // The pick is recorded against the ask whose suggestions it came from.
-    expect(choose).toHaveBeenCalledWith(expect.objectContaining({ channelId, via: 'command' }), 'reset-password', { fromAskId: JSON.parse(pick.value).a });
+    expect(choose).toHaveBeenCalledWith(expect.objectContaining({ channelId, via: 'command' }), 'reset-password', {
+      fromAskId: JSON.parse(pick.value).a,
+    });
     choose.mockRestore();
   });
 
@@ -94,7 +118,9 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
       expect(thanks.body.response_type).toBe('ephemeral');
       expect(String(thanks.body.text)).toMatch(/^Thanks/);
     }
-    expect(feedback).toHaveBeenCalledWith(expect.objectContaining({ entryId: 'migrate', helpful: true, platform: 'slack', by: expect.objectContaining({ id: userId }) }));
+    expect(feedback).toHaveBeenCalledWith(
+      expect.objectContaining({ entryId: 'migrate', helpful: true, platform: 'slack', by: expect.objectContaining({ id: userId }) }),
+    );
     expect(feedback).toHaveBeenCalledWith(expect.objectContaining({ entryId: 'migrate', helpful: false }));
     feedback.mockRestore();
   });
@@ -109,7 +135,11 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     expect(h.fake.callsTo('users.info').some((c) => c.args.user === 'UMOD')).toBe(true);
     expect(h.fake.responses.some((r) => r.id === responseId)).toBe(false);
     // Anyone may press the related buttons of a public answer; they must not aim it at the member again.
-    expect(buttons(post.args).filter((b) => b.actionId.startsWith('faq_choose')).map((b) => JSON.parse(b.value).t)).toEqual([undefined]);
+    expect(
+      buttons(post.args)
+        .filter((b) => b.actionId.startsWith('faq_choose'))
+        .map((b) => JSON.parse(b.value).t),
+    ).toEqual([undefined]);
   });
 
   it('shows what the bot knows for `/faq` alone and `/faq help`', async () => {
@@ -136,7 +166,9 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
 
   it('answers a mention in the thread of that message', async () => {
     const channelId = h.id('C');
-    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> how do I migrate from centos?', userId: h.id('U'), channelId, ts: '1700000100.000001' })));
+    await h.driver.event(
+      eventCallback(appMention({ text: '<@UBOT> how do I migrate from centos?', userId: h.id('U'), channelId, ts: '1700000100.000001' })),
+    );
     const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
     expect(post.args.thread_ts).toBe('1700000100.000001');
     expect(headerText(post.args)).toBe('How do I migrate from CentOS to AlmaLinux?');
@@ -144,7 +176,11 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
 
   it('answers a mention inside a thread in that thread, honestly when it has no answer', async () => {
     const channelId = h.id('C');
-    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> xyzzy quantum', userId: h.id('U'), channelId, ts: '1700000200.000009', threadTs: '1700000200.000001' })));
+    await h.driver.event(
+      eventCallback(
+        appMention({ text: '<@UBOT> xyzzy quantum', userId: h.id('U'), channelId, ts: '1700000200.000009', threadTs: '1700000200.000001' }),
+      ),
+    );
     const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
     expect(post.args.thread_ts).toBe('1700000200.000001');
     expect(sectionTexts(post.args)[0]).toContain("Sorry, I don't have an answer for “xyzzy quantum”");
@@ -156,7 +192,16 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     await h.driver.event(eventCallback(appMention({ text: '<@UBOT> reset forum', userId, channelId, ts: '1700000300.000001' })));
     const list = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
     const pick = button(list.args, /^faq_choose/, /account/);
-    await h.driver.interactive(blockActions({ actionId: pick.actionId, value: pick.value, userId, channelId, responseUrl: h.fake.responseUrl(), message: { ts: '1700000301.000001', thread_ts: '1700000300.000001' } }));
+    await h.driver.interactive(
+      blockActions({
+        actionId: pick.actionId,
+        value: pick.value,
+        userId,
+        channelId,
+        responseUrl: h.fake.responseUrl(),
+        message: { ts: '1700000301.000001', thread_ts: '1700000300.000001' },
+      }),
+    );
     const answer = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId && headerText(c.args) !== undefined);
     expect(answer.args.thread_ts).toBe('1700000300.000001');
     expect(headerText(answer.args)).toBe('How do I reset my forum account?');
@@ -164,7 +209,9 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
 
   it('answers a direct message in the conversation', async () => {
     const channelId = h.id('D');
-    await h.driver.event(eventCallback(directMessage({ text: 'how do I install packages', userId: h.id('U'), channelId, ts: '1700000400.000001' })));
+    await h.driver.event(
+      eventCallback(directMessage({ text: 'how do I install packages', userId: h.id('U'), channelId, ts: '1700000400.000001' })),
+    );
     const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
     expect(headerText(post.args)).toBe('How do I install packages?');
     expect(post.args.thread_ts).toBeUndefined();
@@ -179,14 +226,21 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     expect(retry.status).toBe(200);
     // A later event being answered shows the retry was processed (and dropped) before it.
     const later = h.id('C');
-    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId: later, ts: '1700000501.000001' })));
+    await h.driver.event(
+      eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId: later, ts: '1700000501.000001' })),
+    );
     await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === later);
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channelId)).toHaveLength(1);
   });
 
   it('"Answer with FAQ": opens a modal with candidates and a preview, then answers in the thread mentioning the author', async () => {
     const channelId = h.id('C');
-    const trigger = messageShortcut({ userId: 'UMOD', channelId, responseUrl: h.fake.responseUrl(), message: { user: 'UNEW', text: 'hi all, how can I reset my forum thing?', ts: '1700000600.000001' } });
+    const trigger = messageShortcut({
+      userId: 'UMOD',
+      channelId,
+      responseUrl: h.fake.responseUrl(),
+      message: { user: 'UNEW', text: 'hi all, how can I reset my forum thing?', ts: '1700000600.000001' },
+    });
     await h.driver.interactive(trigger);
     const open = await h.fake.waitForCall('views.open', (c) => c.args.trigger_id === trigger.trigger_id);
     const view = open.args.view as Record<string, unknown>;
@@ -204,7 +258,9 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     expect(acked.body).not.toContain('errors');
     expect(choose).toHaveBeenCalledWith(
       expect.objectContaining({ via: 'message-menu', target: { id: 'UNEW' }, text: 'hi all, how can I reset my forum thing?' }),
-      'reset-password', { fromAskId: expect.any(String) });
+      'reset-password',
+      { fromAskId: expect.any(String) },
+    );
     choose.mockRestore();
     const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
     expect(post.args.thread_ts).toBe('1700000600.000001');
@@ -273,9 +329,13 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
     h.fake.fail('chat.postMessage', 'channel_not_found');
     h.fake.fail('chat.postEphemeral', 'channel_not_found');
     const lost = h.id('C');
-    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId: lost, ts: '1700000700.000001' })));
+    await h.driver.event(
+      eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId: lost, ts: '1700000700.000001' })),
+    );
     const next = h.id('C');
-    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId: next, ts: '1700000701.000001' })));
+    await h.driver.event(
+      eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId: next, ts: '1700000701.000001' })),
+    );
     await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === next);
     expect(h.logs.some((l) => l.startsWith('warn') && l.includes('channel_not_found'))).toBe(true);
   });
@@ -287,7 +347,9 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
       const { reply, userId } = await faq('install packages', { channelId });
       const { body } = await reply();
       const clickUrl = h.fake.responseUrl();
-      await h.driver.interactive(blockActions({ actionId: 'faq_share', value: button(body, 'faq_share').value, userId, channelId, responseUrl: clickUrl }));
+      await h.driver.interactive(
+        blockActions({ actionId: 'faq_share', value: button(body, 'faq_share').value, userId, channelId, responseUrl: clickUrl }),
+      );
       shares.push(clickUrl.split('/').pop()!);
     }
     const held = await h.fake.waitForResponse(shares[1], (r) => r.body.delete_original === undefined);
@@ -298,17 +360,31 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
 
   it('gives each thread its own cooldown: the same answer in the channel or another thread does not hold a thread back', async () => {
     const channelId = h.id('C');
-    const postsIn = (thread: string) => h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channelId && c.args.thread_ts === thread && headerText(c.args) !== undefined);
+    const postsIn = (thread: string) =>
+      h.fake
+        .callsTo('chat.postMessage')
+        .filter((c) => c.args.channel === channelId && c.args.thread_ts === thread && headerText(c.args) !== undefined);
     // A mention in the channel is answered in a new thread under it: that thread's cooldown starts.
     await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId, ts: '1700001000.000001' })));
     await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId && c.args.thread_ts === '1700001000.000001');
     // Seconds later, the same question inside another thread is answered there.
-    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId, ts: '1700001001.000002', threadTs: '1700000990.000001' })));
-    const inThread = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId && c.args.thread_ts === '1700000990.000001');
+    await h.driver.event(
+      eventCallback(
+        appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId, ts: '1700001001.000002', threadTs: '1700000990.000001' }),
+      ),
+    );
+    const inThread = await h.fake.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === channelId && c.args.thread_ts === '1700000990.000001',
+    );
     expect(headerText(inThread.args)).toBe('How do I migrate from CentOS to AlmaLinux?');
     // A second ask in that same thread is held, privately, saying it is this thread.
     const user = h.id('U');
-    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: user, channelId, ts: '1700001002.000003', threadTs: '1700000990.000001' })));
+    await h.driver.event(
+      eventCallback(
+        appMention({ text: '<@UBOT> migrate', userId: user, channelId, ts: '1700001002.000003', threadTs: '1700000990.000001' }),
+      ),
+    );
     const held = await h.fake.waitForCall('chat.postEphemeral', (c) => c.args.channel === channelId && c.args.user === user);
     expect(JSON.stringify(held.args)).toContain('was posted in this thread moments ago');
     expect(postsIn('1700000990.000001')).toHaveLength(1);
@@ -316,7 +392,9 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
   });
 
   it('tells the member privately when a handler throws, for a command and for a mention', async () => {
-    const ask = vi.spyOn(h.bot.service, 'ask').mockImplementation(() => { throw new Error('boom'); });
+    const ask = vi.spyOn(h.bot.service, 'ask').mockImplementation(() => {
+      throw new Error('boom');
+    });
     try {
       const { reply } = await faq('migrate');
       const { body } = await reply();
@@ -324,7 +402,9 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
       expect(String(body.text)).toMatch(/^Sorry, something went wrong while answering/);
       const channelId = h.id('C');
       const userId = h.id('U');
-      await h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId, channelId, ts: '1700001100.000002', threadTs: '1700001100.000001' })));
+      await h.driver.event(
+        eventCallback(appMention({ text: '<@UBOT> migrate', userId, channelId, ts: '1700001100.000002', threadTs: '1700001100.000001' })),
+      );
       const apology = await h.fake.waitForCall('chat.postEphemeral', (c) => c.args.channel === channelId && c.args.user === userId);
       expect(String(apology.args.text)).toMatch(/^Sorry, something went wrong while answering/);
       expect(apology.args.thread_ts).toBe('1700001100.000001');
@@ -337,7 +417,14 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
   it('explains privately when the "Answer with FAQ" window cannot open', async () => {
     h.fake.fail('views.open', 'expired_trigger_id');
     const responseUrl = h.fake.responseUrl();
-    await h.driver.interactive(messageShortcut({ userId: 'UMOD', channelId: h.id('C'), responseUrl, message: { user: 'UNEW', text: 'migrate?', ts: '1700000800.000001' } }));
+    await h.driver.interactive(
+      messageShortcut({
+        userId: 'UMOD',
+        channelId: h.id('C'),
+        responseUrl,
+        message: { user: 'UNEW', text: 'migrate?', ts: '1700000800.000001' },
+      }),
+    );
     const { body } = await h.fake.waitForResponse(responseUrl.split('/').pop());
     expect(body.response_type).toBe('ephemeral');
     expect(String(body.text)).toContain('could not open: the request expired before the window could open; try the shortcut again.');
@@ -345,17 +432,29 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
 
   it('keeps the modal open with the reason when the bot may not post in that channel', async () => {
     const channelId = h.id('C');
-    const trigger = messageShortcut({ userId: 'UMOD', channelId, responseUrl: h.fake.responseUrl(), message: { user: h.id('U'), text: 'how do I install packages', ts: '1700000810.000001' } });
+    const trigger = messageShortcut({
+      userId: 'UMOD',
+      channelId,
+      responseUrl: h.fake.responseUrl(),
+      message: { user: h.id('U'), text: 'how do I install packages', ts: '1700000810.000001' },
+    });
     await h.driver.interactive(trigger);
     const open = await h.fake.waitForCall('views.open', (c) => c.args.trigger_id === trigger.trigger_id);
     h.fake.fail('chat.postMessage', 'not_in_channel');
-    const acked = await h.driver.interactive(viewSubmission({ userId: 'UMOD', view: open.args.view as Record<string, unknown>, pickedEntryId: 'install-packages' }));
+    const acked = await h.driver.interactive(
+      viewSubmission({ userId: 'UMOD', view: open.args.view as Record<string, unknown>, pickedEntryId: 'install-packages' }),
+    );
     expect(acked.body).toContain('"response_action":"errors"');
     expect(acked.body).toContain('I am not a member of this channel');
   });
 
   it('asks for a pick when the modal is submitted without one', async () => {
-    const trigger = messageShortcut({ userId: 'UMOD', channelId: h.id('C'), responseUrl: h.fake.responseUrl(), message: { user: 'UNEW', text: 'reset forum', ts: '1700000820.000001' } });
+    const trigger = messageShortcut({
+      userId: 'UMOD',
+      channelId: h.id('C'),
+      responseUrl: h.fake.responseUrl(),
+      message: { user: 'UNEW', text: 'reset forum', ts: '1700000820.000001' },
+    });
     await h.driver.interactive(trigger);
     const open = await h.fake.waitForCall('views.open', (c) => c.args.trigger_id === trigger.trigger_id);
     const acked = await h.driver.interactive(viewSubmission({ userId: 'UMOD', view: open.args.view as Record<string, unknown> }));
@@ -363,7 +462,12 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
   });
 
   it('offers the lead topics in "Answer with FAQ" for a message without words', async () => {
-    const trigger = messageShortcut({ userId: 'UMOD', channelId: h.id('C'), responseUrl: h.fake.responseUrl(), message: { user: 'UNEW', text: '', ts: '1700000830.000001' } });
+    const trigger = messageShortcut({
+      userId: 'UMOD',
+      channelId: h.id('C'),
+      responseUrl: h.fake.responseUrl(),
+      message: { user: 'UNEW', text: '', ts: '1700000830.000001' },
+    });
     await h.driver.interactive(trigger);
     const open = await h.fake.waitForCall('views.open', (c) => c.args.trigger_id === trigger.trigger_id);
     const pick = blocksOf(open.args.view as Record<string, unknown>).find((b) => b.block_id === 'faq_pick');
@@ -373,8 +477,12 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
   it('ignores edits and bot posts in a direct message, answering only new messages from people', async () => {
     const channelId = h.id('D');
     const userId = h.id('U');
-    await h.driver.event(eventCallback({ ...directMessage({ text: 'migrate', userId, channelId, ts: '1700000900.000001' }), subtype: 'message_changed' }));
-    await h.driver.event(eventCallback({ ...directMessage({ text: 'migrate', userId, channelId, ts: '1700000901.000001' }), bot_id: 'BOTHER' }));
+    await h.driver.event(
+      eventCallback({ ...directMessage({ text: 'migrate', userId, channelId, ts: '1700000900.000001' }), subtype: 'message_changed' }),
+    );
+    await h.driver.event(
+      eventCallback({ ...directMessage({ text: 'migrate', userId, channelId, ts: '1700000901.000001' }), bot_id: 'BOTHER' }),
+    );
     await h.driver.event(eventCallback(directMessage({ text: 'install packages', userId, channelId, ts: '1700000902.000001' })));
     await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
     const posts = h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channelId);
@@ -383,7 +491,9 @@ describe.each(['socket', 'http'] as const)('Slack adapter in %s mode', (mode) =>
 
   it('answers an oversized, hostile direct message with a valid message that pings nobody', async () => {
     const channelId = h.id('D');
-    const junk = Array.from({ length: 2000 }, (_, i) => (i % 3 === 0 ? '<!everyone>' : i % 3 === 1 ? '&lt;@U0BAD&gt;' : 'zqx*_~`')).join(' ');
+    const junk = Array.from({ length: 2000 }, (_, i) => (i % 3 === 0 ? '<!everyone>' : i % 3 === 1 ? '&lt;@U0BAD&gt;' : 'zqx*_~`')).join(
+      ' ',
+    );
     await h.driver.event(eventCallback(directMessage({ text: junk, userId: h.id('U'), channelId, ts: '1700001000.000001' })));
     const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
     expect(pings(post.args)).toEqual([]);

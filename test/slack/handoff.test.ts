@@ -11,22 +11,30 @@ const GROUP = 'SHELPERS';
 describe.each(['socket', 'http'] as const)('Ask a human on Slack in %s mode', (mode) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(mode, {}, `policy:\n  channelCooldownSeconds: 0\nhandoff:\n  slackGroup: ${GROUP}\n  channelCooldownSeconds: 0\n`);
+    h = await startHarness(
+      mode,
+      {},
+      `policy:\n  channelCooldownSeconds: 0\nhandoff:\n  slackGroup: ${GROUP}\n  channelCooldownSeconds: 0\n`,
+    );
   });
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   async function faq(userId: string, channelId: string, text: string): Promise<Record<string, unknown>> {
     const responseUrl = h.fake.responseUrl();
     const acked = await h.driver.command(slashCommand({ text, userId, channelId, responseUrl }));
     const inAck = acked.body ? (JSON.parse(acked.body) as Record<string, unknown>) : {};
-    return 'text' in inAck ? inAck : (await h.fake.waitForResponse(responseUrl.split('/').pop()!)).body as Record<string, unknown>;
+    return 'text' in inAck ? inAck : ((await h.fake.waitForResponse(responseUrl.split('/').pop()!)).body as Record<string, unknown>);
   }
 
   /** Presses "Ask a human" on a private reply; resolves with the private answer to the press. */
   async function press(userId: string, channelId: string, reply: Record<string, unknown>, message?: { ts: string; thread_ts?: string }) {
     const ask = button(reply, 'faq_handoff');
     const responseUrl = h.fake.responseUrl();
-    await h.driver.interactive(blockActions({ actionId: ask.actionId, value: ask.value, userId, channelId, responseUrl, ...(message ? { message } : {}) }));
+    await h.driver.interactive(
+      blockActions({ actionId: ask.actionId, value: ask.value, userId, channelId, responseUrl, ...(message ? { message } : {}) }),
+    );
     return (await h.fake.waitForResponse(responseUrl.split('/').pop()!)).body as Record<string, unknown>;
   }
 
@@ -35,7 +43,10 @@ describe.each(['socket', 'http'] as const)('Ask a human on Slack in %s mode', (m
   it('answers, suggestions and "no answer" replies carry the button; the topic list does not', async () => {
     const channelId = h.id('C');
     for (const text of ['how do I migrate from centos?', 'reset', 'quantum chromodynamics of bananas']) {
-      expect(buttons(await faq(h.id('U'), channelId, text)).map((b) => b.actionId), text).toContain('faq_handoff');
+      expect(
+        buttons(await faq(h.id('U'), channelId, text)).map((b) => b.actionId),
+        text,
+      ).toContain('faq_handoff');
     }
     expect(buttons(await faq(h.id('U'), channelId, 'help')).map((b) => b.actionId)).not.toContain('faq_handoff');
   });
@@ -64,7 +75,7 @@ describe.each(['socket', 'http'] as const)('Ask a human on Slack in %s mode', (m
     expect(posts(channelId)).toHaveLength(2);
   });
 
-  it('on a public answer in a mention\'s thread, the group is pinged in that thread', async () => {
+  it("on a public answer in a mention's thread, the group is pinged in that thread", async () => {
     const channelId = h.id('C');
     const user = h.id('U');
     const ts = '1700001000.000001';

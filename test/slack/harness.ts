@@ -36,7 +36,12 @@ export interface Harness {
 
 /** `configYaml` becomes the faqbot.config.yaml of the bot's working folder. */
 /** `users`: the members the fake Slack knows (users.info), the two above unless given. */
-export async function startHarness(mode: 'http' | 'socket', extraEnv: Record<string, string> = {}, configYaml?: string, users: readonly FakeUser[] = USERS): Promise<Harness> {
+export async function startHarness(
+  mode: 'http' | 'socket',
+  extraEnv: Record<string, string> = {},
+  configYaml?: string,
+  users: readonly FakeUser[] = USERS,
+): Promise<Harness> {
   const fake = await FakeSlack.start(users);
   const cwd = await mkdtemp(join(tmpdir(), 'faqbot-slack-'));
   if (configYaml !== undefined) await writeFile(join(cwd, 'faqbot.config.yaml'), configYaml);
@@ -71,7 +76,12 @@ export async function startHarness(mode: 'http' | 'socket', extraEnv: Record<str
   }
   let n = 0;
   return {
-    fake, bot, slack, driver, logs, cwd,
+    fake,
+    bot,
+    slack,
+    driver,
+    logs,
+    cwd,
     ...(http ? { http } : {}),
     ...(eventsUrl ? { eventsUrl } : {}),
     id: (prefix) => `${prefix}${(++n).toString(36).toUpperCase()}X${Math.random().toString(36).slice(2, 6).toUpperCase()}`,

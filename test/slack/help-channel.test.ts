@@ -12,20 +12,33 @@ const HELP = 'CHELPDESK';
 describe.each(['socket', 'http'] as const)('help channels on Slack in %s mode', (mode) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(mode, {}, `policy:\n  channelCooldownSeconds: 0\nchannels:\n  ${HELP}: { help: true }\nhandoff:\n  slackGroup: SHELPERS\n`);
+    h = await startHarness(
+      mode,
+      {},
+      `policy:\n  channelCooldownSeconds: 0\nchannels:\n  ${HELP}: { help: true }\nhandoff:\n  slackGroup: SHELPERS\n`,
+    );
   });
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   let ts = 1_700_002_000;
   function post(text: string, extra: Record<string, unknown> = {}, channel = HELP) {
     const at = `${++ts}.000001`;
-    return { at, sent: h.driver.event(eventCallback({ type: 'message', channel_type: 'channel', channel, user: h.id('U'), text, ts: at, team: TEAM_ID, ...extra })) };
+    return {
+      at,
+      sent: h.driver.event(
+        eventCallback({ type: 'message', channel_type: 'channel', channel, user: h.id('U'), text, ts: at, team: TEAM_ID, ...extra }),
+      ),
+    };
   }
   const answersIn = (threadTs: string) => h.fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === threadTs);
   /** A mention elsewhere that is answered: the events before it have surely been handled. */
   async function settle(): Promise<void> {
     const channelId = h.id('C');
-    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> how do I migrate from centos?', userId: h.id('U'), channelId, ts: `${++ts}.000001` })));
+    await h.driver.event(
+      eventCallback(appMention({ text: '<@UBOT> how do I migrate from centos?', userId: h.id('U'), channelId, ts: `${++ts}.000001` })),
+    );
     await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
   }
 
@@ -52,7 +65,15 @@ describe.each(['socket', 'http'] as const)('help channels on Slack in %s mode', 
 
   it('never twice in a thread: the same post delivered again is answered once', async () => {
     const at = `${++ts}.000001`;
-    const event = { type: 'message', channel_type: 'channel', channel: HELP, user: 'UNEW', text: 'How do I migrate from CentOS to AlmaLinux?', ts: at, team: TEAM_ID };
+    const event = {
+      type: 'message',
+      channel_type: 'channel',
+      channel: HELP,
+      user: 'UNEW',
+      text: 'How do I migrate from CentOS to AlmaLinux?',
+      ts: at,
+      team: TEAM_ID,
+    };
     await h.driver.event(eventCallback(event));
     await h.fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === at);
     await h.driver.event(eventCallback(event)); // a new event id: not Slack's retry, a second delivery

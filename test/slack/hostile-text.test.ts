@@ -41,7 +41,9 @@ describe('Slack replies and hostile text', () => {
   });
 
   it('keeps <!here> from a knowledge question out of the plain_text header and the buttons', async () => {
-    const acked = await h.driver.command(slashCommand({ text: 'outage alerts', userId: h.id('U'), channelId: h.id('C'), responseUrl: h.fake.responseUrl() }));
+    const acked = await h.driver.command(
+      slashCommand({ text: 'outage alerts', userId: h.id('U'), channelId: h.id('C'), responseUrl: h.fake.responseUrl() }),
+    );
     const body = JSON.parse(acked.body) as Record<string, unknown>;
     expect(headerText(body)).toBe('Who gets @here alerts during an outage?');
     expect(JSON.stringify(blocksOf(body))).not.toContain('<!here>');
@@ -49,7 +51,16 @@ describe('Slack replies and hostile text', () => {
 
   it('answers a question with invisible characters inside its words', async () => {
     const channelId = h.id('C');
-    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> how do I mi\u00adgr\u2060ate from cen\ufefftos', userId: h.id('U'), channelId, ts: '1700004001.000001' })));
+    await h.driver.event(
+      eventCallback(
+        appMention({
+          text: '<@UBOT> how do I mi\u00adgr\u2060ate from cen\ufefftos',
+          userId: h.id('U'),
+          channelId,
+          ts: '1700004001.000001',
+        }),
+      ),
+    );
     const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
     expect(headerText(post.args)).toBe('How do I migrate from CentOS to AlmaLinux?');
   });

@@ -8,8 +8,12 @@ import { startHarness, type Harness } from './harness.js';
 
 describe('Slack HTTP mode request verification', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness('http'); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startHarness('http');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   /** Sends a valid mention and waits for its answer, so anything an earlier request caused has arrived too. */
   async function settle(): Promise<void> {
@@ -18,11 +22,14 @@ describe('Slack HTTP mode request verification', () => {
     await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
   }
 
-  const body = () => formBody(slashCommand({ text: 'migrate', userId: 'UATTACK', channelId: 'CATTACK', responseUrl: h.fake.responseUrl() }));
+  const body = () =>
+    formBody(slashCommand({ text: 'migrate', userId: 'UATTACK', channelId: 'CATTACK', responseUrl: h.fake.responseUrl() }));
 
   it('rejects a forged signature with 401 and makes no Web API call', async () => {
     const before = h.fake.outgoing.length;
-    const forged = await h.http!.post(body(), 'application/x-www-form-urlencoded', { signature: sign('not-the-secret', Math.floor(Date.now() / 1000), body()) });
+    const forged = await h.http!.post(body(), 'application/x-www-form-urlencoded', {
+      signature: sign('not-the-secret', Math.floor(Date.now() / 1000), body()),
+    });
     expect(forged.status).toBe(401);
     await settle();
     expect(h.fake.outgoing.length).toBe(before + 1);
@@ -36,7 +43,10 @@ describe('Slack HTTP mode request verification', () => {
     expect(h.fake.outgoing.length).toBe(before + 1);
   });
 
-  it.each([['an hour', 3600], ['a year', 365 * 24 * 3600]])('rejects a correctly signed request dated %s ahead with 401 and makes no Web API call', async (_, ahead) => {
+  it.each([
+    ['an hour', 3600],
+    ['a year', 365 * 24 * 3600],
+  ])('rejects a correctly signed request dated %s ahead with 401 and makes no Web API call', async (_, ahead) => {
     const before = h.fake.outgoing.length;
     const future = await h.http!.post(body(), 'application/x-www-form-urlencoded', { timestamp: Math.floor(Date.now() / 1000) + ahead });
     expect(future.status).toBe(401);
@@ -45,7 +55,9 @@ describe('Slack HTTP mode request verification', () => {
   });
 
   it('answers a replayed /faq (same trigger_id) with an empty acknowledgement, not a second answer', async () => {
-    const replayed = formBody(slashCommand({ text: 'migrate', userId: h.id('U'), channelId: h.id('C'), responseUrl: h.fake.responseUrl() }));
+    const replayed = formBody(
+      slashCommand({ text: 'migrate', userId: h.id('U'), channelId: h.id('C'), responseUrl: h.fake.responseUrl() }),
+    );
     const first = await h.http!.post(replayed, 'application/x-www-form-urlencoded');
     expect(JSON.parse(first.body)).toMatchObject({ text: expect.stringContaining('How do I migrate') });
     const again = await h.http!.post(replayed, 'application/x-www-form-urlencoded');
@@ -55,10 +67,14 @@ describe('Slack HTTP mode request verification', () => {
   it('refuses a body declared larger than the limit with 413 before it is sent', async () => {
     // Only the headers go out: a server that buffers first would wait for 100 MB forever.
     const res = await new Promise<Acked>((resolve, reject) => {
-      const req = request(h.eventsUrl!, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(100 * 1024 * 1024) } }, (r) => {
-        r.resume();
-        resolve({ status: r.statusCode ?? 0, body: '' });
-      });
+      const req = request(
+        h.eventsUrl!,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(100 * 1024 * 1024) } },
+        (r) => {
+          r.resume();
+          resolve({ status: r.statusCode ?? 0, body: '' });
+        },
+      );
       req.on('error', reject);
       req.flushHeaders();
     });
@@ -67,10 +83,14 @@ describe('Slack HTTP mode request verification', () => {
 
   it('refuses a streamed body that grows past the limit with 413', async () => {
     const res = await new Promise<Acked>((resolve, reject) => {
-      const req = request(h.eventsUrl!, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (r) => {
-        r.resume();
-        resolve({ status: r.statusCode ?? 0, body: '' });
-      });
+      const req = request(
+        h.eventsUrl!,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (r) => {
+          r.resume();
+          resolve({ status: r.statusCode ?? 0, body: '' });
+        },
+      );
       req.on('error', () => {}); // the server closes the connection once it has answered
       const chunk = Buffer.alloc(64 * 1024, 'a');
       let sent = 0;
@@ -103,7 +123,9 @@ describe('Slack HTTP mode request verification', () => {
 
   it('answers a signed /faq privately in its acknowledgement (200, JSON), with no further call', async () => {
     const before = h.fake.outgoing.length;
-    const acked = await h.http!.command(slashCommand({ text: 'migrate', userId: h.id('U'), channelId: h.id('C'), responseUrl: h.fake.responseUrl() }));
+    const acked = await h.http!.command(
+      slashCommand({ text: 'migrate', userId: h.id('U'), channelId: h.id('C'), responseUrl: h.fake.responseUrl() }),
+    );
     expect(acked.status).toBe(200);
     expect(JSON.parse(acked.body)).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('How do I migrate') });
     await settle();
@@ -112,12 +134,14 @@ describe('Slack HTTP mode request verification', () => {
 
   it('acknowledges /faq for a named member at once with an empty 200, then posts in the channel', async () => {
     const channelId = h.id('C');
-    const acked = await h.http!.command(slashCommand({ text: 'install packages <@UNEW|nina>', userId: 'UMOD', channelId, responseUrl: h.fake.responseUrl() }));
+    const acked = await h.http!.command(
+      slashCommand({ text: 'install packages <@UNEW|nina>', userId: 'UMOD', channelId, responseUrl: h.fake.responseUrl() }),
+    );
     expect(acked).toEqual({ status: 200, body: '' });
     await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
   });
 
-  it('answers Slack\'s URL verification challenge', async () => {
+  it("answers Slack's URL verification challenge", async () => {
     const res = await h.http!.event({ type: 'url_verification', challenge: 'abc123', token: 'x' });
     expect(res.status).toBe(200);
     expect(res.body).toContain('abc123');

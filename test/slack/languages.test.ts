@@ -9,7 +9,7 @@ import { startHarness, USERS, type Harness } from './harness.js';
 
 const KNOWLEDGE = resolve(import.meta.dirname, '../fixtures/languages/knowledge');
 
-describe('Slack in the member\'s language', () => {
+describe("Slack in the member's language", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness('socket', { FAQBOT_KNOWLEDGE: KNOWLEDGE }, undefined, [
@@ -19,7 +19,9 @@ describe('Slack in the member\'s language', () => {
       { id: 'UFLEUR', name: 'Fleur', locale: 'fr-FR' },
     ]);
   });
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   async function faq(text: string, userId: string) {
     const responseUrl = h.fake.responseUrl();
@@ -43,7 +45,7 @@ describe('Slack in the member\'s language', () => {
     expect(h.fake.callsTo('users.info').filter((c) => c.args.user === 'UELENA')).toHaveLength(1);
   });
 
-  it('answers a member whose Slack is in French in English, the knowledge\'s own language', async () => {
+  it("answers a member whose Slack is in French in English, the knowledge's own language", async () => {
     const { body } = await faq('forgot my password', 'UFLEUR');
     expect(headerText(body)).toBe('How do I reset my password?');
     expect(buttons(body).map((b) => b.label)).toContain('👍 Helpful');
@@ -54,19 +56,25 @@ describe('Slack in the member\'s language', () => {
     expect(sectionTexts(body)[0]).toBe('Lo siento, no tengo una respuesta para «xyzzy quantum».');
   });
 
-  it('answers a mention in the thread in the member\'s language', async () => {
+  it("answers a mention in the thread in the member's language", async () => {
     const channel = h.id('C');
-    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> Wie lösche ich mein Konto?', userId: 'UDIETER', channelId: channel, ts: '1700000100.000100' })));
+    await h.driver.event(
+      eventCallback(
+        appMention({ text: '<@UBOT> Wie lösche ich mein Konto?', userId: 'UDIETER', channelId: channel, ts: '1700000100.000100' }),
+      ),
+    );
     const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channel);
     expect(headerText(post.args)).toBe('Wie lösche ich mein Konto?');
     expect(post.args.thread_ts).toBe('1700000100.000100');
   });
 
-  it('thanks for feedback in the member\'s language', async () => {
+  it("thanks for feedback in the member's language", async () => {
     const { body, channelId } = await faq('olvidé mi contraseña', 'UELENA');
     const helpful = button(body, 'faq_helpful');
     const responseUrl = h.fake.responseUrl();
-    await h.driver.interactive(blockActions({ actionId: helpful.actionId, value: helpful.value, userId: 'UELENA', channelId, responseUrl }));
+    await h.driver.interactive(
+      blockActions({ actionId: helpful.actionId, value: helpful.value, userId: 'UELENA', channelId, responseUrl }),
+    );
     const thanks = await h.fake.waitForResponse(responseUrl.split('/').pop());
     expect(thanks.body.text).toBe('Gracias, me alegra que te haya ayudado.');
   });
@@ -77,9 +85,11 @@ describe('Slack with knowledge in one language', () => {
   beforeAll(async () => {
     h = await startHarness('socket', {}, undefined, [...USERS, { id: 'UELENA', name: 'Elena', locale: 'es-ES' }]);
   });
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
-  it('asks users.info for no locale: every reply is in the knowledge\'s language anyway', async () => {
+  it("asks users.info for no locale: every reply is in the knowledge's language anyway", async () => {
     const responseUrl = h.fake.responseUrl();
     const acked = await h.driver.command(slashCommand({ text: 'migrate', userId: 'UELENA', channelId: h.id('C'), responseUrl }));
     const body = JSON.parse(acked.body) as Record<string, unknown>;

@@ -35,10 +35,22 @@ describe('markdownToMrkdwn', () => {
 
   it('gives plain, escaped text for notifications', () => {
     const entry: Entry = {
-      id: 'hi', question: 'Q', answer: '**Hi** <!here> [x](https://x.org)', alternates: [], keywords: [], links: [], related: [], tags: [], pinned: false,
-      meta: { file: 'f.yaml' }, location: { file: 'f.yaml', line: 1, col: 1 },
+      id: 'hi',
+      question: 'Q',
+      answer: '**Hi** <!here> [x](https://x.org)',
+      alternates: [],
+      keywords: [],
+      links: [],
+      related: [],
+      tags: [],
+      pinned: false,
+      meta: { file: 'f.yaml' },
+      location: { file: 'f.yaml', line: 1, col: 1 },
     };
-    const msg = renderReply({ kind: 'answer', askId: 'a', visibility: 'private', mention: [], entry, related: [], score: 1 }, { via: 'command' });
+    const msg = renderReply(
+      { kind: 'answer', askId: 'a', visibility: 'private', mention: [], entry, related: [], score: 1 },
+      { via: 'command' },
+    );
     expect(msg.text).toBe('Q — Hi &lt;!here&gt; x');
   });
 
@@ -82,13 +94,25 @@ describe('splitMrkdwn', () => {
 
 describe('answer messages', () => {
   const entry = (answer: string): Entry => ({
-    id: 'big', question: 'Q', answer, alternates: [], keywords: [], links: [], related: [], tags: [], pinned: false,
-    meta: { file: 'f.yaml', source: 'https://x.org/faq' }, location: { file: 'f.yaml', line: 1, col: 1 },
+    id: 'big',
+    question: 'Q',
+    answer,
+    alternates: [],
+    keywords: [],
+    links: [],
+    related: [],
+    tags: [],
+    pinned: false,
+    meta: { file: 'f.yaml', source: 'https://x.org/faq' },
+    location: { file: 'f.yaml', line: 1, col: 1 },
   });
 
   it('stays within 50 blocks however long the answer, and says it was cut', () => {
     const huge = Array.from({ length: 80 }, (_, i) => `Paragraph ${i}: ${'words '.repeat(300)}`).join('\n\n');
-    const msg = renderReply({ kind: 'answer', askId: 'a', visibility: 'private', mention: [], entry: entry(huge), related: [], score: 1 }, { via: 'command' });
+    const msg = renderReply(
+      { kind: 'answer', askId: 'a', visibility: 'private', mention: [], entry: entry(huge), related: [], score: 1 },
+      { via: 'command' },
+    );
     expect(msg.blocks.length).toBeLessThanOrEqual(50);
     const texts = msg.blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
     for (const t of texts) expect(t.length).toBeLessThanOrEqual(3000);

@@ -42,24 +42,35 @@ describe('Slack OAuth settings', () => {
     expect(configError({ SLACK_CLIENT_ID: '1', SLACK_CLIENT_SECRET: 'x' })).toBe(
       'SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set but SLACK_STATE_SECRET is not: installing the Slack app to many workspaces by OAuth needs all of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET (see docs/slack.md "Many workspaces"); unset them all to run on one SLACK_BOT_TOKEN',
     );
-    expect(configError({ SLACK_STATE_SECRET: 'x' })).toMatch(/^SLACK_STATE_SECRET is set but SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are not/);
+    expect(configError({ SLACK_STATE_SECRET: 'x' })).toMatch(
+      /^SLACK_STATE_SECRET is set but SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are not/,
+    );
   });
 
   it('refuses OAuth beside a single bot token, or in Socket Mode, saying which to unset', () => {
-    expect(configError({ ...OAUTH, SLACK_BOT_TOKEN: 'xoxb-1' })).toMatch(/either one workspace on one bot token, or OAuth installs to many .*; unset SLACK_BOT_TOKEN for OAuth, or the OAuth variables for one workspace$/);
-    expect(configError({ ...OAUTH, SLACK_APP_TOKEN: 'xapp-1' })).toMatch(/OAuth installs are served over HTTP .*: unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET and PORT/);
+    expect(configError({ ...OAUTH, SLACK_BOT_TOKEN: 'xoxb-1' })).toMatch(
+      /either one workspace on one bot token, or OAuth installs to many .*; unset SLACK_BOT_TOKEN for OAuth, or the OAuth variables for one workspace$/,
+    );
+    expect(configError({ ...OAUTH, SLACK_APP_TOKEN: 'xapp-1' })).toMatch(
+      /OAuth installs are served over HTTP .*: unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET and PORT/,
+    );
   });
 
   it('without a signing secret, start-up says OAuth arrives over HTTP and where to copy it', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'faqbot-oauth-'));
     const env = { ...OAUTH, FAQBOT_KNOWLEDGE: KNOWLEDGE, FAQBOT_DB: join(cwd, 'faqbot.db'), PORT: '0' };
-    await expect(startBot({ out() {}, err() {}, stdin: process.stdin, cwd, env }, { adapters, log: { info() {}, warn() {}, error() {} } }))
-      .rejects.toThrow(/SLACK_SIGNING_SECRET is not: OAuth installs and their requests arrive over HTTP; copy the Signing Secret from the app's "Basic Information" page/);
+    await expect(
+      startBot({ out() {}, err() {}, stdin: process.stdin, cwd, env }, { adapters, log: { info() {}, warn() {}, error() {} } }),
+    ).rejects.toThrow(
+      /SLACK_SIGNING_SECRET is not: OAuth installs and their requests arrive over HTTP; copy the Signing Secret from the app's "Basic Information" page/,
+    );
   });
 
   it('keeps the client secret and the state secret out of the log', () => {
     const secrets = secretValues(readSecrets({ ...OAUTH, SLACK_SIGNING_SECRET: 'sign-me' }));
-    expect(redact('exchange failed for client-secret-value with state state-secret-value', secrets)).toBe('exchange failed for [redacted] with state [redacted]');
+    expect(redact('exchange failed for client-secret-value with state state-secret-value', secrets)).toBe(
+      'exchange failed for [redacted] with state [redacted]',
+    );
   });
 });
 

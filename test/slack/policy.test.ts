@@ -7,8 +7,12 @@ import { startHarness, type Harness } from './harness.js';
 
 describe('Slack adapter with targeting limited to moderators', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness('http', {}, 'policy:\n  targeting: moderators\n'); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startHarness('http', {}, 'policy:\n  targeting: moderators\n');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('tells a regular member privately that only moderators can send an answer to someone', async () => {
     const channelId = h.id('C');
@@ -30,11 +34,20 @@ describe('Slack adapter with targeting limited to moderators', () => {
   });
 
   it('shows a regular member why "Answer with FAQ" cannot post, with no submit button', async () => {
-    const trigger = messageShortcut({ userId: 'UNEW', channelId: h.id('C'), responseUrl: h.fake.responseUrl(), message: { user: 'UMOD', text: 'how do I migrate', ts: '1700000900.000001' } });
+    const trigger = messageShortcut({
+      userId: 'UNEW',
+      channelId: h.id('C'),
+      responseUrl: h.fake.responseUrl(),
+      message: { user: 'UMOD', text: 'how do I migrate', ts: '1700000900.000001' },
+    });
     await h.driver.interactive(trigger);
     const open = await h.fake.waitForCall('views.open', (c) => c.args.trigger_id === trigger.trigger_id);
     const view = open.args.view as Record<string, unknown>;
     expect(view.submit).toBeUndefined();
-    expect(blocksOf(view).map((b) => b.text?.text ?? '').join('\n')).toContain('Only moderators');
+    expect(
+      blocksOf(view)
+        .map((b) => b.text?.text ?? '')
+        .join('\n'),
+    ).toContain('Only moderators');
   });
 });

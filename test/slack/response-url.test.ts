@@ -38,8 +38,17 @@ describe('postToResponseUrl', () => {
 
   it('rejects with what Slack answered, without the URL, when the URL expired or the message is refused', async () => {
     const expired = await endpoint((_b, _r, res) => res.writeHead(404).end('expired_url'));
-    const refused = await endpoint((_b, _r, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":false,"error":"invalid_blocks"}'));
-    const failures = await Promise.all([expired, refused].map((url) => postToResponseUrl(url, { text: 'x' }).then(() => 'accepted', (e: Error) => e.message)));
+    const refused = await endpoint((_b, _r, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":false,"error":"invalid_blocks"}'),
+    );
+    const failures = await Promise.all(
+      [expired, refused].map((url) =>
+        postToResponseUrl(url, { text: 'x' }).then(
+          () => 'accepted',
+          (e: Error) => e.message,
+        ),
+      ),
+    );
     expect(failures).toEqual([
       'Slack refused the reply to the response_url (HTTP 404, expired_url)',
       'Slack refused the reply to the response_url (HTTP 200, invalid_blocks)',
@@ -48,7 +57,11 @@ describe('postToResponseUrl', () => {
   });
 
   it('gives up on a Slack that accepts the post and never answers', async () => {
-    const url = await endpoint(() => { /* never answers */ });
-    await expect(postToResponseUrl(url, { text: 'x' }, 50)).rejects.toThrow('Slack did not answer the reply to the response_url within 0.05 s');
+    const url = await endpoint(() => {
+      /* never answers */
+    });
+    await expect(postToResponseUrl(url, { text: 'x' }, 50)).rejects.toThrow(
+      'Slack did not answer the reply to the response_url within 0.05 s',
+    );
   });
 });

@@ -16,7 +16,9 @@ describe.each(['socket', 'http'] as const)('restrictedTo on Slack in %s mode', (
     h = await startHarness(mode, { FAQBOT_KNOWLEDGE: KNOWLEDGE }, 'policy:\n  channelCooldownSeconds: 0\n');
     h.fake.usergroups.set('SSTAFF', new Set([STAFF]));
   });
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   async function faq(userId: string, text: string): Promise<string> {
     const responseUrl = h.fake.responseUrl();
@@ -37,7 +39,7 @@ describe.each(['socket', 'http'] as const)('restrictedTo on Slack in %s mode', (
     expect(h.fake.callsTo('usergroups.users.list').map((c) => c.args.usergroup)).toContain('SSTAFF');
   });
 
-  it('the group\'s members are looked up once for many asks (cached briefly)', async () => {
+  it("the group's members are looked up once for many asks (cached briefly)", async () => {
     const before = h.fake.callsTo('usergroups.users.list').length;
     for (let i = 0; i < 3; i++) await faq(h.id('U'), 'install');
     expect(h.fake.callsTo('usergroups.users.list').length - before).toBeLessThanOrEqual(1);
@@ -45,7 +47,9 @@ describe.each(['socket', 'http'] as const)('restrictedTo on Slack in %s mode', (
 
   it('a mention by a group member is answered to them alone (ephemeral), never in the thread', async () => {
     const channelId = h.id('C');
-    await h.driver.event(eventCallback(appMention({ text: '<@UBOT> how do I deploy to production?', userId: STAFF, channelId, ts: '1700000900.000001' })));
+    await h.driver.event(
+      eventCallback(appMention({ text: '<@UBOT> how do I deploy to production?', userId: STAFF, channelId, ts: '1700000900.000001' })),
+    );
     const eph = await h.fake.waitForCall('chat.postEphemeral', (c) => c.args.channel === channelId);
     expect(eph.args.user).toBe(STAFF);
     expect(JSON.stringify(eph.args)).toContain(SECRET);
@@ -55,7 +59,15 @@ describe.each(['socket', 'http'] as const)('restrictedTo on Slack in %s mode', (
   it('a forged button naming the entry shows a member outside the group nothing of it', async () => {
     const responseUrl = h.fake.responseUrl();
     const channelId = h.id('C');
-    await h.driver.interactive(blockActions({ actionId: 'faq_choose', value: JSON.stringify({ a: 'ask-x', e: 'deploy-production', v: 'command' }), userId: h.id('U'), channelId, responseUrl }));
+    await h.driver.interactive(
+      blockActions({
+        actionId: 'faq_choose',
+        value: JSON.stringify({ a: 'ask-x', e: 'deploy-production', v: 'command' }),
+        userId: h.id('U'),
+        channelId,
+        responseUrl,
+      }),
+    );
     const reply = await h.fake.waitForResponse(responseUrl.split('/').pop()!);
     expect(JSON.stringify(reply.body)).not.toContain(SECRET);
   });

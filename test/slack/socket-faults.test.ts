@@ -17,7 +17,10 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
     await new Promise((r) => setTimeout(r, 20));
   }
 }
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 describe('Slack Socket Mode when apps.connections.open fails after a drop', () => {
   it('keeps retrying through HTTP 500s and resets, reconnects, answers, and logs the outage once without the token', async () => {
@@ -31,7 +34,9 @@ describe('Slack Socket Mode when apps.connections.open fails after a drop', () =
     await until(() => harness.slack.health().state === 'connected');
 
     const channelId = harness.id('C');
-    await harness.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: harness.id('U'), channelId, ts: '1700003000.000001' })));
+    await harness.driver.event(
+      eventCallback(appMention({ text: '<@UBOT> migrate', userId: harness.id('U'), channelId, ts: '1700003000.000001' })),
+    );
     const post = await harness.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channelId);
     expect(headerText(post.args)).toBe('How do I migrate from CentOS to AlmaLinux?');
 
@@ -47,9 +52,10 @@ describe('Slack Socket Mode when apps.connections.open fails after a drop', () =
     harness.fake.fail('apps.connections.open', 'invalid_auth', 5);
     harness.fake.dropSocket();
     const reason = await harness.bot.failed;
-    expect(reason).toMatch(/^slack: Slack refused SLACK_APP_TOKEN while reconnecting \(invalid_auth\).*new app-level token with connections:write and restart$/);
+    expect(reason).toMatch(
+      /^slack: Slack refused SLACK_APP_TOKEN while reconnecting \(invalid_auth\).*new app-level token with connections:write and restart$/,
+    );
     expect(harness.slack.health()).toMatchObject({ state: 'failed' });
     expect(reason).not.toContain(APP_TOKEN);
   });
 });
-

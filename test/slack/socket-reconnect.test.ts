@@ -7,8 +7,12 @@ import { startHarness, type Harness } from './harness.js';
 
 describe('Slack Socket Mode reconnection', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness('socket', { FAQBOT_HTTP_PORT: '0' }); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startHarness('socket', { FAQBOT_HTTP_PORT: '0' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('reconnects when Slack asks it to, through apps.connections.open, and keeps answering', async () => {
     expect(h.fake.connections).toBe(1);
@@ -31,7 +35,11 @@ describe('Slack Socket Mode reconnection', () => {
     const before = h.fake.connections;
     const sent: Promise<unknown>[] = [];
     const sending = setInterval(() => {
-      sent.push(h.driver.event(eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId: h.id('C'), ts: '1700002100.000001' }))));
+      sent.push(
+        h.driver.event(
+          eventCallback(appMention({ text: '<@UBOT> migrate', userId: h.id('U'), channelId: h.id('C'), ts: '1700002100.000001' })),
+        ),
+      );
     }, 20);
     try {
       h.fake.requestReconnect();

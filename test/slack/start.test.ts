@@ -19,8 +19,17 @@ afterEach(async () => {
 async function start(env: Record<string, string>, startupTimeoutMs?: number) {
   const fake = await FakeSlack.start();
   const cwd = await mkdtemp(join(tmpdir(), 'faqbot-slack-start-'));
-  cleanups.push(async () => { await fake.close(); await rm(cwd, { recursive: true, force: true }); });
-  const io = { out() {}, err() {}, stdin: process.stdin, cwd, env: { SLACK_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: KNOWLEDGE, PORT: '0', ...env } };
+  cleanups.push(async () => {
+    await fake.close();
+    await rm(cwd, { recursive: true, force: true });
+  });
+  const io = {
+    out() {},
+    err() {},
+    stdin: process.stdin,
+    cwd,
+    env: { SLACK_API_URL: fake.apiUrl, FAQBOT_KNOWLEDGE: KNOWLEDGE, PORT: '0', ...env },
+  };
   return { fake, run: () => startBot(io, { adapters, log: silentLogger, ...(startupTimeoutMs ? { startupTimeoutMs } : {}) }) };
 }
 
@@ -48,7 +57,10 @@ describe('starting the Slack adapter', () => {
 
   it('says the bot token was refused, without printing it', async () => {
     const { run } = await start({ SLACK_BOT_TOKEN: 'xoxb-wrong', SLACK_SIGNING_SECRET: 's' });
-    const error = await run().then(() => undefined, (e: unknown) => e as Error);
+    const error = await run().then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(error?.message).toMatch(/Slack did not accept SLACK_BOT_TOKEN \(invalid_auth\)/);
     expect(error?.message).not.toContain('xoxb-wrong');
   });
@@ -59,14 +71,20 @@ describe('starting the Slack adapter', () => {
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((done) => closed.close(() => done()));
     const { run } = await start({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: 's', SLACK_API_URL: `http://127.0.0.1:${port}/api/` });
-    const error = await run().then(() => undefined, (e: unknown) => e as Error);
+    const error = await run().then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(error?.message).toMatch(/could not reach Slack .*check the network, or SLACK_API_URL/);
     expect(error?.message).not.toContain(BOT_TOKEN);
   });
 
   it('says Socket Mode did not connect when the app token is refused', async () => {
     const { run } = await start({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-wrong' });
-    const error = await run().then(() => undefined, (e: unknown) => e as Error);
+    const error = await run().then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(error?.message).toMatch(/Socket Mode did not connect \(invalid_auth\).*SLACK_APP_TOKEN/);
     expect(error?.message).not.toContain('xapp-wrong');
   });
@@ -78,7 +96,12 @@ describe('starting the Slack adapter', () => {
   ] as const)('gives up with a clear message when Slack accepts and never answers (%s)', async (_, method, env) => {
     const { run, fake } = await start({ SLACK_BOT_TOKEN: BOT_TOKEN, ...env }, 1500);
     fake.faultNext(method, 'hang', 'hang', 'hang');
-    const error = await run().then(() => undefined, (e: unknown) => e as Error);
-    expect(error?.message).toBe('slack did not finish starting within 1.5 s: its API accepted the connection but did not answer. Check the network (a proxy or firewall in the way?), and SLACK_API_URL if you set it.');
+    const error = await run().then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toBe(
+      'slack did not finish starting within 1.5 s: its API accepted the connection but did not answer. Check the network (a proxy or firewall in the way?), and SLACK_API_URL if you set it.',
+    );
   });
 });

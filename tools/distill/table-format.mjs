@@ -12,12 +12,22 @@ export function encodeTable(header, keysBlob, scores, flags, scales, data) {
   const p2 = pad4(off);
   const buf = Buffer.alloc(off + p2 + data.length);
   let o = 0;
-  buf.write('FQSE0001', o, 'latin1'); o += 8;
-  buf.writeUInt32LE(h.length, o); o += 4; h.copy(buf, o); o += h.length;
-  buf.writeUInt32LE(keysBlob.length, o); o += 4; Buffer.from(keysBlob).copy(buf, o); o += keysBlob.length + p1;
-  Buffer.from(scores.buffer, scores.byteOffset, 4 * N).copy(buf, o); o += 4 * N;
-  Buffer.from(scales.buffer, scales.byteOffset, 4 * N).copy(buf, o); o += 4 * N;
-  Buffer.from(flags.buffer, flags.byteOffset, N).copy(buf, o); o += N + p2;
+  buf.write('FQSE0001', o, 'latin1');
+  o += 8;
+  buf.writeUInt32LE(h.length, o);
+  o += 4;
+  h.copy(buf, o);
+  o += h.length;
+  buf.writeUInt32LE(keysBlob.length, o);
+  o += 4;
+  Buffer.from(keysBlob).copy(buf, o);
+  o += keysBlob.length + p1;
+  Buffer.from(scores.buffer, scores.byteOffset, 4 * N).copy(buf, o);
+  o += 4 * N;
+  Buffer.from(scales.buffer, scales.byteOffset, 4 * N).copy(buf, o);
+  o += 4 * N;
+  Buffer.from(flags.buffer, flags.byteOffset, N).copy(buf, o);
+  o += N + p2;
   Buffer.from(data.buffer, data.byteOffset, data.length).copy(buf, o);
   return buf;
 }

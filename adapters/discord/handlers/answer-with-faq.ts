@@ -10,12 +10,20 @@ import type { HandlerDeps } from './deps.js';
 export async function onAnswerWithFaq(deps: HandlerDeps, interaction: MessageContextMenuCommandInteraction): Promise<void> {
   const message = interaction.targetMessage;
   if (message.author.bot) {
-    await interaction.reply(replyOptions(notice('That message is from a bot. Use **Answer with FAQ** on the message of the member who asked.')));
+    await interaction.reply(
+      replyOptions(notice('That message is from a bot. Use **Answer with FAQ** on the message of the member who asked.')),
+    );
     return;
   }
   const text = message.content.trim();
   if (!text) {
-    await interaction.reply(replyOptions(notice('That message has no text I can read (only attachments or embeds). Use `/faq` with `user:` to send an answer to its author.')));
+    await interaction.reply(
+      replyOptions(
+        notice(
+          'That message has no text I can read (only attachments or embeds). Use `/faq` with `user:` to send an answer to its author.',
+        ),
+      ),
+    );
     return;
   }
   const author = personOf(message.author, message.member);
@@ -25,7 +33,13 @@ export async function onAnswerWithFaq(deps: HandlerDeps, interaction: MessageCon
 }
 
 /** The pick: post the answer as a reply to the member's message. */
-export async function onAnswerWithFaqPick(deps: HandlerDeps, interaction: StringSelectMenuInteraction, messageId: string, author: Person, entryId: string): Promise<void> {
+export async function onAnswerWithFaqPick(
+  deps: HandlerDeps,
+  interaction: StringSelectMenuInteraction,
+  messageId: string,
+  author: Person,
+  entryId: string,
+): Promise<void> {
   // Posting to the channel is a second request: acknowledge first, inside Discord's 3 s.
   await interaction.deferUpdate();
   const reply = await deps.service.choose(interactionQuery(interaction, 'message-menu', '', author), entryId);
@@ -35,9 +49,11 @@ export async function onAnswerWithFaqPick(deps: HandlerDeps, interaction: String
   }
   const msg = renderReply(reply, { origin: 'message-menu', inGuild: interaction.inGuild(), replyTo: author.id });
   // Over HTTP interactions no guild is cached: the channel is fetched, and may belong to an uncached guild.
-  const channel = interaction.channel ?? (interaction.channelId ? await interaction.client.channels.fetch(interaction.channelId, { allowUnknownGuild: true }) : null);
+  const channel =
+    interaction.channel ??
+    (interaction.channelId ? await interaction.client.channels.fetch(interaction.channelId, { allowUnknownGuild: true }) : null);
   if (!channel || !channel.isSendable()) {
-    await interaction.editReply(editOptions(notice('I can\'t post in this channel. Use `/faq` with `user:` instead.')));
+    await interaction.editReply(editOptions(notice("I can't post in this channel. Use `/faq` with `user:` instead.")));
     return;
   }
   try {
@@ -50,5 +66,7 @@ export async function onAnswerWithFaqPick(deps: HandlerDeps, interaction: String
     await interaction.editReply(editOptions(notice(permissionExplanation(channel.id))));
     return;
   }
-  await interaction.editReply(editOptions(notice(`Posted "${shorten(reply.entry.question, 150)}" as a reply to <@${author.id}>'s message.`)));
+  await interaction.editReply(
+    editOptions(notice(`Posted "${shorten(reply.entry.question, 150)}" as a reply to <@${author.id}>'s message.`)),
+  );
 }

@@ -1,6 +1,14 @@
 // Buttons and menus on the bot's messages: Post in channel, Helpful / Not helpful, related
 // topics, suggestion menus, and the "Answer with FAQ" pick. What to do is in the custom_id.
-import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, type ButtonInteraction, type MessageComponentInteraction, type StringSelectMenuInteraction } from 'discord.js';
+import {
+  DiscordAPIError,
+  MessageFlags,
+  RESTJSONErrorCodes,
+  Routes,
+  type ButtonInteraction,
+  type MessageComponentInteraction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
 import { type AskedVia, type Person, phrasesFor } from '../../../src/index.js';
 import { decodeCustomId, decodeDismissArg, resolveEntryRef } from '../custom-id.js';
 import { askerOf, community, interactionQuery, localesOf, PLATFORM } from '../people.js';
@@ -20,9 +28,18 @@ export async function onButton(deps: HandlerDeps, interaction: ButtonInteraction
   switch (id.action) {
     case 'y':
     case 'n':
-      deps.service.feedback({ askId: id.key, entryId: entry.id, helpful: id.action === 'y', by: askerOf(interaction), platform: PLATFORM, ...community(interaction) });
+      deps.service.feedback({
+        askId: id.key,
+        entryId: entry.id,
+        helpful: id.action === 'y',
+        by: askerOf(interaction),
+        platform: PLATFORM,
+        ...community(interaction),
+      });
       {
-        const say = phrasesFor(deps.service.languageOf({ ...community(interaction), channelId: interaction.channelId, ...localesOf(interaction) }));
+        const say = phrasesFor(
+          deps.service.languageOf({ ...community(interaction), channelId: interaction.channelId, ...localesOf(interaction) }),
+        );
         await interaction.reply(replyOptions(notice(id.action === 'y' ? say.thanksHelpful : say.thanksNotHelpful)));
       }
       return;
@@ -50,7 +67,15 @@ export async function onMenu(deps: HandlerDeps, interaction: StringSelectMenuInt
  * Answers with a chosen entry; a private answer replaces the private message it came from.
  * `askId` (from the custom_id) links the pick to the wording that was asked, for insights.
  */
-async function open(deps: HandlerDeps, interaction: ButtonInteraction | StringSelectMenuInteraction, askId: string, via: AskedVia, entryId: string, target?: Person, share = false): Promise<void> {
+async function open(
+  deps: HandlerDeps,
+  interaction: ButtonInteraction | StringSelectMenuInteraction,
+  askId: string,
+  via: AskedVia,
+  entryId: string,
+  target?: Person,
+  share = false,
+): Promise<void> {
   const reply = await deps.service.choose(interactionQuery(interaction, via, '', target), entryId, { share, fromAskId: askId });
   const origin = via === 'mention' ? 'mention' : 'command';
   const msg = renderReply(reply, { origin, inGuild: interaction.inGuild(), ...(target ? { target } : {}) });
@@ -73,7 +98,16 @@ async function dismiss(deps: HandlerDeps, interaction: ButtonInteraction, askId:
   const parsed = decodeDismissArg(arg);
   if (!parsed) return stale(interaction);
   const entryId = resolveEntryRef(deps.service.knowledgeFor(interaction.guildId ?? undefined), parsed.entryRef)?.id ?? parsed.entryRef;
-  const decision = deps.service.dismiss({ askId, entryId, platform: PLATFORM, dismissers: parsed.dismissers, by: askerOf(interaction), ...community(interaction), channelId: interaction.channelId, ...localesOf(interaction) });
+  const decision = deps.service.dismiss({
+    askId,
+    entryId,
+    platform: PLATFORM,
+    dismissers: parsed.dismissers,
+    by: askerOf(interaction),
+    ...community(interaction),
+    channelId: interaction.channelId,
+    ...localesOf(interaction),
+  });
   if (!decision.allowed) {
     await interaction.reply(replyOptions(notice(decision.message)));
     return;
@@ -95,8 +129,13 @@ async function askHuman(deps: HandlerDeps, interaction: ButtonInteraction, askId
   if (!interaction.inGuild()) return stale(interaction);
   const entryId = arg === '-' ? undefined : resolveEntryRef(deps.service.knowledgeFor(interaction.guildId ?? undefined), arg)?.id;
   const decision = await deps.service.handoff({
-    askId, platform: PLATFORM, communityId: interaction.guildId, channelId: interaction.channelId,
-    ...(entryId ? { entryId } : {}), by: askerOf(interaction), ...localesOf(interaction),
+    askId,
+    platform: PLATFORM,
+    communityId: interaction.guildId,
+    channelId: interaction.channelId,
+    ...(entryId ? { entryId } : {}),
+    by: askerOf(interaction),
+    ...localesOf(interaction),
   });
   if (!decision.allowed) {
     await interaction.reply(replyOptions(notice(decision.message)));
@@ -111,11 +150,15 @@ async function askHuman(deps: HandlerDeps, interaction: ButtonInteraction, askId
     const text = isPermissionError(error)
       ? 'I could not ask the helpers: I need the **Create Public Threads** and **Send Messages in Threads** permissions here. Ask a server admin to grant them.'
       : 'Sorry, I could not ask the helpers just now; please try again in a moment.';
-    deps.log.warn(`discord: hand-off in channel ${interaction.channelId} failed: ${error instanceof Error ? error.message : String(error)}`);
+    deps.log.warn(
+      `discord: hand-off in channel ${interaction.channelId} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     await interaction.editReply(editOptions(notice(text)));
     return;
   }
-  const say = phrasesFor(deps.service.languageOf({ communityId: interaction.guildId, channelId: interaction.channelId, ...localesOf(interaction) }));
+  const say = phrasesFor(
+    deps.service.languageOf({ communityId: interaction.guildId, channelId: interaction.channelId, ...localesOf(interaction) }),
+  );
   await interaction.editReply(editOptions(notice(handoffDoneText(threadId, say))));
 }
 

@@ -21,17 +21,32 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
   if (!inDm && !botMention.test(message.content)) return;
   const parents = channelParents(message.channel);
   // Where mentions are turned off (`channels:` in the config), the bot stays silent.
-  if (!inDm && deps.service.channelRule({ channelId: message.channelId, channelParents: parents, ...(message.guildId ? { communityId: message.guildId } : {}) }).mention === 'ignore') return;
+  if (
+    !inDm &&
+    deps.service.channelRule({
+      channelId: message.channelId,
+      channelParents: parents,
+      ...(message.guildId ? { communityId: message.guildId } : {}),
+    }).mention === 'ignore'
+  )
+    return;
   // Replicas that each hold a gateway connection all receive the message: one answers it.
   if (deps.state && !(await deps.state.claim(stateKeys.event(PLATFORM, message.id), SEEN_MESSAGE_MS, Date.now())).claimed) return;
   // Invisible characters go before spaces are collapsed: \s counts a BOM as a space.
   const text = withoutInvisible(message.content).replace(botMention, ' ').replace(/\s+/g, ' ').trim();
   let askId: string | undefined;
   try {
-    const reply = await deps.service.ask(buildQuery({
-      text, platform: PLATFORM, communityId: message.guildId ?? undefined, channelId: message.channelId, channelParents: parents,
-      asker: messageAsker(message), via: inDm ? 'direct-message' : 'mention',
-    }));
+    const reply = await deps.service.ask(
+      buildQuery({
+        text,
+        platform: PLATFORM,
+        communityId: message.guildId ?? undefined,
+        channelId: message.channelId,
+        channelParents: parents,
+        asker: messageAsker(message),
+        via: inDm ? 'direct-message' : 'mention',
+      }),
+    );
     askId = reply.askId;
     const msg = renderReply(reply, { origin: 'mention', inGuild: !inDm, replyTo: message.author.id });
     if (!msg.ephemeral || inDm) {
@@ -62,21 +77,35 @@ async function answerHelpPost(deps: HandlerDeps, message: Message): Promise<bool
   // Only the post's words: its title (the thread's name) and its first message.
   const title = message.channel.isThread() ? message.channel.name : '';
   const text = withoutInvisible(`${title}\n${message.content}`).replace(/\s+/g, ' ').trim();
-  const reply = await deps.service.helpPost(buildQuery({
-    text, platform: PLATFORM, communityId: message.guildId ?? undefined, channelId: message.channelId, channelParents: parents,
-    asker: messageAsker(message), via: 'help-post',
-  }));
+  const reply = await deps.service.helpPost(
+    buildQuery({
+      text,
+      platform: PLATFORM,
+      communityId: message.guildId ?? undefined,
+      channelId: message.channelId,
+      channelParents: parents,
+      asker: messageAsker(message),
+      via: 'help-post',
+    }),
+  );
   if (!reply) return false;
   try {
     await message.reply(messageOptions(renderReply(reply, { origin: 'mention', inGuild: true }), message.id));
   } catch (error) {
     await deps.service.notDelivered(reply.askId);
-    deps.log.warn(`discord: could not answer the help post in ${message.channelId}: ${error instanceof Error ? error.message : String(error)}`);
+    deps.log.warn(
+      `discord: could not answer the help post in ${message.channelId}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return true;
 }
 
-async function sendPrivately(message: Message, options: ReturnType<typeof messageOptions>, log: Logger, fallBackInPlace = true): Promise<void> {
+async function sendPrivately(
+  message: Message,
+  options: ReturnType<typeof messageOptions>,
+  log: Logger,
+  fallBackInPlace = true,
+): Promise<void> {
   try {
     await message.author.send(options);
   } catch (error) {

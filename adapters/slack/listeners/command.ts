@@ -22,10 +22,17 @@ export function registerCommand(app: App, deps: SlackDeps): void {
   app.command(FAQ_COMMAND, guard(deps.log, FAQ_COMMAND), async ({ command, ack, client }) => {
     const parsed = parseCommandText(command.text ?? '');
     const ctx: RenderContext = { via: 'command', queryText: parsed.text, ...(parsed.target ? { target: parsed.target } : {}) };
-    const queryBy = (asker: Person, locale: { locale?: string }): Query => slackQuery(deps, {
-      text: parsed.text, channelId: command.channel_id, teamId: command.team_id, enterpriseId: command.enterprise_id,
-      asker, target: parsed.target, via: 'command', ...locale,
-    });
+    const queryBy = (asker: Person, locale: { locale?: string }): Query =>
+      slackQuery(deps, {
+        text: parsed.text,
+        channelId: command.channel_id,
+        teamId: command.team_id,
+        enterpriseId: command.enterprise_id,
+        asker,
+        target: parsed.target,
+        via: 'command',
+        ...locale,
+      });
     const to: Destination = {
       private: (message) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: false, ...message }),
       public: async (message) => {

@@ -12,16 +12,32 @@ export function registerDirectMessage(app: App, deps: SlackDeps): void {
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user) return;
     const text = questionFromMessage(message.text ?? '');
     const query = slackQuery(deps, {
-      text, channelId: message.channel, threadId: message.thread_ts, teamId: body.team_id, enterpriseId: body.enterprise_id,
-      asker: await deps.groups.of(client, { id: message.user }), via: 'direct-message',
+      text,
+      channelId: message.channel,
+      threadId: message.thread_ts,
+      teamId: body.team_id,
+      enterpriseId: body.enterprise_id,
+      asker: await deps.groups.of(client, { id: message.user }),
+      via: 'direct-message',
       ...(await localeOf(deps, client, message.user)),
     });
     const reply = await deps.service.ask(query);
     const threadTs = message.thread_ts;
-    await deliver(reply, { via: 'direct-message', queryText: text }, {
-      public: async (m) => {
-        await client.chat.postMessage({ channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...m, unfurl_links: false, unfurl_media: false });
+    await deliver(
+      reply,
+      { via: 'direct-message', queryText: text },
+      {
+        public: async (m) => {
+          await client.chat.postMessage({
+            channel: message.channel,
+            ...(threadTs ? { thread_ts: threadTs } : {}),
+            ...m,
+            unfurl_links: false,
+            unfurl_media: false,
+          });
+        },
       },
-    }, deps);
+      deps,
+    );
   });
 }

@@ -18,16 +18,34 @@ export function registerHelpChannel(app: App, deps: SlackDeps): void {
     if (!deps.service.hasHelpChannels || !deps.service.channelRule({ channelId: message.channel, ...community }).help) return;
     if (context.botUserId && (message.text ?? '').includes(`<@${context.botUserId}>`)) return;
     const text = questionFromMessage(message.text ?? '');
-    const reply = await deps.service.helpPost(slackQuery(deps, {
-      text, channelId: message.channel, threadId: message.ts, teamId: body.team_id, enterpriseId,
-      asker: await deps.groups.of(client, { id: message.user }), via: 'help-post',
-      ...(await localeOf(deps, client, message.user)),
-    }));
+    const reply = await deps.service.helpPost(
+      slackQuery(deps, {
+        text,
+        channelId: message.channel,
+        threadId: message.ts,
+        teamId: body.team_id,
+        enterpriseId,
+        asker: await deps.groups.of(client, { id: message.user }),
+        via: 'help-post',
+        ...(await localeOf(deps, client, message.user)),
+      }),
+    );
     if (!reply) return;
-    await deliver(reply, { via: 'help-post', queryText: text }, {
-      public: async (m) => {
-        await client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, ...m, unfurl_links: false, unfurl_media: false });
+    await deliver(
+      reply,
+      { via: 'help-post', queryText: text },
+      {
+        public: async (m) => {
+          await client.chat.postMessage({
+            channel: message.channel,
+            thread_ts: message.ts,
+            ...m,
+            unfurl_links: false,
+            unfurl_media: false,
+          });
+        },
       },
-    }, deps);
+      deps,
+    );
   });
 }

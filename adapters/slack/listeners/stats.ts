@@ -9,10 +9,24 @@ export function registerStats(app: App, deps: SlackDeps): void {
   app.command(STATS_COMMAND, guard(deps.log, STATS_COMMAND), async ({ command, ack, respond, client }) => {
     await ack();
     const asker = await deps.people.withRights(client, { id: command.user_id, name: command.user_name });
-    const reply = await deps.service.stats({ asker, ...communityOf(deps, command.team_id, command.enterprise_id), channelId: command.channel_id, ...(await localeOf(deps, client, command.user_id)) });
-    await deliver(reply, { via: 'command' }, {
-      private: async (message) => { await respond({ response_type: 'ephemeral', replace_original: false, ...message }); },
-      public: async (message) => { await respond({ response_type: 'ephemeral', replace_original: false, ...message }); },
-    }, deps);
+    const reply = await deps.service.stats({
+      asker,
+      ...communityOf(deps, command.team_id, command.enterprise_id),
+      channelId: command.channel_id,
+      ...(await localeOf(deps, client, command.user_id)),
+    });
+    await deliver(
+      reply,
+      { via: 'command' },
+      {
+        private: async (message) => {
+          await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+        },
+        public: async (message) => {
+          await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+        },
+      },
+      deps,
+    );
   });
 }

@@ -11,16 +11,22 @@ function keyOf(context: Context): string | undefined {
 }
 
 function where(key: string | undefined): string {
-  return key?.startsWith('enterprise:') ? `organisation ${key.slice('enterprise:'.length)}` : `workspace ${key?.slice('team:'.length) ?? '(unknown)'}`;
+  return key?.startsWith('enterprise:')
+    ? `organisation ${key.slice('enterprise:'.length)}`
+    : `workspace ${key?.slice('team:'.length) ?? '(unknown)'}`;
 }
 
 export function registerUninstall(app: App, installations: SlackInstallations, log: Logger): void {
   const forget = async (key: string | undefined, why: string) => {
     try {
       const deleted = await installations.remove(key);
-      log.info(`slack: ${why} ${where(key)}; ${deleted ? 'its installation was deleted' : 'no installation was kept for it'}`, { installation: key ?? null });
+      log.info(`slack: ${why} ${where(key)}; ${deleted ? 'its installation was deleted' : 'no installation was kept for it'}`, {
+        installation: key ?? null,
+      });
     } catch (error) {
-      log.error(`slack: ${why} ${where(key)}, but its installation could not be deleted (${describeError(error)}); its token no longer works, so its requests fail until the app is installed again`);
+      log.error(
+        `slack: ${why} ${where(key)}, but its installation could not be deleted (${describeError(error)}); its token no longer works, so its requests fail until the app is installed again`,
+      );
     }
   };
   app.event('app_uninstalled', async ({ context }) => {

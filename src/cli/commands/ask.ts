@@ -25,7 +25,14 @@ export const askCommand: Command = {
     const { service } = loadContext(io, stringFlag(values.knowledge));
     const locale = localeOf(values.locale);
     const match = service.match(text, locale);
-    const reply = await service.ask({ text, platform: 'console', channelId: 'console', asker: { id: 'console' }, via: 'console', ...locale });
+    const reply = await service.ask({
+      text,
+      platform: 'console',
+      channelId: 'console',
+      asker: { id: 'console' },
+      via: 'console',
+      ...locale,
+    });
     if (values.json) io.out(JSON.stringify(matchJson(match, reply), null, 2));
     else io.out(renderReply(reply, { match, explain: values.explain === true, width: terminalWidth(io) }));
     return 0;

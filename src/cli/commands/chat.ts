@@ -46,7 +46,14 @@ export async function runChat(io: Io, service: AnswerService, explain: boolean, 
     if (text === 'exit' || text === 'quit') break;
     if (text !== '') {
       const match = service.match(text, locale);
-      const reply = await service.ask({ text, platform: 'console', channelId: 'console', asker: { id: 'console' }, via: 'console', ...locale });
+      const reply = await service.ask({
+        text,
+        platform: 'console',
+        channelId: 'console',
+        asker: { id: 'console' },
+        via: 'console',
+        ...locale,
+      });
       io.out(renderReply(reply, { match, explain, width: width(), footer: false }));
       io.out('');
     }

@@ -18,7 +18,8 @@ export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
   name: 'check',
   summary: 'Validate knowledge files and check them against the matcher; exit 1 on errors, print warnings',
   usage: 'faqbot check [PATH | --knowledge PATH | --community ID] [--quick] [--links]',
-  details: 'Beyond the file format, each question and alternate is asked with itself left out of the index: one answered with another entry is an error; entries the matcher confuses and answers too long for one message part on a platform are warnings. With --links, every link is fetched (needs network; off by default). See docs/insights.md.',
+  details:
+    'Beyond the file format, each question and alternate is asked with itself left out of the index: one answered with another entry is an error; entries the matcher confuses and answers too long for one message part on a platform are warnings. With --links, every link is fetched (needs network; off by default). See docs/insights.md.',
   options: { quick: { type: 'boolean' }, links: { type: 'boolean' }, ...knowledgeOption, ...communityOption },
   optionHelp: {
     ...knowledgeHelp,
@@ -40,13 +41,21 @@ export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
     const { knowledge, problems } = checkKnowledge(path, io.cwd);
     // On a terminal, a progress line: the leave-one-out checks take a while on large bases.
     const tty = (process.stderr as { isTTY?: boolean }).isTTY === true && io.stdout?.isTTY === true;
-    const onProgress = tty ? (done: number, total: number) => process.stderr.write(`\rleave-one-out: ${done}/${total} phrasings${done === total ? '\n' : ''}`) : undefined;
+    const onProgress = tty
+      ? (done: number, total: number) => process.stderr.write(`\rleave-one-out: ${done}/${total} phrasings${done === total ? '\n' : ''}`)
+      : undefined;
     const full = knowledge && values.quick !== true ? buildMatcher(knowledge, matcherSettings) : undefined;
-    if (knowledge) problems.push(...lintKnowledge(knowledge, { matcher: matcherSettings, matcherChecks: values.quick !== true, limits, onProgress, full }));
+    if (knowledge)
+      problems.push(
+        ...lintKnowledge(knowledge, { matcher: matcherSettings, matcherChecks: values.quick !== true, limits, onProgress, full }),
+      );
     let linkSummary: string | undefined;
     if (values.links === true) {
       const sites = knowledgeFiles(path).flatMap((file) => fileLinks(file, io.cwd));
-      const report = await checkLinks(sites, tty ? { onProgress: (done, total) => process.stderr.write(`\rlinks: ${done}/${total} URLs${done === total ? '\n' : ''}`) } : {});
+      const report = await checkLinks(
+        sites,
+        tty ? { onProgress: (done, total) => process.stderr.write(`\rlinks: ${done}/${total} URLs${done === total ? '\n' : ''}`) } : {},
+      );
       problems.push(...report.problems);
       linkSummary = `links: ${report.urls} URL${report.urls === 1 ? '' : 's'} checked (${sites.length} written), ${report.broken} broken`;
     }
@@ -59,7 +68,9 @@ export const checkCommand = (limits: readonly SplitLimit[]): Command => ({
       io.err(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
       return 1;
     }
-    io.out(`ok: ${knowledge.entries.length} entries in ${knowledge.files.length} file${knowledge.files.length === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+    io.out(
+      `ok: ${knowledge.entries.length} entries in ${knowledge.files.length} file${knowledge.files.length === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    );
     return 0;
   },
 });

@@ -36,7 +36,8 @@ export const evalCommand: Command = {
     json: 'print one JSON object with every figure and the failures',
     failures: 'how many failures to list in the text report (default 10)',
     ...communityHelp,
-    'help-channel': 'decide as in a help forum or help channel: answer only above the stricter bar (matcher.helpQuantile), else stay silent',
+    'help-channel':
+      'decide as in a help forum or help channel: answer only above the stricter bar (matcher.helpQuantile), else stay silent',
   },
   async run({ values }, io) {
     const casesFlag = stringFlag(values.cases);
@@ -49,7 +50,8 @@ export const evalCommand: Command = {
     if (note) io.err(note);
     // A community's cases are asked of its own knowledge, with its matcher settings.
     const named = stringFlag(values.knowledge) ?? besideCases(casesPath);
-    const knowledgePath = community?.plan.knowledgePath ?? (named !== undefined ? resolve(io.cwd, named) : existingKnowledgePath(undefined, config, io));
+    const knowledgePath =
+      community?.plan.knowledgePath ?? (named !== undefined ? resolve(io.cwd, named) : existingKnowledgePath(undefined, config, io));
     const { knowledge } = loadKnowledge(knowledgePath, io.cwd);
     const matcher = buildMatcher(knowledge, community?.matcher ?? config.settings.matcher);
     const bar = values['help-channel'] ? helpBar(matcher, (community?.matcher ?? config.settings.matcher).helpQuantile) : undefined;

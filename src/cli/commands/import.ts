@@ -19,14 +19,15 @@ import { stringFlag } from '../context.js';
 export const importCommand: Command = {
   name: 'import',
   summary: 'Turn a FAQ page (Markdown) into a knowledge file, or update one from a changed page',
-  usage: 'faqbot import FILE.md [--base-url URL] [--link-style html|directory|clean|as-is] [--repo-url URL] [--out FILE.yaml] [--questions-only | --all-headings]',
+  usage:
+    'faqbot import FILE.md [--base-url URL] [--link-style html|directory|clean|as-is] [--repo-url URL] [--out FILE.yaml] [--questions-only | --all-headings]',
   details: [
     'Each heading that asks something (ends with "?", or starts with How, What, Can...), each bold',
     'line ending with "?" and each `??? question "..."` block becomes an entry; its section is the',
-    'answer. A statement heading that heads an answer at the level of the page\'s questions',
+    "answer. A statement heading that heads an answer at the level of the page's questions",
     'becomes an entry too, under a question made from it ("Scoring" -> "How does scoring work?").',
     'Deeper sub-sections join the answer above them; trailing trademark, licence or credits',
-    'notices become the file\'s footer. HTML, admonitions (!!! note, ::: tip), attribute lists,',
+    "notices become the file's footer. HTML, admonitions (!!! note, ::: tip), attribute lists,",
     'footnotes and reference links are turned into plain Markdown. Every decision is listed on stderr.',
     'With --out pointing at an existing knowledge file, entries are matched by question: ids,',
     'alternates, keywords, links, related, tags and pinned are kept, and the changes are listed.',
@@ -41,15 +42,20 @@ export const importCommand: Command = {
   },
   optionHelp: {
     'base-url': 'the address the page is published at; relative links resolve against it',
-    'link-style': 'how the site serves page.md: html (page.html), directory (page/, MkDocs), clean (page) or as-is; default from --base-url: ending in / directory, in .html html, else clean',
-    'repo-url': 'the page\'s folder in its repository (https://github.com/org/repo/blob/main/docs/); links that leave the site go there',
+    'link-style':
+      'how the site serves page.md: html (page.html), directory (page/, MkDocs), clean (page) or as-is; default from --base-url: ending in / directory, in .html html, else clean',
+    'repo-url': "the page's folder in its repository (https://github.com/org/repo/blob/main/docs/); links that leave the site go there",
     'questions-only': 'import only headings that ask something, not statement headings',
     out: 'write to this file (updating it if it exists) instead of printing the YAML',
     'all-headings': 'import every heading with content, not only the ones that ask something',
   },
   async run({ values, positionals }, io) {
     const [input, ...extra] = positionals;
-    if (input === undefined) throw new FaqbotError('usage', 'missing the Markdown file to import; usage: faqbot import FILE.md [--base-url URL] [--out FILE.yaml]');
+    if (input === undefined)
+      throw new FaqbotError(
+        'usage',
+        'missing the Markdown file to import; usage: faqbot import FILE.md [--base-url URL] [--out FILE.yaml]',
+      );
     if (extra.length > 0) throw new FaqbotError('usage', `one file at a time; unexpected "${extra[0]}"`);
     const baseUrl = parseBaseUrl(stringFlag(values['base-url']));
     const inputPath = resolve(io.cwd, input);
@@ -57,16 +63,26 @@ export const importCommand: Command = {
 
     const linkStyle = parseLinkStyle(stringFlag(values['link-style']));
     const repoUrl = parseRepoUrl(stringFlag(values['repo-url']));
-    if (values['questions-only'] === true && values['all-headings'] === true) throw new FaqbotError('usage', '--questions-only and --all-headings contradict each other; pass one of them');
+    if (values['questions-only'] === true && values['all-headings'] === true)
+      throw new FaqbotError('usage', '--questions-only and --all-headings contradict each other; pass one of them');
     const imported = importPage(markdown, {
-      ...(baseUrl ? { baseUrl } : {}), ...(linkStyle ? { linkStyle } : {}), ...(repoUrl ? { repoUrl } : {}),
-      allHeadings: values['all-headings'] === true, questionsOnly: values['questions-only'] === true,
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(linkStyle ? { linkStyle } : {}),
+      ...(repoUrl ? { repoUrl } : {}),
+      allHeadings: values['all-headings'] === true,
+      questionsOnly: values['questions-only'] === true,
     });
     if (imported.unresolvedLinks.length > 0) {
-      throw new FaqbotError('usage', `${input} has relative links (e.g. ${imported.unresolvedLinks[0]}); pass --base-url with the address the page is published at, e.g. --base-url https://wiki.example.org/faq.html`);
+      throw new FaqbotError(
+        'usage',
+        `${input} has relative links (e.g. ${imported.unresolvedLinks[0]}); pass --base-url with the address the page is published at, e.g. --base-url https://wiki.example.org/faq.html`,
+      );
     }
     if (imported.draft.entries.length === 0) {
-      throw new FaqbotError('import', `${input}: no questions found; headings that ask something (ending with "?" or starting with How, What, Can...) become entries, or pass --all-headings`);
+      throw new FaqbotError(
+        'import',
+        `${input}: no questions found; headings that ask something (ending with "?" or starting with How, What, Can...) become entries, or pass --all-headings`,
+      );
     }
     printDecisions(imported, io);
 
@@ -78,17 +94,24 @@ export const importCommand: Command = {
     }
 
     const outPath = resolve(io.cwd, out);
-    if (!existsSync(dirname(outPath))) throw new FaqbotError('import', `${out}: the folder ${dirname(out)} does not exist; create it first`);
-    if (existsSync(outPath) && statSync(outPath).isDirectory()) throw new FaqbotError('usage', `--out ${out} is a folder; name a .yaml file in it, e.g. ${join(out, 'faq.yaml')}`);
+    if (!existsSync(dirname(outPath)))
+      throw new FaqbotError('import', `${out}: the folder ${dirname(out)} does not exist; create it first`);
+    if (existsSync(outPath) && statSync(outPath).isDirectory())
+      throw new FaqbotError('usage', `--out ${out} is a folder; name a .yaml file in it, e.g. ${join(out, 'faq.yaml')}`);
     if (existsSync(outPath)) {
       const existing = readExisting(outPath, out);
       const { draft, report } = mergeDraft(existing.draft, imported.draft);
-      const yaml = draftToYaml(draft, existing.hasModeline ? { comment: existing.comment } : { schemaRef: schemaRefFrom(dirname(outPath)), comment: existing.comment });
+      const yaml = draftToYaml(
+        draft,
+        existing.hasModeline ? { comment: existing.comment } : { schemaRef: schemaRefFrom(dirname(outPath)), comment: existing.comment },
+      );
       writeAtomically(outPath, yaml);
       printReport(report, draft.entries.length, out, io);
     } else {
       writeAtomically(outPath, draftToYaml(imported.draft, { schemaRef: schemaRefFrom(dirname(outPath)) }));
-      io.out(`import: wrote ${imported.draft.entries.length} entries to ${out}; add alternates and keywords, then run \`faqbot check ${out}\``);
+      io.out(
+        `import: wrote ${imported.draft.entries.length} entries to ${out}; add alternates and keywords, then run \`faqbot check ${out}\``,
+      );
       warnAboutNeighbours(outPath, out, io);
     }
     return checkWritten(outPath, io);
@@ -102,7 +125,9 @@ export const importCommand: Command = {
 function warnAboutNeighbours(path: string, display: string, io: Io): void {
   const others = readdirSync(dirname(path)).filter((name) => /\.ya?ml$/i.test(name) && name !== basename(path) && !name.endsWith('.tmp'));
   if (others.length === 0) return;
-  io.err(`import: note: ${dirname(display)}/ also holds ${others.join(', ')}; the bot answers from every file in the folder, so remove what is not yours or import into a folder of its own (--knowledge, FAQBOT_KNOWLEDGE or knowledgeDir)`);
+  io.err(
+    `import: note: ${dirname(display)}/ also holds ${others.join(', ')}; the bot answers from every file in the folder, so remove what is not yours or import into a folder of its own (--knowledge, FAQBOT_KNOWLEDGE or knowledgeDir)`,
+  );
 }
 
 /** A running bot watches the knowledge folder; it must never read a half-written file. */
@@ -126,19 +151,28 @@ function knowledgeDir(io: Io): string {
 
 function parseBaseUrl(value: string | undefined): URL | undefined {
   if (value === undefined) return undefined;
-  if (!isHttpUrl(value)) throw new FaqbotError('usage', `--base-url "${value}" is not an absolute http(s) URL; write it like https://wiki.example.org/faq.html`);
+  if (!isHttpUrl(value))
+    throw new FaqbotError('usage', `--base-url "${value}" is not an absolute http(s) URL; write it like https://wiki.example.org/faq.html`);
   return new URL(value);
 }
 
 function parseLinkStyle(value: string | undefined): LinkStyle | undefined {
   if (value === undefined) return undefined;
-  if (!(LINK_STYLES as readonly string[]).includes(value)) throw new FaqbotError('usage', `--link-style "${value}" is not one of ${LINK_STYLES.join(', ')}; e.g. --link-style directory for a MkDocs site`);
+  if (!(LINK_STYLES as readonly string[]).includes(value))
+    throw new FaqbotError(
+      'usage',
+      `--link-style "${value}" is not one of ${LINK_STYLES.join(', ')}; e.g. --link-style directory for a MkDocs site`,
+    );
   return value as LinkStyle;
 }
 
 function parseRepoUrl(value: string | undefined): URL | undefined {
   if (value === undefined) return undefined;
-  if (!isHttpUrl(value)) throw new FaqbotError('usage', `--repo-url "${value}" is not an absolute http(s) URL; write it like https://github.com/org/repo/blob/main/docs/`);
+  if (!isHttpUrl(value))
+    throw new FaqbotError(
+      'usage',
+      `--repo-url "${value}" is not an absolute http(s) URL; write it like https://github.com/org/repo/blob/main/docs/`,
+    );
   // The page's folder: without the slash, `new URL()` would resolve links next to it.
   return new URL(value.endsWith('/') ? value : `${value}/`);
 }
@@ -159,7 +193,9 @@ function readPage(path: string, display: string): string {
 }
 
 function printReport(report: MergeReport, total: number, out: string, io: Io): void {
-  io.out(`import: updated ${out}: ${total} entries (${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ${report.unchanged} unchanged)`);
+  io.out(
+    `import: updated ${out}: ${total} entries (${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ${report.unchanged} unchanged)`,
+  );
   for (const a of report.added) io.out(`  added    ${a.id}: ${a.question}`);
   for (const c of report.changed) io.out(`  changed  ${c.id}: ${c.fields.join(' and ')}${c.was ? ` (was "${c.was}")` : ''}`);
   for (const r of report.removed) io.out(`  removed  ${r.id}: ${r.question}`);

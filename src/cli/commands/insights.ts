@@ -15,7 +15,8 @@ export const insightsCommand: Command = {
   name: 'insights',
   summary: 'What people asked: top entries, unanswered questions, "Not helpful" votes, proposed alternates',
   usage: 'faqbot insights [--since 7d] [--json | --yaml] [--db PATH] [--knowledge PATH | --community ID] [--limit N]',
-  details: 'Reads the insights database the bot writes while running: PostgreSQL when FAQBOT_DATABASE_URL is set, else the SQLite file (settings.insights.path, default data/faqbot.db). See docs/insights.md.',
+  details:
+    'Reads the insights database the bot writes while running: PostgreSQL when FAQBOT_DATABASE_URL is set, else the SQLite file (settings.insights.path, default data/faqbot.db). See docs/insights.md.',
   options: {
     since: { type: 'string' },
     json: { type: 'boolean' },
@@ -38,7 +39,8 @@ export const insightsCommand: Command = {
     if (values.json && values.yaml) throw new FaqbotError('usage', 'choose one of --json and --yaml');
     const limitText = stringFlag(values.limit) ?? '10';
     const limit = Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1) throw new FaqbotError('usage', `--limit ${JSON.stringify(limitText)} must be a whole number of at least 1`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new FaqbotError('usage', `--limit ${JSON.stringify(limitText)} must be a whole number of at least 1`);
     const config = loadConfig(io.env, io.cwd);
     const now = Date.now();
     const since = parseSince(stringFlag(values.since) ?? '7d', now);
@@ -48,11 +50,15 @@ export const insightsCommand: Command = {
     const communityId = community ? String(values.community).trim() : undefined;
     const note = community && unlistedNote(community, String(values.community));
     if (note) io.err(note);
-    const knowledge = loadKnowledgeQuietly(community?.plan.knowledgePath ?? resolve(io.cwd, stringFlag(values.knowledge) ?? config.settings.knowledgeDir), io.cwd);
+    const knowledge = loadKnowledgeQuietly(
+      community?.plan.knowledgePath ?? resolve(io.cwd, stringFlag(values.knowledge) ?? config.settings.knowledgeDir),
+      io.cwd,
+    );
     if (!knowledge) io.err('note: the knowledge base could not be loaded; entries are shown by id only (run `faqbot check`)');
-    const rows = config.secrets.databaseUrl && !dbFlag
-      ? await (await import('../../insights/pg-read-command.js')).readPgInsights(config.secrets.databaseUrl, since, communityId)
-      : readSqlite(resolve(io.cwd, dbFlag ?? config.settings.insights.path), since, communityId);
+    const rows =
+      config.secrets.databaseUrl && !dbFlag
+        ? await (await import('../../insights/pg-read-command.js')).readPgInsights(config.secrets.databaseUrl, since, communityId)
+        : readSqlite(resolve(io.cwd, dbFlag ?? config.settings.insights.path), since, communityId);
     const report = buildReport(rows, { since, until: now, limit, ...(knowledge ? { knowledge } : {}) });
     io.out(values.json ? renderJson(report) : values.yaml ? renderYaml(report) : renderText(report));
     return 0;
@@ -64,7 +70,10 @@ function readSqlite(path: string, since: number, communityId: string | undefined
   try {
     return readRows(db, since, communityId);
   } catch (error) {
-    throw new FaqbotError('not-found', `${path}: cannot read the insights database: ${error instanceof Error ? error.message : String(error)}`);
+    throw new FaqbotError(
+      'not-found',
+      `${path}: cannot read the insights database: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     db.close();
   }

@@ -30,7 +30,8 @@ export const previewCommand = (previewers: readonly Previewer[]): Command => ({
   name: 'preview',
   summary: 'Show what the bot would post for an entry id or a question, per platform (payload JSON and readable text)',
   usage: 'faqbot preview ID|QUESTION [--platform discord|slack|console] [--locale LOCALE] [--json] [--knowledge PATH]',
-  details: 'An entry id shows that entry\'s answer; anything else is asked as a member would ask `/faq QUESTION` (so it may show suggestions or "no answer"). Without --platform, every platform is shown. Nothing is posted or recorded.',
+  details:
+    'An entry id shows that entry\'s answer; anything else is asked as a member would ask `/faq QUESTION` (so it may show suggestions or "no answer"). Without --platform, every platform is shown. Nothing is posted or recorded.',
   options: { platform: { type: 'string' }, json: { type: 'boolean' }, ...localeOption, ...knowledgeOption },
   optionHelp: {
     platform: 'one platform only: discord, slack or console (default: all of them)',
@@ -42,14 +43,24 @@ export const previewCommand = (previewers: readonly Previewer[]): Command => ({
     const all = [...previewers, consolePreviewer(terminalWidth(io))];
     const platform = stringFlag(values.platform);
     const chosen = platform === undefined ? all : all.filter((p) => p.platform === platform);
-    if (chosen.length === 0) throw new FaqbotError('usage', `unknown platform "${platform}"; use one of: ${all.map((p) => p.platform).join(', ')}`);
+    if (chosen.length === 0)
+      throw new FaqbotError('usage', `unknown platform "${platform}"; use one of: ${all.map((p) => p.platform).join(', ')}`);
     const text = positionals.join(' ').trim();
-    if (text === '') throw new FaqbotError('usage', 'give an entry id or a question, e.g. `faqbot preview reset-password` or `faqbot preview "how do I reset my password?"`');
+    if (text === '')
+      throw new FaqbotError(
+        'usage',
+        'give an entry id or a question, e.g. `faqbot preview reset-password` or `faqbot preview "how do I reset my password?"`',
+      );
 
     const config = loadConfig(io.env, io.cwd);
     const { knowledge } = loadKnowledge(existingKnowledgePath(stringFlag(values.knowledge), config, io), io.cwd);
     // A fixed ask id keeps the payloads the same from run to run, so they can be diffed in review.
-    const service = new AnswerService({ knowledge, policy: config.settings.policy, matcher: config.settings.matcher, newId: () => 'preview' });
+    const service = new AnswerService({
+      knowledge,
+      policy: config.settings.policy,
+      matcher: config.settings.matcher,
+      newId: () => 'preview',
+    });
     const isId = knowledge.byId.has(text);
     if (!isId && LOOKS_LIKE_ID.test(text)) {
       const near = nearIds(text, service).map((id) => `\`${id}\``);
@@ -59,23 +70,38 @@ export const previewCommand = (previewers: readonly Previewer[]): Command => ({
       ]);
     }
     const locale = localeOf(values.locale);
-    const shown = await Promise.all(chosen.map(async (p) => {
-      const query = { text, platform: p.platform, channelId: 'preview', asker: { id: 'preview' }, via: 'command' as const, ...locale };
-      const reply = isId ? await service.choose(query, text) : await service.ask(query);
-      return { platform: p.platform, reply, ...p.preview(reply, text) };
-    }));
+    const shown = await Promise.all(
+      chosen.map(async (p) => {
+        const query = { text, platform: p.platform, channelId: 'preview', asker: { id: 'preview' }, via: 'command' as const, ...locale };
+        const reply = isId ? await service.choose(query, text) : await service.ask(query);
+        return { platform: p.platform, reply, ...p.preview(reply, text) };
+      }),
+    );
     if (values.json === true) {
-      io.out(JSON.stringify(Object.fromEntries(shown.map((s) => [s.platform, { reply: s.reply.kind, ...(entryOf(s.reply) ? { entry: entryOf(s.reply) } : {}), payload: s.payload }])), null, 2));
+      io.out(
+        JSON.stringify(
+          Object.fromEntries(
+            shown.map((s) => [
+              s.platform,
+              { reply: s.reply.kind, ...(entryOf(s.reply) ? { entry: entryOf(s.reply) } : {}), payload: s.payload },
+            ]),
+          ),
+          null,
+          2,
+        ),
+      );
       return 0;
     }
-    const blocks = shown.map((s) => [
-      `== ${s.platform}: ${describe(s.reply)} ==`,
-      '',
-      s.text,
-      '',
-      `-- ${s.platform} payload (JSON) --`,
-      JSON.stringify(s.payload, null, 2),
-    ].join('\n'));
+    const blocks = shown.map((s) =>
+      [
+        `== ${s.platform}: ${describe(s.reply)} ==`,
+        '',
+        s.text,
+        '',
+        `-- ${s.platform} payload (JSON) --`,
+        JSON.stringify(s.payload, null, 2),
+      ].join('\n'),
+    );
     io.out(blocks.join('\n\n'));
     return 0;
   },
@@ -88,10 +114,14 @@ function entryOf(reply: Reply): string | undefined {
 
 function describe(reply: Reply): string {
   switch (reply.kind) {
-    case 'answer': return `answer \`${reply.entry.id}\`, ${reply.visibility}`;
-    case 'suggest': return `suggestions (${reply.candidates.map((e) => e.id).join(', ')}), ${reply.visibility}`;
-    case 'none': return `no answer, ${reply.visibility}`;
-    default: return `${reply.kind}, ${reply.visibility}`;
+    case 'answer':
+      return `answer \`${reply.entry.id}\`, ${reply.visibility}`;
+    case 'suggest':
+      return `suggestions (${reply.candidates.map((e) => e.id).join(', ')}), ${reply.visibility}`;
+    case 'none':
+      return `no answer, ${reply.visibility}`;
+    default:
+      return `${reply.kind}, ${reply.visibility}`;
   }
 }
 

@@ -149,7 +149,8 @@ export function loadStaticEncoder(path: string = defaultStaticTablePath()): Stat
   try {
     buf = readFileSync(path);
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : `it cannot be read (${(error as Error).message})`;
+    const why =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : `it cannot be read (${(error as Error).message})`;
     throw new FaqbotError('model', `The semantic encoder table ${path} is missing: ${why}.`, [`To fix: ${REBUILD}.`]);
   }
   let table: StaticTable;

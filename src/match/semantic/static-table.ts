@@ -51,7 +51,10 @@ export function decodeTable(buf: Uint8Array): StaticTable {
     throw new Error('its header is not valid JSON');
   }
   o += h;
-  if (header.format !== 'faqbot-static-encoder' || header.version !== 1) throw new Error(`its header says format ${String(header.format)} version ${String(header.version)}, expected faqbot-static-encoder version 1`);
+  if (header.format !== 'faqbot-static-encoder' || header.version !== 1)
+    throw new Error(
+      `its header says format ${String(header.format)} version ${String(header.version)}, expected faqbot-static-encoder version 1`,
+    );
   const { dims, rows: n } = header;
   if (!Number.isInteger(dims) || dims <= 0 || !Number.isInteger(n) || n <= 0) throw new Error('its header has no valid dims/rows');
   const k = view.getUint32(o, true);
@@ -63,7 +66,8 @@ export function decodeTable(buf: Uint8Array): StaticTable {
   o += pad4(o);
   const numbersEnd = o + 8 * n + n;
   const expected = numbersEnd + pad4(numbersEnd) + n * dims;
-  if (buf.byteLength !== expected) throw new Error(`it is ${buf.byteLength} bytes, expected ${expected} for ${n} rows of ${dims} dimensions (truncated or corrupt)`);
+  if (buf.byteLength !== expected)
+    throw new Error(`it is ${buf.byteLength} bytes, expected ${expected} for ${n} rows of ${dims} dimensions (truncated or corrupt)`);
   // Copy the floats out: the buffer's offset need not be 4-aligned.
   // (new Uint8Array(view) copies; Buffer#slice would not).
   const scores = new Float32Array(new Uint8Array(buf.subarray(o, o + 4 * n)).buffer);

@@ -10,14 +10,10 @@ export interface DriverItem {
   userId: string;
 }
 
-export type DriverRequest =
-  | { type: 'run'; mode: 'sequential' | 'burst'; items: DriverItem[] }
-  | { type: 'stop' };
+export type DriverRequest = { type: 'run'; mode: 'sequential' | 'burst'; items: DriverItem[] } | { type: 'stop' };
 
 export type DriverReply =
-  | { type: 'ready'; apiUrl: string }
-  | { type: 'result'; latencies: number[]; elapsedMs: number }
-  | { type: 'stopped' };
+  { type: 'ready'; apiUrl: string } | { type: 'result'; latencies: number[]; elapsedMs: number } | { type: 'stopped' };
 
 async function main(): Promise<void> {
   const port = parentPort!;

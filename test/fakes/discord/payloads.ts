@@ -15,21 +15,42 @@ export interface Who {
 }
 
 function userJson(u: FakeUser) {
-  return { id: u.id, username: u.username, global_name: u.global_name ?? null, discriminator: '0', avatar: null, ...(u.bot ? { bot: true } : {}) };
+  return {
+    id: u.id,
+    username: u.username,
+    global_name: u.global_name ?? null,
+    discriminator: '0',
+    avatar: null,
+    ...(u.bot ? { bot: true } : {}),
+  };
 }
 
 function memberJson(who: Who) {
   return {
-    user: userJson(who.user), roles: who.roles ?? [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0,
+    user: userJson(who.user),
+    roles: who.roles ?? [],
+    joined_at: new Date(0).toISOString(),
+    deaf: false,
+    mute: false,
+    flags: 0,
     permissions: who.moderator ? PERMISSIONS.moderator : PERMISSIONS.member,
   };
 }
 
 function base(where: Where, who: Who) {
   return {
-    guild_id: where.guild.id, channel_id: where.channel.id,
-    channel: { id: where.channel.id, type: where.channel.type, name: where.channel.name, guild_id: where.guild.id, ...(where.channel.parent_id ? { parent_id: where.channel.parent_id } : {}) },
-    member: memberJson(who), guild_locale: 'en-US', context: 0,
+    guild_id: where.guild.id,
+    channel_id: where.channel.id,
+    channel: {
+      id: where.channel.id,
+      type: where.channel.type,
+      name: where.channel.name,
+      guild_id: where.guild.id,
+      ...(where.channel.parent_id ? { parent_id: where.channel.parent_id } : {}),
+    },
+    member: memberJson(who),
+    guild_locale: 'en-US',
+    context: 0,
   };
 }
 
@@ -49,7 +70,11 @@ export function slashFaq(where: Where, who: Who, query: string | undefined, targ
 /** `/faq query:<text>` in a direct message with the bot: a user, no member, no guild. */
 export function dmSlashFaq(channelId: string, user: FakeUser, query: string): Record<string, unknown> {
   return {
-    type: 2, channel_id: channelId, channel: { id: channelId, type: 1 }, user: userJson(user), context: 1,
+    type: 2,
+    channel_id: channelId,
+    channel: { id: channelId, type: 1 },
+    user: userJson(user),
+    context: 1,
     data: { id: snowflake(), name: 'faq', type: 1, options: [{ name: 'query', type: 3, value: query }] },
   };
 }
@@ -61,7 +86,11 @@ export function slashStats(where: Where, who: Who): Record<string, unknown> {
 
 /** Autocomplete while typing into `/faq query` (type 4). */
 export function autocomplete(where: Where, who: Who, partial: string): Record<string, unknown> {
-  return { type: 4, ...base(where, who), data: { id: snowflake(), name: 'faq', type: 1, options: [{ name: 'query', type: 3, value: partial, focused: true }] } };
+  return {
+    type: 4,
+    ...base(where, who),
+    data: { id: snowflake(), name: 'faq', type: 1, options: [{ name: 'query', type: 3, value: partial, focused: true }] },
+  };
 }
 
 export interface FakeMessage {
@@ -75,25 +104,50 @@ export interface FakeMessage {
 
 function messageJson(m: FakeMessage) {
   return {
-    id: m.id, channel_id: m.channel_id, ...(m.guild_id ? { guild_id: m.guild_id } : {}), author: userJson(m.author), content: m.content,
-    timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
-    mentions: (m.mentions ?? []).map(userJson), mention_roles: [], attachments: [], embeds: [], components: [], pinned: false, type: 0, flags: 0,
+    id: m.id,
+    channel_id: m.channel_id,
+    ...(m.guild_id ? { guild_id: m.guild_id } : {}),
+    author: userJson(m.author),
+    content: m.content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: (m.mentions ?? []).map(userJson),
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    type: 0,
+    flags: 0,
   };
 }
 
 /** "Answer with FAQ" on a message (type 2, message context menu). */
 export function messageMenu(where: Where, who: Who, message: FakeMessage): Record<string, unknown> {
   return {
-    type: 2, ...base(where, who),
-    data: { id: snowflake(), name: 'Answer with FAQ', type: 3, target_id: message.id, resolved: { messages: { [message.id]: messageJson(message) } } },
+    type: 2,
+    ...base(where, who),
+    data: {
+      id: snowflake(),
+      name: 'Answer with FAQ',
+      type: 3,
+      target_id: message.id,
+      resolved: { messages: { [message.id]: messageJson(message) } },
+    },
   };
 }
 
 /** A click on a button (type 3, component 2) of a message the bot sent. */
 export function button(where: Where, who: Who, customId: string, ephemeral = true): Record<string, unknown> {
   return {
-    type: 3, ...base(where, who),
-    message: { ...messageJson({ id: snowflake(), channel_id: where.channel.id, author: { id: '1', username: 'faqbot', bot: true }, content: '' }), flags: ephemeral ? 64 : 0 },
+    type: 3,
+    ...base(where, who),
+    message: {
+      ...messageJson({ id: snowflake(), channel_id: where.channel.id, author: { id: '1', username: 'faqbot', bot: true }, content: '' }),
+      flags: ephemeral ? 64 : 0,
+    },
     data: { custom_id: customId, component_type: 2 },
   };
 }
@@ -104,9 +158,19 @@ export function select(where: Where, who: Who, customId: string, values: string[
 }
 
 /** MESSAGE_CREATE in a guild channel. */
-export function guildMessage(where: Where, author: FakeUser, content: string, mentions: FakeUser[] = [], roles: string[] = []): Record<string, unknown> {
+export function guildMessage(
+  where: Where,
+  author: FakeUser,
+  content: string,
+  mentions: FakeUser[] = [],
+  roles: string[] = [],
+): Record<string, unknown> {
   const m = messageJson({ id: snowflake(), channel_id: where.channel.id, guild_id: where.guild.id, author, content, mentions });
-  return { ...m, channel_type: where.channel.type, member: { roles, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 } };
+  return {
+    ...m,
+    channel_type: where.channel.type,
+    member: { roles, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+  };
 }
 
 /** MESSAGE_CREATE in a DM with the bot. */

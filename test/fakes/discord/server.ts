@@ -51,8 +51,8 @@ export interface FakeDiscordOptions {
 
 /** Permission bits as Discord sends them in `member.permissions`. */
 export const PERMISSIONS = {
-  member: (1n << 10n | 1n << 11n | 1n << 16n).toString(), // view, send, read history
-  moderator: (1n << 10n | 1n << 11n | 1n << 13n | 1n << 16n).toString(), // + manage messages
+  member: ((1n << 10n) | (1n << 11n) | (1n << 16n)).toString(), // view, send, read history
+  moderator: ((1n << 10n) | (1n << 11n) | (1n << 13n) | (1n << 16n)).toString(), // + manage messages
 };
 
 let nextSnowflake = 1_300_000_000_000_000_000n;
@@ -156,12 +156,16 @@ export class FakeDiscord {
     ws.on('message', (raw) => {
       const msg = JSON.parse(String(raw)) as { op: number; d: any };
       this.gatewayOps.push(msg.op);
-      const session = msg.op === 2 ? () => this.identify(ws)
-        : msg.op === 6 ? () => {
-          this.socket = ws;
-          ws.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
-          this.flushReady();
-        } : undefined;
+      const session =
+        msg.op === 2
+          ? () => this.identify(ws)
+          : msg.op === 6
+            ? () => {
+                this.socket = ws;
+                ws.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
+                this.flushReady();
+              }
+            : undefined;
       if (msg.op === 1) ws.send(JSON.stringify({ op: 11 }));
       else if (session && this.heldSessions) this.heldSessions.push(session);
       else session?.();
@@ -193,15 +197,60 @@ export class FakeDiscord {
 
   private guildPayload(g: FakeGuild): unknown {
     return {
-      id: g.id, name: g.name, icon: null, owner_id: '1', unavailable: false, member_count: g.members.length + 1,
-      large: false, features: [], emojis: [], stickers: [], threads: [], presences: [], voice_states: [],
-      stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
-      roles: [g.id, ...(g.roles ?? [])].map((id, position) => ({ id, name: position === 0 ? '@everyone' : `role${position}`, permissions: PERMISSIONS.member, position, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 })),
-      channels: g.channels.map((c) => ({ id: c.id, name: c.name, type: c.type, guild_id: g.id, position: 0, permission_overwrites: [], ...(c.parent_id ? { parent_id: c.parent_id } : {}) })),
-      members: [this.bot, ...g.members].map((u) => ({ user: { ...u, discriminator: '0', avatar: null }, roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 })),
-      joined_at: new Date(0).toISOString(), preferred_locale: 'en-US', nsfw_level: 0, premium_tier: 0,
-      verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0,
-      system_channel_flags: 0, afk_timeout: 300,
+      id: g.id,
+      name: g.name,
+      icon: null,
+      owner_id: '1',
+      unavailable: false,
+      member_count: g.members.length + 1,
+      large: false,
+      features: [],
+      emojis: [],
+      stickers: [],
+      threads: [],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+      roles: [g.id, ...(g.roles ?? [])].map((id, position) => ({
+        id,
+        name: position === 0 ? '@everyone' : `role${position}`,
+        permissions: PERMISSIONS.member,
+        position,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      })),
+      channels: g.channels.map((c) => ({
+        id: c.id,
+        name: c.name,
+        type: c.type,
+        guild_id: g.id,
+        position: 0,
+        permission_overwrites: [],
+        ...(c.parent_id ? { parent_id: c.parent_id } : {}),
+      })),
+      members: [this.bot, ...g.members].map((u) => ({
+        user: { ...u, discriminator: '0', avatar: null },
+        roles: [],
+        joined_at: new Date(0).toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+      })),
+      joined_at: new Date(0).toISOString(),
+      preferred_locale: 'en-US',
+      nsfw_level: 0,
+      premium_tier: 0,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      mfa_level: 0,
+      system_channel_flags: 0,
+      afk_timeout: 300,
     };
   }
 
@@ -211,7 +260,17 @@ export class FakeDiscord {
   interact(payload: Record<string, unknown>): { id: string; token: string } {
     const id = snowflake();
     const token = `tok-${id}`;
-    this.dispatch('INTERACTION_CREATE', { id, token, application_id: this.applicationId, version: 1, locale: 'en-US', entitlements: [], authorizing_integration_owners: {}, app_permissions: '8', ...payload });
+    this.dispatch('INTERACTION_CREATE', {
+      id,
+      token,
+      application_id: this.applicationId,
+      version: 1,
+      locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: {},
+      app_permissions: '8',
+      ...payload,
+    });
     return { id, token };
   }
 
@@ -225,7 +284,10 @@ export class FakeDiscord {
         this.callbackWaiters.delete(interaction.id);
         reject(new Error(`fake discord: no callback for interaction ${interaction.id}`));
       }, timeoutMs);
-      this.callbackWaiters.set(interaction.id, (r) => { clearTimeout(timer); resolve(r); });
+      this.callbackWaiters.set(interaction.id, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
     });
   }
 
@@ -238,7 +300,10 @@ export class FakeDiscord {
         this.waiters = this.waiters.filter((w) => w.resolve !== wrapped);
         reject(new Error('fake discord: expected request did not arrive'));
       }, timeoutMs);
-      const wrapped = (r: RecordedRequest) => { clearTimeout(timer); resolve(r); };
+      const wrapped = (r: RecordedRequest) => {
+        clearTimeout(timer);
+        resolve(r);
+      };
       this.waiters.push({ match, resolve: wrapped });
     });
   }
@@ -285,10 +350,19 @@ export class FakeDiscord {
     const { method, path } = r;
     let m: RegExpMatchArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
-      return { status: 200, body: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } } };
+      return {
+        status: 200,
+        body: {
+          url: `ws://127.0.0.1:${this.port}/gateway`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        },
+      };
     }
-    if (method === 'PATCH' && path === '/applications/@me') return { status: 200, body: { id: this.applicationId, name: 'faqbot', bot: this.bot, ...r.body } };
-    if (method === 'GET' && path === '/applications/@me') return { status: 200, body: { id: this.applicationId, name: 'faqbot', bot: this.bot } };
+    if (method === 'PATCH' && path === '/applications/@me')
+      return { status: 200, body: { id: this.applicationId, name: 'faqbot', bot: this.bot, ...r.body } };
+    if (method === 'GET' && path === '/applications/@me')
+      return { status: 200, body: { id: this.applicationId, name: 'faqbot', bot: this.bot } };
     if (method === 'GET' && path === '/users/@me') return { status: 200, body: { ...this.bot, discriminator: '0', avatar: null } };
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
     if ((method === 'PATCH' || method === 'GET') && (m = path.match(/^\/webhooks\/\d+\/[^/]+\/messages\/(@original|\d+)$/))) {
@@ -300,31 +374,71 @@ export class FakeDiscord {
       // What a replica without a gateway cache fetches before posting in a channel.
       for (const g of this.guilds) {
         const c = g.channels.find((ch) => ch.id === m![1]);
-        if (c) return { status: 200, body: { id: c.id, name: c.name, type: c.type, guild_id: g.id, position: 0, permission_overwrites: [], ...(c.parent_id ? { parent_id: c.parent_id } : {}) } };
+        if (c)
+          return {
+            status: 200,
+            body: {
+              id: c.id,
+              name: c.name,
+              type: c.type,
+              guild_id: g.id,
+              position: 0,
+              permission_overwrites: [],
+              ...(c.parent_id ? { parent_id: c.parent_id } : {}),
+            },
+          };
       }
       return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
     }
     if (method === 'DELETE' && /^\/channels\/\d+\/messages\/\d+$/.test(path)) return { status: 204 };
     if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/threads$/))) {
       const guild = this.guilds.find((g) => g.channels.some((c) => c.id === m![1]));
-      return { status: 201, body: { id: snowflake(), type: r.body?.type ?? 11, name: r.body?.name, parent_id: m[1], guild_id: guild?.id, thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false } } };
+      return {
+        status: 201,
+        body: {
+          id: snowflake(),
+          type: r.body?.type ?? 11,
+          name: r.body?.name,
+          parent_id: m[1],
+          guild_id: guild?.id,
+          thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false },
+        },
+      };
     }
     if (method === 'PUT' && /^\/channels\/\d+\/thread-members\/\d+$/.test(path)) return { status: 204 };
     if (method === 'POST' && path === '/users/@me/channels') {
-      return { status: 200, body: { id: snowflake(), type: 1, recipients: [{ id: r.body.recipient_id, username: 'member', discriminator: '0', avatar: null }] } };
+      return {
+        status: 200,
+        body: { id: snowflake(), type: 1, recipients: [{ id: r.body.recipient_id, username: 'member', discriminator: '0', avatar: null }] },
+      };
     }
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
-      return { status: 200, body: (r.body as any[]).map((c) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: '1' })) };
+      return {
+        status: 200,
+        body: (r.body as any[]).map((c) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: '1' })),
+      };
     }
     return { status: 404, body: { message: `fake discord: no route for ${method} ${path}`, code: 0 } };
   }
 
   private message(channelId: string, body: any): unknown {
     return {
-      id: snowflake(), channel_id: channelId, author: { ...this.bot, discriminator: '0', avatar: null, bot: true },
-      content: body?.content ?? '', embeds: body?.embeds ?? [], components: body?.components ?? [],
-      timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
-      mentions: [], mention_roles: [], attachments: [], pinned: false, type: body?.message_reference ? 19 : 0, flags: body?.flags ?? 0,
+      id: snowflake(),
+      channel_id: channelId,
+      author: { ...this.bot, discriminator: '0', avatar: null, bot: true },
+      content: body?.content ?? '',
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      type: body?.message_reference ? 19 : 0,
+      flags: body?.flags ?? 0,
     };
   }
 }

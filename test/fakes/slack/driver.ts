@@ -24,7 +24,10 @@ export interface SignedOptions {
   headers?: Record<string, string>;
 }
 
-export function httpDriver(eventsUrl: string, signingSecret: string): Driver & {
+export function httpDriver(
+  eventsUrl: string,
+  signingSecret: string,
+): Driver & {
   post(body: string, contentType: string, options?: SignedOptions): Promise<Acked>;
 } {
   const post = (body: string, contentType: string, options: SignedOptions = {}) => {
@@ -40,8 +43,12 @@ export function httpDriver(eventsUrl: string, signingSecret: string): Driver & {
     mode: 'http',
     post,
     command: (fields) => post(formBody(fields), 'application/x-www-form-urlencoded'),
-    event: (body, retryNum) => post(JSON.stringify(body), 'application/json',
-      retryNum ? { headers: { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' } } : {}),
+    event: (body, retryNum) =>
+      post(
+        JSON.stringify(body),
+        'application/json',
+        retryNum ? { headers: { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' } } : {},
+      ),
     interactive: (payload) => post(formBody({ payload: JSON.stringify(payload) }), 'application/x-www-form-urlencoded'),
   };
 }

@@ -136,8 +136,16 @@ export class FakeSlack {
    */
   hold(method: string): () => void {
     let release!: () => void;
-    this.holds.set(method, new Promise<void>((done) => { release = done; }));
-    return () => { this.holds.delete(method); release(); };
+    this.holds.set(
+      method,
+      new Promise<void>((done) => {
+        release = done;
+      }),
+    );
+    return () => {
+      this.holds.delete(method);
+      release();
+    };
   }
 
   /**
@@ -169,8 +177,16 @@ export class FakeSlack {
     return this.waitFor(() => this.calls.find((c) => c.method === method && match(c)), `a ${method} call`, timeoutMs);
   }
 
-  waitForResponse(id: string | undefined = undefined, match: (r: ResponseUrlPost) => boolean = () => true, timeoutMs = 10_000): Promise<ResponseUrlPost> {
-    return this.waitFor(() => this.responses.find((r) => (id === undefined || r.id === id) && match(r)), `a post to response_url ${id ?? ''}`, timeoutMs);
+  waitForResponse(
+    id: string | undefined = undefined,
+    match: (r: ResponseUrlPost) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<ResponseUrlPost> {
+    return this.waitFor(
+      () => this.responses.find((r) => (id === undefined || r.id === id) && match(r)),
+      `a post to response_url ${id ?? ''}`,
+      timeoutMs,
+    );
   }
 
   private waitFor<T>(find: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
@@ -185,9 +201,16 @@ export class FakeSlack {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`fake Slack: timed out waiting for ${what}; received: ${JSON.stringify(this.outgoing.map((o) => ('method' in o ? o.method : `response ${o.id}`)))}`));
+        reject(
+          new Error(
+            `fake Slack: timed out waiting for ${what}; received: ${JSON.stringify(this.outgoing.map((o) => ('method' in o ? o.method : `response ${o.id}`)))}`,
+          ),
+        );
       }, timeoutMs);
-      const cleanup = () => { clearTimeout(timer); this.events.off('record', check); };
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.events.off('record', check);
+      };
       this.events.on('record', check);
     });
   }
@@ -201,14 +224,24 @@ export class FakeSlack {
   }
 
   /** Sends an envelope and resolves with the app's ack payload. */
-  sendEnvelope(type: 'events_api' | 'slash_commands' | 'interactive', payload: unknown, retryAttempt = 0, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+  sendEnvelope(
+    type: 'events_api' | 'slash_commands' | 'interactive',
+    payload: unknown,
+    retryAttempt = 0,
+    timeoutMs = 10_000,
+  ): Promise<Record<string, unknown>> {
     const socket = this.socket;
     if (!socket) return Promise.reject(new Error('fake Slack: no Socket Mode connection'));
     const envelopeId = `env-${++this.envelopes}`;
-    socket.send(JSON.stringify({
-      envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api',
-      ...(type === 'events_api' ? { retry_attempt: retryAttempt, retry_reason: retryAttempt > 0 ? 'timeout' : '' } : {}),
-    }));
+    socket.send(
+      JSON.stringify({
+        envelope_id: envelopeId,
+        type,
+        payload,
+        accepts_response_payload: type !== 'events_api',
+        ...(type === 'events_api' ? { retry_attempt: retryAttempt, retry_reason: retryAttempt > 0 ? 'timeout' : '' } : {}),
+      }),
+    );
     return this.waitFor(() => this.acks.get(envelopeId), `the ack of ${envelopeId}`, timeoutMs);
   }
 
@@ -232,7 +265,9 @@ export class FakeSlack {
 
   /** Resolves once the app has opened at least `n` Socket Mode connections. */
   waitForConnections(n: number, timeoutMs = 20_000): Promise<void> {
-    return this.waitFor(() => (this.connections >= n && this.socket ? true : undefined), `${n} Socket Mode connections`, timeoutMs).then(() => undefined);
+    return this.waitFor(() => (this.connections >= n && this.socket ? true : undefined), `${n} Socket Mode connections`, timeoutMs).then(
+      () => undefined,
+    );
   }
 
   private onSocket(ws: WebSocket): void {
@@ -247,7 +282,9 @@ export class FakeSlack {
           this.acks.set(msg.envelope_id, msg.payload ?? {});
           this.events.emit('record');
         }
-      } catch { /* not an ack */ }
+      } catch {
+        /* not an ack */
+      }
     });
     ws.on('close', () => {
       this.socketTimeline.push(`close ${n}`);
@@ -304,13 +341,27 @@ export class FakeSlack {
       case 'auth.test':
         if (issued) {
           return {
-            ok: true, url: `https://${(issued.teamId ?? issued.enterpriseId ?? 'x').toLowerCase()}.slack.example/`, team: issued.teamName ?? '', user: 'faqbot',
-            team_id: issued.teamId ?? '', user_id: issued.botUserId, bot_id: `B${issued.botUserId}`, ...(issued.enterpriseId ? { enterprise_id: issued.enterpriseId } : {}),
+            ok: true,
+            url: `https://${(issued.teamId ?? issued.enterpriseId ?? 'x').toLowerCase()}.slack.example/`,
+            team: issued.teamName ?? '',
+            user: 'faqbot',
+            team_id: issued.teamId ?? '',
+            user_id: issued.botUserId,
+            bot_id: `B${issued.botUserId}`,
+            ...(issued.enterpriseId ? { enterprise_id: issued.enterpriseId } : {}),
             is_enterprise_install: Boolean(issued.isEnterpriseInstall),
           };
         }
         return token === BOT_TOKEN
-          ? { ok: true, url: 'https://test.slack.example/', team: 'Test', user: 'faqbot', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: 'BBOT' }
+          ? {
+              ok: true,
+              url: 'https://test.slack.example/',
+              team: 'Test',
+              user: 'faqbot',
+              team_id: TEAM_ID,
+              user_id: BOT_USER_ID,
+              bot_id: 'BBOT',
+            }
           : { ok: false, error: 'invalid_auth' };
       case 'oauth.v2.access':
         return this.exchange(args);
@@ -334,7 +385,18 @@ export class FakeSlack {
         if (!u) return { ok: false, error: 'user_not_found' };
         // As Slack: the locale only when asked for, and en-US for a member who set none.
         const locale = args.include_locale === true || args.include_locale === 'true' ? { locale: u.locale ?? 'en-US' } : {};
-        return { ok: true, user: { id: u.id, name: u.name, real_name: u.name, is_admin: Boolean(u.isAdmin), is_owner: false, profile: { display_name: u.name }, ...locale } };
+        return {
+          ok: true,
+          user: {
+            id: u.id,
+            name: u.name,
+            real_name: u.name,
+            is_admin: Boolean(u.isAdmin),
+            is_owner: false,
+            profile: { display_name: u.name },
+            ...locale,
+          },
+        };
       }
       default:
         return { ok: true };
@@ -353,8 +415,13 @@ export class FakeSlack {
     const issued: IssuedToken = { ...grant, token: `xoxb-${where}-${n}-fake${'0'.repeat(20)}${n}`, botUserId: `UBOT${n}`, revoked: false };
     this.issued.set(issued.token, issued);
     return {
-      ok: true, app_id: 'A0TEST', token_type: 'bot', access_token: issued.token, scope: grant.scopes ?? '',
-      bot_user_id: issued.botUserId, authed_user: { id: grant.userId ?? 'UINSTALLER' },
+      ok: true,
+      app_id: 'A0TEST',
+      token_type: 'bot',
+      access_token: issued.token,
+      scope: grant.scopes ?? '',
+      bot_user_id: issued.botUserId,
+      authed_user: { id: grant.userId ?? 'UINSTALLER' },
       team: grant.isEnterpriseInstall ? null : { id: grant.teamId, name: grant.teamName ?? grant.teamId },
       enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: grant.enterpriseName ?? grant.enterpriseId } : null,
       is_enterprise_install: Boolean(grant.isEnterpriseInstall),

@@ -46,7 +46,15 @@ export function eventCallback(event: Record<string, unknown>, eventId = `Ev${++e
 }
 
 export function appMention(f: { text: string; userId: string; channelId: string; ts: string; threadTs?: string }): Record<string, unknown> {
-  return { type: 'app_mention', user: f.userId, text: f.text, ts: f.ts, channel: f.channelId, team: TEAM_ID, ...(f.threadTs ? { thread_ts: f.threadTs } : {}) };
+  return {
+    type: 'app_mention',
+    user: f.userId,
+    text: f.text,
+    ts: f.ts,
+    channel: f.channelId,
+    team: TEAM_ID,
+    ...(f.threadTs ? { thread_ts: f.threadTs } : {}),
+  };
 }
 
 export function directMessage(f: { text: string; userId: string; channelId: string; ts: string }): Record<string, unknown> {
@@ -70,18 +78,38 @@ export function blockActions(f: ButtonFields): Record<string, unknown> {
     api_app_id: 'A0TEST',
     token: 'legacy-verification-token',
     container: f.message
-      ? { type: 'message', message_ts: f.message.ts, channel_id: f.channelId, is_ephemeral: false, ...(f.message.thread_ts ? { thread_ts: f.message.thread_ts } : {}) }
+      ? {
+          type: 'message',
+          message_ts: f.message.ts,
+          channel_id: f.channelId,
+          is_ephemeral: false,
+          ...(f.message.thread_ts ? { thread_ts: f.message.thread_ts } : {}),
+        }
       : { type: 'message', message_ts: '1700000000.000001', channel_id: f.channelId, is_ephemeral: true },
     trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
     team: { id: TEAM_ID, domain: 'test' },
     channel: { id: f.channelId, name: 'general' },
     ...(f.message ? { message: { type: 'message', user: 'UBOT', text: 'answer', ...f.message } } : {}),
     response_url: f.responseUrl,
-    actions: [{ type: 'button', action_id: f.actionId, block_id: 'b1', value: f.value, text: { type: 'plain_text', text: 'x' }, action_ts: '1700000001.000001' }],
+    actions: [
+      {
+        type: 'button',
+        action_id: f.actionId,
+        block_id: 'b1',
+        value: f.value,
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: '1700000001.000001',
+      },
+    ],
   };
 }
 
-export function messageShortcut(f: { userId: string; channelId: string; responseUrl: string; message: { user?: string; text: string; ts: string; thread_ts?: string } }): Record<string, unknown> {
+export function messageShortcut(f: {
+  userId: string;
+  channelId: string;
+  responseUrl: string;
+  message: { user?: string; text: string; ts: string; thread_ts?: string };
+}): Record<string, unknown> {
   return {
     type: 'message_action',
     token: 'legacy-verification-token',
@@ -107,8 +135,24 @@ export function viewSubmission(f: { userId: string; view: Record<string, unknown
     token: 'legacy-verification-token',
     trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
     view: {
-      ...f.view, id: 'V0TEST', hash: 'h1', team_id: TEAM_ID, app_id: 'A0TEST', bot_id: 'BBOT',
-      state: { values: f.pickedEntryId ? { faq_pick: { faq_modal_pick: { type: 'radio_buttons', selected_option: { value: f.pickedEntryId, text: { type: 'plain_text', text: f.pickedEntryId } } } } } : {} },
+      ...f.view,
+      id: 'V0TEST',
+      hash: 'h1',
+      team_id: TEAM_ID,
+      app_id: 'A0TEST',
+      bot_id: 'BBOT',
+      state: {
+        values: f.pickedEntryId
+          ? {
+              faq_pick: {
+                faq_modal_pick: {
+                  type: 'radio_buttons',
+                  selected_option: { value: f.pickedEntryId, text: { type: 'plain_text', text: f.pickedEntryId } },
+                },
+              },
+            }
+          : {},
+      },
     },
     response_urls: [],
   };
@@ -124,7 +168,15 @@ export function viewBlockAction(f: { userId: string; view: Record<string, unknow
     trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
     team: { id: TEAM_ID, domain: 'test' },
     view: { ...f.view, id: 'V0TEST', hash: 'h1', state: { values: {} } },
-    actions: [{ type: 'radio_buttons', action_id: 'faq_modal_pick', block_id: 'faq_pick', selected_option: { value: f.pickedEntryId, text: { type: 'plain_text', text: f.pickedEntryId } }, action_ts: '1700000003.000001' }],
+    actions: [
+      {
+        type: 'radio_buttons',
+        action_id: 'faq_modal_pick',
+        block_id: 'faq_pick',
+        selected_option: { value: f.pickedEntryId, text: { type: 'plain_text', text: f.pickedEntryId } },
+        action_ts: '1700000003.000001',
+      },
+    ],
   };
 }
 

@@ -121,6 +121,8 @@ describe('the shipped table (USE lite, distilled)', () => {
     expect(cos('uninstall', 'remove')).toBeGreaterThan(cos('uninstall', 'banana'));
     expect(cos('update the software', 'upgrade the program')).toBeGreaterThan(cos('update the software', 'donate money'));
     expect(cos('donate', 'sponsor')).toBeGreaterThan(cos('donate', 'install'));
-    expect(cos('how do I reset my password', 'forgot my login credentials')).toBeGreaterThan(cos('how do I reset my password', 'which kernel version ships'));
+    expect(cos('how do I reset my password', 'forgot my login credentials')).toBeGreaterThan(
+      cos('how do I reset my password', 'which kernel version ships'),
+    );
   });
 });

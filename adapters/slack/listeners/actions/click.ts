@@ -29,10 +29,23 @@ export function askerOf(body: BlockAction): Person {
   return { id: body.user.id, ...(name ? { name } : {}) };
 }
 
-export function queryOf(deps: SlackDeps, body: BlockAction, asker: Person, value: ActionValue, target: Person | undefined, where: Where): Query {
+export function queryOf(
+  deps: SlackDeps,
+  body: BlockAction,
+  asker: Person,
+  value: ActionValue,
+  target: Person | undefined,
+  where: Where,
+): Query {
   return slackQuery(deps, {
-    text: '', channelId: body.channel?.id ?? '', threadId: where.threadTs, teamId: body.team?.id ?? body.user.team_id, enterpriseId: body.enterprise?.id,
-    asker, target, via: value.via,
+    text: '',
+    channelId: body.channel?.id ?? '',
+    threadId: where.threadTs,
+    teamId: body.team?.id ?? body.user.team_id,
+    enterpriseId: body.enterprise?.id,
+    asker,
+    target,
+    via: value.via,
   });
 }
 
@@ -43,7 +56,11 @@ export function destination(where: Where, respond: RespondFn, client: webApi.Web
     },
     public: async (message) => {
       await client.chat.postMessage({
-        channel: where.channelId, ...(where.threadTs ? { thread_ts: where.threadTs } : {}), ...message, unfurl_links: false, unfurl_media: false,
+        channel: where.channelId,
+        ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+        ...message,
+        unfurl_links: false,
+        unfurl_media: false,
       });
     },
   };

@@ -19,7 +19,14 @@ export function registerShortcutOpen(app: App, deps: SlackDeps): void {
     const text = questionFromMessage(shortcut.message.text ?? '');
     const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
     const query = slackQuery(deps, {
-      text, channelId: shortcut.channel.id, threadId: threadTs, teamId: shortcut.team?.id, enterpriseId: shortcut.enterprise?.id, asker, target, via: 'message-menu',
+      text,
+      channelId: shortcut.channel.id,
+      threadId: threadTs,
+      teamId: shortcut.team?.id,
+      enterpriseId: shortcut.enterprise?.id,
+      asker,
+      target,
+      via: 'message-menu',
       ...(await localeOf(deps, client, shortcut.user.id)),
     });
     const reply = await deps.service.ask(query);
@@ -28,8 +35,16 @@ export function registerShortcutOpen(app: App, deps: SlackDeps): void {
       await client.views.open({ trigger_id: shortcut.trigger_id, view });
     } catch (error) {
       deps.log.warn(`slack: could not open the "Answer with FAQ" window: ${describeError(error)}`);
-      await notify({ private: async (m) => { await respond({ response_type: 'ephemeral', ...m }); }, public: async () => {} },
-        `The "Answer with FAQ" window could not open: ${explain(error)}`, deps.log);
+      await notify(
+        {
+          private: async (m) => {
+            await respond({ response_type: 'ephemeral', ...m });
+          },
+          public: async () => {},
+        },
+        `The "Answer with FAQ" window could not open: ${explain(error)}`,
+        deps.log,
+      );
     }
   });
 }

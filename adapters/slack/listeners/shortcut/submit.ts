@@ -26,21 +26,40 @@ export function registerShortcutSubmit(app: App, deps: SlackDeps): void {
     let asker: Person = await deps.groups.of(client, { id: body.user.id, name: body.user.name });
     if (target) asker = await deps.people.withRights(client, asker);
     const query = slackQuery(deps, {
-      text: state.text, channelId: state.channelId, threadId: state.threadTs, teamId: body.team?.id, enterpriseId: body.enterprise?.id, asker, target, via: 'message-menu',
+      text: state.text,
+      channelId: state.channelId,
+      threadId: state.threadTs,
+      teamId: body.team?.id,
+      enterpriseId: body.enterprise?.id,
+      asker,
+      target,
+      via: 'message-menu',
       ...(await localeOf(deps, client, body.user.id)),
     });
     // Without an author to answer, posting in the thread is itself the moderator's choice to share.
-    const reply = await deps.service.choose(query, entryId, { ...(target ? {} : { share: true }), ...(state.askId ? { fromAskId: state.askId } : {}) });
+    const reply = await deps.service.choose(query, entryId, {
+      ...(target ? {} : { share: true }),
+      ...(state.askId ? { fromAskId: state.askId } : {}),
+    });
     if (reply.kind !== 'answer' || reply.visibility !== 'public') {
       const why = reply.kind === 'held' ? reply.message : 'That entry is no longer in the knowledge base; pick another.';
       await ack({ response_action: 'errors', errors: { [PICK_BLOCK]: truncate(why, 150) } });
       return;
     }
     const message = renderReply(reply, { via: 'message-menu', ...(target ? { target } : {}) });
-    const post = client.chat.postMessage({ channel: state.channelId, thread_ts: state.threadTs, ...message, unfurl_links: false, unfurl_media: false });
+    const post = client.chat.postMessage({
+      channel: state.channelId,
+      thread_ts: state.threadTs,
+      ...message,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
     // Post before closing the modal, so a refusal can be shown in it; but never past Slack's deadline.
     const outcome = await Promise.race([
-      post.then(() => 'posted' as const, (error: unknown) => error),
+      post.then(
+        () => 'posted' as const,
+        (error: unknown) => error,
+      ),
       new Promise<'slow'>((done) => setTimeout(() => done('slow'), SUBMIT_BUDGET_MS).unref()),
     ]);
     if (outcome === 'posted') {
