@@ -26,6 +26,19 @@ export function askerOf(interaction: Interaction): Person {
   return { ...personOf(interaction.user, member), isModerator, groups: rolesOf(interaction.member) };
 }
 
+/** The Query for a message's words: a mention, a DM or a help-forum post. */
+export function messageQuery(message: Message, text: string, via: AskedVia): Query {
+  return buildQuery({
+    text,
+    platform: PLATFORM,
+    communityId: message.guildId ?? undefined,
+    channelId: message.channelId,
+    channelParents: channelParents(message.channel),
+    asker: messageAsker(message),
+    via,
+  });
+}
+
 export function messageAsker(message: Message): Person {
   let isModerator = false;
   try {

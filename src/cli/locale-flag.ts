@@ -3,6 +3,7 @@
 import { FaqbotError } from '../errors.js';
 import { LANGUAGES } from '../language/languages.js';
 import { stringFlag } from './context.js';
+import type { Query } from '../domain.js';
 
 export const localeOption = { locale: { type: 'string' } } as const;
 export const localeHelp = {
@@ -16,4 +17,9 @@ export function localeOf(value: unknown): { locale?: string } {
     throw new FaqbotError('usage', `--locale ${JSON.stringify(locale)} is not a locale; write a language code such as de, es or es-ES`);
   }
   return { locale };
+}
+
+/** What the terminal asks the service with: the console is one member in one place. */
+export function consoleQuery(text: string, locale: { locale?: string }): Query {
+  return { text, platform: 'console', channelId: 'console', asker: { id: 'console' }, via: 'console', ...locale };
 }

@@ -2,8 +2,8 @@
 // delivered without the privileged MessageContent intent. Discord has no private replies to a
 // message, so a private Reply goes to the asker's DMs (in place when the DM is closed).
 import { ChannelType, type Client, type Message } from 'discord.js';
-import { APOLOGY, buildQuery, type Logger, stateKeys, withoutInvisible } from '../../../src/index.js';
-import { channelParents, messageAsker, PLATFORM } from '../people.js';
+import { APOLOGY, type Logger, stateKeys, withoutInvisible } from '../../../src/index.js';
+import { channelParents, messageQuery, PLATFORM } from '../people.js';
 import { notice, renderReply } from '../render.js';
 import { isPermissionError, messageOptions, permissionExplanation } from '../send.js';
 import type { HandlerDeps } from './deps.js';
@@ -36,17 +36,7 @@ export async function handleMessage(deps: HandlerDeps, client: Client<true>, mes
   const text = withoutInvisible(message.content).replace(botMention, ' ').replace(/\s+/g, ' ').trim();
   let askId: string | undefined;
   try {
-    const reply = await deps.service.ask(
-      buildQuery({
-        text,
-        platform: PLATFORM,
-        communityId: message.guildId ?? undefined,
-        channelId: message.channelId,
-        channelParents: parents,
-        asker: messageAsker(message),
-        via: inDm ? 'direct-message' : 'mention',
-      }),
-    );
+    const reply = await deps.service.ask(messageQuery(message, text, inDm ? 'direct-message' : 'mention'));
     askId = reply.askId;
     const msg = renderReply(reply, { origin: 'mention', inGuild: !inDm, replyTo: message.author.id });
     if (!msg.ephemeral || inDm) {
@@ -77,17 +67,7 @@ async function answerHelpPost(deps: HandlerDeps, message: Message): Promise<bool
   // Only the post's words: its title (the thread's name) and its first message.
   const title = message.channel.isThread() ? message.channel.name : '';
   const text = withoutInvisible(`${title}\n${message.content}`).replace(/\s+/g, ' ').trim();
-  const reply = await deps.service.helpPost(
-    buildQuery({
-      text,
-      platform: PLATFORM,
-      communityId: message.guildId ?? undefined,
-      channelId: message.channelId,
-      channelParents: parents,
-      asker: messageAsker(message),
-      via: 'help-post',
-    }),
-  );
+  const reply = await deps.service.helpPost(messageQuery(message, text, 'help-post'));
   if (!reply) return false;
   try {
     await message.reply(messageOptions(renderReply(reply, { origin: 'mention', inGuild: true }), message.id));

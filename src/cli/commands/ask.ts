@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 import { loadContext, stringFlag } from '../context.js';
 import { knowledgeHelp, knowledgeOption } from '../knowledge-flag.js';
-import { localeHelp, localeOf, localeOption } from '../locale-flag.js';
+import { localeHelp, consoleQuery, localeOf, localeOption } from '../locale-flag.js';
 import { matchJson, renderReply, terminalWidth } from '../render-terminal.js';
 
 export const askCommand: Command = {
@@ -25,14 +25,7 @@ export const askCommand: Command = {
     const { service } = loadContext(io, stringFlag(values.knowledge));
     const locale = localeOf(values.locale);
     const match = service.match(text, locale);
-    const reply = await service.ask({
-      text,
-      platform: 'console',
-      channelId: 'console',
-      asker: { id: 'console' },
-      via: 'console',
-      ...locale,
-    });
+    const reply = await service.ask(consoleQuery(text, locale));
     if (values.json) io.out(JSON.stringify(matchJson(match, reply), null, 2));
     else io.out(renderReply(reply, { match, explain: values.explain === true, width: terminalWidth(io) }));
     return 0;

@@ -3,7 +3,7 @@ import type { AnswerService } from '../../service/answer-service.js';
 import type { Command, Io } from '../command.js';
 import { loadContext, stringFlag } from '../context.js';
 import { knowledgeHelp, knowledgeOption } from '../knowledge-flag.js';
-import { localeHelp, localeOf, localeOption } from '../locale-flag.js';
+import { localeHelp, consoleQuery, localeOf, localeOption } from '../locale-flag.js';
 import { renderReply, terminalWidth } from '../render-terminal.js';
 
 export const chatCommand: Command = {
@@ -46,14 +46,7 @@ export async function runChat(io: Io, service: AnswerService, explain: boolean, 
     if (text === 'exit' || text === 'quit') break;
     if (text !== '') {
       const match = service.match(text, locale);
-      const reply = await service.ask({
-        text,
-        platform: 'console',
-        channelId: 'console',
-        asker: { id: 'console' },
-        via: 'console',
-        ...locale,
-      });
+      const reply = await service.ask(consoleQuery(text, locale));
       io.out(renderReply(reply, { match, explain, width: width(), footer: false }));
       io.out('');
     }
