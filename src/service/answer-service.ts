@@ -371,14 +371,7 @@ export class AnswerService {
     const refused = this.refuseTarget(query, askId, language);
     if (refused) return refused;
     this.recorder?.recordPick({
-      askId,
-      at: now,
-      platform: query.platform,
-      communityId: query.communityId,
-      channelId: query.channelId,
-      askerId: query.asker.id,
-      via: query.via,
-      text: query.text,
+      ...asked(query, askId, now),
       entryId,
       ...(options.fromAskId ? { fromAskId: options.fromAskId } : {}),
     });
@@ -711,17 +704,24 @@ export class AnswerService {
     // of real traffic (most asked, unanswered, /faq-stats).
     if (query.via === 'console') return;
     this.recorder?.recordAsk({
-      askId,
-      at,
-      platform: query.platform,
-      communityId: query.communityId,
-      channelId: query.channelId,
-      askerId: query.asker.id,
-      via: query.via,
-      text: query.text,
+      ...asked(query, askId, at),
       decision,
       entryId,
       score,
     });
   }
+}
+
+/** What every record of a question keeps of it: when, where, who and how it was asked. */
+function asked(query: Query, askId: string, at: number) {
+  return {
+    askId,
+    at,
+    platform: query.platform,
+    communityId: query.communityId,
+    channelId: query.channelId,
+    askerId: query.asker.id,
+    via: query.via,
+    text: query.text,
+  };
 }
