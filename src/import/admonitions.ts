@@ -1,6 +1,7 @@
 // Admonitions ("callouts") in the dialects FAQ pages are written in: MkDocs/Material
 // `!!! note "Title"` and collapsible `???`/`???+` with an indented body, VitePress/Docusaurus
-// `::: tip Title` ... `:::` (with or without the space), and micromark's own `:::tip[Title]`.
+// `::: tip Title` ... `:::` (with or without the space), micromark's own `:::tip[Title]`, and
+// GitHub's alerts (`> [!NOTE]`, with Obsidian's `> [!tip]- Title` callouts).
 // None of them is Markdown a chat platform knows, so they are first lifted into one node shape
 // (a `containerDirective` with a `title`), then rendered as a plain quote: `> **Note:** ...`.
 import type { BlockContent, Blockquote, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
@@ -13,6 +14,8 @@ import { rewriteChildren, sourceOf } from './tree.js';
 const MKDOCS_OPEN = /^(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"]*)")?[ \t]*$/;
 const CONTAINER_OPEN = /^:{3,}[ \t]*([\w-]+)[ \t]*(.*?)[ \t]*$/;
 const CONTAINER_CLOSE = /^:{3,}[ \t]*$/;
+/** A GitHub alert's marker on a quote's first line; Obsidian adds a fold sign and a title. */
+const ALERT_MARKER = /^\[!([\w-]+)\][+-]?[ \t]*(.*)$/;
 
 /** Admonition names whose usual title is not just the name capitalised. */
 const LABELS: Record<string, string> = { tldr: 'TL;DR', faq: 'FAQ', info: 'Info', seealso: 'See also' };
@@ -53,6 +56,11 @@ function liftIn(children: RootContent[], source: string, notes: Notes): RootCont
       out.push({ type: 'paragraph', children: [{ type: 'text', value: sourceOf(node, source) ?? `::${node.name}` }] });
       continue;
     }
+    if (node.type === 'blockquote') {
+      const alert = alertOf(node, source, notes);
+      out.push(alert ?? node);
+      continue;
+    }
     if (node.type !== 'paragraph') {
       out.push(node);
       continue;
@@ -88,6 +96,23 @@ function liftIn(children: RootContent[], source: string, notes: Notes): RootCont
     out.push(node);
   }
   return out;
+}
+
+/** A quote opening with `[!NOTE]` as the admonition it is on GitHub; other quotes are left alone. */
+function alertOf(quote: Blockquote, source: string, notes: Notes): ContainerDirective | undefined {
+  const [first, ...rest] = quote.children;
+  if (first?.type !== 'paragraph') return undefined;
+  const lines = paragraphLines(first);
+  const marker = ALERT_MARKER.exec(lineText(lines[0] ?? []));
+  if (!marker) return undefined;
+  const body: RootContent[] = [];
+  const text = paragraphOf(lines.slice(1));
+  if (text) body.push(text);
+  body.push(...rest);
+  const inner = { type: 'root' as const, children: body };
+  liftAdmonitions(inner, source, notes);
+  notes.add('admonition', `> [!${marker[1]}]`);
+  return directive(marker[1]!, marker[2] ? marker[2] : undefined, inner.children);
 }
 
 /** The body of a `::: name` container up to its closing `:::`, or undefined when it never closes. */

@@ -6,6 +6,7 @@ export type NoteKind =
   | 'question' // a statement heading turned into a question
   | 'admonition' // an admonition or container rendered as a plain quote
   | 'html' // HTML converted to Markdown or dropped
+  | 'template' // a static-site generator's template syntax rewritten or removed
   | 'footnote' // a footnote definition attached to the entry citing it
   | 'abbreviation' // an abbreviation definition removed
   | 'reference' // a reference-style link or image resolved, or left dangling

@@ -17,6 +17,7 @@ import { phrasingKey } from './phrasing.js';
 import { attachFootnotes, extractFootnotes, removeAbbreviations, resolveReferences } from './references.js';
 import { hasBody, isComment, isNotice, isQuestion, splitSections, type Section } from './sections.js';
 import { isNavigation, isQuotedMessage, questionFromHeading } from './statements.js';
+import { expandTemplates } from './templates.js';
 import { dropEdgeRules, tidyAnswer } from './tidy.js';
 
 export interface ImportOptions {
@@ -66,8 +67,9 @@ interface Pending {
   parts: Section[];
 }
 
-export function importPage(markdown: string, options: ImportOptions = {}): ImportedPage {
+export function importPage(source: string, options: ImportOptions = {}): ImportedPage {
   const notes = new Notes();
+  const markdown = expandTemplates(source, notes);
   const tree = parseMarkdown(markdown, { frontmatter: true });
   const bullet = authorsBullet(tree, markdown);
   // Page-wide definitions first, so that none is left in whichever section held it.

@@ -8,6 +8,7 @@ const HEADINGS: Record<NoteKind, string> = {
   question: 'statement headings imported as questions',
   admonition: 'admonitions turned into quotes',
   html: 'HTML turned into Markdown',
+  template: 'template syntax rewritten (Liquid, Hugo shortcodes, MDX, table-of-contents markers)',
   footnote: 'footnotes',
   abbreviation: 'abbreviation definitions removed',
   reference: 'reference links',

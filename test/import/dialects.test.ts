@@ -108,6 +108,93 @@ describe('a VitePress / Docusaurus page', () => {
   });
 });
 
+/** Template syntax a static-site generator would have expanded: none of it may reach an answer. */
+const TEMPLATE_DEBRIS = /\{%|%\}|\{\{[<%]|[>%]\}\}|\[\[|\]\]|^import |^export |\[!\w+\]|==\w|\bTOC\b/m;
+const templateNotes = (page: ImportedPage) => page.notes.filter((n) => n.kind === 'template').map((n) => n.detail);
+
+describe('a Jekyll page (Liquid)', () => {
+  const page = importPage(read('jekyll-liquid.md'), { baseUrl: base });
+
+  it('resolves {{ site.baseurl }} and relative_url in links, so they are links to the site', () => {
+    expect(answerOf(page, 'How do I install Lamplighter?')).toMatch(
+      /^Download it from the \[releases page\]\(https:\/\/docs\.example\.org\/releases\/\) and read the \[setup guide\]\(https:\/\/docs\.example\.org\/docs\/setup\/\) before/,
+    );
+  });
+
+  it('turns {% highlight %} into a fenced code block and keeps {% raw %} text exactly as the site shows it', () => {
+    expect(answerOf(page, 'How do I install Lamplighter?')).toContain('```sh\nlamplighter --init\n```');
+    const templates = answerOf(page, 'How do I write a lamp template?');
+    expect(templates).toBe(
+      "Templates are plain text with placeholders: `{{ lamp.name }}` becomes the lamp's name, and {{ lamp.room }} its room.\n\nA whole block: {{ lamp.watts }} watts.",
+    );
+  });
+
+  it('drops comments, include and if tags and the table of contents, keeping what the tags enclose', () => {
+    expect(answerOf(page, 'How do I write a lamp template?')).not.toContain('TODO');
+    expect(answerOf(page, 'Does it run on a Raspberry Pi?')).toMatch(/^Yes, on any Pi from the 3B on\. See the hardware list for details;/);
+    for (const entry of page.draft.entries.filter((e) => e.question !== 'How do I write a lamp template?'))
+      expect(entry.answer.replace('{{ site.version }}', '')).not.toMatch(TEMPLATE_DEBRIS);
+    expect(templateNotes(page)).toEqual(
+      expect.arrayContaining(['table of contents marker {:toc}', '{% include %} removed', '{% comment %} dropped']),
+    );
+  });
+
+  it('leaves a value only the site can fill in as written, and says so', () => {
+    expect(answerOf(page, 'Does it run on a Raspberry Pi?')).toContain('version {{ site.version }} needs 1 GB.');
+    expect(templateNotes(page)).toContain('{{ site.version }} left as written: a value the site fills in; replace it by hand');
+    // Inside {% raw %} the braces are the page's own text: nothing to replace.
+    expect(templateNotes(page).filter((n) => n.includes('lamp.'))).toEqual([]);
+    loads(page);
+  });
+});
+
+describe('a Hugo page (shortcodes)', () => {
+  const page = importPage(read('hugo-shortcodes.md'), { baseUrl: base });
+
+  it('renders callout shortcodes as quotes, with their type or title as the label', () => {
+    const night = answerOf(page, 'Why does Beacon stop blinking at night?');
+    expect(night).toBe(
+      '> **Warning:** Night mode dims every beacon after 22:00.\n\nTurn it off under Settings; see [night mode](https://docs.example.org/night-mode/).\n\n> **Tip:** A schedule can keep one beacon on.',
+    );
+    expect(answerOf(page, 'Can Beacon send me an email?')).toContain('> **Since 2.0:** Email alerts need an SMTP server.');
+  });
+
+  it('makes {{< ref >}} a link, {{< highlight >}} a code block, and drops other shortcodes without leaving gaps', () => {
+    const email = answerOf(page, 'Can Beacon send me an email?');
+    expect(email).toContain('```yaml\nsmtp: mail.example.org\n```');
+    expect(email).toMatch(/Ask in the forum if it fails\.$/);
+    for (const entry of page.draft.entries) expect(entry.answer).not.toMatch(TEMPLATE_DEBRIS);
+    expect(templateNotes(page)).toEqual(expect.arrayContaining(['{{< ref >}} made a link', '{{< youtube >}} removed']));
+    loads(page);
+  });
+});
+
+describe('an MDX page with GitHub alerts', () => {
+  const page = importPage(read('mdx-alerts.md'));
+
+  it('drops MDX import and export lines, even an export over several lines, and takes the page title', () => {
+    expect(page.draft.title).toBe('Frequently asked questions');
+    expect(page.draft.entries.map((e) => e.question)).toEqual(['How do I update Kettlebot?', 'Where do I report a bug?']);
+    expect(templateNotes(page)).toEqual(expect.arrayContaining(['MDX import line', 'MDX export line']));
+  });
+
+  it('renders GitHub alerts and Obsidian callouts as labelled quotes; a plain quote stays as it was', () => {
+    expect(answerOf(page, 'How do I update Kettlebot?')).toBe(
+      '> **Important:** Back up your recipes first.\n\nRun `kettlebot update`. Read the upgrade notes when you skip a version.',
+    );
+    expect(answerOf(page, 'Where do I report a bug?')).toBe(
+      '> **Before you report:** Search the open issues.\n\nOpen an issue on the tracker.\n\n> A plain quote stays a quote.',
+    );
+    for (const entry of page.draft.entries) expect(entry.answer).not.toMatch(TEMPLATE_DEBRIS);
+    loads(page);
+  });
+
+  it('leaves template-like text inside code alone', () => {
+    const code = importPage('## How do I print a tag?\n\nUse `{% raw %}` or:\n\n```liquid\n{% include tag.html %}\n{{< hint >}}\n```\n');
+    expect(code.draft.entries[0]!.answer).toBe('Use `{% raw %}` or:\n\n```liquid\n{% include tag.html %}\n{{< hint >}}\n```');
+  });
+});
+
 describe('a page of `??? question` blocks (MkDocs Material, Haskell Stack style)', () => {
   const page = importPage(read('mkdocs-question-blocks.md'), { baseUrl: base });
 

@@ -1,0 +1,258 @@
+// What a static-site generator expands before the Markdown is read: Jekyll's Liquid
+// (`{% raw %}`, `{% include … %}`, `{{ site.baseurl }}`), Hugo's shortcodes (`{{< hint warning >}}`,
+// `{{% notice tip %}}`, `{{< ref "page.md" >}}`), MDX module lines (`import Tabs from '…'`),
+// table-of-contents markers (`[[toc]]`, `[TOC]`, kramdown's `* TOC` + `{:toc}`), wiki links
+// (`[[Page|label]]`) and `==marked==` text. None of it is Markdown a chat platform knows, and
+// the parser cannot see it (a `{{ site.baseurl }}` in a link destination even stops the link
+// being a link), so it is rewritten on the page text, outside code, before parsing: notices
+// become `::: name` containers for admonitions.ts, highlight blocks become fenced code, and the
+// rest is dropped or reduced to its text. Every change is noted.
+import type { Notes } from './notes.js';
+
+/** Hugo shortcodes that are callouts; their type is the first argument or a `color=`/`type=` attribute. */
+const CALLOUT_SHORTCODES: ReadonlySet<string> = new Set(['hint', 'notice', 'alert', 'callout', 'admonition']);
+/** Hugo shortcodes and callout types named after the kind of notice itself (`{{< warning >}}`). */
+const NOTICE_NAMES: ReadonlySet<string> = new Set(['note', 'tip', 'info', 'warning', 'danger', 'caution', 'important', 'success', 'error']);
+/** Liquid tags that only steer the template; what they enclose stays. */
+const LIQUID_BLOCK = /^\s*\{%-?\s*(\w+)\b((?:(?!%\}).)*?)-?%\}\s*$/;
+const LIQUID_TAG = /\{%-?\s*(\w+)\b(?:(?!%\}).)*?-?%\}/g;
+/** `{{ site.baseurl }}`, `{{ "/docs/" | relative_url }}`, `{{ site.url }}{{ site.baseurl }}`. */
+const LIQUID_URL =
+  /\{\{-?\s*(?:site\.(?:baseurl|url)|(['"])([^'"]*)\1\s*\|\s*(?:relative_url|absolute_url|prepend:\s*site\.baseurl))\s*-?\}\}/g;
+/** Any other Liquid or Hugo value (`{{ page.version }}`, `{{ .Site.Params.x }}`): unknowable here. */
+const LIQUID_VALUE = /\{\{-?\s*\.?[\w.]+(?:\s*\|[^}]*)?\s*-?\}\}/g;
+/** A Hugo shortcode call: `{{< name args >}}` or `{{% name args %}}`, a closing one with `/name`. */
+const SHORTCODE = /\{\{([<%])\s*(\/?)([\w.-]+)((?:[^}"']|"[^"]*"|'[^']*')*?)\s*[>%]\}\}/g;
+const SHORTCODE_COMMENT = /\{\{<\s*\/\*[\s\S]*?\*\/\s*>\}\}|\{\{\/\*[\s\S]*?\*\/\}\}/g;
+const TOC_LINE = /^\s*(?:\[\[_?toc_?\]\]|\[toc\]|\{:\s*toc\s*\}|\{\{<\s*toc\s*>\}\}|\{%\s*toc\s*%\}|<!--\s*toc\s*-->)\s*$/i;
+const KRAMDOWN_TOC_ITEM = /^\s*(?:[*+-]|1\.)\s+(?:TOC|Table of contents)\s*$/i;
+const MDX_IMPORT = /^import\s+(?:[\w*{}\s,]+\s+from\s+)?['"][^'"]+['"];?\s*$/;
+const MDX_EXPORT = /^export\s+(?:const|let|var|function|default)\b/;
+const WIKI_LINK = /\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]/g;
+const MARK = /==(?=\S)([^=\n]*?\S)==/g;
+const FENCE = /^(\s*(?:>\s*)*)(`{3,}|~{3,})/;
+
+/** The page with template syntax rewritten; each rewrite noted as a `template` note. */
+export function expandTemplates(page: string, notes: Notes): string {
+  const lines = page.split('\n');
+  const out: string[] = [];
+  let fence: string | undefined;
+  /** Inside `{% raw %}`: the page's own braces, shown as written. */
+  let raw = false;
+  /** Inside `{% comment %}` or a multi-line `export`: dropped. */
+  let dropping: 'comment' | { depth: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const fenceMark = FENCE.exec(line);
+    if (fence !== undefined) {
+      out.push(line);
+      if (fenceMark && fenceMark[2]!.startsWith(fence)) fence = undefined;
+      continue;
+    }
+    if (dropping === 'comment') {
+      if (/\{%-?\s*endcomment\s*-?%\}/.test(line)) dropping = undefined;
+      continue;
+    }
+    if (dropping !== undefined) {
+      dropping.depth += braceBalance(line);
+      if (dropping.depth <= 0) dropping = undefined;
+      continue;
+    }
+    if (fenceMark) {
+      fence = fenceMark[2]!;
+      out.push(line);
+      continue;
+    }
+    if (raw) {
+      const end = /\{%-?\s*endraw\s*-?%\}/.exec(line);
+      if (!end) {
+        out.push(line);
+        continue;
+      }
+      raw = false;
+      out.push(line.slice(0, end.index) + outsideCode(line.slice(end.index + end[0].length), (text) => inline(text, notes)));
+      continue;
+    }
+    const block = blockLine(line, lines[i + 1], notes);
+    if (block) {
+      if (block.skipNext) i++;
+      if (block.start === 'raw') raw = true;
+      else if (block.start === 'comment') dropping = 'comment';
+      else if (block.start === 'export') {
+        const depth = braceBalance(line);
+        if (depth > 0) dropping = { depth };
+      }
+      out.push(...block.lines);
+      continue;
+    }
+    const rawAt = /\{%-?\s*raw\s*-?%\}/.exec(maskCode(line));
+    if (rawAt) {
+      // `{% raw %}…{% endraw %}` within one line: the part between is kept exactly.
+      const rest = line.slice(rawAt.index + rawAt[0].length);
+      const end = /\{%-?\s*endraw\s*-?%\}/.exec(rest);
+      notes.add('template', '{% raw %}');
+      const before = outsideCode(line.slice(0, rawAt.index), (text) => inline(text, notes));
+      if (end) {
+        const after = outsideCode(rest.slice(end.index + end[0].length), (text) => inline(text, notes));
+        out.push(before + rest.slice(0, end.index) + after);
+      } else {
+        raw = true;
+        out.push(before + rest);
+      }
+      continue;
+    }
+    out.push(outsideCode(line, (text) => inline(text, notes)));
+  }
+  return out.join('\n');
+}
+
+interface BlockRewrite {
+  readonly lines: string[];
+  readonly skipNext?: boolean;
+  readonly start?: 'raw' | 'comment' | 'export';
+}
+
+/** A line that is one template construct on its own, rewritten as whole lines. */
+function blockLine(line: string, next: string | undefined, notes: Notes): BlockRewrite | undefined {
+  if (TOC_LINE.test(line)) {
+    notes.add('template', `table of contents marker ${line.trim()}`);
+    return { lines: [] };
+  }
+  if (KRAMDOWN_TOC_ITEM.test(line) && next !== undefined && /^\s*\{:\s*toc\s*\}\s*$/i.test(next)) {
+    notes.add('template', 'table of contents marker {:toc}');
+    return { lines: [], skipNext: true };
+  }
+  if (MDX_IMPORT.test(line)) {
+    notes.add('template', 'MDX import line');
+    return { lines: [] };
+  }
+  if (MDX_EXPORT.test(line)) {
+    notes.add('template', 'MDX export line');
+    return { lines: [], start: 'export' };
+  }
+  const liquid = LIQUID_BLOCK.exec(line);
+  if (liquid) {
+    const [, tag, args] = liquid as unknown as [string, string, string];
+    if (tag === 'raw') return { lines: [], start: 'raw' };
+    if (tag === 'endraw') return { lines: [] };
+    if (tag === 'comment') {
+      notes.add('template', '{% comment %} dropped');
+      return { lines: [], start: 'comment' };
+    }
+    if (tag === 'highlight') {
+      notes.add('template', '{% highlight %} turned into a code block');
+      return { lines: ['```' + (args.trim().split(/\s+/)[0] ?? '')] };
+    }
+    if (tag === 'endhighlight') return { lines: ['```'] };
+    notes.add('template', `{% ${tag} %} removed`);
+    return { lines: [] };
+  }
+  const shortcode = wholeShortcode(line);
+  if (shortcode) return { lines: shortcodeBlock(shortcode, notes) };
+  return undefined;
+}
+
+interface Shortcode {
+  readonly closing: boolean;
+  readonly name: string;
+  readonly args: string;
+}
+
+function wholeShortcode(line: string): Shortcode | undefined {
+  const trimmed = line.trim();
+  SHORTCODE.lastIndex = 0;
+  const m = SHORTCODE.exec(trimmed);
+  if (!m || m.index !== 0 || m[0].length !== trimmed.length) return undefined;
+  return { closing: m[2] === '/', name: m[3]!.toLowerCase(), args: m[4]!.trim() };
+}
+
+/** A shortcode alone on its line: a callout opens or closes a `:::` container, a highlight a code fence. */
+function shortcodeBlock({ closing, name, args }: Shortcode, notes: Notes): string[] {
+  const callout = calloutOf(name, args);
+  if (callout) {
+    if (closing) return [':::'];
+    notes.add('template', `{{< ${name} >}} turned into a quote`);
+    return [`::: ${callout.type}${callout.title ? ` ${callout.title}` : ''}`];
+  }
+  if (name === 'highlight' || name === 'code') {
+    if (closing) return ['```'];
+    notes.add('template', `{{< ${name} >}} turned into a code block`);
+    return ['```' + (positional(args)[0] ?? '')];
+  }
+  if (closing) return [];
+  // A block of its own with a title (a tab, an expandable section): the title stays as a label.
+  const title =
+    attribute(args, 'title') ??
+    attribute(args, 'summary') ??
+    (/^(tab|details|expand|collapse)$/.test(name) ? positional(args)[0] : undefined);
+  notes.add('template', `{{< ${name} >}} removed`);
+  return title ? [`**${title}**`, ''] : [];
+}
+
+function calloutOf(name: string, args: string): { type: string; title?: string } | undefined {
+  const title = attribute(args, 'title');
+  if (NOTICE_NAMES.has(name)) return { type: name, ...(title ? { title } : {}) };
+  if (!CALLOUT_SHORTCODES.has(name)) return undefined;
+  const type = attribute(args, 'color') ?? attribute(args, 'type') ?? attribute(args, 'context') ?? positional(args)[0] ?? 'note';
+  return { type: /^[\w-]+$/.test(type) ? type : 'note', ...(title ? { title } : {}) };
+}
+
+/** `key="value"` or `key=value` among a shortcode's arguments. */
+function attribute(args: string, key: string): string | undefined {
+  const m = new RegExp(String.raw`(?:^|\s)${key}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))`).exec(args);
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}
+
+/** The arguments without a `key=`, unquoted. */
+function positional(args: string): string[] {
+  const out: string[] = [];
+  for (const m of args.matchAll(/(\w+\s*=\s*)?(?:"([^"]*)"|'([^']*)'|([^\s"'=]+))/g)) if (!m[1]) out.push(m[2] ?? m[3] ?? m[4]!);
+  return out;
+}
+
+/** Template syntax inside a line of prose. */
+function inline(text: string, notes: Notes): string {
+  let out = text.replace(SHORTCODE_COMMENT, () => (notes.add('template', 'shortcode comment removed'), ''));
+  out = out.replace(LIQUID_URL, (_m, _q, path: string | undefined) => (notes.add('template', 'Liquid site URL'), path ?? ''));
+  out = out.replace(SHORTCODE, (_m, _delim, closing: string, name: string, args: string) => {
+    const lower = name.toLowerCase();
+    if (!closing && (lower === 'ref' || lower === 'relref')) {
+      notes.add('template', `{{< ${lower} >}} made a link`);
+      return positional(args.trim())[0] ?? '';
+    }
+    notes.add('template', `{{< ${closing}${lower} >}} removed`);
+    return '';
+  });
+  out = out.replace(LIQUID_TAG, (_m, tag: string) => (notes.add('template', `{% ${tag} %} removed`), ''));
+  out = out.replace(WIKI_LINK, (_m, target: string, label: string | undefined) => {
+    notes.add('template', 'wiki link reduced to its text');
+    return (label ?? target).trim();
+  });
+  out = out.replace(MARK, (_m, marked: string) => (notes.add('template', '==marked== text'), marked));
+  for (const [value] of out.matchAll(LIQUID_VALUE))
+    notes.add('template', `${value} left as written: a value the site fills in; replace it by hand`);
+  // What was removed from the middle of a sentence leaves its spaces behind.
+  return out === text ? out : out.replace(/(\S)[ \t]{2,}(?=\S)/g, '$1 ');
+}
+
+/** Applies `fn` to the parts of a line outside inline code spans. */
+function outsideCode(line: string, fn: (text: string) => string): string {
+  let out = '';
+  let at = 0;
+  for (const m of line.matchAll(/(`+)[\s\S]*?\1(?!`)/g)) {
+    out += fn(line.slice(at, m.index)) + m[0];
+    at = m.index + m[0].length;
+  }
+  return out + fn(line.slice(at));
+}
+
+/** The line with each inline code span blanked out, same length: positions outside code stay true. */
+function maskCode(line: string): string {
+  return line.replace(/(`+)[\s\S]*?\1(?!`)/g, (span) => ' '.repeat(span.length));
+}
+
+function braceBalance(line: string): number {
+  let depth = 0;
+  for (const ch of line) depth += ch === '{' || ch === '(' || ch === '[' ? 1 : ch === '}' || ch === ')' || ch === ']' ? -1 : 0;
+  return depth;
+}
