@@ -67,6 +67,17 @@ export function convertHtml(root: Nodes, notes: Notes): void {
   });
 }
 
+/** The text an HTML fragment shows: tags dropped, entities decoded, whitespace collapsed. */
+export function htmlText(html: string): string {
+  return decode(
+    tokenize(html)
+      .map((t) => (t.kind === 'text' ? t.value : ' '))
+      .join(''),
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 function describe(children: RootContent[]): string {
   const tags = children
     .flatMap((child) => (child.type === 'html' ? tokenize(child.value) : []))

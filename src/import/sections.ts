@@ -1,8 +1,10 @@
 // Cuts a page's mdast tree into heading sections and decides what each one is: a question,
 // a part of the question above it, the page title, a trailing notice (the footer), or neither.
-import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { questionBlockTitle } from './admonitions.js';
+import { parseMarkdown } from '../markdown/parse.js';
+import { htmlText } from './html.js';
 import { stripAttributeLists } from './tidy.js';
 
 export interface Section {
@@ -26,56 +28,168 @@ export interface PageSections {
 export function splitSections(tree: Root): PageSections {
   const page: PageSections = { preamble: [], sections: [] };
   let current: Section | undefined;
+  /** The last section opened by a heading: what follows a question block or list belongs to it again. */
+  let underHeading: Section | undefined;
+  /** Inside `<details><summary>Question?</summary>`, until its `</details>`. */
+  let inDetails = false;
+  const open = (section: Section): void => {
+    current = section;
+    page.sections.push(section);
+  };
+  const add = (node: RootContent): void => {
+    if (current) current.body.push(node);
+    else page.preamble.push(node);
+  };
   for (const node of tree.children) {
+    if (inDetails) {
+      const rest = node.type === 'html' ? closeDetails(node.value) : undefined;
+      if (rest === undefined) {
+        add(node);
+        continue;
+      }
+      if (rest.trim() !== '') for (const part of parseMarkdown(rest).children) add(part);
+      inDetails = false;
+      current = underHeading;
+      continue;
+    }
     if (node.type === 'yaml') {
       page.frontMatter = node.value;
-    } else if (node.type === 'heading') {
-      current = { heading: node, text: headingText(node), depth: node.depth, body: [] };
-      page.sections.push(current);
+    } else if (node.type === 'heading' || htmlHeading(node)) {
+      const heading = node.type === 'heading' ? node : htmlHeading(node)!;
+      open((underHeading = { heading, text: headingText(heading), depth: heading.depth, body: [] }));
     } else if (questionBlockTitle(node) !== undefined) {
       // `??? question "..."` (MkDocs Material): the block is the question and its body the answer.
       const text = questionBlockTitle(node)!;
-      current = {
-        heading: { children: [{ type: 'text', value: text }] },
-        text,
-        depth: BOLD_DEPTH,
-        body: [...(node as { children: RootContent[] }).children],
-      };
-      page.sections.push(current);
-    } else if (isBoldQuestion(node)) {
-      // Many FAQ pages write questions as a bold line (`**Can I ...?**`) instead of a heading.
-      const strong = node.children.find((child) => child.type === 'strong')!;
-      current = {
-        heading: strong,
-        text: toString(strong, { includeHtml: false }).replace(/\s+/g, ' ').trim(),
-        depth: BOLD_DEPTH,
-        body: [],
-      };
-      page.sections.push(current);
-    } else if (current) {
-      current.body.push(node);
+      open(boldSection({ children: [{ type: 'text', value: text }] }, text, [...(node as { children: RootContent[] }).children]));
+    } else if (detailsQuestion(node)) {
+      // `<details><summary>Can I ...?</summary>` (GitHub READMEs): a question block in HTML.
+      const { question, body, closed } = detailsQuestion(node)!;
+      open(boldSection({ children: [{ type: 'text', value: question }] }, question, parseMarkdown(body).children));
+      if (closed) current = underHeading;
+      else inDetails = true;
+    } else if (boldQuestion(node)) {
+      // Many FAQ pages write questions as a bold line (`**Can I ...?**`) instead of a heading,
+      // with the answer below it or on the next line of the same paragraph.
+      const { strong, rest } = boldQuestion(node)!;
+      open(boldSection(strong, questionText(toString(strong, { includeHtml: false })), rest ? [rest] : []));
+    } else if (node.type === 'list' && node.children.length > 1 && node.children.every((item) => itemQuestion(item) !== undefined)) {
+      // A list whose every item is a bold question with its answer.
+      for (const item of node.children) {
+        const { strong, rest } = itemQuestion(item)!;
+        open(
+          boldSection(strong, questionText(toString(strong, { includeHtml: false })), [...(rest ? [rest] : []), ...item.children.slice(1)]),
+        );
+      }
+      current = underHeading;
     } else {
-      page.preamble.push(node);
+      add(node);
     }
   }
+  page.sections = page.sections.map((section) => ({ ...section, body: withoutAnswerMark(section.body) }));
   return page;
 }
 
 const BOLD_DEPTH = 7;
 
-function headingText(heading: Heading): string {
+/** A question that is no heading sits below every heading. */
+function boldSection(heading: Section['heading'], text: string, body: RootContent[]): Section {
+  return { heading, text, depth: BOLD_DEPTH, body };
+}
+
+function headingText(heading: { readonly children: PhrasingContent[] }): string {
   // `{#anchor}` after a heading is a custom anchor in VuePress, Docusaurus and Hugo, not text.
   // `{: #id .class }` attribute lists (Python-Markdown, kramdown) are not text either.
-  return stripAttributeLists(toString(heading, { includeHtml: false }))
+  return questionText(stripAttributeLists(toString(heading, { includeHtml: false })).replace(/\s*\{#[^}]*\}\s*$/, ''));
+}
+
+/**
+ * A heading's words as the question members ask: without the page's numbering ("3. ", "1.2 "),
+ * question marks of its layout ("Q: ", "Q3. ", "Question: ") or decoration (":question:", "❓").
+ */
+export function questionText(text: string): string {
+  return text
     .replace(/\s+/g, ' ')
-    .replace(/\s*\{#[^}]*\}$/, '')
+    .trim()
+    .replace(/^(?::[\w+-]+:\s*)+/, '')
+    .replace(/^[\p{Extended_Pictographic}\uFE0F\u200D\s]+/u, '')
+    .replace(/[\s\uFE0F\u200D]*(?:\p{Extended_Pictographic}[\uFE0F\u200D]*)+$/u, '')
+    .replace(/^Q(?:uestion)?\s*\d*\s*[:.)]\s+(?=\S)/i, '')
+    .replace(/^(?:\d+(?:\.\d+)*[.):]|\d+(?:\.\d+)+)\s+(?=\S)/, '')
     .trim();
 }
 
-function isBoldQuestion(node: RootContent): node is Paragraph {
-  if (node.type !== 'paragraph') return false;
-  const meaningful = node.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
-  return meaningful.length === 1 && meaningful[0]!.type === 'strong' && /\?\s*$/.test(toString(meaningful[0]!));
+const ANSWER_MARK = /^\s*(?:A|Answer)\s*\d*\s*:\s*(?=\S)/;
+
+/** "A: Yes, ..." after a "Q: ..." question: the mark is layout, not the answer. */
+function withoutAnswerMark(body: RootContent[]): RootContent[] {
+  const [first, ...rest] = body;
+  if (first?.type !== 'paragraph') return body;
+  const [lead, ...after] = first.children;
+  if (lead?.type === 'text' && ANSWER_MARK.test(lead.value)) {
+    const value = lead.value.replace(ANSWER_MARK, '');
+    return [{ ...first, children: value === '' ? trimStart(after) : [{ ...lead, value }, ...after] }, ...rest];
+  }
+  // `**A:** Yes, ...`
+  if (lead?.type === 'strong' && /^\s*(?:A|Answer)\s*:\s*$/.test(toString(lead)))
+    return [{ ...first, children: trimStart(after) }, ...rest];
+  return body;
+}
+
+function trimStart(children: PhrasingContent[]): PhrasingContent[] {
+  const [lead, ...rest] = children;
+  return lead?.type === 'text' ? [{ ...lead, value: lead.value.trimStart() }, ...rest] : children;
+}
+
+/** A paragraph that is a bold question: alone, or followed on its next line by the answer. */
+function boldQuestion(node: RootContent): { strong: Strong; rest?: Paragraph } | undefined {
+  if (node.type !== 'paragraph') return undefined;
+  const children = node.children;
+  const at = children.findIndex((child) => child.type !== 'text' || child.value.trim() !== '');
+  const strong = children[at];
+  if (strong?.type !== 'strong' || !/\?\s*$/.test(toString(strong))) return undefined;
+  const after = children.slice(at + 1);
+  const meaningful = after.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+  if (meaningful.length === 0) return { strong };
+  // The answer must start on a line of its own: `**Q?**` newline (or a hard break) then text.
+  const next = after[0]!;
+  const newLine = next.type === 'break' || (next.type === 'text' && /^[ \t]*\n/.test(next.value));
+  if (!newLine) return undefined;
+  const rest = next.type === 'break' ? after.slice(1) : [{ ...next, value: next.value.replace(/^[ \t]*\n/, '') }, ...after.slice(1)];
+  return { strong, rest: { type: 'paragraph', children: rest as PhrasingContent[] } };
+}
+
+/** A list item that opens with a bold question, whose answer follows (on the next line or below). */
+function itemQuestion(item: ListItem): { strong: Strong; rest?: Paragraph } | undefined {
+  const found = item.children[0] ? boldQuestion(item.children[0]) : undefined;
+  if (!found || (!found.rest && item.children.length < 2)) return undefined;
+  return found;
+}
+
+/** `<h3>Does it …?</h3>` written in HTML is a heading like any other. */
+function htmlHeading(node: RootContent): Heading | undefined {
+  if (node.type !== 'html') return undefined;
+  const m = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>\s*$/i.exec(node.value);
+  if (!m) return undefined;
+  const text = htmlText(m[2]!);
+  return text === '' ? undefined : { type: 'heading', depth: Number(m[1]) as Heading['depth'], children: [{ type: 'text', value: text }] };
+}
+
+/** `<details><summary>Question?</summary>…`: the question, the HTML after the summary, and whether `</details>` closed it. */
+function detailsQuestion(node: RootContent): { question: string; body: string; closed: boolean } | undefined {
+  if (node.type !== 'html') return undefined;
+  const m = /^\s*<details\b[^>]*>\s*<summary\b[^>]*>([\s\S]*?)<\/summary>([\s\S]*)$/i.exec(node.value);
+  if (!m) return undefined;
+  const question = questionText(htmlText(m[1]!));
+  // Only a summary that asks ("Why …?"): "What the levels mean" is a collapsible part of an answer.
+  if (!/\?$/.test(question)) return undefined;
+  const rest = closeDetails(m[2]!);
+  return { question, body: rest ?? m[2]!, closed: rest !== undefined };
+}
+
+/** The HTML before a closing `</details>` and after it, or undefined when there is none. */
+function closeDetails(html: string): string | undefined {
+  const at = html.search(/<\/details\s*>/i);
+  return at < 0 ? undefined : html.slice(0, at) + html.slice(at).replace(/<\/details\s*>/i, '');
 }
 
 const ASKS =

@@ -195,6 +195,47 @@ describe('an MDX page with GitHub alerts', () => {
   });
 });
 
+describe('a README-style FAQ (numbered and Q:-marked headings, HTML headings, details blocks, bold questions)', () => {
+  const page = importPage(read('readme-faq.md'));
+
+  it('finds every question, however the page marks it, in page order', () => {
+    expect(page.draft.entries.map((e) => e.question)).toEqual([
+      'What is Sprocket?',
+      'Is Sprocket free?',
+      'Can I use Sprocket on Windows?',
+      'How do I uninstall Sprocket?',
+      'Does Sprocket collect data?',
+      'How do I change the theme?',
+      'Why is the first start slow?',
+      'Can I contribute?',
+      'Where is the log kept?',
+      'Can I keep two logs?',
+      'Why?',
+    ]);
+    expect(page.draft.entries.map((e) => e.id)).toContain('sprocket-free');
+  });
+
+  it('takes each answer without the "A:" mark, the HTML or the next question', () => {
+    expect(answerOf(page, 'Is Sprocket free?')).toBe('Yes, under the MIT licence.');
+    expect(answerOf(page, 'Does Sprocket collect data?')).toMatch(/^No telemetry at all\./);
+    expect(answerOf(page, 'How do I change the theme?')).toBe('Open **Settings** and pick one.');
+    expect(answerOf(page, 'Why is the first start slow?')).toBe('It builds a cache of your rides.');
+    expect(answerOf(page, 'Can I contribute?')).toBe('Yes, send a pull request.');
+    expect(answerOf(page, 'Where is the log kept?')).toBe('In `~/.sprocket/log`.');
+    expect(answerOf(page, 'Why?')).toBe('Because bicycles need care.');
+  });
+
+  it('keeps a details block that asks nothing in the answer of the heading above, as a bold line', () => {
+    expect(answerOf(page, 'Why is the first start slow?')).not.toContain('keyboard');
+    expect(answerOf(page, 'How do I uninstall Sprocket?')).toBe('Delete its folder. 🚲');
+    expect(answerOf(page, 'Does Sprocket collect data?')).toBe(
+      'No telemetry at all.\n\n**Show the keyboard shortcuts**\n\n`s` saves, `q` quits.',
+    );
+    for (const entry of page.draft.entries) expect(entry.answer).not.toMatch(DEBRIS);
+    loads(page);
+  });
+});
+
 describe('a page of `??? question` blocks (MkDocs Material, Haskell Stack style)', () => {
   const page = importPage(read('mkdocs-question-blocks.md'), { baseUrl: base });
 

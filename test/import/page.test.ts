@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { questionText } from '../../src/import/sections.js';
 import { importPage } from '../../src/import/page.js';
 import { absoluteUrl } from '../../src/import/links.js';
 import { slugify, uniqueId } from '../../src/import/ids.js';
@@ -165,5 +166,26 @@ describe('ids', () => {
   it('never hands out the same id twice', () => {
     const taken = new Set(['faq']);
     expect([uniqueId('FAQ', taken), uniqueId('FAQ', taken)]).toEqual(['faq-2', 'faq-3']);
+  });
+});
+
+describe('a heading as the question members ask', () => {
+  it.each([
+    ['3. How do I reset it?', 'How do I reset it?'],
+    ['1.2 What is a sprocket?', 'What is a sprocket?'],
+    ['4) Can I pay by card?', 'Can I pay by card?'],
+    ['Q: Is it free?', 'Is it free?'],
+    ['Q3. Is it free?', 'Is it free?'],
+    ['Question: Is it free?', 'Is it free?'],
+    [':question: Can I use it offline?', 'Can I use it offline?'],
+    ['❓ Can I use it offline?', 'Can I use it offline?'],
+    ['Why does it beep? 🤔', 'Why does it beep?'],
+    // Numbers and letters that are the question's own words stay.
+    ['3 ways to speed it up', '3 ways to speed it up'],
+    ['2FA keeps failing', '2FA keeps failing'],
+    ['Qt apps look blurry', 'Qt apps look blurry'],
+    ['Q&A etiquette', 'Q&A etiquette'],
+  ])('%s → %s', (heading, question) => {
+    expect(questionText(heading)).toBe(question);
   });
 });
