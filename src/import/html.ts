@@ -1,7 +1,8 @@
 // HTML inside a FAQ page shows as raw tags in Discord and Slack. Each `html` node is read as a
 // short run of tags and text and replaced by the Markdown it stands for: `<a name>` anchors
 // dropped, `<a href>` a link, `<img>` an image (or its alt text), `<br>` a line break,
-// `<details><summary>` the summary as a bold line, and any other tag dropped, keeping its text.
+// `<details><summary>` the summary as a bold line, a `<TabItem label>` its label as one, and any
+// other tag dropped, keeping its text.
 import type { Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Notes } from './notes.js';
@@ -166,6 +167,12 @@ function element({ tag, attrs, children }: Frame): PhrasingContent[] {
     case 's':
     case 'strike':
       return [{ type: 'delete', children }];
+    case 'tabitem':
+    case 'tab': {
+      // Docusaurus `<TabItem label="Yarn">`: which tab a code block belongs to is worth keeping.
+      const label = (attrs.label ?? attrs.title ?? attrs.value ?? '').trim();
+      return label ? [{ type: 'strong', children: [{ type: 'text', value: label }] }, ...children] : children;
+    }
     default:
       return children;
   }

@@ -174,7 +174,11 @@ describe('an MDX page with GitHub alerts', () => {
 
   it('drops MDX import and export lines, even an export over several lines, and takes the page title', () => {
     expect(page.draft.title).toBe('Frequently asked questions');
-    expect(page.draft.entries.map((e) => e.question)).toEqual(['How do I update Kettlebot?', 'Where do I report a bug?']);
+    expect(page.draft.entries.map((e) => e.question)).toEqual([
+      'How do I update Kettlebot?',
+      'Where do I report a bug?',
+      'How do I install Kettlebot?',
+    ]);
     expect(templateNotes(page)).toEqual(expect.arrayContaining(['MDX import line', 'MDX export line']));
   });
 
@@ -187,6 +191,12 @@ describe('an MDX page with GitHub alerts', () => {
     );
     for (const entry of page.draft.entries) expect(entry.answer).not.toMatch(TEMPLATE_DEBRIS);
     loads(page);
+  });
+
+  it('keeps which tab each code block was on, as a bold label', () => {
+    expect(answerOf(page, 'How do I install Kettlebot?')).toBe(
+      '**npm**\n\n```sh\nnpm install kettlebot\n```\n\n**Yarn**\n\n```sh\nyarn add kettlebot\n```',
+    );
   });
 
   it('leaves template-like text inside code alone', () => {
