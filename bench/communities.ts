@@ -9,6 +9,7 @@
 // that heap, and the suite ran for 25 minutes on the 2-core machine, measuring the collector
 // more than the builds.
 import { defaultSettings } from '../src/config.js';
+import { mergeSettings } from '../src/settings/merge.js';
 import type { KnowledgeBase, Query } from '../src/domain.js';
 import { CommunityRouter, MATCHER_CACHE_SIZE, type CommunityPlan } from '../src/service/community-router.js';
 import { generatedBase } from './matcher.js';
@@ -33,7 +34,7 @@ function plan(key: string, path: string): CommunityPlan {
     key,
     name: key,
     knowledgePath: path,
-    policy: { ...defaultSettings.policy, rateLimitCount: 1_000_000 },
+    policy: mergeSettings(defaultSettings.policy, { rateLimitCount: 1_000_000 }),
     matcher: { ...defaultSettings.matcher },
   };
 }

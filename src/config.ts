@@ -7,6 +7,7 @@ import { FaqbotError } from './errors.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './log.js';
 import { offendingText, yamlErrorAt } from './yaml-error.js';
 import { isLanguage, LANGUAGES, type Language } from './language/languages.js';
+import { isRecord, mergeSettings } from './settings/merge.js';
 
 export type Targeting = 'everyone' | 'moderators';
 
@@ -755,21 +756,4 @@ function checkValue(name: string, v: unknown, d: unknown): string | undefined {
     }
   }
   return undefined;
-}
-
-function mergeSettings(base: Settings, over: Partial<Settings>): Settings {
-  return deepMerge(base as unknown as Record<string, unknown>, over as Record<string, unknown>) as unknown as Settings;
-}
-
-function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) {
-    const b = base[k];
-    out[k] = isRecord(b) && isRecord(v) ? deepMerge(b, v) : v;
-  }
-  return out;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -5,6 +5,7 @@ import { withoutMassMentions } from '../text/small-talk.js';
 import { randomUUID } from 'node:crypto';
 import type { ChannelRule, ChannelSettings, HandoffSettings, PolicySettings, MatcherSettings } from '../config.js';
 import { defaultSettings } from '../config.js';
+import { mergeSettings } from '../settings/merge.js';
 import type {
   AutocompleteChoice,
   DismissDecision,
@@ -135,10 +136,10 @@ export class AnswerService {
   private readonly language: Language | undefined;
 
   constructor(options: AnswerServiceOptions) {
-    this.policy = { ...defaultSettings.policy, ...options.policy };
-    this.matcherSettings = { ...defaultSettings.matcher, ...options.matcher };
+    this.policy = mergeSettings(defaultSettings.policy, options.policy);
+    this.matcherSettings = mergeSettings(defaultSettings.matcher, options.matcher);
     this.channels = options.channels ?? defaultSettings.channels;
-    this.handoffSettings = { ...defaultSettings.handoff, ...options.handoff };
+    this.handoffSettings = mergeSettings(defaultSettings.handoff, options.handoff);
     this.kb = options.knowledge;
     this.matcherFor = options.matcherFor ?? ownMatcher();
     this.state = options.state ?? new MemoryState();

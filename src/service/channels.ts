@@ -3,6 +3,7 @@
 // category, the channel, the thread. Pure.
 import type { ChannelRule, ChannelSettings } from '../config.js';
 import type { Phrases } from '../language/phrases.js';
+import { mergeSettings } from '../settings/merge.js';
 
 export type { ChannelRule };
 
@@ -11,8 +12,8 @@ export type { ChannelRule };
  * `fallback` holds the built-in defaults under `channels.default`.
  */
 export function channelRule(channels: ChannelSettings, fallback: ChannelRule, ids: readonly string[]): ChannelRule {
-  let rule: ChannelRule = { ...fallback, ...channels.default };
-  for (let i = ids.length - 1; i >= 0; i--) rule = { ...rule, ...channels[ids[i]!] };
+  let rule = mergeSettings(fallback, channels.default);
+  for (let i = ids.length - 1; i >= 0; i--) rule = mergeSettings(rule, channels[ids[i]!]);
   return rule;
 }
 

@@ -15,6 +15,7 @@ import type {
 } from '../config.js';
 import { checkoutFor, type GitCheckout } from '../knowledge/git-source.js';
 import { DEFAULT_COMMUNITY, defaultSettings } from '../config.js';
+import { mergeSettings } from '../settings/merge.js';
 import type {
   AutocompleteChoice,
   DismissDecision,
@@ -136,8 +137,8 @@ export function planCommunities(
     name: over?.name ?? key,
     ...place(over?.knowledge ?? fallbackPath),
     ...(over?.knowledge !== undefined ? { knowledgeFrom: from } : {}),
-    policy: { ...settings.policy, ...over?.policy },
-    matcher: { ...settings.matcher, ...over?.matcher },
+    policy: mergeSettings(settings.policy, over?.policy),
+    matcher: mergeSettings(settings.matcher, over?.matcher),
     ...(over?.language ? { language: over.language } : {}),
   });
   // `--knowledge` replaces the default community's knowledge, as it replaces the single one.
