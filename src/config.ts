@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { FaqbotError } from './errors.js';
-import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './log.js';
+import { nonEmpty, type Env } from './env.js';
+import { readOps, type OpsSettings } from './ops/settings.js';
+import { readSecrets, type Secrets } from './secrets.js';
 import { offendingText, yamlErrorAt } from './yaml-error.js';
 import { isLanguage, LANGUAGES, type Language } from './language/languages.js';
 import { isRecord, mergeSettings } from './settings/merge.js';
@@ -158,57 +160,6 @@ export interface Settings {
   gitKnowledge: GitKnowledgeSettings;
 }
 
-export interface Secrets {
-  discordToken?: string;
-  /** The form of discord.js's `rest.api` option, e.g. https://discord.com/api. */
-  discordApiUrl?: string;
-  /** The application's Ed25519 public key (hex), to verify interactions posted over HTTP. */
-  discordPublicKey?: string;
-  /** Where interactions arrive: over the gateway (default) or posted to /discord/interactions. */
-  discordInteractions: 'gateway' | 'http';
-  /** Whether to hold a gateway connection (mentions and DMs); off makes a stateless HTTP-only replica. */
-  discordGateway: boolean;
-  /** Gateway shards: `auto` asks Discord how many the bot needs (one is enough below 2,500 servers). */
-  discordShards: 'auto' | number;
-  slackBotToken?: string;
-  slackAppToken?: string;
-  slackSigningSecret?: string;
-  /** The form of the Slack WebClient's `slackApiUrl`, e.g. https://slack.com/api/. */
-  slackApiUrl?: string;
-  /** Distribution to many workspaces by OAuth instead of one bot token: all three or none. */
-  slackOAuth?: SlackOAuthSecrets;
-  /** HTTP port for Slack's HTTP mode. */
-  port: number;
-  /** Salt for hashing user ids in the insights store. */
-  insightsSalt?: string;
-  /** Redis for state shared by replicas (cooldowns, rate limits, seen events); may hold a password. */
-  redisUrl?: string;
-  /** Prepended to every Redis key (default `faqbot:`), so several bots can share one Redis. */
-  redisPrefix: string;
-  /** `postgres://…`: insights in PostgreSQL instead of the SQLite file; may hold a password. */
-  databaseUrl?: string;
-}
-
-/** "Basic Information" → App Credentials of the Slack app, and a secret of the operator's own for the OAuth state. */
-export interface SlackOAuthSecrets {
-  readonly clientId: string;
-  readonly clientSecret: string;
-  /** Signs the `state` of each install, so a redirect is only accepted from the browser that started it. */
-  readonly stateSecret: string;
-}
-
-/** The variables of Slack's OAuth distribution, in one place for the checks and the messages. */
-export const SLACK_OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
-
-/** How the running bot logs and serves its operations endpoints: from the environment, like the secrets. */
-export interface OpsSettings {
-  logLevel: LogLevel;
-  /** Absent: JSON unless the log stream is a terminal. */
-  logFormat?: LogFormat;
-  /** FAQBOT_HTTP_PORT: the health and metrics server's port; absent: Slack's HTTP port in HTTP mode, else off. */
-  httpPort?: number;
-}
-
 /**
  * Who named a knowledge path, so a missing one is explained with the setting to fix:
  * `default` when nothing did (knowledgeDir's default, ./knowledge).
@@ -265,8 +216,6 @@ export const defaultSettings: Settings = {
 
 export const DEFAULT_CONFIG_FILE = 'faqbot.config.yaml';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /**
  * Reads the config file (FAQBOT_CONFIG, or ./faqbot.config.yaml when present) and the secrets
  * from `env`. Throws FaqbotError('config') naming the file, the key and the fix.
@@ -293,127 +242,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const dbOverride = nonEmpty(env.FAQBOT_DB);
   if (dbOverride) settings.insights.path = dbOverride;
   return { settings, secrets: readSecrets(env), ops: readOps(env), knowledgeDirFrom, ...(configFile ? { configFile } : {}) };
-}
-
-export function readOps(env: Env): OpsSettings {
-  const level = nonEmpty(env.FAQBOT_LOG_LEVEL)?.toLowerCase() ?? 'info';
-  if (!isOneOf(level, LOG_LEVELS)) {
-    throw new FaqbotError('config', `FAQBOT_LOG_LEVEL=${level} is not a level; set it to one of ${LOG_LEVELS.join(', ')}`);
-  }
-  const format = nonEmpty(env.FAQBOT_LOG_FORMAT)?.toLowerCase();
-  if (format !== undefined && !isOneOf(format, LOG_FORMATS)) {
-    throw new FaqbotError(
-      'config',
-      `FAQBOT_LOG_FORMAT=${format} is not a format; set it to ${LOG_FORMATS.join(' or ')}, or leave it unset (JSON unless stderr is a terminal)`,
-    );
-  }
-  const httpPort = nonEmpty(env.FAQBOT_HTTP_PORT);
-  return {
-    logLevel: level,
-    ...(format !== undefined ? { logFormat: format } : {}),
-    ...(httpPort !== undefined ? { httpPort: portNumber('FAQBOT_HTTP_PORT', httpPort) } : {}),
-  };
-}
-
-function isOneOf<T extends string>(value: string, allowed: readonly T[]): value is T {
-  return (allowed as readonly string[]).includes(value);
-}
-
-function portNumber(name: string, text: string): number {
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new FaqbotError('config', `${name}=${text} is not a port number; set ${name} to a whole number from 0 to 65535`);
-  }
-  return port;
-}
-
-export function readSecrets(env: Env): Secrets {
-  const port = portNumber('PORT', nonEmpty(env.PORT) ?? '3000');
-  return {
-    discordToken: nonEmpty(env.DISCORD_TOKEN),
-    discordApiUrl: nonEmpty(env.DISCORD_API_URL),
-    discordPublicKey: nonEmpty(env.DISCORD_PUBLIC_KEY),
-    discordInteractions: choice('FAQBOT_DISCORD_INTERACTIONS', env.FAQBOT_DISCORD_INTERACTIONS, ['gateway', 'http'] as const, 'gateway'),
-    discordGateway: choice('FAQBOT_DISCORD_GATEWAY', env.FAQBOT_DISCORD_GATEWAY, ['on', 'off'] as const, 'on') === 'on',
-    discordShards: shards(env.FAQBOT_DISCORD_SHARDS),
-    slackBotToken: nonEmpty(env.SLACK_BOT_TOKEN),
-    slackAppToken: nonEmpty(env.SLACK_APP_TOKEN),
-    slackSigningSecret: nonEmpty(env.SLACK_SIGNING_SECRET),
-    slackApiUrl: nonEmpty(env.SLACK_API_URL),
-    ...slackOAuth(env),
-    port,
-    insightsSalt: nonEmpty(env.FAQBOT_SALT),
-    redisUrl: nonEmpty(env.FAQBOT_REDIS_URL),
-    redisPrefix: nonEmpty(env.FAQBOT_REDIS_PREFIX) ?? 'faqbot:',
-    databaseUrl: databaseUrl(env.FAQBOT_DATABASE_URL),
-  };
-}
-
-/**
- * Slack's OAuth distribution, when its three variables are set. Some of them alone, or with a
- * single bot token or Socket Mode, is a mistake to report before anything starts.
- */
-function slackOAuth(env: Env): { slackOAuth?: SlackOAuthSecrets } {
-  const [clientId, clientSecret, stateSecret] = SLACK_OAUTH_VARIABLES.map((name) => nonEmpty(env[name]));
-  const set = SLACK_OAUTH_VARIABLES.filter((name) => nonEmpty(env[name]) !== undefined);
-  if (set.length === 0) return {};
-  if (set.length < SLACK_OAUTH_VARIABLES.length) {
-    const missing = SLACK_OAUTH_VARIABLES.filter((name) => !set.includes(name));
-    throw new FaqbotError(
-      'config',
-      `${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'} set but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not: installing the Slack app to many workspaces by OAuth needs all of ${SLACK_OAUTH_VARIABLES.join(', ')} (see docs/slack.md "Many workspaces"); unset them all to run on one SLACK_BOT_TOKEN`,
-    );
-  }
-  if (nonEmpty(env.SLACK_BOT_TOKEN)) {
-    throw new FaqbotError(
-      'config',
-      `SLACK_BOT_TOKEN and ${SLACK_OAUTH_VARIABLES.join(', ')} are all set: either one workspace on one bot token, or OAuth installs to many workspaces, each with its own token kept in the database; unset SLACK_BOT_TOKEN for OAuth, or the OAuth variables for one workspace`,
-    );
-  }
-  if (nonEmpty(env.SLACK_APP_TOKEN)) {
-    throw new FaqbotError(
-      'config',
-      'Slack OAuth installs are served over HTTP (Slack redirects the browser to the bot\'s public address): unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET and PORT (see docs/slack.md "Many workspaces")',
-    );
-  }
-  return { slackOAuth: { clientId: clientId!, clientSecret: clientSecret!, stateSecret: stateSecret! } };
-}
-
-function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  const v = nonEmpty(value)?.toLowerCase();
-  if (v === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(v)) return v as T;
-  throw new FaqbotError(
-    'config',
-    `${name}=${value} is not one of ${allowed.join(', ')}; set it to one of them or unset it (default ${fallback})`,
-  );
-}
-
-function shards(value: string | undefined): 'auto' | number {
-  const v = nonEmpty(value);
-  if (v === undefined) return 1;
-  if (v.toLowerCase() === 'auto') return 'auto';
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1)
-    throw new FaqbotError('config', `FAQBOT_DISCORD_SHARDS=${v} must be "auto" or a whole number of at least 1`);
-  return n;
-}
-
-/** Only PostgreSQL is known; anything else is a typo to report before the bot starts. */
-function databaseUrl(value: string | undefined): string | undefined {
-  const url = nonEmpty(value);
-  if (url && !/^postgres(ql)?:\/\//i.test(url)) {
-    throw new FaqbotError(
-      'config',
-      'FAQBOT_DATABASE_URL must start with postgres:// (or postgresql://); unset it to keep insights in the SQLite file',
-    );
-  }
-  return url;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
 }
 
 /** Limits on the numeric settings beyond their type; one place, used by the check below. */
