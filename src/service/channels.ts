@@ -1,7 +1,7 @@
 // "Where the bot speaks": the rule for one channel, from the config's `channels:` settings.
 // Rules layer from the least specific place to the most: the default, then (on Discord) the
 // category, the channel, the thread. Pure.
-import type { ChannelRule, ChannelSettings } from '../config.js';
+import type { ChannelRule, ChannelSettings } from './channel-settings.js';
 import type { Phrases } from '../language/phrases.js';
 import { mergeSettings } from '../settings/merge.js';
 
