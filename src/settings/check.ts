@@ -27,7 +27,8 @@ export function checkMap(
     const key = String(keyNode?.value ?? pair.key);
     const name = prefix + key;
     const valueNode = pair.value as Node | null;
-    if (!(key in defaults)) {
+    // Own keys only: `toString` or `constructor` is no setting, whatever objects inherit.
+    if (!Object.hasOwn(defaults, key)) {
       problems.push(
         `${where(keyNode)}: unknown setting "${name}"; known settings here: ${Object.keys(defaults)
           .map((k) => prefix + k)
