@@ -5,8 +5,6 @@ import type { ChannelRule, ChannelSettings } from './channel-settings.js';
 import type { Phrases } from '../language/phrases.js';
 import { mergeSettings } from '../settings/merge.js';
 
-export type { ChannelRule };
-
 /**
  * The rule for a place named by its ids, nearest first (a thread, its channel, its category).
  * `fallback` holds the built-in defaults under `channels.default`.
