@@ -8,7 +8,9 @@
 // keeping all 200 (about 1.7 GB of heap) made every later build pay for the collector walking
 // that heap, and the suite ran for 25 minutes on the 2-core machine, measuring the collector
 // more than the builds.
-import { defaultSettings } from '../src/config.js';
+import { DEFAULT_MATCHER_SETTINGS } from '../src/match/settings.js';
+import { DEFAULT_POLICY_SETTINGS } from '../src/service/policy-settings.js';
+import { mergeSettings } from '../src/settings/merge.js';
 import type { KnowledgeBase, Query } from '../src/domain.js';
 import { CommunityRouter, MATCHER_CACHE_SIZE, type CommunityPlan } from '../src/service/community-router.js';
 import { generatedBase } from './matcher.js';
@@ -33,8 +35,8 @@ function plan(key: string, path: string): CommunityPlan {
     key,
     name: key,
     knowledgePath: path,
-    policy: { ...defaultSettings.policy, rateLimitCount: 1_000_000 },
-    matcher: { ...defaultSettings.matcher },
+    policy: mergeSettings(DEFAULT_POLICY_SETTINGS, { rateLimitCount: 1_000_000 }),
+    matcher: { ...DEFAULT_MATCHER_SETTINGS },
   };
 }
 

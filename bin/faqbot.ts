@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { commands } from './commands.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { readSecrets } from '../src/config.js';
+import { readSecrets } from '../src/secrets.js';
 import { installLastResort } from '../src/last-resort.js';
 import { consoleLogger } from '../src/log.js';
 import { secretValues } from '../src/redact.js';

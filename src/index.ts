@@ -24,7 +24,7 @@ export {
   type RunningPlatform,
   type SplitLimit,
 } from './platform.js';
-export type { Secrets } from './config.js';
+export type { Secrets } from './secrets.js';
 
 // Building a Query, and whom an answer is aimed at.
 export { aimedAt, buildQuery } from './query.js';

@@ -1,5 +1,5 @@
 // What the composition root needs to know of a running platform adapter. Platform-neutral.
-import type { Secrets } from './config.js';
+import type { Secrets } from './secrets.js';
 import type { Reply } from './domain.js';
 import type { Logger } from './log.js';
 import type { Answerer } from './service/community-router.js';

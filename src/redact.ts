@@ -1,7 +1,7 @@
 // Keeps secrets out of log lines: the configured secret values themselves, and anything shaped
 // like a Slack or Discord token or an Authorization header, wherever it came from (an SDK's
 // error message may quote a request).
-import type { Secrets } from './config.js';
+import type { Secrets } from './secrets.js';
 
 const TOKEN_SHAPES: readonly RegExp[] = [
   // An Authorization header's value; as written in headers (capitalised, a long credential), so

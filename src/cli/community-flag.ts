@@ -2,7 +2,8 @@
 // Discord server or Slack workspace is answered with (`communities:` in the config), and for
 // insights that community's records alone. One spec, one help line, one lookup.
 import { resolve } from 'node:path';
-import type { Config, MatcherSettings } from '../config.js';
+import type { Config } from '../config.js';
+import type { MatcherSettings } from '../match/settings.js';
 import { defaultSettings } from '../config.js';
 import { FaqbotError } from '../errors.js';
 import { prepareCheckout } from '../knowledge/git-checkout.js';

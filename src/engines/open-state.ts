@@ -1,6 +1,6 @@
 // Chooses the shared state from the secrets: this process's memory by default, Redis when
 // FAQBOT_REDIS_URL is set (wrapped so answers go on without it).
-import type { Secrets } from '../config.js';
+import type { Secrets } from '../secrets.js';
 import type { Logger } from '../log.js';
 import { MemoryState, type SharedState, type SharedStateHealth } from '../service/shared-state.js';
 import { FallbackState } from './fallback-state.js';

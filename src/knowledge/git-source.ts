@@ -2,7 +2,7 @@
 // plans can say where each community's knowledge is before anything is cloned.
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
-import type { GitKnowledge } from '../config.js';
+import type { GitKnowledge } from './git-settings.js';
 
 /** One repository and branch, and the folder its clone lives in. */
 export interface GitCheckout {

@@ -10,7 +10,7 @@
 //     adapters declare (warnings); the core itself knows no platform.
 // Leave-one-out and collisions run on the base language's phrasings only.
 // Links and related ids are checked by the loader already. Pure: no I/O, returns Problems.
-import type { MatcherSettings } from '../config.js';
+import type { MatcherSettings } from '../match/settings.js';
 import type { Entry, KnowledgeBase, Problem } from '../domain.js';
 import type { SplitLimit } from '../platform.js';
 import { buildMatcher, type Matcher } from '../match/matcher.js';

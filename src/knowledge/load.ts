@@ -3,7 +3,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { KnowledgeOrigin } from '../config.js';
 import type { Entry, KnowledgeBase, KnowledgeFileMeta, Problem } from '../domain.js';
 import { DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, type Language } from '../language/languages.js';
 import { FaqbotError } from '../errors.js';
@@ -15,6 +14,12 @@ export interface KnowledgeCheck {
   knowledge?: KnowledgeBase;
   problems: Problem[];
 }
+
+/**
+ * Who named a knowledge path, so a missing one is explained with the setting to fix:
+ * `default` when nothing did (knowledgeDir's default, ./knowledge).
+ */
+export type KnowledgeOrigin = { readonly kind: 'default' } | { readonly kind: 'setting'; readonly name: string; readonly file?: string };
 
 /** The folder faqbot reads when nothing says where the knowledge is (knowledgeDir's default). */
 const DEFAULT_FOLDER = 'knowledge/';

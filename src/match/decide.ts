@@ -1,7 +1,7 @@
 // From a ranked list to a decision. The thresholds come from the knowledge base itself (how
 // well its own phrasings find their entries when left out), not from one fixed score, so the
 // same defaults hold on bases nobody tuned them for.
-import type { MatcherSettings } from '../config.js';
+import type { MatcherSettings } from './settings.js';
 import type { Match } from '../domain.js';
 import type { Calibration, Ranked } from './term-index.js';
 

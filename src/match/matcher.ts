@@ -1,6 +1,6 @@
 // The matcher turns a question into a decision: answer, suggest or none.
-import type { MatcherSettings } from '../config.js';
-import { defaultSettings } from '../config.js';
+import { DEFAULT_MATCHER_SETTINGS, type MatcherSettings } from './settings.js';
+import { mergeSettings } from '../settings/merge.js';
 import type { AutocompleteChoice, KnowledgeBase, Match } from '../domain.js';
 import type { Language } from '../language/languages.js';
 import { Autocompleter } from './autocomplete.js';
@@ -53,7 +53,7 @@ function buildIn(
   language: Language,
   others: Map<Language, Matcher>,
 ): Matcher {
-  const options = { ...defaultSettings.matcher, ...settings };
+  const options = mergeSettings(DEFAULT_MATCHER_SETTINGS, settings);
   const index = new TermIndex(kb, encoderFor(options.semantic), language);
   const calibration = calibrated ? index.adopt(calibrated) : index.calibrate();
   const completer = new Autocompleter(kb, language);

@@ -3,8 +3,11 @@
 // render. It never talks to a platform.
 import { withoutMassMentions } from '../text/small-talk.js';
 import { randomUUID } from 'node:crypto';
-import type { ChannelRule, ChannelSettings, HandoffSettings, PolicySettings, MatcherSettings } from '../config.js';
-import { defaultSettings } from '../config.js';
+import { DEFAULT_MATCHER_SETTINGS, type MatcherSettings } from '../match/settings.js';
+import { DEFAULT_CHANNEL_SETTINGS, type ChannelRule, type ChannelSettings } from './channel-settings.js';
+import { DEFAULT_HANDOFF_SETTINGS, type HandoffSettings } from './handoff-settings.js';
+import { DEFAULT_POLICY_SETTINGS, type PolicySettings } from './policy-settings.js';
+import { mergeSettings } from '../settings/merge.js';
 import type {
   AutocompleteChoice,
   DismissDecision,
@@ -135,10 +138,10 @@ export class AnswerService {
   private readonly language: Language | undefined;
 
   constructor(options: AnswerServiceOptions) {
-    this.policy = { ...defaultSettings.policy, ...options.policy };
-    this.matcherSettings = { ...defaultSettings.matcher, ...options.matcher };
-    this.channels = options.channels ?? defaultSettings.channels;
-    this.handoffSettings = { ...defaultSettings.handoff, ...options.handoff };
+    this.policy = mergeSettings(DEFAULT_POLICY_SETTINGS, options.policy);
+    this.matcherSettings = mergeSettings(DEFAULT_MATCHER_SETTINGS, options.matcher);
+    this.channels = options.channels ?? DEFAULT_CHANNEL_SETTINGS;
+    this.handoffSettings = mergeSettings(DEFAULT_HANDOFF_SETTINGS, options.handoff);
     this.kb = options.knowledge;
     this.matcherFor = options.matcherFor ?? ownMatcher();
     this.state = options.state ?? new MemoryState();

@@ -4,17 +4,13 @@
 // by knowledge version and settings, so communities on the same knowledge share one, and a
 // deployment with hundreds of communities holds only the matchers in use.
 import { join } from 'node:path';
-import type {
-  ChannelRule,
-  ChannelSettings,
-  CommunitiesSettings,
-  GitKnowledgeSettings,
-  KnowledgeSource,
-  MatcherSettings,
-  PolicySettings,
-} from '../config.js';
 import { checkoutFor, type GitCheckout } from '../knowledge/git-source.js';
-import { DEFAULT_COMMUNITY, defaultSettings } from '../config.js';
+import type { GitKnowledgeSettings } from '../knowledge/git-settings.js';
+import type { MatcherSettings } from '../match/settings.js';
+import { DEFAULT_CHANNEL_SETTINGS, type ChannelRule, type ChannelSettings } from './channel-settings.js';
+import { DEFAULT_COMMUNITY, type CommunitiesSettings, type KnowledgeSource } from './community-settings.js';
+import type { PolicySettings } from './policy-settings.js';
+import { mergeSettings } from '../settings/merge.js';
 import type {
   AutocompleteChoice,
   DismissDecision,
@@ -136,8 +132,8 @@ export function planCommunities(
     name: over?.name ?? key,
     ...place(over?.knowledge ?? fallbackPath),
     ...(over?.knowledge !== undefined ? { knowledgeFrom: from } : {}),
-    policy: { ...settings.policy, ...over?.policy },
-    matcher: { ...settings.matcher, ...over?.matcher },
+    policy: mergeSettings(settings.policy, over?.policy),
+    matcher: mergeSettings(settings.matcher, over?.matcher),
     ...(over?.language ? { language: over.language } : {}),
   });
   // `--knowledge` replaces the default community's knowledge, as it replaces the single one.
@@ -331,7 +327,7 @@ export class CommunityRouter implements Answerer {
     const plan = this.planFor(communityId);
     // Every community records to, and reads its figures from, the deployment's one store.
     const { communities: _c, knowledge: _k, matcherCacheSize: _m, serviceCacheSize: _s, separate, ...shared } = this.options;
-    const channels: ChannelSettings = shared.channels ?? defaultSettings.channels;
+    const channels: ChannelSettings = shared.channels ?? DEFAULT_CHANNEL_SETTINGS;
     const service = new AnswerService({
       ...shared,
       channels,

@@ -1,5 +1,5 @@
 // "Ask a human": who gets pinged on which platform. Pure; the sentences members read are in phrases.ts.
-import type { HandoffSettings } from '../config.js';
+import type { HandoffSettings } from './handoff-settings.js';
 
 /** The helpers to ping on a platform (a Discord role id, a Slack user group id), if any. */
 export function helpersOn(settings: HandoffSettings, platform: string): string | undefined {

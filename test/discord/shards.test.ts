@@ -1,7 +1,7 @@
 // FAQBOT_DISCORD_SHARDS reaches discord.js's own sharding options, and nothing changes without it.
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../adapters/discord/index.js';
-import { readSecrets } from '../../src/config.js';
+import { readSecrets } from '../../src/secrets.js';
 
 describe('gateway shards', () => {
   it.each([

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { Ops, planOps } from '../../bin/ops.js';
 import { silentLogger } from '../../src/log.js';
-import { readSecrets, readOps } from '../../src/config.js';
+import { readOps } from '../../src/ops/settings.js';
+import { readSecrets } from '../../src/secrets.js';
 import { readiness } from '../../src/ops/readiness.js';
 import type { PlatformAdapter } from '../../src/platform.js';
 import { adapters } from '../../bin/platforms.js';

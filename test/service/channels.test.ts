@@ -1,7 +1,7 @@
 // "Where the bot speaks": per-channel rules layered default → category → channel → thread, and
 // what the answer service does with them.
 import { describe, expect, it } from 'vitest';
-import type { ChannelSettings } from '../../src/config.js';
+import type { ChannelSettings } from '../../src/service/channel-settings.js';
 import type { Query } from '../../src/domain.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { AnswerService } from '../../src/service/answer-service.js';

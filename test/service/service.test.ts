@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { AnswerService } from '../../src/service/answer-service.js';
-import type { PolicySettings } from '../../src/config.js';
+import type { PolicySettings } from '../../src/service/policy-settings.js';
 import type { Query, Reply } from '../../src/domain.js';
 
 // A made-up product's FAQ, so editing the bundled knowledge base never breaks these tests.

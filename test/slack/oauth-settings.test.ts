@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { slackCommand } from '../../bin/slack-command.js';
 import { BOT_SCOPES, manifest } from '../../adapters/slack/manifest.js';
 import { slackConfigured, slackHttpPort } from '../../adapters/slack/mode.js';
-import { readSecrets } from '../../src/config.js';
+import { readSecrets } from '../../src/secrets.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { FaqbotError } from '../../src/errors.js';
 import { redact, secretValues } from '../../src/redact.js';
