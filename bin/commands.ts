@@ -1,8 +1,8 @@
-import type { CommandEntry } from '../src/cli/command.js';
-import { askCommand } from '../src/cli/commands/ask.js';
-import { chatCommand } from '../src/cli/commands/chat.js';
-import { checkCommand } from '../src/cli/commands/check.js';
-import { evalCommand } from '../src/cli/commands/eval.js';
+import type { CommandEntry } from '../cli/command.js';
+import { askCommand } from '../cli/commands/ask.js';
+import { chatCommand } from '../cli/commands/chat.js';
+import { checkCommand } from '../cli/commands/check.js';
+import { evalCommand } from '../cli/commands/eval.js';
 import { discordCommand } from './discord-command.js';
 import { adapters, splitLimits } from './platforms.js';
 import { slackCommand } from './slack-command.js';
@@ -30,14 +30,14 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'import',
     summary: 'Turn a FAQ page (Markdown) into a knowledge file, or update one from a changed page',
-    load: async () => (await import('../src/cli/commands/import.js')).importCommand,
+    load: async () => (await import('../cli/commands/import.js')).importCommand,
   },
   {
     // Each adapter's pure renderer, passed into the core's command: the core never imports an adapter.
     name: 'preview',
     summary: 'Show what the bot would post for an entry id or a question, per platform',
     load: async () =>
-      (await import('../src/cli/commands/preview.js')).previewCommand([
+      (await import('../cli/commands/preview.js')).previewCommand([
         (await import('../adapters/discord/preview.js')).discordPreviewer,
         (await import('../adapters/slack/preview.js')).slackPreviewer,
       ]),
@@ -45,6 +45,6 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'insights',
     summary: 'What people asked: top entries, unanswered questions, "Not helpful" votes, proposed alternates',
-    load: async () => (await import('../src/cli/commands/insights.js')).insightsCommand,
+    load: async () => (await import('../cli/commands/insights.js')).insightsCommand,
   },
 ];

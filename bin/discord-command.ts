@@ -2,8 +2,8 @@
 // Discord adapter's registerCommands, which is loaded (with discord.js) only when it runs. The
 // configuration is read here, once.
 import { INTERACTIONS_PATH } from '../adapters/discord/interactions-path.js';
-import { commandGroup, type Command } from '../src/cli/command.js';
-import { stringFlag } from '../src/cli/context.js';
+import { commandGroup, type Command } from '../cli/command.js';
+import { stringFlag } from '../cli/context.js';
 import { loadConfig } from '../src/config.js';
 
 const registerCommand: Command = {

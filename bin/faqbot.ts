@@ -3,7 +3,7 @@
 // layer (and the adapters) may know that Discord and Slack exist.
 import { existsSync } from 'node:fs';
 import { commands } from './commands.js';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCli } from '../cli/run-cli.js';
 import { readSecrets } from '../src/config.js';
 import { installLastResort } from '../src/last-resort.js';
 import { consoleLogger } from '../src/log.js';

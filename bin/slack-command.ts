@@ -1,7 +1,7 @@
 // `faqbot slack manifest [--http URL]`: prints the Slack adapter's app manifest to paste into
 // Slack; the manifest module is loaded only when it runs.
-import { commandGroup, type Command } from '../src/cli/command.js';
-import { stringFlag } from '../src/cli/context.js';
+import { commandGroup, type Command } from '../cli/command.js';
+import { stringFlag } from '../cli/context.js';
 
 const manifestCommand: Command = {
   name: 'manifest',

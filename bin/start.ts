@@ -1,12 +1,12 @@
 // `faqbot start` / `npm start`: loads everything once, starts every configured platform, or a
 // console chat when none is configured.
 import { resolve } from 'node:path';
-import type { Command, Io } from '../src/cli/command.js';
-import { runChat } from '../src/cli/commands/chat.js';
+import type { Command, Io } from '../cli/command.js';
+import { runChat } from '../cli/commands/chat.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { loadKnowledge, formatProblem, requireKnowledgeAt } from '../src/knowledge/load.js';
 import { createLogger, type Logger } from '../src/log.js';
-import { packageVersion } from '../src/cli/version.js';
+import { packageVersion } from '../cli/version.js';
 import { InFlight } from '../src/service/in-flight.js';
 import { secretValues } from '../src/redact.js';
 import { STARTUP_TIMEOUT_MS, type HttpRoute, type PlatformAdapter, type PlatformDeps, type RunningPlatform } from '../src/platform.js';
@@ -17,8 +17,8 @@ import { reloadKnowledge, watchKnowledge, type KnowledgeWatcher, type ReloadOutc
 import { prepareCheckout } from '../src/knowledge/git-checkout.js';
 import { GitPuller } from '../src/knowledge/git-pull.js';
 import type { GitCheckout } from '../src/knowledge/git-source.js';
-import { knowledgeHelp, knowledgeOption } from '../src/cli/knowledge-flag.js';
-import { stringFlag } from '../src/cli/context.js';
+import { knowledgeHelp, knowledgeOption } from '../cli/knowledge-flag.js';
+import { stringFlag } from '../cli/context.js';
 import { openSharedState } from '../src/engines/open-state.js';
 import type { SharedStateHealth } from '../src/service/shared-state.js';
 import type { AskRecorder, InsightsReader } from '../src/service/recorder.js';

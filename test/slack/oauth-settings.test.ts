@@ -10,7 +10,7 @@ import { slackCommand } from '../../bin/slack-command.js';
 import { BOT_SCOPES, manifest } from '../../adapters/slack/manifest.js';
 import { slackConfigured, slackHttpPort } from '../../adapters/slack/mode.js';
 import { readSecrets } from '../../src/config.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../../cli/run-cli.js';
 import { FaqbotError } from '../../src/errors.js';
 import { redact, secretValues } from '../../src/redact.js';
 import { startBot } from '../../bin/start.js';

@@ -7,7 +7,7 @@ import { parseCommandText, questionFromMessage, slackToPlain } from '../../adapt
 import { manifest, manifestYaml } from '../../adapters/slack/manifest.js';
 import { slackCommand } from '../../bin/slack-command.js';
 import { decodeValue, encodeValue } from '../../adapters/slack/action-value.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../../cli/run-cli.js';
 
 describe('Slack text', () => {
   it.each([

@@ -2,11 +2,11 @@
 // Discord server or Slack workspace is answered with (`communities:` in the config), and for
 // insights that community's records alone. One spec, one help line, one lookup.
 import { resolve } from 'node:path';
-import type { Config, MatcherSettings } from '../config.js';
-import { defaultSettings } from '../config.js';
-import { FaqbotError } from '../errors.js';
-import { prepareCheckout } from '../knowledge/git-checkout.js';
-import { planCommunities, type CommunityPlan } from '../service/community-router.js';
+import type { Config, MatcherSettings } from '../src/config.js';
+import { defaultSettings } from '../src/config.js';
+import { FaqbotError } from '../src/errors.js';
+import { prepareCheckout } from '../src/knowledge/git-checkout.js';
+import { planCommunities, type CommunityPlan } from '../src/service/community-router.js';
 import type { Io, OptionSpec } from './command.js';
 
 export const communityOption = { community: { type: 'string' } } as const satisfies OptionSpec;

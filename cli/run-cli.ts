@@ -1,7 +1,7 @@
 // The outermost layer: parses argv, dispatches to a command, and is the one place that turns
 // errors into messages and exit codes. No stack traces reach the user.
 import { parseArgs } from 'node:util';
-import { FaqbotError } from '../errors.js';
+import { FaqbotError } from '../src/errors.js';
 import { packageVersion } from './version.js';
 import { resolveCommand, type Command, type CommandEntry, type Io } from './command.js';
 

@@ -3,16 +3,16 @@
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../../config.js';
-import { FaqbotError } from '../../errors.js';
-import { mergeDraft, type MergeReport } from '../../import/merge.js';
-import { importPage, type ImportedPage } from '../../import/page.js';
-import { LINK_STYLES, type LinkStyle } from '../../import/links.js';
-import { formatNotes } from '../../import/report.js';
-import { readExisting } from '../../import/existing.js';
-import { draftToYaml } from '../../import/write-yaml.js';
-import { checkKnowledge, formatProblem } from '../../knowledge/load.js';
-import { isHttpUrl } from '../../knowledge/validate.js';
+import { loadConfig } from '../../src/config.js';
+import { FaqbotError } from '../../src/errors.js';
+import { mergeDraft, type MergeReport } from '../../src/import/merge.js';
+import { importPage, type ImportedPage } from '../../src/import/page.js';
+import { LINK_STYLES, type LinkStyle } from '../../src/import/links.js';
+import { formatNotes } from '../../src/import/report.js';
+import { readExisting } from '../../src/import/existing.js';
+import { draftToYaml } from '../../src/import/write-yaml.js';
+import { checkKnowledge, formatProblem } from '../../src/knowledge/load.js';
+import { isHttpUrl } from '../../src/knowledge/validate.js';
 import type { Command, Io } from '../command.js';
 import { stringFlag } from '../context.js';
 

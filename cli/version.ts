@@ -1,5 +1,5 @@
 // The version printed by `faqbot --version` is package.json's, the one npm publishes: found by
-// walking up from this module, which sits at a different depth in src/ and in dist/src/.
+// walking up from this module, which sits at a different depth in cli/ and in dist/cli/.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

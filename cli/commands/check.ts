@@ -1,15 +1,15 @@
-import { loadConfig } from '../../config.js';
+import { loadConfig } from '../../src/config.js';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { checkKnowledge, formatProblem, knowledgeFiles } from '../../knowledge/load.js';
-import { linkSites, type LinkSite } from '../../knowledge/link-sites.js';
-import { checkLinks, LINK_CHECK_DEFAULTS } from '../../knowledge/link-check.js';
-import { lintKnowledge } from '../../knowledge/lint.js';
-import type { SplitLimit } from '../../platform.js';
-import { dayOneReport, formatDayOne } from '../../knowledge/day-one.js';
-import { buildMatcher } from '../../match/matcher.js';
+import { checkKnowledge, formatProblem, knowledgeFiles } from '../../src/knowledge/load.js';
+import { linkSites, type LinkSite } from '../../src/knowledge/link-sites.js';
+import { checkLinks, LINK_CHECK_DEFAULTS } from '../../src/knowledge/link-check.js';
+import { lintKnowledge } from '../../src/knowledge/lint.js';
+import type { SplitLimit } from '../../src/platform.js';
+import { dayOneReport, formatDayOne } from '../../src/knowledge/day-one.js';
+import { buildMatcher } from '../../src/match/matcher.js';
 import type { Command } from '../command.js';
-import { FaqbotError } from '../../errors.js';
+import { FaqbotError } from '../../src/errors.js';
 import { existingKnowledgePath, knowledgeHelp, knowledgeOption } from '../knowledge-flag.js';
 import { chosenCommunity, communityHelp, communityOption, refuseBoth, unlistedNote } from '../community-flag.js';
 

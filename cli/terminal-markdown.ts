@@ -3,7 +3,7 @@
 // stays whole so it can still be copied), lists and tables laid out to be read. Pure: width in,
 // text out.
 import type { Nodes, PhrasingContent, RootContent, Table } from 'mdast';
-import { parseMarkdown } from '../markdown/parse.js';
+import { parseMarkdown } from '../src/markdown/parse.js';
 
 export function markdownToTerminal(markdown: string, width: number): string {
   const root = parseMarkdown(markdown);

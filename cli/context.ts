@@ -1,8 +1,8 @@
 // What most commands need: the config, the knowledge base and an answer service over it.
-import { loadConfig, type Config } from '../config.js';
-import type { KnowledgeBase, Problem } from '../domain.js';
-import { loadKnowledge } from '../knowledge/load.js';
-import { AnswerService } from '../service/answer-service.js';
+import { loadConfig, type Config } from '../src/config.js';
+import type { KnowledgeBase, Problem } from '../src/domain.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { AnswerService } from '../src/service/answer-service.js';
 import type { Io } from './command.js';
 import { existingKnowledgePath } from './knowledge-flag.js';
 

@@ -1,9 +1,9 @@
 // `--locale LOCALE` for the console commands: ask as a member whose Discord or Slack is set to
 // that locale would (`de`, `es-ES`), to try a knowledge base's translations from a terminal.
-import { FaqbotError } from '../errors.js';
-import { LANGUAGES } from '../language/languages.js';
+import { FaqbotError } from '../src/errors.js';
+import { LANGUAGES } from '../src/language/languages.js';
 import { stringFlag } from './context.js';
-import type { Query } from '../domain.js';
+import type { Query } from '../src/domain.js';
 
 export const localeOption = { locale: { type: 'string' } } as const;
 export const localeHelp = {

@@ -1,7 +1,7 @@
 // Renders replies and matches for a terminal: plain text, answer first, candidates on request.
-import type { Match, Reply } from '../domain.js';
+import type { Match, Reply } from '../src/domain.js';
 import { markdownToTerminal, wrap } from './terminal-markdown.js';
-import { phrasesFor } from '../language/phrases.js';
+import { phrasesFor } from '../src/language/phrases.js';
 
 export interface TerminalOptions {
   /** The matcher's view, shown under the reply with `explain`. */

@@ -2,12 +2,12 @@
 // platform, as the payload the platform receives and as readable text, so a reviewer of a
 // knowledge change sees the message before it is merged. The core knows no platform: the
 // composition root passes each adapter's pure renderer in as a Previewer.
-import type { Reply } from '../../domain.js';
-import type { Previewer } from '../../platform.js';
-import { FaqbotError } from '../../errors.js';
-import { loadConfig } from '../../config.js';
-import { loadKnowledge } from '../../knowledge/load.js';
-import { AnswerService } from '../../service/answer-service.js';
+import type { Reply } from '../../src/domain.js';
+import type { Previewer } from '../../src/platform.js';
+import { FaqbotError } from '../../src/errors.js';
+import { loadConfig } from '../../src/config.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { AnswerService } from '../../src/service/answer-service.js';
 import type { Command } from '../command.js';
 import { stringFlag } from '../context.js';
 import { existingKnowledgePath, knowledgeHelp, knowledgeOption } from '../knowledge-flag.js';

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
-import { loadConfig } from '../../config.js';
-import type { KnowledgeBase } from '../../domain.js';
-import { FaqbotError } from '../../errors.js';
-import { buildReport, type InsightsRows } from '../../insights/aggregate.js';
-import { openForReading, readRows } from '../../insights/read.js';
-import { renderJson, renderText, renderYaml } from '../../insights/render.js';
-import { parseSince } from '../../insights/since.js';
-import { checkKnowledge } from '../../knowledge/load.js';
+import { loadConfig } from '../../src/config.js';
+import type { KnowledgeBase } from '../../src/domain.js';
+import { FaqbotError } from '../../src/errors.js';
+import { buildReport, type InsightsRows } from '../../src/insights/aggregate.js';
+import { openForReading, readRows } from '../../src/insights/read.js';
+import { renderJson, renderText, renderYaml } from '../../src/insights/render.js';
+import { parseSince } from '../../src/insights/since.js';
+import { checkKnowledge } from '../../src/knowledge/load.js';
 import type { Command } from '../command.js';
 import { stringFlag } from '../context.js';
 import { chosenCommunity, refuseBoth, unlistedNote } from '../community-flag.js';
@@ -57,7 +57,7 @@ export const insightsCommand: Command = {
     if (!knowledge) io.err('note: the knowledge base could not be loaded; entries are shown by id only (run `faqbot check`)');
     const rows =
       config.secrets.databaseUrl && !dbFlag
-        ? await (await import('../../insights/pg-read-command.js')).readPgInsights(config.secrets.databaseUrl, since, communityId)
+        ? await (await import('../../src/insights/pg-read-command.js')).readPgInsights(config.secrets.databaseUrl, since, communityId)
         : readSqlite(resolve(io.cwd, dbFlag ?? config.settings.insights.path), since, communityId);
     const report = buildReport(rows, { since, until: now, limit, ...(knowledge ? { knowledge } : {}) });
     io.out(values.json ? renderJson(report) : values.yaml ? renderYaml(report) : renderText(report));

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/command.js';
-import { insightsCommand } from '../../src/cli/commands/insights.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import type { Io } from '../../cli/command.js';
+import { insightsCommand } from '../../cli/commands/insights.js';
+import { runCli } from '../../cli/run-cli.js';
 import { InsightsStore } from '../../src/insights/store.js';
 import { AnswerService } from '../../src/service/answer-service.js';
-import { captureLog, fixtureKnowledge, here, tempDir } from './helpers.js';
+import { captureLog, fixtureKnowledge, here, tempDir } from '../insights/helpers.js';
 
 const DAY = 86_400_000;
 let dir = '';

@@ -1,8 +1,8 @@
 // `--knowledge PATH`, the flag every command that loads knowledge takes: one spec, one help
 // line and one rule for which path wins, so no command can forget it.
 import { resolve } from 'node:path';
-import type { Config, KnowledgeOrigin, Settings } from '../config.js';
-import { requireKnowledgeAt } from '../knowledge/load.js';
+import type { Config, KnowledgeOrigin, Settings } from '../src/config.js';
+import { requireKnowledgeAt } from '../src/knowledge/load.js';
 import type { Io, OptionSpec } from './command.js';
 
 export const knowledgeOption = { knowledge: { type: 'string' } } as const satisfies OptionSpec;

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { AnswerService } from '../../service/answer-service.js';
+import type { AnswerService } from '../../src/service/answer-service.js';
 import type { Command, Io } from '../command.js';
 import { loadContext, stringFlag } from '../context.js';
 import { knowledgeHelp, knowledgeOption } from '../knowledge-flag.js';

@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { FaqbotError } from '../../errors.js';
-import { buildMatcher } from '../../match/matcher.js';
-import { loadKnowledge } from '../../knowledge/load.js';
-import { loadConfig } from '../../config.js';
-import { readCases } from '../../eval/cases.js';
-import { runEval, type EvalReport } from '../../eval/run-eval.js';
+import { FaqbotError } from '../../src/errors.js';
+import { buildMatcher } from '../../src/match/matcher.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { loadConfig } from '../../src/config.js';
+import { readCases } from '../../src/eval/cases.js';
+import { runEval, type EvalReport } from '../../src/eval/run-eval.js';
 import type { Command } from '../command.js';
 import { stringFlag } from '../context.js';
 import { existingKnowledgePath } from '../knowledge-flag.js';
 import { chosenCommunity, communityHelp, refuseBoth, unlistedNote } from '../community-flag.js';
-import { helpBar, helpDecision } from '../../service/help-bar.js';
+import { helpBar, helpDecision } from '../../src/service/help-bar.js';
 
 export const evalCommand: Command = {
   name: 'eval',
