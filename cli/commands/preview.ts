@@ -1,6 +1,6 @@
 // `faqbot preview ID|QUESTION`: what the bot would post for an entry or a question, per
 // platform, as the payload the platform receives and as readable text, so a reviewer of a
-// knowledge change sees the message before it is merged. The core knows no platform: the
+// knowledge change sees the message before it is merged. The CLI imports no adapter: the
 // composition root passes each adapter's pure renderer in as a Previewer.
 import type { Reply } from '../../src/domain.js';
 import type { Previewer } from '../../src/platform.js';
