@@ -1,4 +1,6 @@
 // Commands are data: a name, a summary, their flags in node:util parseArgs form, and run().
+// Each command module exports a descriptor, its name and summary and how to load the rest, so
+// `faqbot --help` lists every command without loading any, and running one loads only it.
 // Only runCli prints errors and picks exit codes.
 import type { ParseArgsConfig } from 'node:util';
 
@@ -23,9 +25,8 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
-export interface Command {
-  readonly name: string;
-  readonly summary: string;
+/** What running a command takes: its usage, flags and help, and run(). Loaded when it runs. */
+export interface CommandBody {
   /** e.g. `faqbot ask "question" [--json]` */
   readonly usage: string;
   /** Extra lines for --help. */
@@ -38,24 +39,29 @@ export interface Command {
   run(args: ParsedArgs, io: Io): Promise<number>;
 }
 
-/** A command known by name and summary, loaded only when run: keeps start-up light. */
-export interface LazyCommand {
+/**
+ * A command as `faqbot --help` lists it: the one place its name and summary are written. The
+ * body is loaded from inside load(), so listing the commands loads none of their modules.
+ */
+export interface CommandDescriptor {
   readonly name: string;
   readonly summary: string;
-  load(): Promise<Command>;
+  load(): Promise<CommandBody>;
 }
 
-export type CommandEntry = Command | LazyCommand;
-
-export async function resolveCommand(entry: CommandEntry): Promise<Command> {
-  return 'load' in entry ? entry.load() : entry;
+/** A command with its body: what runCli runs and --help describes; sub-commands are written so. */
+export interface Command extends CommandBody {
+  readonly name: string;
+  readonly summary: string;
 }
 
-/** A command that only groups sub-commands (`faqbot discord register`); runCli dispatches. */
-export function commandGroup(name: string, summary: string, subcommands: readonly Command[]): Command {
+export async function resolveCommand(descriptor: CommandDescriptor): Promise<Command> {
+  return { ...(await descriptor.load()), name: descriptor.name, summary: descriptor.summary };
+}
+
+/** The body of a command that only groups sub-commands (`faqbot discord register`); runCli dispatches. */
+export function commandGroup(subcommands: readonly Command[]): CommandBody {
   return {
-    name,
-    summary,
     usage: subcommands.map((c) => c.usage).join('\n       '),
     options: {},
     subcommands,

@@ -3,13 +3,13 @@
 import { parseArgs } from 'node:util';
 import { FaqbotError } from '../src/errors.js';
 import { packageVersion } from './version.js';
-import { resolveCommand, type Command, type CommandEntry, type Io } from './command.js';
+import { resolveCommand, type Command, type CommandDescriptor, type Io } from './command.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
 export const EXIT_USAGE = 2;
 
-export async function runCli(argv: readonly string[], commands: readonly CommandEntry[], io: Io): Promise<number> {
+export async function runCli(argv: readonly string[], commands: readonly CommandDescriptor[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(topHelp(commands));
@@ -83,7 +83,7 @@ function cleanParseError(error: unknown): string {
   return message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown option');
 }
 
-function topHelp(commands: readonly CommandEntry[]): string {
+function topHelp(commands: readonly CommandDescriptor[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     "faqbot: answers your community's frequently asked questions in Discord and Slack.",

@@ -3,7 +3,7 @@
 import { PassThrough } from 'node:stream';
 import { expect, it } from 'vitest';
 import type { Io } from '../../cli/command.js';
-import { runChat } from '../../cli/commands/chat.js';
+import { runChat } from '../../cli/commands/chat/run.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { AnswerService } from '../../src/service/answer-service.js';
 

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Command, Io } from '../../cli/command.js';
+import type { CommandDescriptor, Io } from '../../cli/command.js';
 import { checkCommand } from '../../cli/commands/check.js';
 import { evalCommand } from '../../cli/commands/eval.js';
 import { insightsCommand } from '../../cli/commands/insights.js';
@@ -15,7 +15,7 @@ import { twoKnowledge, type TwoKnowledge } from '../communities/knowledge.js';
 const BOATS = '111111111111111111';
 const TRAINS = 'T0TRAINS';
 let k: TwoKnowledge;
-const commands: Command[] = [checkCommand([]), evalCommand, insightsCommand];
+const commands: CommandDescriptor[] = [checkCommand([]), evalCommand, insightsCommand];
 
 async function cli(...args: string[]) {
   const out: string[] = [];

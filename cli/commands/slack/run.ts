@@ -1,9 +1,18 @@
 // `faqbot slack manifest [--http URL]`: prints the Slack adapter's app manifest to paste into
-// Slack; the manifest module is loaded only when it runs.
-import { commandGroup, type Command } from '../cli/command.js';
-import { stringFlag } from '../cli/context.js';
+// Slack; bin/ hands in the manifest module (cli/ never imports an adapter), loaded only when it runs.
+import type { Command, CommandBody } from '../../command.js';
+import { commandGroup } from '../../command.js';
+import { stringFlag } from '../../context.js';
 
-const manifestCommand: Command = {
+/** What the command needs of the Slack adapter (adapters/slack/manifest.ts): plain operations. */
+export interface SlackTools {
+  loadManifest(): Promise<{
+    manifestYaml(httpBaseUrl?: string, options?: { oauth?: boolean }): string;
+    requestUrl(base: string): string;
+  }>;
+}
+
+const manifestCommand = (tools: SlackTools): Command => ({
   name: 'manifest',
   summary: 'Print the Slack app manifest (Socket Mode, HTTP mode with --http, installed to many workspaces with --oauth)',
   usage: 'faqbot slack manifest [--http URL [--oauth]]',
@@ -16,13 +25,13 @@ const manifestCommand: Command = {
   },
   async run({ values }, io) {
     const http = stringFlag(values.http);
-    const { manifestYaml, requestUrl } = await import('../adapters/slack/manifest.js');
+    const { manifestYaml, requestUrl } = await tools.loadManifest();
     io.out(manifestYaml(http, { oauth: values.oauth === true }).trimEnd());
     if (http !== undefined && new URL(requestUrl(http)).protocol === 'http:') {
       io.err('warning: Slack only accepts https:// request URLs; put the bot behind a TLS proxy or use Socket Mode.');
     }
     return 0;
   },
-};
+});
 
-export const slackCommand: Command = commandGroup('slack', 'Slack helpers: print the app manifest', [manifestCommand]);
+export const slackBody = (tools: SlackTools): CommandBody => commandGroup([manifestCommand(tools)]);
