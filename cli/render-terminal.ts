@@ -36,15 +36,19 @@ export function renderReply(reply: Reply, options: TerminalOptions = {}): string
     case 'suggest':
       lines.push('Not sure which of these you mean:', ...list(reply.candidates));
       break;
-    case 'none':
+    case 'none': {
+      // The sentences the platforms say, in the reply's language. The closing hint stays the
+      // terminal's own: theirs point at `/faq help` or the channel, which a terminal has not.
+      const say = phrasesFor(reply.language);
       if (reply.smallTalk) {
-        lines.push(phrasesFor(reply.language).smallTalk[reply.smallTalk]);
+        lines.push(say.smallTalk[reply.smallTalk]);
         break;
       }
-      lines.push("Sorry, I don't have an answer for that.");
-      if (reply.suggestions.length > 0) lines.push(phrasesFor(reply.language).closeTopics, ...list(reply.suggestions));
+      lines.push(say.noAnswer());
+      if (reply.suggestions.length > 0) lines.push(say.closeTopics, ...list(reply.suggestions));
       lines.push('Try other words, or ask a moderator.');
       break;
+    }
     case 'help':
       lines.push(
         wrap(

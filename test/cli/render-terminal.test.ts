@@ -20,4 +20,10 @@ describe('renderReply', () => {
     const none = renderReply({ kind: 'none', askId: 'a', visibility: 'private', mention: [], suggestions: [entry] });
     expect(none).toContain(phrasesFor('en').closeTopics);
   });
+
+  it("says it has no answer as the platforms do, in the reply's language", () => {
+    const none = { kind: 'none', askId: 'a', visibility: 'private', mention: [], suggestions: [] } as const;
+    expect(renderReply(none).split('\n')[0]).toBe(phrasesFor('en').noAnswer());
+    expect(renderReply({ ...none, language: 'de' }).split('\n')[0]).toBe(phrasesFor('de').noAnswer());
+  });
 });
