@@ -1,9 +1,11 @@
 // ESLint (flat config): a modest rule set, and the layers of docs/architecture.md as import
 // boundaries, so a wrong-way import fails `npm run lint` (and CI) instead of a review:
-//   src/       the core: never imports adapters/, bin/, bench/ or test/
+//   src/       the core: never imports cli/, adapters/, bin/, bench/ or test/
+//   cli/       the commands: anything of src/, never adapters/ (bin/ passes in what a command
+//              needs of them), bin/, bench/, test/ or a platform SDK
 //   adapters/  each platform: imports the core only through src/index.ts, never the other
-//              platform, bin/, bench/ or test/
-//   bin/       the composition root: anything of src/ and adapters/, never bench/ or test/
+//              platform, cli/, bin/, bench/ or test/
+//   bin/       the composition root: anything of src/, cli/ and adapters/, never bench/ or test/
 //   bench/     a development tool: may drive test/fakes/, nothing else of test/
 // Static imports, re-exports and import() are all checked.
 import js from '@eslint/js';
@@ -29,6 +31,11 @@ function boundaries(files, forbidden) {
 
 const notTest = { regex: '(^|/)test/', message: 'Test code (test/) is not part of the product: move what is needed out of test/.' };
 
+const noSdk = {
+  regex: '^(discord\\.js|@discordjs/|@slack/)',
+  message: 'Only the adapters know Discord and Slack: platform SDKs belong in adapters/.',
+};
+
 /** What every adapter may not import. */
 const adapter = [
   {
@@ -36,8 +43,9 @@ const adapter = [
     message: 'Adapters use the core only through its public surface: import from src/index.js (add the export there if it belongs to it).',
   },
   {
-    regex: '(^|/)(bin|bench)/',
-    message: 'Adapters do not import the composition root or the benchmarks: export a plain operation and let bin/ wrap it.',
+    regex: '(^|/)(cli|bin|bench)/',
+    message:
+      'Adapters do not import the commands, the composition root or the benchmarks: export a plain operation and let bin/ hand it to a command in cli/.',
   },
   notTest,
 ];
@@ -71,9 +79,25 @@ export default tseslint.config(
         message: 'The core (src/) knows no platform and no composition root: pass what it needs in (see docs/architecture.md).',
       },
       {
-        regex: '^(discord\\.js|@discordjs/|@slack/)',
-        message: 'The core knows nothing of Discord or Slack: platform SDKs belong in adapters/.',
+        regex: '(^|/)cli/',
+        message: 'The core (src/) does not import the commands (cli/): they use the core, so move what both need into src/.',
       },
+      noSdk,
+      notTest,
+    ],
+  ),
+  boundaries(
+    ['cli/**/*.ts'],
+    [
+      {
+        regex: '(^|/)adapters/',
+        message: 'The commands (cli/) do not import an adapter: take what a command needs of one as a parameter, and let bin/ pass it in.',
+      },
+      {
+        regex: '(^|/)(bin|bench)/',
+        message: 'The commands (cli/) do not import the composition root or the benchmarks: bin/ imports cli/, not the other way round.',
+      },
+      noSdk,
       notTest,
     ],
   ),

@@ -1,50 +1,41 @@
-import type { CommandEntry } from '../src/cli/command.js';
-import { askCommand } from '../src/cli/commands/ask.js';
-import { chatCommand } from '../src/cli/commands/chat.js';
-import { checkCommand } from '../src/cli/commands/check.js';
-import { evalCommand } from '../src/cli/commands/eval.js';
-import { discordCommand } from './discord-command.js';
+// Every `faqbot` command, in the order `faqbot --help` lists them, with what each needs of the
+// adapters passed in: cli/ holds the commands and never imports an adapter, so this is where
+// they meet. Each command loads its own modules only when it runs, and what it takes of an
+// adapter is loaded then too, so `faqbot ask` starts without SQLite or a platform SDK. The
+// benchmarks are no command: `npm run bench` runs them from a clone (bench/main.ts).
+import type { CommandDescriptor } from '../cli/command.js';
+import { askCommand } from '../cli/commands/ask.js';
+import { chatCommand } from '../cli/commands/chat.js';
+import { checkCommand } from '../cli/commands/check.js';
+import { discordCommand } from '../cli/commands/discord.js';
+import { evalCommand } from '../cli/commands/eval.js';
+import { importCommand } from '../cli/commands/import.js';
+import { insightsCommand } from '../cli/commands/insights.js';
+import { previewCommand } from '../cli/commands/preview.js';
+import { slackCommand } from '../cli/commands/slack.js';
+import { startCommand } from '../cli/commands/start.js';
+import { INTERACTIONS_PATH } from '../adapters/discord/interactions-path.js';
 import { adapters, splitLimits } from './platforms.js';
-import { slackCommand } from './slack-command.js';
 
 export { adapters };
 
-/**
- * Every command. Those that pull in heavy modules (platform SDKs, SQLite, the Markdown
- * toolchain) are named here and loaded on use, so `faqbot ask` starts fast. The benchmarks are
- * no command: `npm run bench` runs them from a clone (bench/main.ts).
- */
-export const commands: readonly CommandEntry[] = [
-  {
-    name: 'start',
-    summary: 'Run the bot on every configured platform (a console chat when none is)',
-    load: async () => (await import('./start.js')).startCommand(adapters),
-  },
-  // The platforms' own tools: each adapter exports a plain operation, loaded when its command runs.
-  discordCommand,
-  slackCommand,
+export const commands: readonly CommandDescriptor[] = [
+  startCommand(async () => {
+    const { startBot } = await import('./start.js');
+    return (io, options) => startBot(io, { adapters, ...options });
+  }),
+  // The platforms' own tools: each adapter exports a plain operation, which its command wraps.
+  discordCommand({ interactionsPath: INTERACTIONS_PATH, loadRegistration: () => import('../adapters/discord/register.js') }),
+  slackCommand({ loadManifest: () => import('../adapters/slack/manifest.js') }),
   askCommand,
   chatCommand,
   checkCommand(splitLimits),
   evalCommand,
-  {
-    name: 'import',
-    summary: 'Turn a FAQ page (Markdown) into a knowledge file, or update one from a changed page',
-    load: async () => (await import('../src/cli/commands/import.js')).importCommand,
-  },
-  {
-    // Each adapter's pure renderer, passed into the core's command: the core never imports an adapter.
-    name: 'preview',
-    summary: 'Show what the bot would post for an entry id or a question, per platform',
-    load: async () =>
-      (await import('../src/cli/commands/preview.js')).previewCommand([
-        (await import('../adapters/discord/preview.js')).discordPreviewer,
-        (await import('../adapters/slack/preview.js')).slackPreviewer,
-      ]),
-  },
-  {
-    name: 'insights',
-    summary: 'What people asked: top entries, unanswered questions, "Not helpful" votes, proposed alternates',
-    load: async () => (await import('../src/cli/commands/insights.js')).insightsCommand,
-  },
+  importCommand,
+  // Each adapter's pure renderer, for the preview of what each platform would show.
+  previewCommand(async () => [
+    (await import('../adapters/discord/preview.js')).discordPreviewer,
+    (await import('../adapters/slack/preview.js')).slackPreviewer,
+  ]),
+  insightsCommand,
 ];

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// The composition root: the core's commands, the adapters' commands and `start`. Only this
-// layer (and the adapters) may know that Discord and Slack exist.
+// The `faqbot` executable: the commands of cli/, as bin/commands.ts hands them what they need
+// of the adapters. Only this layer and the adapters themselves import an adapter.
 import { existsSync } from 'node:fs';
 import { commands } from './commands.js';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCli } from '../cli/run-cli.js';
 import { readSecrets } from '../src/secrets.js';
 import { installLastResort } from '../src/last-resort.js';
 import { consoleLogger } from '../src/log.js';

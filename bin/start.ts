@@ -1,12 +1,11 @@
-// `faqbot start` / `npm start`: loads everything once, starts every configured platform, or a
-// console chat when none is configured.
+// The bot `faqbot start` (cli/commands/start.ts) runs: loads everything once and starts every
+// configured platform; the command opens a console chat on it when none is configured.
 import { resolve } from 'node:path';
-import type { Command, Io } from '../src/cli/command.js';
-import { runChat } from '../src/cli/commands/chat.js';
+import type { Io } from '../cli/command.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { loadKnowledge, formatProblem, requireKnowledgeAt } from '../src/knowledge/load.js';
 import { createLogger, type Logger } from '../src/log.js';
-import { packageVersion } from '../src/cli/version.js';
+import { packageVersion } from '../cli/version.js';
 import { InFlight } from '../src/service/in-flight.js';
 import { secretValues } from '../src/redact.js';
 import { STARTUP_TIMEOUT_MS, type HttpRoute, type PlatformAdapter, type PlatformDeps, type RunningPlatform } from '../src/platform.js';
@@ -17,8 +16,6 @@ import { reloadKnowledge, watchKnowledge, type KnowledgeWatcher, type ReloadOutc
 import { prepareCheckout } from '../src/knowledge/git-checkout.js';
 import { GitPuller } from '../src/knowledge/git-pull.js';
 import type { GitCheckout } from '../src/knowledge/git-source.js';
-import { knowledgeHelp, knowledgeOption } from '../src/cli/knowledge-flag.js';
-import { stringFlag } from '../src/cli/context.js';
 import { openSharedState } from '../src/engines/open-state.js';
 import type { SharedStateHealth } from '../src/service/shared-state.js';
 import type { AskRecorder, InsightsReader } from '../src/service/recorder.js';
@@ -79,8 +76,6 @@ export interface Started {
 
 /** How long shutdown waits for answers being delivered; Kubernetes' default grace is 30 s. */
 export const DRAIN_TIMEOUT_MS = 10_000;
-/** Shutdown as a whole; past this the process exits anyway (non-zero) rather than hang. */
-export const SHUTDOWN_TIMEOUT_MS = 20_000;
 
 /** Starts the bot as `npm start` does; tests call this with a fake platform's URLs in `io.env`. */
 export async function startBot(io: Io, options: StartOptions): Promise<Started> {
@@ -380,45 +375,4 @@ async function openPgStore(url: string, options: Omit<PgInsightsStoreOptions, 'u
   const store = new PgInsightsStore({ url, where: describeUrl(url), ...options });
   await store.start();
   return store;
-}
-
-export function startCommand(adapters: readonly PlatformAdapter[]): Command {
-  return {
-    name: 'start',
-    summary: 'Run the bot on every configured platform (a console chat when none is)',
-    usage: 'faqbot start [--knowledge PATH]',
-    details:
-      'Platforms are configured by environment variables (or .env): DISCORD_TOKEN, SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET, or for many Slack workspaces SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET with SLACK_SIGNING_SECRET (installs at /slack/install). See README "Configuration". Health, readiness and metrics: FAQBOT_HTTP_PORT; logs: FAQBOT_LOG_LEVEL, FAQBOT_LOG_FORMAT (README "Operate"). SIGTERM or Ctrl+C drains answers in flight and exits 0.',
-    options: { ...knowledgeOption },
-    optionHelp: { ...knowledgeHelp },
-    async run({ values }, io) {
-      const knowledge = stringFlag(values.knowledge);
-      const bot = await startBot(io, { adapters, ...(knowledge ? { knowledge } : {}) });
-      if (bot.platforms.length === 0) {
-        io.err(
-          'No platform tokens are set (DISCORD_TOKEN, SLACK_BOT_TOKEN): starting a console chat on the knowledge base. Type a question, or "exit" to quit.',
-        );
-        const code = await runChat(io, bot.service.for(undefined), false);
-        await bot.stop('console closed');
-        return code;
-      }
-      // Ctrl+C (or a supervisor's SIGTERM) stops cleanly with 0; a platform that cannot go on, with 1.
-      // `once`: a second Ctrl+C during shutdown falls through to Node's default and ends at once.
-      const { reason, code } = await new Promise<{ reason: string; code: number }>((done) => {
-        process.once('SIGINT', () => done({ reason: 'SIGINT', code: 0 }));
-        process.once('SIGTERM', () => done({ reason: 'SIGTERM', code: 0 }));
-        void bot.failed.then((why) => done({ reason: `fatal: ${why}`, code: 1 }));
-      });
-      const bound = setTimeout(() => {
-        bot.log.error(`shutdown did not finish within ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting anyway`);
-        process.exit(1);
-      }, SHUTDOWN_TIMEOUT_MS).unref();
-      await bot.stop(reason);
-      clearTimeout(bound);
-      if (code !== 0) io.err(`faqbot stopped: ${reason.replace(/^fatal: /, '')}`);
-      // Everything is closed; a library's leftover timer or socket must not keep a stopped bot alive.
-      setTimeout(() => process.exit(code), 1_000).unref();
-      return code;
-    },
-  };
 }

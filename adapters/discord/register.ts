@@ -1,7 +1,7 @@
 // Puts the command list (command-data.ts) on Discord, globally or in one guild (guild commands
 // update instantly, handy while testing), and optionally points the application's interactions
-// at the bot. A plain operation: `faqbot discord register` (bin/discord-command.ts) parses the
-// flags, reads the configuration and prints what this reports.
+// at the bot. A plain operation: `faqbot discord register` (cli/commands/discord/run.ts) parses
+// the flags, reads the configuration and prints what this reports.
 import { REST, Routes, type APIApplication } from 'discord.js';
 import { describeError, FaqbotError, type Secrets } from '../../src/index.js';
 import { commandData } from './command-data.js';

@@ -1,5 +1,5 @@
 // Every decision the importer makes, so the user can check it: kept as plain records while the
-// page is converted, then grouped and counted by the CLI (src/cli/commands/import.ts).
+// page is converted, then grouped and counted by the CLI (cli/commands/import.ts).
 
 export type NoteKind =
   | 'skipped' // a section with content that became no entry

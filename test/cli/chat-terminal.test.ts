@@ -2,8 +2,8 @@
 // A PassThrough posing as a TTY stands in for the terminal; keys are sent as a terminal does.
 import { PassThrough } from 'node:stream';
 import { expect, it } from 'vitest';
-import type { Io } from '../../src/cli/command.js';
-import { runChat } from '../../src/cli/commands/chat.js';
+import type { Io } from '../../cli/command.js';
+import { runChat } from '../../cli/commands/chat/run.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { AnswerService } from '../../src/service/answer-service.js';
 

@@ -6,8 +6,8 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { commands } from '../../bin/commands.js';
-import type { Io } from '../../src/cli/command.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import type { Io } from '../../cli/command.js';
+import { runCli } from '../../cli/run-cli.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const knowledge = 'test/fixtures/languages/knowledge';

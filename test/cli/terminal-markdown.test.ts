@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToTerminal, wrap } from '../../src/cli/terminal-markdown.js';
+import { markdownToTerminal, wrap } from '../../cli/terminal-markdown.js';
 
 describe('Markdown for a terminal', () => {
   it('leaves no Markdown syntax: headings, emphasis and links read as text (url)', () => {

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, expect, test } from 'vitest';
-import { startCommand } from '../../bin/start.js';
-import { adapters } from '../../bin/commands.js';
+import { commands } from '../../bin/commands.js';
+import { runCli } from '../../cli/run-cli.js';
 import { FakeDiscord, snowflake } from '../fakes/discord/server.js';
 import { FIXTURE_KNOWLEDGE, startHarness, type Harness } from './harness.js';
 
@@ -51,7 +51,7 @@ test('`faqbot start` exits 1 after close 4014, with the reason on stderr', async
     },
   };
   try {
-    const exit = startCommand(adapters).run({ values: {}, positionals: [] }, io);
+    const exit = runCli(['start'], commands, io);
     await fake.whenReady();
     fake.dropGateway(4014);
     expect(await exit).toBe(1);

@@ -9,7 +9,7 @@ import { startBot } from '../../bin/start.js';
 import { discordAdapter } from '../../adapters/discord/index.js';
 import { silentLogger } from '../../src/log.js';
 import { FIXTURE_KNOWLEDGE } from './harness.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../../cli/run-cli.js';
 import { FakeDiscord } from '../fakes/discord/server.js';
 
 let fake: FakeDiscord;

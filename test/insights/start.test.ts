@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { startBot } from '../../bin/start.js';
-import type { Io } from '../../src/cli/command.js';
+import type { Io } from '../../cli/command.js';
 import { captureLog, here, tempDir } from './helpers.js';
 
 function io(cwd: string): Io {

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/command.js';
-import { checkCommand } from '../../src/cli/commands/check.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import type { Io } from '../../cli/command.js';
+import { checkCommand } from '../../cli/commands/check.js';
+import { runCli } from '../../cli/run-cli.js';
 import { checkLinks } from '../../src/knowledge/link-check.js';
 import { linkSites, type LinkSite } from '../../src/knowledge/link-sites.js';
 

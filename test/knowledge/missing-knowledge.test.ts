@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { startBot } from '../../bin/start.js';
-import { askCommand } from '../../src/cli/commands/ask.js';
-import { checkCommand } from '../../src/cli/commands/check.js';
-import { evalCommand } from '../../src/cli/commands/eval.js';
-import type { Io } from '../../src/cli/command.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { askCommand } from '../../cli/commands/ask.js';
+import { checkCommand } from '../../cli/commands/check.js';
+import { evalCommand } from '../../cli/commands/eval.js';
+import type { Io } from '../../cli/command.js';
+import { runCli } from '../../cli/run-cli.js';
 import { FaqbotError } from '../../src/errors.js';
 
 function folder(config?: string): string {

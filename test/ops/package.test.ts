@@ -28,6 +28,7 @@ describe('the published package', () => {
     for (const f of [
       'dist/bin/faqbot.js',
       'dist/src/config.js',
+      'dist/cli/run-cli.js',
       'dist/adapters/slack/app.js',
       'knowledge/almalinux.yaml',
       'schema/knowledge.schema.json',

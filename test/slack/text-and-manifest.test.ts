@@ -5,9 +5,9 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseCommandText, questionFromMessage, slackToPlain } from '../../adapters/slack/text.js';
 import { manifest, manifestYaml } from '../../adapters/slack/manifest.js';
-import { slackCommand } from '../../bin/slack-command.js';
 import { decodeValue, encodeValue } from '../../adapters/slack/action-value.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { commands } from '../../bin/commands.js';
+import { runCli } from '../../cli/run-cli.js';
 
 describe('Slack text', () => {
   it.each([
@@ -83,9 +83,9 @@ describe('Slack app manifest', () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), stdin: process.stdin, cwd: process.cwd(), env: {} };
-    expect(await runCli(['slack', 'manifest', '--http', 'https://bot.example.org/'], [slackCommand], io)).toBe(0);
+    expect(await runCli(['slack', 'manifest', '--http', 'https://bot.example.org/'], commands, io)).toBe(0);
     expect(out.join('\n')).toContain('request_url: https://bot.example.org/slack/events');
-    expect(await runCli(['slack', 'manifest', '--http', 'ftp://x'], [slackCommand], io)).toBe(2);
+    expect(await runCli(['slack', 'manifest', '--http', 'ftp://x'], commands, io)).toBe(2);
     expect(err.join('\n')).toContain('Slack only calls https:// addresses');
     expect(err.join('\n')).not.toMatch(/\n\s+at /);
   });
