@@ -34,11 +34,11 @@ export function renderReply(reply: Reply, options: TerminalOptions = {}): string
       break;
     }
     case 'suggest':
-      lines.push('Not sure which of these you mean:', ...list(reply.candidates));
+      lines.push(phrasesFor(reply.language).notSure(), ...list(reply.candidates));
       break;
     case 'none': {
-      // The sentences the platforms say, in the reply's language. The closing hint stays the
-      // terminal's own: theirs point at `/faq help` or the channel, which a terminal has not.
+      // The sentences the platforms say, in the reply's language; the closing hint is the one
+      // without `/faq help` or the channel, which a terminal has not.
       const say = phrasesFor(reply.language);
       if (reply.smallTalk) {
         lines.push(say.smallTalk[reply.smallTalk]);
@@ -46,13 +46,13 @@ export function renderReply(reply: Reply, options: TerminalOptions = {}): string
       }
       lines.push(say.noAnswer());
       if (reply.suggestions.length > 0) lines.push(say.closeTopics, ...list(reply.suggestions));
-      lines.push('Try other words, or ask a moderator.');
+      lines.push(say.rephrase);
       break;
     }
     case 'help':
       lines.push(
         wrap(
-          `${reply.title}: ${phrasesFor(reply.language).canAnswer(reply.entryCount)} Ask a question in your own words, or try one of these:`,
+          `${reply.title}: ${phrasesFor(reply.language).canAnswer(reply.entryCount)} ${phrasesFor(reply.language).askInOwnWords}`,
           width,
         ),
       );

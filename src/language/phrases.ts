@@ -20,7 +20,11 @@ export interface Phrases {
   readonly askInChannel: string;
   readonly tipAutocomplete: string;
   readonly tryOtherWords: string;
+  /** The same hint where there is no `/faq help` to point at (the terminal). */
+  readonly rephrase: string;
   canAnswer(count: number): string;
+  /** After the help title and count, before a list of topics, where members type their questions. */
+  readonly askInOwnWords: string;
   readonly popularTopics: string;
   askWithCommandOrMention(command: string): string;
   askWithCommandMentionOrDm(command: string): string;
@@ -90,8 +94,10 @@ const en: Phrases = {
   askInChannel: 'If none fits, ask in the channel and a moderator or another member can help.',
   tipAutocomplete: 'Tip: `/faq` searches the topics as you type.',
   tryOtherWords: 'Try other words, see `/faq help` for the topics I know about, or ask a moderator.',
+  rephrase: 'Try other words, or ask a moderator.',
   canAnswer: (n) => `I can answer ${n} question${n === 1 ? '' : 's'}.`,
   popularTopics: 'Some popular topics',
+  askInOwnWords: 'Ask a question in your own words, or try one of these:',
   askWithCommandOrMention: (command) => `Ask with ${command} (it suggests topics as you type), or mention me with your question.`,
   askWithCommandMentionOrDm: (command) => `Ask with ${command}, mention me, or send me a direct message.`,
   yourQuestion: 'your question',
@@ -155,8 +161,10 @@ const de: Phrases = {
   askInChannel: 'Wenn keines passt, frag im Kanal; ein Moderator oder ein anderes Mitglied kann helfen.',
   tipAutocomplete: 'Tipp: `/faq` durchsucht die Themen, während du tippst.',
   tryOtherWords: 'Versuch es mit anderen Worten, schau mit `/faq help` nach den Themen, die ich kenne, oder frag einen Moderator.',
+  rephrase: 'Versuch es mit anderen Worten, oder frag einen Moderator.',
   canAnswer: (n) => `Ich kann ${n} ${n === 1 ? 'Frage' : 'Fragen'} beantworten.`,
   popularTopics: 'Beliebte Themen',
+  askInOwnWords: 'Stell eine Frage in deinen eigenen Worten, oder probier eines von diesen:',
   askWithCommandOrMention: (command) => `Frag mit ${command} (es schlägt beim Tippen Themen vor), oder erwähne mich mit deiner Frage.`,
   askWithCommandMentionOrDm: (command) => `Frag mit ${command}, erwähne mich, oder schick mir eine Direktnachricht.`,
   yourQuestion: 'deine Frage',
@@ -225,8 +233,10 @@ const es: Phrases = {
   askInChannel: 'Si ninguno encaja, pregunta en el canal y un moderador u otro miembro podrá ayudarte.',
   tipAutocomplete: 'Consejo: `/faq` busca entre los temas mientras escribes.',
   tryOtherWords: 'Prueba con otras palabras, mira los temas que conozco con `/faq help`, o pregunta a un moderador.',
+  rephrase: 'Prueba con otras palabras, o pregunta a un moderador.',
   canAnswer: (n) => `Puedo responder ${n} ${n === 1 ? 'pregunta' : 'preguntas'}.`,
   popularTopics: 'Temas populares',
+  askInOwnWords: 'Haz una pregunta con tus propias palabras, o prueba uno de estos:',
   askWithCommandOrMention: (command) => `Pregunta con ${command} (sugiere temas mientras escribes), o mencióname con tu pregunta.`,
   askWithCommandMentionOrDm: (command) => `Pregunta con ${command}, mencióname, o envíame un mensaje directo.`,
   yourQuestion: 'tu pregunta',

@@ -26,4 +26,24 @@ describe('renderReply', () => {
     expect(renderReply(none).split('\n')[0]).toBe(phrasesFor('en').noAnswer());
     expect(renderReply({ ...none, language: 'de' }).split('\n')[0]).toBe(phrasesFor('de').noAnswer());
   });
+
+  it("words suggestions, the closing hint and help in the reply's language", () => {
+    const entry = { id: 'x', question: 'Wie mache ich x?' } as Entry;
+    const de = phrasesFor('de');
+    const suggest = renderReply({ kind: 'suggest', askId: 'a', visibility: 'private', mention: [], candidates: [entry], language: 'de' });
+    expect(suggest.split('\n')[0]).toBe(de.notSure());
+    const none = renderReply({ kind: 'none', askId: 'a', visibility: 'private', mention: [], suggestions: [], language: 'de' });
+    expect(none.trimEnd().split('\n').at(-1)).toBe(de.rephrase);
+    const help = renderReply({
+      kind: 'help',
+      askId: 'a',
+      visibility: 'private',
+      mention: [],
+      title: 'FAQ',
+      topics: [entry],
+      entryCount: 1,
+      language: 'de',
+    });
+    expect(help.replace(/\s+/g, ' ')).toContain(`FAQ: ${de.canAnswer(1)} ${de.askInOwnWords}`);
+  });
 });
