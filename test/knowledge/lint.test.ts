@@ -24,6 +24,17 @@ describe('lintKnowledge', () => {
     expect(error?.text).toMatch(/^test[/\\]fixtures[/\\]lint[/\\]confused[/\\]faq\.yaml:10:5: entry `cancel-subscription`: .* is answered with `reset-password`/);
   });
 
+  it('only warns when the phrasing is the entry\'s only one, so a fresh import passes the check', () => {
+    const thin = buildKnowledgeBase(
+      confused.entries.map((e) => (e.id === 'cancel-subscription' ? { ...e, question: 'how can I reset my password please', alternates: [], keywords: [] } : e)),
+      confused.files,
+      confused.title,
+    );
+    const found = lintKnowledge(thin).filter((p) => p.message.includes('entry `cancel-subscription`: left out of the index'));
+    expect(found.map((p) => [p.severity, p.message.includes('is answered with `reset-password`')])).toEqual([['warning', true]]);
+    expect(found[0]!.hint).toContain("add alternates to `cancel-subscription` in members' words");
+  });
+
   it('warns about pairs of entries the matcher confuses, naming the colliding phrasings', () => {
     const pair = problems.find((p) => p.severity === 'warning' && p.message.includes('confuses `refund` and `return-item`'));
     expect(pair?.message).toMatch(/"[^"]+" \((refund|return-item)\)/);

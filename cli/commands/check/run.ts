@@ -17,7 +17,7 @@ import { chosenCommunity, communityHelp, communityOption, refuseBoth, unlistedNo
 export const checkBody = (limits: readonly SplitLimit[]): CommandBody => ({
   usage: 'faqbot check [PATH | --knowledge PATH | --community ID] [--quick] [--links]',
   details:
-    'Beyond the file format, each question and alternate is asked with itself left out of the index: one answered with another entry is an error; entries the matcher confuses and answers too long for one message part on a platform are warnings. With --links, every link is fetched (needs network; off by default). See docs/insights.md.',
+    "Beyond the file format, each question and alternate is asked with itself left out of the index: one answered with another entry is an error (a warning when it is the entry's only phrasing); entries the matcher confuses and answers too long for one message part on a platform are warnings. With --links, every link is fetched (needs network; off by default). See docs/insights.md.",
   options: { quick: { type: 'boolean' }, links: { type: 'boolean' }, ...knowledgeOption, ...communityOption },
   optionHelp: {
     ...knowledgeHelp,
