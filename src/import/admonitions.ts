@@ -11,6 +11,8 @@ import { parseMarkdown } from '../markdown/parse.js';
 import type { Notes } from './notes.js';
 import { rewriteChildren, sourceOf } from './tree.js';
 
+/** pymdownx.tabbed content tabs (MkDocs Material): `=== "Label"` over an indented body. */
+const TAB_OPEN = /^===\+?[ \t]+"([^"]*)"[ \t]*$/;
 const MKDOCS_OPEN = /^(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"]*)")?[ \t]*$/;
 const CONTAINER_OPEN = /^:{3,}[ \t]*([\w-]+)[ \t]*(.*?)[ \t]*$/;
 const CONTAINER_CLOSE = /^:{3,}[ \t]*$/;
@@ -28,9 +30,17 @@ export function liftAdmonitions(root: RootContent | { type: 'root'; children: Ro
 /** The admonition's rendering as a quote; a `question` block is a question, see sections.ts. */
 export function renderAdmonitions(root: RootContent | { type: 'root'; children: RootContent[] }): void {
   // An admonition with no body ("!!! note" and nothing indented below) says nothing.
+  // A VitePress `::: code-group` is tabs of code, not a callout: its blocks stand as they are
+  // (each tab's `[label]` is kept by tidy.ts).
   rewriteChildren(root, (children) =>
     children.flatMap((child): RootContent[] =>
-      child.type !== 'containerDirective' ? [child] : child.children.length > 0 ? [asQuote(child)] : [],
+      child.type !== 'containerDirective'
+        ? [child]
+        : child.name === 'code-group'
+          ? [...child.children]
+          : child.children.length > 0
+            ? [asQuote(child)]
+            : [],
     ),
   );
 }
@@ -81,6 +91,21 @@ function liftIn(children: RootContent[], source: string, notes: Notes): RootCont
       }
       out.push(directive(mkdocs[2]!, mkdocs[3], body));
       notes.add('admonition', `${mkdocs[1]} ${mkdocs[2]}`);
+      continue;
+    }
+    const tab = TAB_OPEN.exec(first);
+    if (tab) {
+      // A tab is no callout: its label becomes a bold line over its body, as for a Docusaurus TabItem.
+      const rest = paragraphOf(lines.slice(1));
+      out.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: tab[1]! }] }] });
+      if (rest) out.push(rest);
+      while (isIndentedCode(children[i + 1], source)) {
+        const code = children[++i] as { value: string };
+        const tree = parseMarkdown(code.value);
+        liftAdmonitions(tree, code.value, notes);
+        out.push(...tree.children);
+      }
+      notes.add('admonition', `=== "${tab[1]}" (a content tab: its label kept as a bold line)`);
       continue;
     }
     const container = CONTAINER_OPEN.exec(first);
@@ -209,14 +234,14 @@ export function paragraphLines(paragraph: Paragraph): PhrasingContent[][] {
   return lines;
 }
 
-function lineText(line: PhrasingContent[]): string {
+export function lineText(line: PhrasingContent[]): string {
   return line
     .map((node) => toString(node))
     .join('')
     .trim();
 }
 
-function paragraphOf(lines: PhrasingContent[][]): Paragraph | undefined {
+export function paragraphOf(lines: PhrasingContent[][]): Paragraph | undefined {
   const kept = lines.filter((line) => lineText(line) !== '');
   if (kept.length === 0) return undefined;
   return {

@@ -72,7 +72,8 @@ export function convertHtml(root: Nodes, notes: Notes): void {
 export function htmlText(html: string): string {
   return decode(
     tokenize(html)
-      .map((t) => (t.kind === 'text' ? t.value : ' '))
+      // A block tag or a break separates words; an inline one (`<code>`, `<b>`) does not.
+      .map((t) => (t.kind === 'text' ? t.value : BLOCK.has(t.tag) || t.tag === 'br' ? ' ' : ''))
       .join(''),
   )
     .replace(/\s+/g, ' ')
@@ -167,6 +168,9 @@ function element({ tag, attrs, children }: Frame): PhrasingContent[] {
     case 's':
     case 'strike':
       return [{ type: 'delete', children }];
+    case 'sup':
+      // `2<sup>53</sup>` is 2^53, not 253.
+      return [{ type: 'text', value: '^' }, ...children];
     case 'tabitem':
     case 'tab': {
       // Docusaurus `<TabItem label="Yarn">`: which tab a code block belongs to is worth keeping.

@@ -4,7 +4,8 @@
 //   directory  `install.md` → `install/`     (MkDocs default)       page base `.../faq/`
 //   clean      `install.md` → `install`      (Docusaurus, VitePress cleanUrls)  base `.../faq`
 //   as-is      the path is kept as written
-// In every style a folder's README.md or index.md is the folder itself. Links that climb out
+// A source is `.md`, `.mdx` or `.markdown`. In every style a folder's README or index is the
+// folder itself; a file viewed on a forge (github.com/…/blob/…) is as-is. Links that climb out
 // of the site (`../config/x.toml` from a page at the site's root) go to --repo-url if given.
 import type { Nodes } from 'mdast';
 
@@ -33,8 +34,12 @@ export function linkRewrite(): LinkRewrite {
   return { unresolved: [], rewritten: [], outside: [] };
 }
 
-/** The style a base URL suggests: `/faq/` directory, `/faq.html` html, `/faq` clean. */
+/** A file viewed in a forge's repository browser (`github.com/o/r/blob/main/FAQ.md`): sources are served as they are. */
+const FORGE_FILE = /^(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|gitea\.com)$/i;
+
+/** The style a base URL suggests: a forge's file view as-is, `/faq/` directory, `/faq.html` html, `/faq` clean. */
 export function inferLinkStyle(baseUrl: URL): LinkStyle {
+  if (FORGE_FILE.test(baseUrl.hostname) && /\/(?:-\/)?(?:blob|src|tree)\//.test(baseUrl.pathname)) return 'as-is';
   if (baseUrl.pathname.endsWith('/')) return 'directory';
   if (/\.html?$/i.test(baseUrl.pathname)) return 'html';
   return 'clean';
@@ -75,10 +80,12 @@ export function absoluteUrl(
   if (target.origin === baseUrl.origin && style !== 'as-is') {
     const file = target.pathname.slice(target.pathname.lastIndexOf('/') + 1);
     const stem = target.pathname.slice(0, -file.length);
-    if (/^(readme|index)\.md$/i.test(file)) target.pathname = stem;
-    else if (/\.md$/i.test(file)) target.pathname = stem + served(file.slice(0, -3), style);
+    const source = /\.(?:md|mdx|markdown)$/i.exec(file);
+    if (/^(readme|index)\.(?:md|mdx|markdown)$/i.test(file)) target.pathname = stem;
+    else if (source) target.pathname = stem + served(file.slice(0, source.index), style);
   }
-  if (!fragmentOnly) state.rewritten?.push({ from: url, to: target.href });
+  // A link that leaves the site is reported as that alone, not also as rewritten.
+  if (!fragmentOnly && !state.outside?.includes(url)) state.rewritten?.push({ from: url, to: target.href });
   return target.href;
 }
 

@@ -18,7 +18,7 @@ import { attachFootnotes, extractFootnotes, removeAbbreviations, resolveReferenc
 import { hasBody, isComment, isNotice, isQuestion, splitSections, type Section } from './sections.js';
 import { isNavigation, isQuotedMessage, questionFromHeading } from './statements.js';
 import { expandTemplates } from './templates.js';
-import { dropEdgeRules, tidyAnswer } from './tidy.js';
+import { dropEdgeRules, restoreTextDirectives, tidyAnswer } from './tidy.js';
 
 export interface ImportOptions {
   /** Where the page is published; relative links resolve against it. */
@@ -71,6 +71,7 @@ export function importPage(source: string, options: ImportOptions = {}): Importe
   const notes = new Notes();
   const markdown = expandTemplates(source, notes);
   const tree = parseMarkdown(markdown, { frontmatter: true });
+  restoreTextDirectives(tree, markdown);
   const bullet = authorsBullet(tree, markdown);
   // Page-wide definitions first, so that none is left in whichever section held it.
   resolveReferences(tree, notes);
@@ -105,7 +106,7 @@ export function importPage(source: string, options: ImportOptions = {}): Importe
     root.children = attachFootnotes(root.children, footnotes, cited);
     convertHtml(root, notes);
     renderAdmonitions(root);
-    tidyAnswer(root, markdown, notes);
+    tidyAnswer(root, notes);
     root.children = dropEdgeRules(root.children);
     absolutizeLinks(root, options.baseUrl, links, linkOptions);
     return serialise(root, bullet);

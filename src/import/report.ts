@@ -26,7 +26,11 @@ export function formatNotes(page: Pick<ImportedPage, 'skipped' | 'madeQuestions'
   const details = new Map<NoteKind, string[]>();
   const push = (kind: NoteKind, detail: string): void => void (details.get(kind) ?? details.set(kind, []).get(kind)!).push(detail);
   for (const s of page.skipped) push('skipped', `"${s.heading}": ${s.reason}`);
-  for (const m of page.madeQuestions) push('question', `"${m.heading}" → "${m.question}"`);
+  for (const m of page.madeQuestions)
+    push(
+      'question',
+      m.question === m.heading ? `"${m.heading}" (kept as written: it reads as a member would ask)` : `"${m.heading}" → "${m.question}"`,
+    );
   for (const note of page.notes) push(note.kind, note.detail);
 
   const lines: string[] = [];

@@ -2,7 +2,7 @@
 // a part of the question above it, the page title, a trailing notice (the footer), or neither.
 import type { Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { questionBlockTitle } from './admonitions.js';
+import { lineText, paragraphLines, paragraphOf, questionBlockTitle } from './admonitions.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import { htmlText } from './html.js';
 import { stripAttributeLists } from './tidy.js';
@@ -67,6 +67,11 @@ export function splitSections(tree: Root): PageSections {
       open(boldSection({ children: [{ type: 'text', value: question }] }, question, parseMarkdown(body).children));
       if (closed) current = underHeading;
       else inDetails = true;
+    } else if (lineQuestion(node)) {
+      // `Why does it hum?` over `: Because ...` (a definition list), or `**Q**: Why ...?` over
+      // `**A**: Because ...`: the question's line, and the answer on the lines below.
+      const { question, rest } = lineQuestion(node)!;
+      open(boldSection({ children: [{ type: 'text', value: question }] }, question, rest ? [rest] : []));
     } else if (boldQuestion(node)) {
       // Many FAQ pages write questions as a bold line (`**Can I ...?**`) instead of a heading,
       // with the answer below it or on the next line of the same paragraph.
@@ -107,15 +112,22 @@ function headingText(heading: { readonly children: PhrasingContent[] }): string 
  * question marks of its layout ("Q: ", "Q3. ", "Question: ") or decoration (":question:", "❓").
  */
 export function questionText(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^(?::[\w+-]+:\s*)+/, '')
-    .replace(/^[\p{Extended_Pictographic}\uFE0F\u200D\s]+/u, '')
-    .replace(/[\s\uFE0F\u200D]*(?:\p{Extended_Pictographic}[\uFE0F\u200D]*)+$/u, '')
-    .replace(/^Q(?:uestion)?\s*\d*\s*[:.)]\s+(?=\S)/i, '')
-    .replace(/^(?:\d+(?:\.\d+)*[.):]|\d+(?:\.\d+)+)\s+(?=\S)/, '')
-    .trim();
+  return (
+    text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^(?::[\w+-]+:\s*)+/, '')
+      .replace(/^[\p{Extended_Pictographic}\uFE0F\u200D\s]+/u, '')
+      .replace(/[\s\uFE0F\u200D]*(?:\p{Extended_Pictographic}[\uFE0F\u200D]*)+$/u, '')
+      .replace(/^Q(?:uestion)?\s*\d*\s*[:.)]\s+(?=\S)/i, '')
+      .replace(/^(?:\d+(?:\.\d+)*[.):]|\d+(?:\.\d+)+)\s+(?=\S)/, '')
+      .trim()
+      // "Do all backends support copying" asks, whether or not the page wrote the "?".
+      .replace(
+        /^((?:do|does|did|can|could|is|are|was|were|will|would|should|shall|may|might|must|has|have)\s+\S+\s+\S.*?)[ \t]*$/i,
+        (q: string) => (/[?.!:]$/.test(q) ? q : `${q}?`),
+      )
+  );
 }
 
 const ANSWER_MARK = /^\s*(?:A|Answer)\s*\d*\s*:\s*(?=\S)/;
@@ -129,15 +141,40 @@ function withoutAnswerMark(body: RootContent[]): RootContent[] {
     const value = lead.value.replace(ANSWER_MARK, '');
     return [{ ...first, children: value === '' ? trimStart(after) : [{ ...lead, value }, ...after] }, ...rest];
   }
-  // `**A:** Yes, ...`
+  // `**A:** Yes, ...`, or `**A**: Yes, ...`
   if (lead?.type === 'strong' && /^\s*(?:A|Answer)\s*:\s*$/.test(toString(lead)))
     return [{ ...first, children: trimStart(after) }, ...rest];
+  const [colon, ...tail] = after;
+  if (lead?.type === 'strong' && /^\s*(?:A|Answer)\s*$/.test(toString(lead)) && colon?.type === 'text' && /^\s*:/.test(colon.value)) {
+    const value = colon.value.replace(/^\s*:\s*/, '');
+    return [{ ...first, children: value === '' ? trimStart(tail) : [{ ...colon, value }, ...tail] }, ...rest];
+  }
   return body;
 }
 
 function trimStart(children: PhrasingContent[]): PhrasingContent[] {
   const [lead, ...rest] = children;
   return lead?.type === 'text' ? [{ ...lead, value: lead.value.trimStart() }, ...rest] : children;
+}
+
+const Q_MARK = /^Q(?:uestion)?\s*\d*\s*[:.]\s*(\S.*\?)\s*$/i;
+
+/** A paragraph whose first line asks, marked `Q:` or followed by a `: ` definition line. */
+function lineQuestion(node: RootContent): { question: string; rest?: Paragraph } | undefined {
+  if (node.type !== 'paragraph') return undefined;
+  const lines = paragraphLines(node);
+  const first = lineText(lines[0] ?? []);
+  const marked = Q_MARK.exec(first);
+  const next = lines[1];
+  const definition = !marked && /\?$/.test(first) && next !== undefined && /^:\s/.test(lineText(next));
+  if (!marked && !definition) return undefined;
+  const body = lines.slice(1);
+  if (definition) {
+    const [lead, ...after] = body[0]!;
+    body[0] = lead?.type === 'text' ? [{ ...lead, value: lead.value.replace(/^\s*:\s+/, '') }, ...after] : body[0]!;
+  }
+  const rest = paragraphOf(body);
+  return { question: questionText(marked ? marked[1]! : first), ...(rest ? { rest } : {}) };
 }
 
 /** A paragraph that is a bold question: alone, or followed on its next line by the answer. */

@@ -10,6 +10,13 @@ export function isNavigation(text: string): boolean {
   return NAVIGATION.test(text.replace(/[:.]$/, '').trim());
 }
 
+/** A word ending in -ing that is a verb form, not a noun like "string" or "morning". */
+const GERUND =
+  /^(?![Tt]hing$|[Ss]tring$|[Rr]ing$|[Kk]ing$|[Ww]ing$|[Ss]pring$|(?:[Ss]ome|[Aa]ny|[Nn]o|[Ee]very)thing$|[Cc]eiling$|[Mm]orning$|[Ee]vening$)[A-Za-z]{3,}ing$/;
+/** Finite verbs that make a heading a sentence of its own. */
+const VERB =
+  /^(?:is|are|was|were|isn't|aren't|has|have|hasn't|does|doesn't|did|didn't|do|don't|can|can't|cannot|won't|will|should|must|keeps?|fails?|failed|crashes|crashed|stops?|stopped|shows?|appears?|drops?|hangs?|freezes|breaks?|works?|doesnt|not|never)$/i;
+
 const QUOTED = /^["“'`](.+)["”'`]$/;
 
 /** A heading that quotes a message ("Beatmap not owned by you!") asks what it means. */
@@ -31,12 +38,12 @@ export function questionFromHeading(text: string): string {
   const quoted = QUOTED.exec(heading);
   if (quoted) return `What does "${quoted[1]!.trim()}" mean?`;
   const words = heading.split(/\s+/);
-  if (words.length > 4) return heading;
+  // A sentence ("`zorp.flux` is undefined.", "Hub drops every hour") or a symptom ending in a
+  // gerund ("Status LED blinking") is already how people ask: no "What is" in front of it.
+  if (words.length > 4 || /[.!]$/.test(heading) || words.slice(1).some((w) => VERB.test(w))) return heading;
+  if (words.length > 1 && GERUND.test(words.at(-1)!)) return heading;
   const first = words[0]!;
-  if (
-    /^[A-Za-z]{3,}ing$/.test(first) &&
-    !/^(?:thing|string|ring|king|wing|spring|something|anything|nothing|everything|ceiling|morning|evening)$/i.test(first)
-  ) {
+  if (GERUND.test(first)) {
     return `How does ${lowerFirst(heading)} work?`;
   }
   const last = words.at(-1)!.replace(/[^\p{L}\p{N}]+$/u, '');

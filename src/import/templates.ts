@@ -19,6 +19,14 @@ const LIQUID_TAG = /\{%-?\s*(\w+)\b(?:(?!%\}).)*?-?%\}/g;
 /** `{{ site.baseurl }}`, `{{ "/docs/" | relative_url }}`, `{{ site.url }}{{ site.baseurl }}`. */
 const LIQUID_URL =
   /\{\{-?\s*(?:site\.(?:baseurl|url)|(['"])([^'"]*)\1\s*\|\s*(?:relative_url|absolute_url|prepend:\s*site\.baseurl))\s*-?\}\}/g;
+/** An MDX comment (a JSX comment in braces): a note for the page's editors. */
+const MDX_COMMENT = /\{\/\*[\s\S]*?\*\/\}/g;
+/** A MkDocs macro or Jinja call, `{{ since('2.0') }}`: what it renders cannot be known here. */
+const MACRO_CALL = /\{\{-?\s*[\w.]+\([^{}]*\)\s*-?\}\}/g;
+/** MDX callout components on lines of their own: `<Note>`, `<Aside type="tip" title="…">`, `<Admonition type="warning">`. */
+const MDX_CALLOUT_OPEN = /^\s*<(Note|Tip|Info|Warning|Danger|Caution|Important|Callout|Aside|Admonition)\b([^>]*?)>\s*$/;
+const MDX_CALLOUT_CLOSE = /^\s*<\/(Note|Tip|Info|Warning|Danger|Caution|Important|Callout|Aside|Admonition)>\s*$/;
+
 /** Any other Liquid or Hugo value (`{{ page.version }}`, `{{ .Site.Params.x }}`): unknowable here. */
 const LIQUID_VALUE = /\{\{-?\s*\.?[\w.]+(?:\s*\|[^}]*)?\s*-?\}\}/g;
 /** A Hugo shortcode call: `{{< name args >}}` or `{{% name args %}}`, a closing one with `/name`. */
@@ -29,7 +37,7 @@ const KRAMDOWN_TOC_ITEM = /^\s*(?:[*+-]|1\.)\s+(?:TOC|Table of contents)\s*$/i;
 const MDX_IMPORT = /^import\s+(?:[\w*{}\s,]+\s+from\s+)?['"][^'"]+['"];?\s*$/;
 const MDX_EXPORT = /^export\s+(?:const|let|var|function|default)\b/;
 const WIKI_LINK = /\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]/g;
-const MARK = /==(?=\S)([^=\n]*?\S)==/g;
+const MARK = /==(?=[^\s=])([^=\n]*?[^\s=])==/g;
 const FENCE = /^(\s*(?:>\s*)*)(`{3,}|~{3,})/;
 
 /** The page with template syntax rewritten; each rewrite noted as a `template` note. */
@@ -122,6 +130,17 @@ function blockLine(line: string, next: string | undefined, notes: Notes): BlockR
     notes.add('template', 'table of contents marker {:toc}');
     return { lines: [], skipNext: true };
   }
+  const callout = MDX_CALLOUT_OPEN.exec(line);
+  if (callout) {
+    const [, component, args] = callout as unknown as [string, string, string];
+    const name = component.toLowerCase();
+    const given = attribute(args, 'type') ?? attribute(args, 'variant') ?? (NOTICE_NAMES.has(name) ? name : 'note');
+    const type = /^[\w-]+$/.test(given) ? given : 'note';
+    const title = attribute(args, 'title');
+    notes.add('template', `<${component}> turned into a quote`);
+    return { lines: ['', `::: ${type}${title ? ` ${title}` : ''}`] };
+  }
+  if (MDX_CALLOUT_CLOSE.test(line)) return { lines: [':::', ''] };
   if (MDX_IMPORT.test(line)) {
     notes.add('template', 'MDX import line');
     return { lines: [] };
@@ -213,6 +232,8 @@ function positional(args: string): string[] {
 /** Template syntax inside a line of prose. */
 function inline(text: string, notes: Notes): string {
   let out = text.replace(SHORTCODE_COMMENT, () => (notes.add('template', 'shortcode comment removed'), ''));
+  out = out.replace(MDX_COMMENT, () => (notes.add('template', 'MDX comment removed'), ''));
+  out = out.replace(MACRO_CALL, (call) => (notes.add('template', `macro ${call} removed`), ''));
   out = out.replace(LIQUID_URL, (_m, _q, path: string | undefined) => (notes.add('template', 'Liquid site URL'), path ?? ''));
   out = out.replace(SHORTCODE, (_m, _delim, closing: string, name: string, args: string) => {
     const lower = name.toLowerCase();

@@ -1,6 +1,6 @@
 // Last clean-up of an answer's tree before it is written as Markdown: what a static-site
 // generator reads but a chat platform would show as text.
-import type { Nodes, RootContent } from 'mdast';
+import type { Code, Nodes, RootContent } from 'mdast';
 import type { Notes } from './notes.js';
 import { rewriteChildren, sourceOf } from './tree.js';
 
@@ -13,9 +13,12 @@ export function stripAttributeLists(text: string): string {
   return text.replace(ATTRIBUTE_LIST, '');
 }
 
-export function tidyAnswer(root: Nodes, source: string, notes: Notes): void {
-  // micromark reads `:name` inside a sentence (even in `{:target=...}`) as a directive; on the
-  // page it was text. Put it back, and merge the pieces, before looking at the text.
+/**
+ * micromark reads `:name` inside a sentence (even in `{:target=...}`, or "Grey/:zorp" in a
+ * heading) as a directive; on the page it was text. Put it back, merging the pieces, before
+ * anything reads the text: headings become questions from it.
+ */
+export function restoreTextDirectives(root: Nodes, source: string): void {
   rewriteChildren(root, (children) =>
     mergeTexts(
       children.map((child): RootContent =>
@@ -23,6 +26,9 @@ export function tidyAnswer(root: Nodes, source: string, notes: Notes): void {
       ),
     ),
   );
+}
+
+export function tidyAnswer(root: Nodes, notes: Notes): void {
   rewriteChildren(root, (children, parent) => {
     const out = children.flatMap((child): RootContent[] => {
       if (child.type === 'text') {
@@ -33,12 +39,26 @@ export function tidyAnswer(root: Nodes, source: string, notes: Notes): void {
         return value === '' ? [] : [{ ...child, value }];
       }
       if (child.type === 'inlineCode') return [{ ...child, value: child.value.replace(/[ \t]*\n[ \t]*/g, ' ') }];
+      if (child.type === 'code' && child.meta) return labelledCode(child);
       return [child];
     });
     return parent.type === 'paragraph' || parent.type === 'heading' || parent.type === 'tableCell' ? trimEdges(out) : out;
   });
   // Paragraphs that held nothing but an attribute list (`{: .note }` on its own line) or an anchor.
   rewriteChildren(root, (children) => children.filter((child) => !(child.type === 'paragraph' && child.children.length === 0)));
+}
+
+/**
+ * A fence's meta is for the site (```` ```md [Two columns] ````, ```` ```yaml tab="Static" ````,
+ * ```` ```js title="app.js" {2} ````): chat platforms would read it as part of the language. A
+ * label it names (a code group's tab, a file's title) becomes a bold line above the block.
+ */
+function labelledCode(code: Code): RootContent[] {
+  const meta = code.meta ?? '';
+  const label =
+    /\[([^\]]+)\]/.exec(meta)?.[1] ?? /\b(?:tab|title|filename)\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(meta)?.slice(1).find(Boolean);
+  const bare: Code = { ...code, meta: null };
+  return label ? [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: label.trim() }] }] }, bare] : [bare];
 }
 
 function mergeTexts(children: RootContent[]): RootContent[] {

@@ -246,6 +246,68 @@ describe('a README-style FAQ (numbered and Q:-marked headings, HTML headings, de
   });
 });
 
+describe('shapes seen on real FAQ pages (content tabs, MDX callouts, code groups, definition lists, Q/A marks)', () => {
+  const page = importPage(read('survey-shapes.md'), { baseUrl: base });
+  const templates = page.notes.filter((n) => n.kind === 'template').map((n) => n.detail);
+
+  it('keeps content tabs and code-group tabs as bold labels over plain code blocks, without the fence meta', () => {
+    expect(answerOf(page, 'How do I configure Zorp?')).toMatch(
+      /^\*\*zorp\.toml\*\*\n\n```toml\nspeed = 3\n```\n\n\*\*pyproject\.toml\*\*\n\n```toml\n\[tool\.zorp\]\nspeed = 3\n```/,
+    );
+    expect(answerOf(page, 'How do I lay out the dashboard?')).toBe(
+      '**Two columns**\n\n```md\n<div class="grid">left</div>\n```\n\n**Three columns**\n\n```md\n<div class="grid-3">middle</div>\n```\n\n**dash.js**\n\n```js\nconst columns = 2;\n```',
+    );
+  });
+
+  it('renders MDX callouts as labelled quotes, keeping code and angle brackets, and drops MDX comments', () => {
+    const configure = answerOf(page, 'How do I configure Zorp?');
+    expect(configure).toContain('> **Note:** Give the `zorp` user access with `chown zorp <folder>`.');
+    expect(configure).toContain('> **TL;DR:** The defaults are fine.');
+    expect(configure).not.toContain('anchor');
+    expect(templates).toEqual(expect.arrayContaining(['<Note> turned into a quote', 'MDX comment removed']));
+  });
+
+  it('takes definition-list and Q:/A: pairs as questions, without their marks', () => {
+    expect(answerOf(page, 'What happens if I put a gadget in my widget?')).toBe('The gadget is ignored.');
+    expect(answerOf(page, 'Should I ship the gadget lockfile?')).toBe('No, leave it out.');
+    expect(answerOf(page, 'Why does the zorp hum?')).toBe('Because the fan is on. Since it is quieter.');
+    expect(answerOf(page, 'Can I turn the hum off?')).toBe('Yes, in the settings.');
+    expect(templates).toContain("macro {{since('2.0')}} removed");
+  });
+
+  it('words statement headings as members ask, and leaves sentences and symptoms as written', () => {
+    const questions = page.draft.entries.map((e) => e.question);
+    expect(questions).toEqual(
+      expect.arrayContaining([
+        'Do all zorps support humming?',
+        'Status LED blinking',
+        'zorp.flux is undefined.',
+        'Why does zp, the short name, fail?',
+        'The Screen Shows Grey/:zorp Looks Dull',
+      ]),
+    );
+    expect(questions.some((q) => /^What (is|are) (Status|zorp)/.test(q))).toBe(false);
+    expect(templates.some((t) => t.includes('marked'))).toBe(false);
+  });
+
+  it('reads HTML headings and superscripts as the page shows them, and links .mdx sources like .md', () => {
+    expect(answerOf(page, 'Why does zp, the short name, fail?')).toBe('Counts go up to 2^53 before the alias breaks.');
+    expect(answerOf(page, 'The Screen Shows Grey/:zorp Looks Dull')).toBe(
+      'Reset the colours. See [the logs](https://docs.example.org/logs/) and [tuning](https://docs.example.org/TUNING/).',
+    );
+    for (const entry of page.draft.entries) expect(entry.answer).not.toMatch(/:::|=== "|\{\/\*|\{\{|<Note>|<Aside/);
+    loads(page);
+  });
+
+  it('keeps links as written on a page viewed on a forge', () => {
+    const forge = importPage(read('survey-shapes.md'), { baseUrl: new URL('https://github.com/acme/zorp/blob/main/docs/FAQ.md') });
+    expect(forge.linkStyle).toBe('as-is');
+    expect(answerOf(forge, 'The Screen Shows Grey/:zorp Looks Dull')).toContain(
+      '[tuning](https://github.com/acme/zorp/blob/main/docs/TUNING.md)',
+    );
+  });
+});
+
 describe('a page of `??? question` blocks (MkDocs Material, Haskell Stack style)', () => {
   const page = importPage(read('mkdocs-question-blocks.md'), { baseUrl: base });
 
