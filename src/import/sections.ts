@@ -30,6 +30,8 @@ export function splitSections(tree: Root): PageSections {
   let current: Section | undefined;
   /** The last section opened by a heading: what follows a question block or list belongs to it again. */
   let underHeading: Section | undefined;
+  /** Heading sections whose answer opens with a `Q:` restating their question. */
+  const restated = new Set<Section>();
   /** Inside `<details><summary>Question?</summary>`, until its `</details>`. */
   let inDetails = false;
   const open = (section: Section): void => {
@@ -71,7 +73,12 @@ export function splitSections(tree: Root): PageSections {
       // `Why does it hum?` over `: Because ...` (a definition list), or `**Q**: Why ...?` over
       // `**A**: Because ...`: the question's line, and the answer on the lines below.
       const { question, rest } = lineQuestion(node)!;
-      open(boldSection({ children: [{ type: 'text', value: question }] }, question, rest ? [rest] : []));
+      if (current !== undefined && current === underHeading && current.body.length === 0 && isQuestion(current.text)) {
+        // Right under its heading, a `Q:` restates the heading's question in full: it opens
+        // the heading's answer (without the mark) instead of an entry of its own.
+        current.body.push({ type: 'paragraph', children: [{ type: 'text', value: question }] }, ...(rest ? withoutAnswerMark([rest]) : []));
+        restated.add(current);
+      } else open(boldSection({ children: [{ type: 'text', value: question }] }, question, rest ? [rest] : []));
     } else if (boldQuestion(node)) {
       // Many FAQ pages write questions as a bold line (`**Can I ...?**`) instead of a heading,
       // with the answer below it or on the next line of the same paragraph.
@@ -90,7 +97,11 @@ export function splitSections(tree: Root): PageSections {
       add(node);
     }
   }
-  page.sections = page.sections.map((section) => ({ ...section, body: withoutAnswerMark(section.body) }));
+  page.sections = page.sections.map((section) => {
+    // After a restated question, the `A:` that follows it goes too.
+    const body = restated.has(section) ? [section.body[0]!, ...withoutAnswerMark(section.body.slice(1))] : withoutAnswerMark(section.body);
+    return { ...section, body };
+  });
   return page;
 }
 
@@ -157,18 +168,28 @@ function trimStart(children: PhrasingContent[]): PhrasingContent[] {
   return lead?.type === 'text' ? [{ ...lead, value: lead.value.trimStart() }, ...rest] : children;
 }
 
-const Q_MARK = /^Q(?:uestion)?\s*\d*\s*[:.]\s*(\S.*\?)\s*$/i;
+const Q_MARK = /^Q(?:uestion)?\s*\d*\s*[:.]\s*(\S[\s\S]*\?)\s*$/i;
 
 /** A paragraph whose first line asks, marked `Q:` or followed by a `: ` definition line. */
 function lineQuestion(node: RootContent): { question: string; rest?: Paragraph } | undefined {
   if (node.type !== 'paragraph') return undefined;
   const lines = paragraphLines(node);
   const first = lineText(lines[0] ?? []);
-  const marked = Q_MARK.exec(first);
+  // A `Q:` question may be hard-wrapped: it runs to the first line that ends with `?`.
+  const end = /^Q(?:uestion)?\s*\d*\s*[:.]/i.test(first) ? lines.findIndex((line) => /\?\s*$/.test(lineText(line))) : 0;
+  const marked =
+    end >= 0
+      ? Q_MARK.exec(
+          lines
+            .slice(0, end + 1)
+            .map(lineText)
+            .join(' '),
+        )
+      : null;
   const next = lines[1];
   const definition = !marked && /\?$/.test(first) && next !== undefined && /^:\s/.test(lineText(next));
   if (!marked && !definition) return undefined;
-  const body = lines.slice(1);
+  const body = lines.slice(marked ? end + 1 : 1);
   if (definition) {
     const [lead, ...after] = body[0]!;
     body[0] = lead?.type === 'text' ? [{ ...lead, value: lead.value.replace(/^\s*:\s+/, '') }, ...after] : body[0]!;

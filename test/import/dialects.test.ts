@@ -275,6 +275,12 @@ describe('shapes seen on real FAQ pages (content tabs, MDX callouts, code groups
     expect(templates).toContain("macro {{since('2.0')}} removed");
   });
 
+  it('under a question heading, a hard-wrapped Q: restating it opens the answer, without the Q: and A: marks', () => {
+    expect(answerOf(page, "Why can't I just copy the zorp folder?")).toBe(
+      'I copied the whole zorp folder to a new machine and it does not start there. Why not?\n\nThe folder holds a machine key; run `zorp init` on the new machine.',
+    );
+  });
+
   it('words statement headings as members ask, and leaves sentences and symptoms as written', () => {
     const questions = page.draft.entries.map((e) => e.question);
     expect(questions).toEqual(
