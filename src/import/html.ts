@@ -134,7 +134,12 @@ function build(tokens: (Token | NodeToken)[], block: boolean, newParagraph: () =
       if (token.kind === 'close') continue;
       if (token.tag === 'br') target().push({ type: 'break' });
       else if (token.tag === 'img') target().push(...image(token.attrs));
-      else if (block && BLOCK.has(token.tag)) newParagraph();
+      else if (token.attrs.href || token.attrs.link) {
+        // A self-closing component that links somewhere (`<LinkCard link="…" title="…" />`).
+        const url = token.attrs.href || token.attrs.link!;
+        const text = (token.attrs.title || token.attrs.label || token.attrs.text || url).trim();
+        target().push({ type: 'link', url, children: [{ type: 'text', value: text }] });
+      } else if (block && BLOCK.has(token.tag)) newParagraph();
     } else if (token.kind === 'open') {
       if (block && BLOCK.has(token.tag) && token.tag !== 'summary') {
         while (stack.length > 0) close(stack.pop()!);

@@ -73,7 +73,11 @@ function mergeTexts(children: RootContent[]): RootContent[] {
 
 /** Whitespace left at a paragraph's edges by a dropped anchor or line break would be escaped as `&#x20;`. */
 function trimEdges(children: RootContent[]): RootContent[] {
-  const out = [...children];
+  // `<br/><br/> text`: one line break, and no space escaped as `&#x20;` at the new line's start.
+  const out = children.filter((child, i) => !(child.type === 'break' && children[i - 1]?.type === 'break'));
+  out.forEach((child, i) => {
+    if (child.type === 'text' && out[i - 1]?.type === 'break') out[i] = { ...child, value: child.value.trimStart() };
+  });
   while (out[0]?.type === 'break') out.shift();
   while (out.at(-1)?.type === 'break') out.pop();
   const first = out[0];

@@ -281,6 +281,12 @@ describe('shapes seen on real FAQ pages (content tabs, MDX callouts, code groups
     );
   });
 
+  it('makes a run of <br/> one line break and a self-closing link component a link', () => {
+    expect(answerOf(page, 'How do I mirror a zorp?')).toBe(
+      '1. Use the mirror flag. \\\n   *Mirrors lag a day.*\n2. Or copy it by hand.\n\nResizing is covered too:\n\n[Resizing](https://docs.example.org/features/resize)',
+    );
+  });
+
   it('words statement headings as members ask, and leaves sentences and symptoms as written', () => {
     const questions = page.draft.entries.map((e) => e.question);
     expect(questions).toEqual(
