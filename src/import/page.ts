@@ -179,8 +179,14 @@ function classify(sections: readonly Section[], options: ImportOptions, skipped:
       pending.push(entry);
       stack.push({ depth: section.depth, text: section.text, owner: entry });
     };
-    if (section.text !== '' && (isQuestion(section.text) || (options.allHeadings === true && hasBody(section)))) return open(section.text);
     const owner = [...stack].reverse().find((s) => s.owner)?.owner;
+    // A follow-up under a question ("How do I set them elsewhere?" under "Where are models
+    // stored?") means nothing on its own: it stays part of the answer it follows up.
+    if (owner && FOLLOW_UP.test(section.text) && isQuestion(owner.question) && section.depth > owner.section.depth) {
+      stack.push({ depth: section.depth, text: section.text, owner });
+      return void owner.parts.push(section);
+    }
+    if (section.text !== '' && (isQuestion(section.text) || (options.allHeadings === true && hasBody(section)))) return open(section.text);
     stack.push({ depth: section.depth, text: section.text, owner });
     if (owner) return void owner.parts.push(section);
     const below = descendants(sections, index);
@@ -195,6 +201,9 @@ function classify(sections: readonly Section[], options: ImportOptions, skipped:
   });
   return pending;
 }
+
+/** Words that lean on the question above: a heading with them asks nothing on its own. */
+const FOLLOW_UP = /\b(?:them|they|these|those|this one|that one|the (?:issue|problem|error|same|above))\b/i;
 
 /** Undefined when a statement heading becomes an entry; otherwise why not. */
 function statementVerdict(section: Section, below: readonly Section[], deepest: number, options: ImportOptions): string | undefined {

@@ -287,6 +287,13 @@ describe('shapes seen on real FAQ pages (content tabs, MDX callouts, code groups
     );
   });
 
+  it('keeps a follow-up question under the question it follows up, and a question that stands alone apart', () => {
+    expect(answerOf(page, 'Where are zorp logs stored?')).toBe(
+      'In `~/.zorp/logs`.\n\n**How do I move them elsewhere?**\n\nSet `ZORP_LOGS` to another folder.',
+    );
+    expect(answerOf(page, 'Can I rotate zorp logs?')).toBe('Yes, with `zorp rotate`.');
+  });
+
   it('words statement headings as members ask, and leaves sentences and symptoms as written', () => {
     const questions = page.draft.entries.map((e) => e.question);
     expect(questions).toEqual(
