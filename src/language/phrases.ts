@@ -83,6 +83,7 @@ const en: Phrases = {
     greeting: 'Hi! Ask me a question, or ask for the list of topics I know about.',
     thanks: 'Glad to help!',
     spam: 'I do not answer messages that ping everyone.',
+    chitchat: "I'm the FAQ bot: I answer questions from the FAQ. Ask me one, or ask for the list of topics I know about.",
   },
   noAnswer: (asked) => (asked ? `Sorry, I don't have an answer for “${asked}”.` : "Sorry, I don't have an answer to that in the FAQ."),
   notSure: (asked) =>
@@ -150,6 +151,7 @@ const de: Phrases = {
     greeting: 'Hallo! Stell mir eine Frage, oder frag nach der Liste der Themen, die ich kenne.',
     thanks: 'Gern geschehen!',
     spam: 'Auf Nachrichten, die alle anpingen, antworte ich nicht.',
+    chitchat: 'Ich bin der FAQ-Bot: Ich beantworte Fragen aus den FAQ. Stell mir eine, oder frag nach der Liste der Themen, die ich kenne.',
   },
   noAnswer: (asked) => (asked ? `Leider habe ich keine Antwort auf „${asked}“.` : 'Leider habe ich dazu keine Antwort in den FAQ.'),
   notSure: (asked) =>
@@ -219,6 +221,7 @@ const es: Phrases = {
     greeting: '¡Hola! Hazme una pregunta, o pide la lista de temas que conozco.',
     thanks: '¡Encantado de ayudar!',
     spam: 'No respondo a mensajes que mencionan a todo el mundo.',
+    chitchat: 'Soy el bot de preguntas frecuentes: respondo preguntas de las FAQ. Hazme una, o pide la lista de temas que conozco.',
   },
   noAnswer: (asked) =>
     asked
