@@ -7,7 +7,8 @@
 // A source is `.md`, `.mdx` or `.markdown`. In every style a folder's README or index is the
 // folder itself; a file viewed on a forge (github.com/…/blob/…) is as-is. Links that climb out
 // of the site (`../config/x.toml` from a page at the site's root) go to --repo-url if given.
-import type { Nodes } from 'mdast';
+import type { Nodes, RootContent } from 'mdast';
+import { rewriteChildren } from './tree.js';
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -113,4 +114,19 @@ function leavesSite(url: string, folder: URL): boolean {
     if (depth < 0) return true;
   }
   return false;
+}
+
+/**
+ * Without a base URL a relative link cannot be made absolute, and a chat platform shows
+ * `[guide](install.md)` as text: each becomes its text (an image its alt text), so a first import
+ * reads clean; the report says to pass --base-url to keep them as links.
+ */
+export function unlinkRelative(root: Nodes): void {
+  rewriteChildren(root, (children) =>
+    children.flatMap((child): RootContent[] => {
+      if (child.type === 'link' && !HAS_SCHEME.test(child.url)) return child.children;
+      if (child.type === 'image' && !HAS_SCHEME.test(child.url)) return child.alt ? [{ type: 'text', value: child.alt }] : [];
+      return [child];
+    }),
+  );
 }

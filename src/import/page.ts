@@ -11,7 +11,7 @@ import { liftAdmonitions, renderAdmonitions } from './admonitions.js';
 import { draftEntry, type DraftFile } from './draft.js';
 import { convertHtml } from './html.js';
 import { slugify, uniqueId } from './ids.js';
-import { absolutizeLinks, inferLinkStyle, linkRewrite, type LinkOptions, type LinkStyle } from './links.js';
+import { absolutizeLinks, inferLinkStyle, linkRewrite, unlinkRelative, type LinkOptions, type LinkStyle } from './links.js';
 import { Notes, type ImportNote } from './notes.js';
 import { phrasingKey } from './phrasing.js';
 import { attachFootnotes, extractFootnotes, removeAbbreviations, resolveReferences } from './references.js';
@@ -49,7 +49,7 @@ export interface ImportedPage {
   skipped: SkippedSection[];
   /** Statement headings imported under a question made from them. */
   madeQuestions: MadeQuestion[];
-  /** Relative links left as they were because there was no base URL. */
+  /** Relative links kept as their text because there was no base URL to resolve them against. */
   unresolvedLinks: string[];
   /** Every other decision, for the report. */
   notes: ImportNote[];
@@ -109,6 +109,7 @@ export function importPage(source: string, options: ImportOptions = {}): Importe
     tidyAnswer(root, notes);
     root.children = dropEdgeRules(root.children);
     absolutizeLinks(root, options.baseUrl, links, linkOptions);
+    if (!options.baseUrl) unlinkRelative(root);
     return serialise(root, bullet);
   };
 

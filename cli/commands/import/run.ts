@@ -70,12 +70,6 @@ export const importBody: CommandBody = {
       allHeadings: values['all-headings'] === true,
       questionsOnly: values['questions-only'] === true,
     });
-    if (imported.unresolvedLinks.length > 0) {
-      throw new FaqbotError(
-        'usage',
-        `${input} has relative links (e.g. ${imported.unresolvedLinks[0]}); pass --base-url with the address the page is published at, e.g. --base-url https://wiki.example.org/faq.html`,
-      );
-    }
     if (imported.draft.entries.length === 0) {
       throw new FaqbotError(
         'import',
@@ -178,6 +172,11 @@ function parseRepoUrl(value: string | undefined): URL | undefined {
 /** What the importer decided, grouped, on stderr: stdout may be the YAML itself. */
 function printDecisions(imported: ImportedPage, io: Io): void {
   for (const line of formatNotes(imported)) io.err(line);
+  const unresolved = imported.unresolvedLinks;
+  if (unresolved.length > 0)
+    io.err(
+      `import: warning: ${unresolved.length} relative link${unresolved.length === 1 ? '' : 's'} (e.g. ${unresolved[0]}) kept as ${unresolved.length === 1 ? 'its' : 'their'} text, since there is no --base-url to make ${unresolved.length === 1 ? 'it' : 'them'} absolute; re-import with --base-url and the address the page is published at (e.g. --base-url https://docs.example.org/faq/) to keep them as links`,
+    );
 }
 
 function readPage(path: string, display: string): string {
