@@ -78,7 +78,8 @@ function liftIn(children: RootContent[], source: string, notes: Notes): RootCont
     const lines = paragraphLines(node);
     const first = lineText(lines[0] ?? []);
     const mkdocs = MKDOCS_OPEN.exec(first);
-    if (mkdocs) {
+    const tab = TAB_OPEN.exec(first);
+    if (mkdocs || tab) {
       const body: RootContent[] = [];
       const rest = paragraphOf(lines.slice(1));
       if (rest) body.push(rest);
@@ -89,23 +90,14 @@ function liftIn(children: RootContent[], source: string, notes: Notes): RootCont
         liftAdmonitions(tree, code.value, notes);
         body.push(...tree.children);
       }
-      out.push(directive(mkdocs[2]!, mkdocs[3], body));
-      notes.add('admonition', `${mkdocs[1]} ${mkdocs[2]}`);
-      continue;
-    }
-    const tab = TAB_OPEN.exec(first);
-    if (tab) {
-      // A tab is no callout: its label becomes a bold line over its body, as for a Docusaurus TabItem.
-      const rest = paragraphOf(lines.slice(1));
-      out.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: tab[1]! }] }] });
-      if (rest) out.push(rest);
-      while (isIndentedCode(children[i + 1], source)) {
-        const code = children[++i] as { value: string };
-        const tree = parseMarkdown(code.value);
-        liftAdmonitions(tree, code.value, notes);
-        out.push(...tree.children);
+      if (mkdocs) {
+        out.push(directive(mkdocs[2]!, mkdocs[3], body));
+        notes.add('admonition', `${mkdocs[1]} ${mkdocs[2]}`);
+      } else {
+        // A tab is no callout: its label becomes a bold line over its body, as for a Docusaurus TabItem.
+        out.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: tab![1]! }] }] }, ...body);
+        notes.add('admonition', `=== "${tab![1]}" (a content tab: its label kept as a bold line)`);
       }
-      notes.add('admonition', `=== "${tab[1]}" (a content tab: its label kept as a bold line)`);
       continue;
     }
     const container = CONTAINER_OPEN.exec(first);
