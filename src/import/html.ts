@@ -136,7 +136,9 @@ function build(tokens: (Token | NodeToken)[], block: boolean, newParagraph: () =
       else if (token.tag === 'img') target().push(...image(token.attrs));
       else if (token.attrs.href || token.attrs.link) {
         // A self-closing component that links somewhere (`<LinkCard link="…" title="…" />`).
-        const url = token.attrs.href || token.attrs.link!;
+        // A component's `link` is a path in the site (VitePress resolves it from the root); an `href` is the browser's.
+        const link = token.attrs.link;
+        const url = token.attrs.href || (/^(?:[a-z][a-z0-9+.-]*:|[/.#])/i.test(link!) ? link! : `/${link}`);
         const text = (token.attrs.title || token.attrs.label || token.attrs.text || url).trim();
         target().push({ type: 'link', url, children: [{ type: 'text', value: text }] });
       } else if (block && BLOCK.has(token.tag)) newParagraph();

@@ -66,7 +66,10 @@ export function absoluteUrl(
     return url;
   }
   const style = options.style ?? inferLinkStyle(baseUrl);
-  const sourceBase = sourceFolder(baseUrl, style);
+  // A link to a Markdown source or a file is the generator's to rewrite, relative to the source
+  // file; a link written as an address (`../sizing/`, `install`) is left to the browser, which
+  // reads it against the page's own address (`/docs/v2/faq/`), not its source's folder.
+  const sourceBase = writtenAsAddress(url) ? new URL('.', baseUrl) : sourceFolder(baseUrl, style);
   const fragmentOnly = url.startsWith('#');
   const target = fragmentOnly ? new URL(url, baseUrl) : new URL(url, sourceBase);
   if (!fragmentOnly && !url.startsWith('/') && leavesSite(url, sourceBase)) {
@@ -103,6 +106,14 @@ function served(name: string, style: Exclude<LinkStyle, 'as-is'>): string {
 function sourceFolder(baseUrl: URL, style: LinkStyle): URL {
   if (style === 'directory' && baseUrl.pathname !== '/') return new URL('..', baseUrl);
   return new URL('.', baseUrl);
+}
+
+/** A relative link whose last segment names no file (`../sizing/`, `install`, `faq/#x`). */
+function writtenAsAddress(url: string): boolean {
+  const path = url.split(/[?#]/)[0]!;
+  if (path === '' || path.startsWith('/')) return false;
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return last === '' || last === '..' || last === '.' || !/\.[a-z0-9]{1,8}$/i.test(last);
 }
 
 /** True when `url`, relative to `folder`, climbs above the site's root. */

@@ -23,6 +23,16 @@ describe('link styles', () => {
     expect(resolve(url, style)).toBe(expected);
   });
 
+  it('reads a link written as an address against the page, and a link to a source against its folder', () => {
+    // /docs/v2/faq/ is built from /docs/v2/faq.md: a source link climbs from /docs/v2/, an address from the page.
+    const deep = new URL('https://docs.example.org/docs/v2/faq/');
+    const at = (url: string) => absoluteUrl(url, deep, linkRewrite(), { style: 'directory' });
+    expect(at('../sizing/')).toBe('https://docs.example.org/docs/v2/sizing/');
+    expect(at('../sizing.md')).toBe('https://docs.example.org/docs/sizing/');
+    expect(at('img/map.png')).toBe('https://docs.example.org/docs/v2/img/map.png');
+    expect(at('details/')).toBe('https://docs.example.org/docs/v2/faq/details/');
+  });
+
   it('sends a link that leaves the site to the repository, or reports it', () => {
     expect(resolve('../config/x.toml', 'directory', 'https://github.com/org/repo/blob/main/docs/')).toBe(
       'https://github.com/org/repo/blob/main/config/x.toml',
