@@ -10,6 +10,13 @@ export function isNavigation(text: string): boolean {
   return NAVIGATION.test(text.replace(/[:.]$/, '').trim());
 }
 
+/** Error messages used as headings: `SyntaxError: …`, `Error: EACCES …`, `fatal: …`. */
+const ERROR_MESSAGE = /^[\w.$-]*(?:error|exception|warning|fatal|panic)\b[^:]*:\s+\S/i;
+/** Verbs a heading gives as an instruction. */
+const IMPERATIVE =
+  /^(?:adjust|add|install|uninstall|configure|change|set|use|enable|disable|update|upgrade|remove|delete|create|connect|run|reset|restore|migrate|move|rename|export|import|build|deploy|debug|fix|avoid|increase|reduce|speed|limit|prevent|allow|block|share|sync|backup|back|downgrade|customize|customise|integrate)$/i;
+const PREPOSITION = /^(?:for|of|in|on|with|to|from|at|by|under|over|via|without|per)$/i;
+
 /** A word ending in -ing that is a verb form, not a noun like "string" or "morning". */
 const GERUND =
   /^(?![Tt]hing$|[Ss]tring$|[Rr]ing$|[Kk]ing$|[Ww]ing$|[Ss]pring$|(?:[Ss]ome|[Aa]ny|[Nn]o|[Ee]very)thing$|[Cc]eiling$|[Mm]orning$|[Ee]vening$)[A-Za-z]{3,}ing$/;
@@ -37,7 +44,11 @@ export function questionFromHeading(text: string): string {
   const heading = text.trim();
   const quoted = QUOTED.exec(heading);
   if (quoted) return `What does "${quoted[1]!.trim()}" mean?`;
+  // An error message as the heading ("SyntaxError: Unexpected token '?'") is asked about like a quoted one.
+  if (ERROR_MESSAGE.test(heading)) return `What does "${heading}" mean?`;
   const words = heading.split(/\s+/);
+  // An instruction ("Adjust sizes", "Install on Windows") is what someone asks how to do.
+  if (IMPERATIVE.test(words[0]!) && words.length > 1) return `How do I ${lowerFirst(heading)}?`;
   // A sentence ("`zorp.flux` is undefined.", "Hub drops every hour") or a symptom ending in a
   // gerund ("Status LED blinking") is already how people ask: no "What is" in front of it.
   if (words.length > 4 || /[.!]$/.test(heading) || words.slice(1).some((w) => VERB.test(w))) return heading;
@@ -46,9 +57,13 @@ export function questionFromHeading(text: string): string {
   if (GERUND.test(first)) {
     return `How does ${lowerFirst(heading)} work?`;
   }
-  const last = words.at(-1)!.replace(/[^\p{L}\p{N}]+$/u, '');
-  const plural = /[^s']s$/i.test(last) && !/(?:ss|us|is|ics)$/i.test(last);
-  return `What ${plural ? 'are' : 'is'} ${heading}?`;
+  // The head noun is the last word before a preposition: "Available characters for HOSTNAME" are.
+  const at = words.findIndex((w, i) => i > 0 && PREPOSITION.test(w));
+  const head = (at > 0 ? words[at - 1]! : words.at(-1)!).replace(/[^\p{L}\p{N}]+$/u, '');
+  const plural = /[^s']s$/i.test(head) && !/(?:ss|us|is|ics)$/i.test(head);
+  // "System requirements" reads "What are system requirements?"; Title Case and names stay.
+  const sentenceCase = words.length > 1 && words.slice(1).every((w) => !/^[A-Z][a-z]/.test(w));
+  return `What ${plural ? 'are' : 'is'} ${sentenceCase ? lowerFirst(heading) : heading}?`;
 }
 
 function lowerFirst(text: string): string {
