@@ -132,7 +132,8 @@ function blockLine(line: string, next: string | undefined, notes: Notes): BlockR
   }
   const callout = MDX_CALLOUT_OPEN.exec(line);
   if (callout) {
-    const [, component, args] = callout as unknown as [string, string, string];
+    const component = callout[1]!;
+    const args = callout[2]!;
     const name = component.toLowerCase();
     const given = attribute(args, 'type') ?? attribute(args, 'variant') ?? (NOTICE_NAMES.has(name) ? name : 'note');
     const type = /^[\w-]+$/.test(given) ? given : 'note';
@@ -151,7 +152,8 @@ function blockLine(line: string, next: string | undefined, notes: Notes): BlockR
   }
   const liquid = LIQUID_BLOCK.exec(line);
   if (liquid) {
-    const [, tag, args] = liquid as unknown as [string, string, string];
+    const tag = liquid[1]!;
+    const args = liquid[2]!;
     if (tag === 'raw') return { lines: [], start: 'raw' };
     if (tag === 'endraw') return { lines: [] };
     if (tag === 'comment') {
@@ -239,7 +241,9 @@ function inline(text: string, notes: Notes): string {
     const lower = name.toLowerCase();
     if (!closing && (lower === 'ref' || lower === 'relref')) {
       notes.add('template', `{{< ${lower} >}} made a link`);
-      return positional(args.trim())[0] ?? '';
+      const path = positional(args.trim())[0] ?? '';
+      // `ref "docs/cli.md"` names a page from the content root; `ref "cli.md"` one beside this page.
+      return /^[^./#][^#]*\//.test(path) ? `/${path}` : path;
     }
     notes.add('template', `{{< ${closing}${lower} >}} removed`);
     return '';

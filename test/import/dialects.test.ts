@@ -165,6 +165,8 @@ describe('a Hugo page (shortcodes)', () => {
     expect(email).toMatch(/Ask in the forum if it fails\.$/);
     for (const entry of page.draft.entries) expect(entry.answer).not.toMatch(TEMPLATE_DEBRIS);
     expect(templateNotes(page)).toEqual(expect.arrayContaining(['{{< ref >}} made a link', '{{< youtube >}} removed']));
+    // A ref path with folders names the page from the content root, not from beside this page.
+    expect(answerOf(page, 'Where is the command reference?')).toBe('In the [handbook](https://docs.example.org/docs/handbook/cli/).');
     loads(page);
   });
 });
