@@ -56,45 +56,41 @@ export function splitSections(tree: Root): PageSections {
     }
     if (node.type === 'yaml') {
       page.frontMatter = node.value;
-    } else if (node.type === 'heading' || htmlHeading(node)) {
-      const heading = node.type === 'heading' ? node : htmlHeading(node)!;
-      open((underHeading = { heading, text: headingText(heading), depth: heading.depth, body: [] }));
-    } else if (questionBlockTitle(node) !== undefined) {
-      // `??? question "..."` (MkDocs Material): the block is the question and its body the answer.
-      const text = questionBlockTitle(node)!;
-      open(boldSection({ children: [{ type: 'text', value: text }] }, text, [...(node as { children: RootContent[] }).children]));
-    } else if (detailsQuestion(node)) {
-      // `<details><summary>Can I ...?</summary>` (GitHub READMEs): a question block in HTML.
-      const { question, body, closed } = detailsQuestion(node)!;
-      open(boldSection({ children: [{ type: 'text', value: question }] }, question, parseMarkdown(body).children));
-      if (closed) current = underHeading;
-      else inDetails = true;
-    } else if (lineQuestion(node)) {
-      // `Why does it hum?` over `: Because ...` (a definition list), or `**Q**: Why ...?` over
-      // `**A**: Because ...`: the question's line, and the answer on the lines below.
-      const { question, rest } = lineQuestion(node)!;
-      if (current !== undefined && current === underHeading && current.body.length === 0 && isQuestion(current.text)) {
-        // Right under its heading, a `Q:` restates the heading's question in full: it opens
-        // the heading's answer (without the mark) instead of an entry of its own.
-        current.body.push({ type: 'paragraph', children: [{ type: 'text', value: question }] }, ...(rest ? withoutAnswerMark([rest]) : []));
-        restated.add(current);
-      } else open(boldSection({ children: [{ type: 'text', value: question }] }, question, rest ? [rest] : []));
-    } else if (boldQuestion(node)) {
-      // Many FAQ pages write questions as a bold line (`**Can I ...?**`) instead of a heading,
-      // with the answer below it or on the next line of the same paragraph.
-      const { strong, rest } = boldQuestion(node)!;
-      open(boldSection(strong, questionText(toString(strong, { includeHtml: false })), rest ? [rest] : []));
-    } else if (node.type === 'list' && node.children.length > 1 && node.children.every((item) => itemQuestion(item) !== undefined)) {
-      // A list whose every item is a bold question with its answer.
-      for (const item of node.children) {
-        const { strong, rest } = itemQuestion(item)!;
-        open(
-          boldSection(strong, questionText(toString(strong, { includeHtml: false })), [...(rest ? [rest] : []), ...item.children.slice(1)]),
-        );
-      }
-      current = underHeading;
     } else {
-      add(node);
+      const found = questionIn(node);
+      if (!found) {
+        add(node);
+        continue;
+      }
+      switch (found.kind) {
+        case 'heading':
+          open((underHeading = { heading: found.heading, text: headingText(found.heading), depth: found.heading.depth, body: [] }));
+          break;
+        case 'block':
+          // `??? question "..."` (MkDocs Material) or `<details><summary>Can I ...?</summary>`
+          // (GitHub READMEs): the block is the question and its body the answer.
+          open(textSection(found.question, found.body));
+          if (found.awaitsClose) inDetails = true;
+          else if (found.awaitsClose === false) current = underHeading;
+          break;
+        case 'line':
+          // `Why does it hum?` over `: Because ...` (a definition list), or `**Q**: Why ...?` over
+          // `**A**: Because ...`: the question's line, and the answer on the lines below.
+          if (current !== undefined && current === underHeading && current.body.length === 0 && isQuestion(current.text)) {
+            // Right under its heading, a `Q:` restates the heading's question in full: it opens
+            // the heading's answer (without the mark) instead of an entry of its own.
+            current.body.push({ type: 'paragraph', children: [{ type: 'text', value: found.question }] }, ...found.body);
+            restated.add(current);
+          } else open(textSection(found.question, found.body));
+          break;
+        case 'bold':
+          // Many FAQ pages write questions as a bold line (`**Can I ...?**`) instead of a heading,
+          // with the answer below it or on the next line of the same paragraph; some list them.
+          for (const { strong, body } of found.items)
+            open(boldSection(strong, questionText(toString(strong, { includeHtml: false })), body));
+          if (found.items.length > 1) current = underHeading;
+          break;
+      }
     }
   }
   page.sections = page.sections.map((section) => {
@@ -110,6 +106,46 @@ const BOLD_DEPTH = 7;
 /** A question that is no heading sits below every heading. */
 function boldSection(heading: Section['heading'], text: string, body: RootContent[]): Section {
   return { heading, text, depth: BOLD_DEPTH, body };
+}
+
+function textSection(question: string, body: RootContent[]): Section {
+  return boldSection({ children: [{ type: 'text', value: question }] }, question, body);
+}
+
+/** How a node of the page asks a question, if it does. */
+type Found =
+  | { kind: 'heading'; heading: Heading }
+  /** `awaitsClose`: a `<details>` block still waiting for its `</details>` (true) or closed (false). */
+  | { kind: 'block'; question: string; body: RootContent[]; awaitsClose?: boolean }
+  | { kind: 'line'; question: string; body: RootContent[] }
+  | { kind: 'bold'; items: { strong: Strong; body: RootContent[] }[] };
+
+/** Each node is read once, in this order: a heading, a question block, a marked line, a bold question. */
+function questionIn(node: RootContent): Found | undefined {
+  if (node.type === 'heading') return { kind: 'heading', heading: node };
+  const html = htmlHeading(node);
+  if (html) return { kind: 'heading', heading: html };
+  const title = questionBlockTitle(node);
+  if (title !== undefined) return { kind: 'block', question: title, body: [...(node as { children: RootContent[] }).children] };
+  const details = detailsQuestion(node);
+  if (details)
+    return { kind: 'block', question: details.question, body: parseMarkdown(details.body).children, awaitsClose: !details.closed };
+  const line = lineQuestion(node);
+  if (line) return { kind: 'line', question: line.question, body: line.rest ? [line.rest] : [] };
+  const bold = boldQuestion(node);
+  if (bold) return { kind: 'bold', items: [{ strong: bold.strong, body: bold.rest ? [bold.rest] : [] }] };
+  if (node.type === 'list' && node.children.length > 1) {
+    const items = node.children.map((item) => ({ item, found: itemQuestion(item) }));
+    if (items.every((i) => i.found))
+      return {
+        kind: 'bold',
+        items: items.map(({ item, found }) => ({
+          strong: found!.strong,
+          body: [...(found!.rest ? [found!.rest] : []), ...item.children.slice(1)],
+        })),
+      };
+  }
+  return undefined;
 }
 
 function headingText(heading: { readonly children: PhrasingContent[] }): string {
@@ -130,7 +166,7 @@ export function questionText(text: string): string {
       .replace(/^(?::[\w+-]+:\s*)+/, '')
       .replace(/^[\p{Extended_Pictographic}\uFE0F\u200D\s]+/u, '')
       .replace(/[\s\uFE0F\u200D]*(?:\p{Extended_Pictographic}[\uFE0F\u200D]*)+$/u, '')
-      .replace(/^Q(?:uestion)?\s*\d*\s*[:.)]\s+(?=\S)/i, '')
+      .replace(Q_LEAD, '')
       .replace(/^(?:\d+(?:\.\d+)*[.):]|\d+(?:\.\d+)+)\s+(?=\S)/, '')
       .trim()
       // "Do all backends support copying" asks, whether or not the page wrote the "?".
@@ -168,7 +204,11 @@ function trimStart(children: PhrasingContent[]): PhrasingContent[] {
   return lead?.type === 'text' ? [{ ...lead, value: lead.value.trimStart() }, ...rest] : children;
 }
 
-const Q_MARK = /^Q(?:uestion)?\s*\d*\s*[:.]\s*(\S[\s\S]*\?)\s*$/i;
+/** The `Q:` / `Q3.` / `Question:` a page writes before a question. */
+const Q_PREFIX = String.raw`Q(?:uestion)?\s*\d*\s*[:.)]`;
+const Q_START = new RegExp(`^${Q_PREFIX}`, 'i');
+const Q_LEAD = new RegExp(String.raw`^${Q_PREFIX}\s+(?=\S)`, 'i');
+const Q_MARK = new RegExp(String.raw`^${Q_PREFIX}\s*(\S[\s\S]*\?)\s*$`, 'i');
 
 /** A paragraph whose first line asks, marked `Q:` or followed by a `: ` definition line. */
 function lineQuestion(node: RootContent): { question: string; rest?: Paragraph } | undefined {
@@ -176,7 +216,7 @@ function lineQuestion(node: RootContent): { question: string; rest?: Paragraph }
   const lines = paragraphLines(node);
   const first = lineText(lines[0] ?? []);
   // A `Q:` question may be hard-wrapped: it runs to the first line that ends with `?`.
-  const end = /^Q(?:uestion)?\s*\d*\s*[:.]/i.test(first) ? lines.findIndex((line) => /\?\s*$/.test(lineText(line))) : 0;
+  const end = Q_START.test(first) ? lines.findIndex((line) => /\?\s*$/.test(lineText(line))) : 0;
   const marked =
     end >= 0
       ? Q_MARK.exec(

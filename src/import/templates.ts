@@ -24,8 +24,13 @@ const MDX_COMMENT = /\{\/\*[\s\S]*?\*\/\}/g;
 /** A MkDocs macro or Jinja call, `{{ since('2.0') }}`: what it renders cannot be known here. */
 const MACRO_CALL = /\{\{-?\s*[\w.]+\([^{}]*\)\s*-?\}\}/g;
 /** MDX callout components on lines of their own: `<Note>`, `<Aside type="tip" title="…">`, `<Admonition type="warning">`. */
-const MDX_CALLOUT_OPEN = /^\s*<(Note|Tip|Info|Warning|Danger|Caution|Important|Callout|Aside|Admonition)\b([^>]*?)>\s*$/;
-const MDX_CALLOUT_CLOSE = /^\s*<\/(Note|Tip|Info|Warning|Danger|Caution|Important|Callout|Aside|Admonition)>\s*$/;
+const MDX_CALLOUTS = 'Note|Tip|Info|Warning|Danger|Caution|Important|Callout|Aside|Admonition';
+const MDX_CALLOUT_OPEN = new RegExp(String.raw`^\s*<(${MDX_CALLOUTS})\b([^>]*?)>\s*$`);
+const MDX_CALLOUT_CLOSE = new RegExp(String.raw`^\s*<\/(?:${MDX_CALLOUTS})>\s*$`);
+const RAW_OPEN = /\{%-?\s*raw\s*-?%\}/;
+const RAW_CLOSE = /\{%-?\s*endraw\s*-?%\}/;
+/** An inline code span: template-like text inside it is shown as written. */
+const CODE_SPAN = /(`+)[\s\S]*?\1(?!`)/g;
 
 /** Any other Liquid or Hugo value (`{{ page.version }}`, `{{ .Site.Params.x }}`): unknowable here. */
 const LIQUID_VALUE = /\{\{-?\s*\.?[\w.]+(?:\s*\|[^}]*)?\s*-?\}\}/g;
@@ -72,7 +77,7 @@ export function expandTemplates(page: string, notes: Notes): string {
       continue;
     }
     if (raw) {
-      const end = /\{%-?\s*endraw\s*-?%\}/.exec(line);
+      const end = RAW_CLOSE.exec(line);
       if (!end) {
         out.push(line);
         continue;
@@ -93,11 +98,11 @@ export function expandTemplates(page: string, notes: Notes): string {
       out.push(...block.lines);
       continue;
     }
-    const rawAt = /\{%-?\s*raw\s*-?%\}/.exec(maskCode(line));
+    const rawAt = RAW_OPEN.exec(maskCode(line));
     if (rawAt) {
       // `{% raw %}…{% endraw %}` within one line: the part between is kept exactly.
       const rest = line.slice(rawAt.index + rawAt[0].length);
-      const end = /\{%-?\s*endraw\s*-?%\}/.exec(rest);
+      const end = RAW_CLOSE.exec(rest);
       notes.add('template', '{% raw %}');
       const before = outsideCode(line.slice(0, rawAt.index), (text) => inline(text, notes));
       if (end) {
@@ -264,7 +269,7 @@ function inline(text: string, notes: Notes): string {
 function outsideCode(line: string, fn: (text: string) => string): string {
   let out = '';
   let at = 0;
-  for (const m of line.matchAll(/(`+)[\s\S]*?\1(?!`)/g)) {
+  for (const m of line.matchAll(CODE_SPAN)) {
     out += fn(line.slice(at, m.index)) + m[0];
     at = m.index + m[0].length;
   }
@@ -273,7 +278,7 @@ function outsideCode(line: string, fn: (text: string) => string): string {
 
 /** The line with each inline code span blanked out, same length: positions outside code stay true. */
 function maskCode(line: string): string {
-  return line.replace(/(`+)[\s\S]*?\1(?!`)/g, (span) => ' '.repeat(span.length));
+  return line.replace(CODE_SPAN, (span) => ' '.repeat(span.length));
 }
 
 function braceBalance(line: string): number {
