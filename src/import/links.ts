@@ -7,6 +7,9 @@
 // A source is `.md`, `.mdx` or `.markdown`. In every style a folder's README or index is the
 // folder itself; a file viewed on a forge (github.com/…/blob/…) is as-is. Links that climb out
 // of the site (`../config/x.toml` from a page at the site's root) go to --repo-url if given.
+// A root-absolute link (`/guide/install.md`) is read against the site's root: the host's root,
+// or where the site says it lives (--site-root; Read the Docs serves each version under its
+// own `/en/stable/`, and its generators read `/` as that root).
 import type { Nodes, RootContent } from 'mdast';
 import { rewriteChildren } from './tree.js';
 
@@ -20,6 +23,8 @@ export interface LinkOptions {
   style?: LinkStyle;
   /** Where the page's folder is in its repository (e.g. `https://github.com/o/r/blob/main/docs/`). */
   repoUrl?: URL;
+  /** Where root-absolute links (`/guide/x.md`) point; inferred from the base URL when not given. */
+  siteRoot?: URL;
 }
 
 export interface LinkRewrite {
@@ -44,6 +49,17 @@ export function inferLinkStyle(baseUrl: URL): LinkStyle {
   if (baseUrl.pathname.endsWith('/')) return 'directory';
   if (/\.html?$/i.test(baseUrl.pathname)) return 'html';
   return 'clean';
+}
+
+/**
+ * A language and version as the first two folders (`/en/stable/`, `/de/v2.1/`, `/en/latest/`):
+ * how Read the Docs and sites like it serve each build of the docs.
+ */
+const VERSIONED_ROOT = /^\/[a-z]{2}(?:[-_][a-z]{2,4})?\/(?:latest|stable|main|master|dev|v?\d+(?:\.[\w-]+)*)\//i;
+
+/** The root a base URL suggests: a language-and-version prefix if it has one, else the host's root. */
+export function inferSiteRoot(baseUrl: URL): URL {
+  return new URL(VERSIONED_ROOT.exec(baseUrl.pathname)?.[0] ?? '/', baseUrl);
 }
 
 /** Rewrites every link, image and link definition under `node` in place. */
@@ -71,8 +87,13 @@ export function absoluteUrl(
   // reads it against the page's own address (`/docs/v2/faq/`), not its source's folder.
   const sourceBase = writtenAsAddress(url) ? new URL('.', baseUrl) : sourceFolder(baseUrl, style);
   const fragmentOnly = url.startsWith('#');
-  const target = fragmentOnly ? new URL(url, baseUrl) : new URL(url, sourceBase);
-  if (!fragmentOnly && !url.startsWith('/') && leavesSite(url, sourceBase)) {
+  const rootAbsolute = url.startsWith('/') && !url.startsWith('//');
+  const target = fragmentOnly
+    ? new URL(url, baseUrl)
+    : rootAbsolute
+      ? new URL(url.slice(1), options.siteRoot ?? inferSiteRoot(baseUrl))
+      : new URL(url, sourceBase);
+  if (!fragmentOnly && !rootAbsolute && leavesSite(url, sourceBase)) {
     if (options.repoUrl) {
       const href = new URL(url, new URL(sourceBase.pathname.slice(1), options.repoUrl)).href;
       state.rewritten?.push({ from: url, to: href });
@@ -81,7 +102,7 @@ export function absoluteUrl(
     state.outside?.push(url);
   }
   // Only links into the page's own site are sources we know the serving rule for.
-  if (target.origin === baseUrl.origin && style !== 'as-is') {
+  if ((target.origin === baseUrl.origin || target.origin === options.siteRoot?.origin) && style !== 'as-is') {
     const file = target.pathname.slice(target.pathname.lastIndexOf('/') + 1);
     const stem = target.pathname.slice(0, -file.length);
     const source = /\.(?:md|mdx|markdown)$/i.exec(file);

@@ -11,7 +11,7 @@ import { liftAdmonitions, renderAdmonitions } from './admonitions.js';
 import { draftEntry, type DraftFile } from './draft.js';
 import { convertHtml } from './html.js';
 import { slugify, uniqueId } from './ids.js';
-import { absolutizeLinks, inferLinkStyle, linkRewrite, unlinkRelative, type LinkOptions, type LinkStyle } from './links.js';
+import { absolutizeLinks, inferSiteRoot, inferLinkStyle, linkRewrite, unlinkRelative, type LinkOptions, type LinkStyle } from './links.js';
 import { Notes, type ImportNote } from './notes.js';
 import { phrasingKey } from './phrasing.js';
 import { attachFootnotes, extractFootnotes, removeAbbreviations, resolveReferences } from './references.js';
@@ -31,6 +31,8 @@ export interface ImportOptions {
   linkStyle?: LinkStyle;
   /** Where relative links that leave the site go (the page's folder in its repository). */
   repoUrl?: URL;
+  /** Where root-absolute links (`/guide/x.md`) point; inferred from the base URL if not given. */
+  siteRoot?: URL;
 }
 
 export interface SkippedSection {
@@ -99,6 +101,7 @@ export function importPage(source: string, options: ImportOptions = {}): Importe
   const linkOptions: LinkOptions = {
     ...(options.linkStyle ? { style: options.linkStyle } : {}),
     ...(options.repoUrl ? { repoUrl: options.repoUrl } : {}),
+    ...(options.siteRoot ? { siteRoot: options.siteRoot } : {}),
   };
   const cited = new Set<string>();
   const clean = (nodes: RootContent[]): string => {
@@ -138,6 +141,9 @@ export function importPage(source: string, options: ImportOptions = {}): Importe
       footerSections.length > 0 ? `sections ${footerSections.map((s) => `"${s.text}"`).join(', ')}` : 'the notice after the last answer',
     );
   for (const url of new Set(links.outside)) notes.add('link', `${url} leaves the site; pass --repo-url to send it to the repository`);
+  const versionRoot = options.baseUrl && !options.siteRoot ? inferSiteRoot(options.baseUrl) : undefined;
+  if (versionRoot && versionRoot.pathname !== '/' && links.rewritten.some(({ from }) => /^\/(?!\/)/.test(from)))
+    notes.add('link', `links starting with / are read against ${versionRoot.href}, the docs version in --base-url; pass --site-root to change it`);
   for (const { from, to } of links.rewritten) if (from !== to) notes.add('link', `${from} → ${to}`);
 
   const title = frontMatterTitle(page.frontMatter) ?? titleSection?.text;

@@ -133,6 +133,18 @@ describe('faqbot import', () => {
       message: /--repo-url "github\.com\/o\/r" is not an absolute http\(s\) URL/,
     },
     {
+      name: 'a bad site root',
+      args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--site-root', 'docs/en/'],
+      code: 2,
+      message: /--site-root "docs\/en\/" is not an absolute http\(s\) URL/,
+    },
+    {
+      name: 'a site root without a base URL',
+      args: ['import', 'faq.md', '--site-root', 'https://example.org/docs/'],
+      code: 2,
+      message: /--site-root needs --base-url too/,
+    },
+    {
       name: 'both --questions-only and --all-headings',
       args: ['import', 'faq.md', '--base-url', 'https://example.org/', '--questions-only', '--all-headings'],
       code: 2,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ID_LENGTH, shortId, uniqueId } from '../../src/import/ids.js';
-import { absoluteUrl, inferLinkStyle, linkRewrite, type LinkStyle } from '../../src/import/links.js';
+import { absoluteUrl, inferLinkStyle, inferSiteRoot, linkRewrite, type LinkStyle } from '../../src/import/links.js';
 import { questionFromHeading, isNavigation } from '../../src/import/statements.js';
 import { formatNotes } from '../../src/import/report.js';
 import { importPage } from '../../src/import/page.js';
@@ -40,6 +40,37 @@ describe('link styles', () => {
     const state = linkRewrite();
     absoluteUrl('../config/x.toml', base, state, { style: 'directory' });
     expect(state.outside).toEqual(['../config/x.toml']);
+  });
+
+  it('reads a link from / against the docs version the page is in, or against --site-root', () => {
+    const versioned = new URL('https://tool.readthedocs.io/en/stable/faq.html');
+    const at = (url: string, siteRoot?: string) =>
+      absoluteUrl(url, versioned, linkRewrite(), siteRoot ? { siteRoot: new URL(siteRoot) } : {});
+    expect(at('/integrations/index.md')).toBe('https://tool.readthedocs.io/en/stable/integrations/');
+    expect(at('/guide/setup.md#proxy')).toBe('https://tool.readthedocs.io/en/stable/guide/setup.html#proxy');
+    expect(at('/guide/setup.md', 'https://tool.example.org/docs/')).toBe('https://tool.example.org/docs/guide/setup.html');
+    // Not a root: protocol-relative links name another host.
+    expect(at('//cdn.example.org/x.png')).toBe('https://cdn.example.org/x.png');
+  });
+
+  it.each([
+    ['https://tool.readthedocs.io/en/latest/faq/', 'https://tool.readthedocs.io/en/latest/'],
+    ['https://docs.example.org/de/v2.1/faq.html', 'https://docs.example.org/de/v2.1/'],
+    ['https://docs.example.org/pt-br/stable/faq/', 'https://docs.example.org/pt-br/stable/'],
+    ['https://docs.example.org/faq/', 'https://docs.example.org/'],
+    ['https://docs.example.org/en/faq/', 'https://docs.example.org/'],
+  ])('takes the site root of %s to be %s', (base, root) => {
+    expect(inferSiteRoot(new URL(base)).href).toBe(root);
+  });
+
+  it('says in the report which root the links from / were read against', () => {
+    const page = importPage('## How do I start?\n\nRead [the guide](/guide/start.md).\n', {
+      baseUrl: new URL('https://tool.readthedocs.io/en/stable/faq.html'),
+    });
+    expect(page.draft.entries[0]!.answer).toBe('Read [the guide](https://tool.readthedocs.io/en/stable/guide/start.html).');
+    expect(formatNotes(page).join('\n')).toContain(
+      'links starting with / are read against https://tool.readthedocs.io/en/stable/, the docs version in --base-url; pass --site-root to change it',
+    );
   });
 
   it('infers the style from the base URL', () => {

@@ -18,7 +18,7 @@ import { stringFlag } from '../../context.js';
 
 export const importBody: CommandBody = {
   usage:
-    'faqbot import FILE.md [--base-url URL] [--link-style html|directory|clean|as-is] [--repo-url URL] [--out FILE.yaml] [--questions-only | --all-headings]',
+    'faqbot import FILE.md [--base-url URL] [--link-style html|directory|clean|as-is] [--repo-url URL] [--site-root URL] [--out FILE.yaml] [--questions-only | --all-headings]',
   details: [
     'Each heading that asks something (ends with "?", or starts with How, What, Can...), each bold',
     'line ending with "?" and each `??? question "..."` block becomes an entry; its section is the',
@@ -37,12 +37,15 @@ export const importBody: CommandBody = {
     'questions-only': { type: 'boolean' },
     'link-style': { type: 'string' },
     'repo-url': { type: 'string' },
+    'site-root': { type: 'string' },
   },
   optionHelp: {
     'base-url': 'the address the page is published at; relative links resolve against it',
     'link-style':
       'how the site serves page.md: html (page.html), directory (page/, MkDocs), clean (page) or as-is; default from --base-url: ending in / directory, in .html html, else clean',
     'repo-url': "the page's folder in its repository (https://github.com/org/repo/blob/main/docs/); links that leave the site go there",
+    'site-root':
+      'the address root-absolute links (/guide/install.md) are read against; default: the host\'s root, or the /en/stable/-style version root of a Read the Docs address',
     'questions-only': 'import only headings that ask something, not statement headings',
     out: 'write to this file (updating it if it exists) instead of printing the YAML',
     'all-headings': 'import every heading with content, not only the ones that ask something',
@@ -61,12 +64,16 @@ export const importBody: CommandBody = {
 
     const linkStyle = parseLinkStyle(stringFlag(values['link-style']));
     const repoUrl = parseRepoUrl(stringFlag(values['repo-url']));
+    const siteRoot = parseSiteRoot(stringFlag(values['site-root']));
+    if (siteRoot && !baseUrl)
+      throw new FaqbotError('usage', '--site-root needs --base-url too: the address this page is published at, e.g. --base-url https://docs.example.org/en/stable/faq.html');
     if (values['questions-only'] === true && values['all-headings'] === true)
       throw new FaqbotError('usage', '--questions-only and --all-headings contradict each other; pass one of them');
     const imported = importPage(markdown, {
       ...(baseUrl ? { baseUrl } : {}),
       ...(linkStyle ? { linkStyle } : {}),
       ...(repoUrl ? { repoUrl } : {}),
+      ...(siteRoot ? { siteRoot } : {}),
       allHeadings: values['all-headings'] === true,
       questionsOnly: values['questions-only'] === true,
     });
@@ -166,6 +173,14 @@ function parseRepoUrl(value: string | undefined): URL | undefined {
       `--repo-url "${value}" is not an absolute http(s) URL; write it like https://github.com/org/repo/blob/main/docs/`,
     );
   // The page's folder: without the slash, `new URL()` would resolve links next to it.
+  return new URL(value.endsWith('/') ? value : `${value}/`);
+}
+
+function parseSiteRoot(value: string | undefined): URL | undefined {
+  if (value === undefined) return undefined;
+  if (!isHttpUrl(value))
+    throw new FaqbotError('usage', `--site-root "${value}" is not an absolute http(s) URL; write it like https://docs.example.org/en/stable/`);
+  // A root is a folder: without the slash, `new URL()` would resolve links beside it.
   return new URL(value.endsWith('/') ? value : `${value}/`);
 }
 
