@@ -12,6 +12,7 @@ import { analyzerFor, mixedQueryTerms, type Analyzer } from '../text/analyzer.js
 import { cleanText } from '../text/normalize.js';
 import { firstSentence, sentences } from '../text/sentences.js';
 import { TypoIndex } from './typo.js';
+import { synonymGroups } from '../text/synonyms.js';
 import { SoftmaxClassifier, type Example, type Features } from './classifier.js';
 import { cosine, type SentenceEncoder } from './semantic/encoder.js';
 
@@ -74,6 +75,8 @@ const CLASSIFIER_BUDGET = 8_000_000;
 const UNKNOWN_FLOOR = 0.5;
 /** A query term found only by a near spelling counts for this much of the term itself. */
 const TYPO_WEIGHT = 0.8;
+/** A query term the base lacks, found as a synonym the base uses, counts for this much. */
+const SYNONYM_WEIGHT = 0.7;
 /** An entry's answer text may add at most this share of the score its phrasings left open. */
 const ANSWER_HEADROOM = 0.5;
 /** An entry nothing else scored joins the ranking from the classifier alone past this probability. */
@@ -144,6 +147,8 @@ export class TermIndex {
   private readonly entryPostings: { entries: number[]; weights: number[] }[] = [];
   private readonly exact = new Map<string, number>();
   private readonly typos: TypoIndex;
+  /** For a term the base lacks: the terms of its synonyms that the base has (each synonym's terms). */
+  private readonly synonyms = new Map<string, number[][]>();
   private readonly maxIdf: number;
   private readonly entryNorms: number[] = [];
   private readonly classifier?: SoftmaxClassifier;
@@ -249,6 +254,7 @@ export class TermIndex {
     this.scratch = new Float64Array(this.phrasings.length);
     this.entryScratch = new Float64Array(kb.entries.length);
     this.typos = new TypoIndex(this.vocabulary.keys());
+    this.indexSynonyms(member);
     this.labelled = this.phrasings.filter((p) => p.field === 'question' || p.field === 'alternate' || p.field === 'keyword');
     // Every query compares with every meaning vector: worth it up to a mid-size base only.
     const withMeaning = encoder !== undefined && this.phrasings.length <= MAX_SEMANTIC_PHRASINGS;
@@ -281,6 +287,22 @@ export class TermIndex {
       if (c > best[m.owner.entry]!) best[m.owner.entry] = c;
     }
     return best;
+  }
+
+  /** Each synonym the base lacks, with the group's words (each one's terms) that the base has. */
+  private indexSynonyms(analyzer: Analyzer): void {
+    for (const group of synonymGroups(analyzer.language)) {
+      const members = group.map((m) => unique(analyzer.terms(m)));
+      const known = members.map((stems) => stems.map((t) => this.vocabulary.get(t)));
+      members.forEach((stems, i) => {
+        if (stems.length !== 1 || this.vocabulary.has(stems[0]!)) return;
+        const targets = known.filter((ids, j): ids is number[] => j !== i && ids.every((id) => id !== undefined));
+        if (targets.length === 0) return;
+        const list = this.synonyms.get(stems[0]!) ?? [];
+        for (const ids of targets) if (!list.some((l) => l.join() === ids.join())) list.push(ids);
+        this.synonyms.set(stems[0]!, list);
+      });
+    }
   }
 
   /** The index's ids of a text's distinct terms, leaving out those the index lacks. */
@@ -417,6 +439,12 @@ export class TermIndex {
       if (parts) {
         for (const partId of parts) resolved.push({ id: partId, weight: this.idf[partId]! * TYPO_WEIGHT });
         known += this.maxIdf * TYPO_WEIGHT;
+        continue;
+      }
+      const synonyms = this.synonyms.get(term)?.filter((ids) => !ids.some((id) => hidden?.has(id)));
+      if (synonyms && synonyms.length > 0) {
+        for (const ids of synonyms) for (const id of ids) resolved.push({ id, weight: this.idf[id]! * SYNONYM_WEIGHT });
+        known += this.maxIdf * SYNONYM_WEIGHT;
         continue;
       }
       const near = this.typos.near(term);
