@@ -141,6 +141,8 @@ function build(tokens: (Token | NodeToken)[], block: boolean, newParagraph: () =
         const url = token.attrs.href || (/^(?:[a-z][a-z0-9+.-]*:|[/.#])/i.test(link!) ? link! : `/${link}`);
         const text = (token.attrs.title || token.attrs.label || token.attrs.text || url).trim();
         target().push({ type: 'link', url, children: [{ type: 'text', value: text }] });
+      } else if (token.kind === 'void' && !VOID.has(token.tag) && componentName(token.attrs)) {
+        target().push(componentName(token.attrs)!);
       } else if (block && BLOCK.has(token.tag)) newParagraph();
     } else if (token.kind === 'open') {
       if (block && BLOCK.has(token.tag) && token.tag !== 'summary') {
@@ -154,6 +156,20 @@ function build(tokens: (Token | NodeToken)[], block: boolean, newParagraph: () =
     }
   }
   while (stack.length > 0) close(stack.pop()!);
+}
+
+/**
+ * What a self-closing component without a link shows in its place: its text, label or title,
+ * or the API name an API-docs link names (`<DocsLink path="Guild:Class#members" />` shows
+ * `Guild#members`); deleting it would leave a gap in the sentence ("the  object").
+ */
+function componentName(attrs: Readonly<Record<string, string>>): PhrasingContent | undefined {
+  const text = (attrs.text || attrs.label || attrs.title || attrs.name || '').trim();
+  if (text !== '') return { type: 'text', value: text };
+  const path = attrs.path?.trim();
+  // `Kind` after a colon says what the name is (Class, Interface, Function): the page shows the name.
+  if (path) return { type: 'inlineCode', value: path.replace(/:[A-Za-z]+(?=#|$)/, '') };
+  return undefined;
 }
 
 function element({ tag, attrs, children }: Frame): PhrasingContent[] {

@@ -16,7 +16,7 @@ import { Notes, type ImportNote } from './notes.js';
 import { phrasingKey } from './phrasing.js';
 import { attachFootnotes, extractFootnotes, removeAbbreviations, resolveReferences } from './references.js';
 import { hasBody, isComment, isNotice, isQuestion, splitSections, type Section } from './sections.js';
-import { isNavigation, isQuotedMessage, questionFromHeading } from './statements.js';
+import { isNavigation, isNotation, isQuotedMessage, questionFromHeading } from './statements.js';
 import { expandTemplates } from './templates.js';
 import { dropEdgeRules, restoreTextDirectives, tidyAnswer } from './tidy.js';
 
@@ -197,7 +197,7 @@ function classify(sections: readonly Section[], options: ImportOptions, skipped:
     stack.push({ depth: section.depth, text: section.text, owner });
     if (owner) return void owner.parts.push(section);
     const below = descendants(sections, index);
-    const reason = statementVerdict(section, below, deepest, options);
+    const reason = statementVerdict(section, below, deepest, new Set(questionDepths), options);
     if (reason === undefined) {
       stack.pop();
       const question = questionFromHeading(section.text);
@@ -213,11 +213,24 @@ function classify(sections: readonly Section[], options: ImportOptions, skipped:
 const FOLLOW_UP = /\b(?:them|they|these|those|this one|that one|the (?:issue|problem|error|same|above))\b/i;
 
 /** Undefined when a statement heading becomes an entry; otherwise why not. */
-function statementVerdict(section: Section, below: readonly Section[], deepest: number, options: ImportOptions): string | undefined {
+function statementVerdict(
+  section: Section,
+  below: readonly Section[],
+  deepest: number,
+  questionLevels: ReadonlySet<number>,
+  options: ImportOptions,
+): string | undefined {
   if (options.questionsOnly === true) return 'not a question (--questions-only)';
   if (section.text === '') return 'empty heading';
   if (isNavigation(section.text)) return 'navigation, not an answer';
+  if (isNotation(section.text)) return "a key to the page's notation, not an answer";
   if (below.some((s) => isQuestion(s.text) || isQuotedMessage(s.text))) return 'introduces the questions below it';
+  // With no text of its own, over sections that have text at a level where the page asks its
+  // questions ("Notifications" over "The logo image in emails is broken!"): a group, whose
+  // sections are entries each, as they would be under a heading that asks.
+  const direct = below.filter((s) => s.depth === below[0]?.depth);
+  if (!hasBody(section) && direct.length > 0 && direct.every(hasBody) && questionLevels.has(direct[0]!.depth))
+    return 'introduces the sections below it';
   if (section.depth > deepest)
     return `a level ${section.depth} heading, deeper than the page's questions (level ${deepest}) and under none of them`;
   // With no text of its own, it heads an answer through its sub-sections ("Grades" over one

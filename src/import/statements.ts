@@ -10,6 +10,14 @@ export function isNavigation(text: string): boolean {
   return NAVIGATION.test(text.replace(/[:.]$/, '').trim());
 }
 
+/** Headings over a key to the page's own notation ("Legend": what `client` stands for below). */
+const NOTATION = /^(?:legend|conventions|notation|notations|symbols used|terms used|placeholders|how to read this (?:page|faq))$/i;
+
+/** A key to how the page is written: it explains the answers, it answers nothing itself. */
+export function isNotation(text: string): boolean {
+  return NOTATION.test(text.replace(/[:.]$/, '').trim());
+}
+
 /** Error messages used as headings: `SyntaxError: …`, `Error: EACCES …`, `fatal: …`. */
 const ERROR_MESSAGE = /^[\w.$-]*(?:error|exception|warning|fatal|panic)\b[^:]*:\s+\S/i;
 /** Verbs a heading gives as an instruction. */

@@ -370,6 +370,24 @@ describe('a troubleshooting page of statement headings', () => {
     expect(strict.skipped.map((s) => s.heading)).toContain('Changing the nozzle');
   });
 
+  it('makes each statement section an entry under a group heading that has no text of its own', () => {
+    const page = importPage(
+      '## Setup\n\n### How do I start?\n\nRun it.\n\n## Mail\n\n### The login link never arrives!\n\nCheck the spam folder.\n\n### Images in mails are broken!\n\nSet the public address.\n',
+    );
+    expect(page.draft.entries.map((e) => e.question)).toEqual([
+      'How do I start?',
+      'The login link never arrives!',
+      'Images in mails are broken!',
+    ]);
+    expect(page.skipped).toEqual([]);
+  });
+
+  it('skips a key to the page\'s notation', () => {
+    const page = importPage('## Legend\n\n* `bot` stands for your client.\n\n## How do I ban someone?\n\nUse `bot.ban()`.\n');
+    expect(page.draft.entries.map((e) => e.question)).toEqual(['How do I ban someone?']);
+    expect(page.skipped).toEqual([{ heading: 'Legend', reason: "a key to the page's notation, not an answer" }]);
+  });
+
   it('leaves a statement heading that introduces questions, or sits deeper than them, as a group', () => {
     const page = importPage('## Setup\n\nA few questions.\n\n#### Deep note\n\nText.\n\n### How do I start?\n\nRun it.\n');
     expect(page.draft.entries.map((e) => e.question)).toEqual(['How do I start?']);
@@ -386,6 +404,13 @@ describe('other markup', () => {
       '## Is it free?\n\n<span class="x">Yes</span>, see <a href="https://example.org/p">pricing</a> and <kbd>Ctrl</kbd>.\n',
     );
     expect(page.draft.entries[0]?.answer).toBe('Yes, see [pricing](https://example.org/p) and `Ctrl`.');
+  });
+
+  it('keeps what a self-closing component without a link shows: its label, or the API name it links to', () => {
+    const page = importPage(
+      '## How do I ban a member?\n\nCall <DocsLink path="GuildMemberManager:Class#ban" type="method" /> on the <DocsLink path="Guild:Class" /> <Badge text="v14" />.\n',
+    );
+    expect(page.draft.entries[0]?.answer).toBe('Call `GuildMemberManager#ban` on the `Guild` v14.');
   });
 
   it("keeps the author's bullet, and a rule inside an answer as ---", () => {
