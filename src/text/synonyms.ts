@@ -76,6 +76,13 @@ uptime, availability, downtime, reliability, reliable
 team, developer, dev, devs, maintainer, author
 cheap, affordable, inexpensive
 quit, exit
+start, begin, beginning
+beginner, newbie, noob, newcomer, novice
+avatar, pfp, profile picture
+dm, pm, direct message, private message
+contribute, contribution, pr, prs, pull request
+mean, meaning, stand, acronym, abbreviation
+made, created
 `;
 
 /** German: umlauts may be written out or left off; the analyzer folds them. */
