@@ -120,12 +120,17 @@ export function uniqueId(text: string, taken: Set<string>): string {
 function words(text: string): string[] {
   return (
     text
+      // Marks, not words: NFKD would spell ™ as "tm" ("Why Zephyr™?" → "zephyrtm").
+      .replace(/[™®©℠]/g, ' ')
+      // "up-to-date" is one word: its "to" must not be dropped as a stop word ("keep-up-date").
+      .replace(/\b\w+(?:-\w+){2,}\b/g, (compound) => compound.replace(/-/g, '_'))
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       // "what's" reads better as "whats" than "what-s".
       .replace(/['’]/g, '')
-      .split(/[^a-z0-9]+/)
+      .split(/[^a-z0-9_]+/)
+      .map((word) => word.replace(/_+/g, '-').replace(/^-|-$/g, ''))
       .filter(Boolean)
   );
 }

@@ -85,6 +85,10 @@ describe('short ids', () => {
     ['How do I reset my password?', 'reset-password'],
     ['What is AlmaLinux?', 'almalinux'],
     ['Why?', 'why'],
+    ['Why Zephyr™?', 'zephyr'],
+    ['How do I keep the relay up-to-date?', 'keep-relay-up-to-date'],
+    ['Is it state-of-the-art?', 'state-of-the-art'],
+    ['Can I self-host it?', 'self-host'],
     ['Can I use this in my app? Will it stay free and open for everyone who wants it forever?', 'use-app-stay-free-open-everyone-wants'],
   ])('%s → %s', (question, id) => {
     expect(shortId(question)).toBe(id);
