@@ -28,6 +28,11 @@ export interface KnowledgeFileMeta {
   readonly footer?: string;
   /** The language the file's entries are written in (`language:`), when it says. */
   readonly language?: Language;
+  /**
+   * `synonyms:` — groups of words this community uses for the same thing ("pfp", "avatar"),
+   * beside the matcher's own; they count for every entry of the base, not only this file's.
+   */
+  readonly synonyms?: readonly (readonly string[])[];
 }
 
 /** An entry in another language than the base's: what a member of that language reads and asks. */

@@ -30,6 +30,8 @@ export interface DraftFile {
   source?: string;
   footer?: string;
   language?: Language;
+  /** The file's own synonym groups: a maintainer's, never the page's. */
+  synonyms?: string[][];
   entries: DraftEntry[];
 }
 

@@ -40,6 +40,7 @@ export function readExisting(path: string, display: string): ExistingFile {
       ...(meta.source ? { source: meta.source } : {}),
       ...(meta.footer ? { footer: meta.footer } : {}),
       ...(meta.language ? { language: meta.language } : {}),
+      ...(meta.synonyms ? { synonyms: meta.synonyms.map((group) => [...group]) } : {}),
       entries: entries.map((e) => ({
         id: e.id,
         question: e.question,

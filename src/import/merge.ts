@@ -68,6 +68,8 @@ export function mergeDraft(existing: DraftFile, imported: DraftFile): { draft: D
     ...((imported.footer ?? existing.footer) ? { footer: imported.footer ?? existing.footer } : {}),
     // A page says nothing of the file's language: what the file declares stays.
     ...(existing.language ? { language: existing.language } : {}),
+    // Synonyms are the community's words, which no page import knows.
+    ...(existing.synonyms ? { synonyms: existing.synonyms } : {}),
     entries,
   };
   return { draft, report };

@@ -16,6 +16,7 @@ export function draftToYaml(draft: DraftFile, options: YamlOptions = {}): string
     ...(draft.source ? { source: draft.source } : {}),
     ...(draft.footer ? { footer: draft.footer } : {}),
     ...(draft.language ? { language: draft.language } : {}),
+    ...(draft.synonyms && draft.synonyms.length > 0 ? { synonyms: draft.synonyms } : {}),
     entries: draft.entries.map(entryData),
   });
   const header = [
@@ -26,6 +27,8 @@ export function draftToYaml(draft: DraftFile, options: YamlOptions = {}): string
   // On the root map rather than the document, so no blank line separates it from `title:`.
   if (header.length > 0) root.commentBefore = header.join('\n');
   asBlock(root.get('footer', true));
+  const synonyms = root.get('synonyms', true);
+  if (isSeq(synonyms)) for (const group of synonyms.items) if (isSeq(group)) group.flow = true;
   const entries = root.get('entries', true);
   if (isSeq(entries)) {
     entries.items.forEach((item, index) => {

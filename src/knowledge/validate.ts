@@ -2,11 +2,12 @@
 // and a hint. Returns the entries it could read and every problem at once.
 import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Entry, KnowledgeFileMeta, Link, Problem, Translation } from '../domain.js';
-import { isLanguage, LANGUAGE_NAMES, LANGUAGES, languageOfLocale, type Language } from '../language/languages.js';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES, LANGUAGES, languageOfLocale, type Language } from '../language/languages.js';
+import { analyzerFor, type Analyzer } from '../text/analyzer.js';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const FILE_KEYS = ['$schema', 'title', 'source', 'footer', 'language', 'entries'] as const;
+export const FILE_KEYS = ['$schema', 'title', 'source', 'footer', 'language', 'synonyms', 'entries'] as const;
 export const ENTRY_KEYS = ['id', 'question', 'answer', 'alternates', 'keywords', 'links', 'related', 'tags', 'pinned', 'restrictedTo', 'translations'] as const;
 /** What a translation may say; everything else of an entry is the same in every language. */
 export const TRANSLATION_KEYS = ['question', 'answer', 'alternates'] as const;
@@ -51,12 +52,14 @@ export function validateDocument(doc: Document, lines: LineCounter, file: string
       problem(pair.key as Node, `unknown top-level key \`${key}\``, `allowed keys: ${FILE_KEYS.join(', ')}`);
     }
   }
+  const language = fileLanguage(root, problem);
   const meta: KnowledgeFileMeta = {
     file,
     ...optionalString(root, 'title', problem),
     ...optionalString(root, 'source', problem),
     ...optionalString(root, 'footer', problem),
-    ...fileLanguage(root, problem),
+    ...language,
+    ...synonymGroups(root, analyzerFor(language.language ?? DEFAULT_LANGUAGE), problem),
   };
   if (meta.source !== undefined && !isHttpUrl(meta.source)) {
     problem(root.get('source', true) as Node, '`source` must be an absolute http(s) URL', 'write it as https://example.org/page');
@@ -122,6 +125,53 @@ function readEntry(node: Node, meta: KnowledgeFileMeta, problem: Report, at: (n:
 }
 
 const SUPPORTED = LANGUAGES.map((l) => `${l} (${LANGUAGE_NAMES[l]})`).join(', ');
+
+/**
+ * `synonyms:` — a list of groups, each a list of two or more words or short phrases that mean
+ * the same to this community: `- [pfp, avatar, profile picture]`.
+ */
+function synonymGroups(root: YAMLMap, analyzer: Analyzer, problem: Report): { synonyms?: string[][] } {
+  const node = root.get('synonyms', true) as Node | undefined;
+  if (node === undefined) return {};
+  const shape = 'write one group a line, e.g. `  - [pfp, avatar, profile picture]`';
+  if (!isSeq(node)) {
+    problem(node, '`synonyms` must be a list of groups of words', shape);
+    return {};
+  }
+  // `synonyms: [pfp, avatar]` is one group written without its list: say so once, not per word.
+  if (node.items.length > 0 && node.items.every((item) => isScalar(item))) {
+    problem(node, '`synonyms` is a list of groups, and this is one group written without its own list', shape);
+    return {};
+  }
+  const groups: string[][] = [];
+  for (const item of node.items as Node[]) {
+    if (!isSeq(item)) {
+      problem(item, 'each item of `synonyms` must be a list of words that mean the same', shape);
+      continue;
+    }
+    const words: string[] = [];
+    for (const word of item.items as Node[]) {
+      if (isScalar(word) && (typeof word.value === 'string' || typeof word.value === 'number') && String(word.value).trim() !== '') {
+        const text = String(word.value).trim();
+        words.push(text);
+        // The matcher drops stop words: "turn off" would stand for "turn", and "off" for nothing.
+        const dropped = analyzer.words(text).filter((w) => analyzer.isStopWord(w));
+        const kept = analyzer.words(text).filter((w) => !analyzer.isStopWord(w));
+        if (dropped.length > 0)
+          problem(
+            word,
+            `\`synonyms\`: the matcher ignores "${dropped.join('", "')}" in "${text}", so it stands for ${kept.length > 0 ? `"${kept.join(' ')}" alone` : 'nothing'}`,
+            'write the words members type that carry the meaning (`disable`, not `turn off`), or remove it',
+            'warning',
+          );
+      } else problem(word, 'every word of a `synonyms` group must be a non-empty text', 'quote words that contain `: ` or start with a special character');
+    }
+    if (words.length === (item.items as Node[]).length && words.length < 2)
+      problem(item, 'a `synonyms` group needs at least two words', 'add the words members use for it, e.g. `[pfp, avatar]`, or remove the group');
+    else if (words.length >= 2) groups.push(words);
+  }
+  return groups.length > 0 ? { synonyms: groups } : {};
+}
 
 /** `language: de` at the top of a file: the language its entries are written in. */
 function fileLanguage(root: YAMLMap, problem: Report): { language?: Language } {

@@ -254,7 +254,12 @@ export class TermIndex {
     this.scratch = new Float64Array(this.phrasings.length);
     this.entryScratch = new Float64Array(kb.entries.length);
     this.typos = new TypoIndex(this.vocabulary.keys());
-    this.indexSynonyms(member);
+    // The matcher's groups in the language members ask in; the base's own in the base's language.
+    this.indexSynonyms(synonymGroups(member.language), member);
+    this.indexSynonyms(
+      kb.files.flatMap((f) => f.synonyms ?? []),
+      base,
+    );
     this.labelled = this.phrasings.filter((p) => p.field === 'question' || p.field === 'alternate' || p.field === 'keyword');
     // Every query compares with every meaning vector: worth it up to a mid-size base only.
     const withMeaning = encoder !== undefined && this.phrasings.length <= MAX_SEMANTIC_PHRASINGS;
@@ -290,8 +295,8 @@ export class TermIndex {
   }
 
   /** Each synonym the base lacks, with the group's words (each one's terms) that the base has. */
-  private indexSynonyms(analyzer: Analyzer): void {
-    for (const group of synonymGroups(analyzer.language)) {
+  private indexSynonyms(groups: readonly (readonly string[])[], analyzer: Analyzer): void {
+    for (const group of groups) {
       const members = group.map((m) => unique(analyzer.terms(m)));
       const known = members.map((stems) => stems.map((t) => this.vocabulary.get(t)));
       members.forEach((stems, i) => {

@@ -164,6 +164,17 @@ describe('re-import edge cases', () => {
     );
   });
 
+  it("keeps the file's synonyms on re-import, written one group a line", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faqbot-import-'));
+    const file = join(dir, 'faq.yaml');
+    writeFileSync(file, 'title: T\nsynonyms:\n  - [pfp, avatar]\nentries:\n  - id: a\n    question: How do I set my avatar?\n    answer: In the profile page.\n');
+    const existing = readExisting(file, 'faq.yaml');
+    const { draft } = mergeDraft(existing.draft, importPage('## How do I set my avatar?\n\nIn the profile page.\n').draft);
+    const yaml = draftToYaml(draft);
+    expect(yaml).toContain('synonyms:\n  - [pfp, avatar]\nentries:');
+    expect(checkText(yaml, 'faq.yaml').meta.synonyms).toEqual([['pfp', 'avatar']]);
+  });
+
   it('refuses to merge into a file with errors, listing them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'faqbot-import-'));
     const file = join(dir, 'faq.yaml');
