@@ -98,6 +98,16 @@ export interface InsightsReport {
   readonly unanswered: readonly UnansweredGroup[];
   readonly notHelpful: readonly FeedbackCount[];
   readonly proposedAlternates: readonly ProposedAlternates[];
+  /** Words of unanswered or merely suggested questions the base has nothing for; empty without a matcher. */
+  readonly unknownWords: readonly UnknownWord[];
+}
+
+export interface UnknownWord {
+  readonly word: string;
+  /** Questions that used it (a question asked twice counts twice). */
+  readonly count: number;
+  /** The most common question that used it. */
+  readonly example: string;
 }
 
 export interface ReportOptions {
@@ -109,6 +119,8 @@ export interface ReportOptions {
   readonly limit?: number;
   /** Two wordings join one group at this Jaccard similarity of their term sets. */
   readonly similarity?: number;
+  /** The matcher's words of a question that the base has nothing for (Matcher.unknownWords). */
+  readonly unknownWords?: (text: string) => string[];
 }
 
 export function buildReport(rows: InsightsRows, options: ReportOptions): InsightsReport {
@@ -163,7 +175,31 @@ export function buildReport(rows: InsightsRows, options: ReportOptions): Insight
       .slice(0, limit)
       .map(([entryId, v]) => ({ ...named(entryId), notHelpful: v.notHelpful, helpful: v.helpful })),
     proposedAlternates: proposeAlternates(rows.picks, kb),
+    unknownWords: options.unknownWords ? unknownWords(rows.asks, options.unknownWords).slice(0, limit) : [],
   };
+}
+
+/**
+ * What members say that the base lacks: words of questions it did not answer outright, by how
+ * many questions used them. Redacted rows keep stems only, not what was written: left out.
+ * A word must be used twice to count, so one member's odd word is not a gap.
+ */
+function unknownWords(asks: readonly AskRow[], find: (text: string) => string[]): UnknownWord[] {
+  const byText = new Map<string, number>();
+  for (const a of asks) if (!a.redacted && (a.decision === 'none' || a.decision === 'suggest')) bump(byText, a.text, weight(a));
+  const words = new Map<string, { count: number; example: string; exampleCount: number }>();
+  for (const [text, n] of byText) {
+    for (const word of find(text)) {
+      const w = words.get(word) ?? { count: 0, example: text, exampleCount: 0 };
+      w.count += n;
+      if (n > w.exampleCount) [w.example, w.exampleCount] = [text, n];
+      words.set(word, w);
+    }
+  }
+  return [...words]
+    .filter(([, w]) => w.count >= 2)
+    .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
+    .map(([word, w]) => ({ word, count: w.count, example: w.example }));
 }
 
 /** The moderator summary (`/faq-stats`): the same figures, shorter. */

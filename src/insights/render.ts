@@ -57,6 +57,10 @@ export function renderText(r: InsightsReport): string {
     `  ${p.entryId}${p.question ? `  ${inert(p.question)}` : ''}${p.location ? `  (${p.location})` : ''}`,
     ...p.wordings.map((w) => `    ${w.count}×  ${inert(w.text)}`),
   ]);
+
+  lines.push('', 'Words members used that no entry has (add them as alternates or keywords, or name what they mean under `synonyms:`)');
+  const w4 = width(r.unknownWords.map((u) => u.count));
+  section(r.unknownWords, (u) => [`  ${String(u.count).padStart(w4)}×  ${inert(u.word)}   e.g. ${JSON.stringify(inert(u.example))}`]);
   return lines.join('\n');
 }
 

@@ -24,6 +24,8 @@ export interface Matcher {
    * adapter); empty input lists popular/pinned entries.
    */
   autocomplete(partial: string, limit: number, popularity?: ReadonlyMap<string, number>): AutocompleteChoice[];
+  /** The words of a question the base has nothing for, not even a synonym or a near spelling. */
+  unknownWords(text: string): string[];
   /** What the matcher learnt about this base at start-up, and the score it answers from. */
   readonly calibration: Calibration;
   readonly answerAt: number;
@@ -71,6 +73,9 @@ function buildIn(
       const talk = smallTalk(capped);
       if (talk) return { decision: 'none', candidates: [], plausible: 0, smallTalk: talk };
       return decide(index.rank(capped), calibration, options);
+    },
+    unknownWords(text) {
+      return index.unknownWords(text.slice(0, options.maxQueryChars));
     },
     autocomplete(partial, limit, popularity = new Map()) {
       return completer.complete(partial.slice(0, 200), limit, popularity);

@@ -169,6 +169,8 @@ export class TermIndex {
   private semanticShare = 0;
   /** A query's terms, as the language it is asked in makes them. */
   private readonly queryTerms: (text: string) => string[];
+  /** A stop word of the language asked in or of the base's: a query's terms leave it out. */
+  private readonly isStopWord: (word: string) => boolean;
 
   /**
    * `language`: the language queries are asked in. The index holds the base's phrasings, and
@@ -183,6 +185,7 @@ export class TermIndex {
     this.entries = kb.entries;
     const base = analyzerFor(kb.language);
     const member = analyzerFor(language);
+    this.isStopWord = (word) => member.isStopWord(word) || base.isStopWord(word);
     this.queryTerms =
       member === base ? (text) => base.terms(text) : (text) => mixedQueryTerms(text, member, base, (term) => this.vocabulary.has(term));
     const df: number[] = [];
@@ -388,7 +391,23 @@ export class TermIndex {
     return v;
   }
 
-  /** `exclude`: phrasings left out, as if the base did not have them (calibration probes). */
+  /**
+   * The words of `text` the index can match to nothing: not a term of the base, nor two of its
+   * terms written as one, a synonym of one, or a near spelling. What members say that the base
+   * lacks (insights), each word once, as written (lower-cased).
+   */
+  unknownWords(text: string): string[] {
+    const out = new Set<string>();
+    for (const word of text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)) {
+      // One word alone is its own term even when a stop word ("how"): those are no gap.
+      const [term] = this.isStopWord(word) ? [] : this.queryTerms(word);
+      if (term === undefined || term.length < 3 || /^\d+$/.test(term) || this.vocabulary.has(term)) continue;
+      if (this.compoundParts(term, undefined) || this.synonyms.has(term) || this.typos.near(term).length > 0) continue;
+      out.add(word.replace(/^['’-]+|['’-]+$/g, ''));
+    }
+    return [...out];
+  }
+
   /** The ranked candidates for a member's question. */
   rank(text: string): Ranked {
     return this.rankIn(text, { classifier: this.classifier });

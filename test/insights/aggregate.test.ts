@@ -77,3 +77,41 @@ describe('--since', () => {
   ])('%s', (text, expected) => expect(parseSince(text, now)).toBe(expected));
   it('rejects nonsense with an example', () => expect(() => parseSince('soon', now)).toThrow(/write e\.g\. 7d/));
 });
+
+describe('words members used that no entry has', () => {
+  const ask = (text: string, decision: string, count = 1, redacted = false) => ({ text, decision, count, redacted });
+
+  it('lists them by how many unanswered or suggested questions used them, with an example', async () => {
+    const { buildMatcher } = await import('../../src/match/matcher.js');
+    const knowledge = fixtureKnowledge();
+    const matcher = buildMatcher(knowledge, { semantic: 'off' });
+    const asks = [
+      ask('how do i get 2fa', 'none', 3),
+      ask('2fa codes stopped working', 'suggest'),
+      ask('is there a passkey option', 'none'),
+      ask('passkey login', 'none'),
+      // Answered: not a gap, however unusual its words.
+      ask('zorbl my password', 'answer', 5),
+      // A near spelling, a synonym and two of the base's words written as one are not unknown.
+      ask('pasword resett', 'none', 4),
+      ask('uninstall my account', 'none', 4),
+      ask('passwordreset', 'none', 4),
+      // Used once: one member's odd word.
+      ask('what about webauthn', 'none'),
+      // Redacted rows keep stems, not words.
+      ask('secret thing', 'none', 9, true),
+    ];
+    const report = buildReport({ asks, picks: [], feedback: [] }, { since: 0, until: 1, knowledge, unknownWords: (t) => matcher.unknownWords(t) });
+    expect(report.unknownWords).toEqual([
+      { word: '2fa', count: 4, example: 'how do i get 2fa' },
+      { word: 'passkey', count: 2, example: 'is there a passkey option' },
+    ]);
+    const { renderText } = await import('../../src/insights/render.js');
+    expect(renderText(report)).toContain('  4×  2fa   e.g. "how do i get 2fa"');
+  });
+
+  it('is empty without a matcher to tell', () => {
+    const report = buildReport({ asks: [ask('how do i enable 2fa', 'none', 3)], picks: [], feedback: [] }, { since: 0, until: 1 });
+    expect(report.unknownWords).toEqual([]);
+  });
+});

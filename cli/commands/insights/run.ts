@@ -7,6 +7,7 @@ import { openForReading, readRows } from '../../../src/insights/read.js';
 import { renderJson, renderText, renderYaml } from '../../../src/insights/render.js';
 import { parseSince } from '../../../src/insights/since.js';
 import { checkKnowledge } from '../../../src/knowledge/load.js';
+import { buildMatcher } from '../../../src/match/matcher.js';
 import type { CommandBody } from '../../command.js';
 import { stringFlag } from '../../context.js';
 import { chosenCommunity, refuseBoth, unlistedNote } from '../../community-flag.js';
@@ -57,7 +58,15 @@ export const insightsBody: CommandBody = {
       config.secrets.databaseUrl && !dbFlag
         ? await (await import('../../../src/insights/pg-read-command.js')).readPgInsights(config.secrets.databaseUrl, since, communityId)
         : readSqlite(resolve(io.cwd, dbFlag ?? config.settings.insights.path), since, communityId);
-    const report = buildReport(rows, { since, until: now, limit, ...(knowledge ? { knowledge } : {}) });
+    // The matcher says which words of a question the base lacks (typos and synonyms aside).
+    const matcher = knowledge ? buildMatcher(knowledge, { semantic: 'off' }) : undefined;
+    const report = buildReport(rows, {
+      since,
+      until: now,
+      limit,
+      ...(knowledge ? { knowledge } : {}),
+      ...(matcher ? { unknownWords: (text: string) => matcher.unknownWords(text) } : {}),
+    });
     io.out(values.json ? renderJson(report) : values.yaml ? renderYaml(report) : renderText(report));
     return 0;
   },
