@@ -45,6 +45,13 @@ export function mergeDraft(existing: DraftFile, imported: DraftFile): { draft: D
   for (const old of existing.entries) {
     if (!keptIds.has(old.id)) report.removed.push({ id: old.id, question: old.question });
   }
+  // The page's own cross-links, in the ids entries have now, beside what maintainers listed.
+  const finalId = new Map(imported.entries.map((fresh, index) => [fresh.id, entries[index]!.id] as const));
+  imported.entries.forEach((fresh, index) => {
+    const entry = entries[index]!;
+    const fromPage = fresh.related.map((id) => finalId.get(id)).filter((id): id is string => id !== undefined);
+    entry.related = [...new Set([...(pairs.get(index) ? entry.related : []), ...fromPage])];
+  });
   const ids = new Set(entries.map((e) => e.id));
   const questions = new Map(entries.map((e) => [phrasingKey(e.question), e.id] as const));
   for (const entry of entries) {

@@ -8,12 +8,13 @@ import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import { parseMarkdown } from '../markdown/parse.js';
 import { liftAdmonitions, renderAdmonitions } from './admonitions.js';
-import { draftEntry, type DraftFile } from './draft.js';
+import { draftEntry, type DraftEntry, type DraftFile } from './draft.js';
 import { convertHtml } from './html.js';
 import { slugify, uniqueId } from './ids.js';
 import { absolutizeLinks, inferSiteRoot, inferLinkStyle, linkRewrite, unlinkRelative, type LinkOptions, type LinkStyle } from './links.js';
 import { Notes, type ImportNote } from './notes.js';
 import { phrasingKey } from './phrasing.js';
+import { inPageFragments, sectionAnchors } from './related.js';
 import { attachFootnotes, extractFootnotes, removeAbbreviations, resolveReferences } from './references.js';
 import { hasBody, isComment, isNotice, isQuestion, splitSections, type Section } from './sections.js';
 import { isNavigation, isNotation, isQuotedMessage, questionFromHeading } from './statements.js';
@@ -104,7 +105,8 @@ export function importPage(source: string, options: ImportOptions = {}): Importe
     ...(options.siteRoot ? { siteRoot: options.siteRoot } : {}),
   };
   const cited = new Set<string>();
-  const clean = (nodes: RootContent[]): string => {
+  /** `fragments`: where the text's links into the page itself point, collected before they may be unlinked. */
+  const clean = (nodes: RootContent[], fragments: string[] = []): string => {
     const root: Root = { type: 'root', children: nodes.filter((node) => !isComment(node)).map((node) => structuredClone(node)) };
     root.children = attachFootnotes(root.children, footnotes, cited);
     convertHtml(root, notes);
@@ -112,26 +114,30 @@ export function importPage(source: string, options: ImportOptions = {}): Importe
     tidyAnswer(root, notes);
     root.children = dropEdgeRules(root.children);
     absolutizeLinks(root, options.baseUrl, links, linkOptions);
+    fragments.push(...inPageFragments(root, options.baseUrl));
     if (!options.baseUrl) unlinkRelative(root);
     return serialise(root, bullet);
   };
 
-  const answered: { question: string; context?: string; answer: string }[] = [];
+  const answered: { question: string; context?: string; answer: string; section: Section; fragments: string[] }[] = [];
   for (const { section, question, parts, context } of pending) {
     const before = new Set(cited);
-    const answer = clean(answerNodes(section, parts));
+    const fragments: string[] = [];
+    const answer = clean(answerNodes(section, parts), fragments);
     if (answer === '') continue; // a heading that only groups the questions below it
     for (const label of cited) if (!before.has(label)) notes.add('footnote', `[^${label}] attached to "${question}"`);
-    answered.push({ question, ...(context ? { context } : {}), answer });
+    answered.push({ question, ...(context ? { context } : {}), answer, section, fragments });
   }
   for (const label of footnotes.keys()) if (!cited.has(label)) notes.add('footnote', `[^${label}] is cited by no entry; dropped`);
 
   const taken = new Set<string>();
-  const entries = distinctQuestions(answered).map((a) => {
+  const distinct = distinctQuestions(answered);
+  const entries = distinct.map((a) => {
     const id = uniqueId(a.question, taken);
     if (id !== slugify(a.question)) notes.add('id', `${id} ← "${a.question}"`);
     return draftEntry(id, a.question, a.answer);
   });
+  linkRelated(entries, distinct, notes);
 
   const footerNodes = [...joinParts(footerSections), ...trailingNotice];
   const footer = footerNodes.length > 0 ? clean(footerNodes) : '';
@@ -207,6 +213,26 @@ function classify(sections: readonly Section[], options: ImportOptions, skipped:
     if (hasBody(section)) skipped.push({ heading: section.text, reason });
   });
   return pending;
+}
+
+/** An answer linking to another question's section lists that entry under `related`. */
+function linkRelated(
+  entries: DraftEntry[],
+  sources: readonly { readonly section: Section; readonly fragments: readonly string[] }[],
+  notes: Notes,
+): void {
+  const byAnchor = new Map<string, string>();
+  sources.forEach(({ section }, i) => {
+    for (const key of sectionAnchors(section)) if (!byAnchor.has(key)) byAnchor.set(key, entries[i]!.id);
+  });
+  entries.forEach((entry, i) => {
+    for (const key of sources[i]!.fragments) {
+      const target = byAnchor.get(key);
+      if (target === undefined || target === entry.id || entry.related.includes(target)) continue;
+      entry.related.push(target);
+      notes.add('related', `${entry.id} → ${target} (its answer links to that section)`);
+    }
+  });
 }
 
 /** Words that lean on the question above: a heading with them asks nothing on its own. */

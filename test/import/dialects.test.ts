@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatNotes } from '../../src/import/report.js';
 import { importPage, type ImportedPage } from '../../src/import/page.js';
 import { draftToYaml } from '../../src/import/write-yaml.js';
 import { checkText } from '../../src/knowledge/load.js';
@@ -411,6 +412,29 @@ describe('other markup', () => {
       '## How do I ban a member?\n\nCall <DocsLink path="GuildMemberManager:Class#ban" type="method" /> on the <DocsLink path="Guild:Class" /> <Badge text="v14" />.\n',
     );
     expect(page.draft.entries[0]?.answer).toBe('Call `GuildMemberManager#ban` on the `Guild` v14.');
+  });
+
+  it('lists the entry whose section an answer links to under related, by any slug style or custom anchor', () => {
+    const page = importPage(
+      [
+        '## Some media is missing!\n\nRescan the library.',
+        '## My request still shows "requested"!\n\nSee [missing media](#some-media-is-missing) for the steps.',
+        '## Can I share logs? {#logs}\n\nYes.',
+        '## Where are the logs?\n\nIn /data; see [sharing](https://docs.example.org/faq/#logs) and [elsewhere](https://other.example.org/faq/#logs).',
+        '## Is it free?\n\nYes, see [above](#is-it-free) and [a typo](#no-such-question).',
+      ].join('\n\n'),
+      { baseUrl: new URL('https://docs.example.org/faq/') },
+    );
+    const related = Object.fromEntries(page.draft.entries.map((e) => [e.id, e.related]));
+    expect(related).toEqual({
+      'media-missing': [],
+      'request-shows-requested': ['media-missing'],
+      'share-logs': [],
+      'logs': ['share-logs'],
+      'free': [],
+    });
+    expect(formatNotes(page)).toContain('  request-shows-requested → media-missing (its answer links to that section)');
+    loads(page);
   });
 
   it("keeps the author's bullet, and a rule inside an answer as ---", () => {

@@ -164,6 +164,29 @@ describe('re-import edge cases', () => {
     );
   });
 
+  it("adds the page's cross-links to related in the ids the file uses, beside the maintainer's own", () => {
+    const entry = (id: string, question: string, answer: string, related: string[] = []) => ({
+      id, question, answer, alternates: [], keywords: [], links: [], related, tags: [], pinned: false,
+    });
+    const existing: DraftFile = {
+      entries: [
+        entry('missing', 'Some media is missing!', 'Rescan the library.'),
+        entry('stuck', 'My request is stuck!', 'Wait a little.', ['missing']),
+        entry('logs', 'Where are the logs?', 'In /data.'),
+      ],
+    };
+    const page = importPage(
+      '## Some media is missing!\n\nRescan the library.\n\n## My request is stuck!\n\nSee [the logs](#where-are-the-logs).\n\n## Where are the logs?\n\nIn /data.\n\n## Can I share the logs?\n\nYes, after [this](#some-media-is-missing).\n',
+    );
+    const { draft } = mergeDraft(existing, page.draft);
+    expect(Object.fromEntries(draft.entries.map((e) => [e.id, e.related]))).toEqual({
+      missing: [],
+      stuck: ['missing', 'logs'],
+      logs: [],
+      'share-logs': ['missing'],
+    });
+  });
+
   it("keeps the file's synonyms on re-import, written one group a line", () => {
     const dir = mkdtempSync(join(tmpdir(), 'faqbot-import-'));
     const file = join(dir, 'faq.yaml');
