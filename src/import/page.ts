@@ -149,7 +149,10 @@ export function importPage(source: string, options: ImportOptions = {}): Importe
   for (const url of new Set(links.outside)) notes.add('link', `${url} leaves the site; pass --repo-url to send it to the repository`);
   const versionRoot = options.baseUrl && !options.siteRoot ? inferSiteRoot(options.baseUrl) : undefined;
   if (versionRoot && versionRoot.pathname !== '/' && links.rewritten.some(({ from }) => /^\/(?!\/)/.test(from)))
-    notes.add('link', `links starting with / are read against ${versionRoot.href}, the docs version in --base-url; pass --site-root to change it`);
+    notes.add(
+      'link',
+      `links starting with / are read against ${versionRoot.href}, the docs version in --base-url; pass --site-root to change it`,
+    );
   for (const { from, to } of links.rewritten) if (from !== to) notes.add('link', `${from} → ${to}`);
 
   const title = frontMatterTitle(page.frontMatter) ?? titleSection?.text;

@@ -23,7 +23,9 @@ export function anchorKey(text: string): string {
 export function sectionAnchors(section: Section): string[] {
   const written = toString(section.heading, { includeHtml: false });
   const custom = /\{#([^}\s]+)\}\s*$/.exec(written)?.[1];
-  return [anchorKey(written.replace(/\s*\{#[^}]*\}\s*$/, '')), anchorKey(section.text), ...(custom ? [anchorKey(custom)] : [])].filter(Boolean);
+  return [anchorKey(written.replace(/\s*\{#[^}]*\}\s*$/, '')), anchorKey(section.text), ...(custom ? [anchorKey(custom)] : [])].filter(
+    Boolean,
+  );
 }
 
 /** The fragment keys of the links under `node` that point into the page itself (`#x`, or the page's URL with `#x`). */

@@ -259,7 +259,8 @@ export class TermIndex {
     this.typos = new TypoIndex(this.vocabulary.keys());
     // The matcher's groups in the language members ask in; the base's own in the base's language.
     this.indexSynonyms(synonymGroups(member.language), member);
-    this.indexSynonyms(kb.files.flatMap((f) => f.synonyms ?? []), base);
+    const ownGroups = kb.files.flatMap((f) => f.synonyms ?? []);
+    this.indexSynonyms(ownGroups, base);
     this.labelled = this.phrasings.filter((p) => p.field === 'question' || p.field === 'alternate' || p.field === 'keyword');
     // Every query compares with every meaning vector: worth it up to a mid-size base only.
     const withMeaning = encoder !== undefined && this.phrasings.length <= MAX_SEMANTIC_PHRASINGS;

@@ -141,7 +141,12 @@ function parse(list: string): string[][] {
   return list
     .trim()
     .split('\n')
-    .map((line) => line.split(',').map((word) => word.trim()).filter(Boolean));
+    .map((line) =>
+      line
+        .split(',')
+        .map((word) => word.trim())
+        .filter(Boolean),
+    );
 }
 
 /** The synonym groups of a language. */

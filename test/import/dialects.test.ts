@@ -383,7 +383,7 @@ describe('a troubleshooting page of statement headings', () => {
     expect(page.skipped).toEqual([]);
   });
 
-  it('skips a key to the page\'s notation', () => {
+  it("skips a key to the page's notation", () => {
     const page = importPage('## Legend\n\n* `bot` stands for your client.\n\n## How do I ban someone?\n\nUse `bot.ban()`.\n');
     expect(page.draft.entries.map((e) => e.question)).toEqual(['How do I ban someone?']);
     expect(page.skipped).toEqual([{ heading: 'Legend', reason: "a key to the page's notation, not an answer" }]);
@@ -430,8 +430,8 @@ describe('other markup', () => {
       'media-missing': [],
       'request-shows-requested': ['media-missing'],
       'share-logs': [],
-      'logs': ['share-logs'],
-      'free': [],
+      logs: ['share-logs'],
+      free: [],
     });
     expect(formatNotes(page)).toContain('  request-shows-requested → media-missing (its answer links to that section)');
     loads(page);

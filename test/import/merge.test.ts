@@ -166,7 +166,15 @@ describe('re-import edge cases', () => {
 
   it("adds the page's cross-links to related in the ids the file uses, beside the maintainer's own", () => {
     const entry = (id: string, question: string, answer: string, related: string[] = []) => ({
-      id, question, answer, alternates: [], keywords: [], links: [], related, tags: [], pinned: false,
+      id,
+      question,
+      answer,
+      alternates: [],
+      keywords: [],
+      links: [],
+      related,
+      tags: [],
+      pinned: false,
     });
     const existing: DraftFile = {
       entries: [
@@ -190,7 +198,10 @@ describe('re-import edge cases', () => {
   it("keeps the file's synonyms on re-import, written one group a line", () => {
     const dir = mkdtempSync(join(tmpdir(), 'faqbot-import-'));
     const file = join(dir, 'faq.yaml');
-    writeFileSync(file, 'title: T\nsynonyms:\n  - [pfp, avatar]\nentries:\n  - id: a\n    question: How do I set my avatar?\n    answer: In the profile page.\n');
+    writeFileSync(
+      file,
+      'title: T\nsynonyms:\n  - [pfp, avatar]\nentries:\n  - id: a\n    question: How do I set my avatar?\n    answer: In the profile page.\n',
+    );
     const existing = readExisting(file, 'faq.yaml');
     const { draft } = mergeDraft(existing.draft, importPage('## How do I set my avatar?\n\nIn the profile page.\n').draft);
     const yaml = draftToYaml(draft);

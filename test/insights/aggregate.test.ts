@@ -101,7 +101,10 @@ describe('words members used that no entry has', () => {
       // Redacted rows keep stems, not words.
       ask('secret thing', 'none', 9, true),
     ];
-    const report = buildReport({ asks, picks: [], feedback: [] }, { since: 0, until: 1, knowledge, unknownWords: (t) => matcher.unknownWords(t) });
+    const report = buildReport(
+      { asks, picks: [], feedback: [] },
+      { since: 0, until: 1, knowledge, unknownWords: (t) => matcher.unknownWords(t) },
+    );
     expect(report.unknownWords).toEqual([
       { word: '2fa', count: 4, example: 'how do i get 2fa' },
       { word: 'passkey', count: 2, example: 'is there a passkey option' },

@@ -45,7 +45,7 @@ export const importBody: CommandBody = {
       'how the site serves page.md: html (page.html), directory (page/, MkDocs), clean (page) or as-is; default from --base-url: ending in / directory, in .html html, else clean',
     'repo-url': "the page's folder in its repository (https://github.com/org/repo/blob/main/docs/); links that leave the site go there",
     'site-root':
-      'the address root-absolute links (/guide/install.md) are read against; default: the host\'s root, or the /en/stable/-style version root of a Read the Docs address',
+      "the address root-absolute links (/guide/install.md) are read against; default: the host's root, or the /en/stable/-style version root of a Read the Docs address",
     'questions-only': 'import only headings that ask something, not statement headings',
     out: 'write to this file (updating it if it exists) instead of printing the YAML',
     'all-headings': 'import every heading with content, not only the ones that ask something',
@@ -66,7 +66,10 @@ export const importBody: CommandBody = {
     const repoUrl = parseRepoUrl(stringFlag(values['repo-url']));
     const siteRoot = parseSiteRoot(stringFlag(values['site-root']));
     if (siteRoot && !baseUrl)
-      throw new FaqbotError('usage', '--site-root needs --base-url too: the address this page is published at, e.g. --base-url https://docs.example.org/en/stable/faq.html');
+      throw new FaqbotError(
+        'usage',
+        '--site-root needs --base-url too: the address this page is published at, e.g. --base-url https://docs.example.org/en/stable/faq.html',
+      );
     if (values['questions-only'] === true && values['all-headings'] === true)
       throw new FaqbotError('usage', '--questions-only and --all-headings contradict each other; pass one of them');
     const imported = importPage(markdown, {
@@ -179,7 +182,10 @@ function parseRepoUrl(value: string | undefined): URL | undefined {
 function parseSiteRoot(value: string | undefined): URL | undefined {
   if (value === undefined) return undefined;
   if (!isHttpUrl(value))
-    throw new FaqbotError('usage', `--site-root "${value}" is not an absolute http(s) URL; write it like https://docs.example.org/en/stable/`);
+    throw new FaqbotError(
+      'usage',
+      `--site-root "${value}" is not an absolute http(s) URL; write it like https://docs.example.org/en/stable/`,
+    );
   // A root is a folder: without the slash, `new URL()` would resolve links beside it.
   return new URL(value.endsWith('/') ? value : `${value}/`);
 }
