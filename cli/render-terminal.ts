@@ -89,6 +89,7 @@ export function explainMatch(match: Match): string {
   match.candidates.slice(0, 5).forEach((c, i) => {
     lines.push(`  ${i + 1}. ${c.entry.id}  ${c.score.toFixed(3)}  (${c.why.slice(0, 80)})`);
   });
+  for (const r of match.readAs ?? []) lines.push(`read "${r.word}" as ${r.as.map((w) => `"${w}"`).join(', ')} (${r.because})`);
   return lines.join('\n');
 }
 
@@ -102,6 +103,7 @@ export function matchJson(match: Match, reply: Reply): unknown {
         ? { id: reply.entry.id, question: reply.entry.question, answer: reply.entry.answer, links: reply.entry.links }
         : null,
     candidates: match.candidates.slice(0, 5).map((c) => ({ id: c.entry.id, question: c.entry.question, score: round(c.score) })),
+    readAs: match.readAs ?? [],
   };
 }
 

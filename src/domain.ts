@@ -169,6 +169,13 @@ export interface Candidate {
   readonly why: string;
 }
 
+/** A word of the question the base lacks, matched as words it has (what `--explain` shows). */
+export interface ReadAs {
+  readonly word: string;
+  readonly as: readonly string[];
+  readonly because: 'synonym' | 'spelling' | 'two words';
+}
+
 export interface Match {
   readonly decision: Decision;
   /** Best first; for `answer` the first candidate is the answer. */
@@ -177,6 +184,8 @@ export interface Match {
   readonly plausible: number;
   /** Set when the message is no question at all (a greeting, thanks, or mass-mention spam). */
   readonly smallTalk?: SmallTalk;
+  /** Words of the question read as other words of the base; absent when there are none. */
+  readonly readAs?: readonly ReadAs[];
 }
 
 export interface AutocompleteChoice {

@@ -6,7 +6,7 @@
 // against its best phrasing (nudged by the answer text) and against all of an entry's
 // phrasings together, then mixed with a classifier trained on the same phrasings. Unknown
 // query terms are looked up with typo tolerance through a deletion index.
-import type { Candidate, Entry, KnowledgeBase } from '../domain.js';
+import type { Candidate, Entry, KnowledgeBase, ReadAs } from '../domain.js';
 import type { Language } from '../language/languages.js';
 import { analyzerFor, mixedQueryTerms, type Analyzer } from '../text/analyzer.js';
 import { cleanText } from '../text/normalize.js';
@@ -115,6 +115,8 @@ export interface Ranked {
   readonly exact: boolean;
   /** Share of the query's term weight that the index knows at all. */
   readonly coverage: number;
+  /** Query terms the base lacks, read as terms it has. */
+  readonly readAs?: readonly ReadAs[];
 }
 
 export interface Calibration {
@@ -167,6 +169,8 @@ export class TermIndex {
   private readonly classifierPlan: ClassifierPlan | undefined;
   /** Share of the score that is meaning; set by calibrate(), 0 without an encoder. */
   private semanticShare = 0;
+  /** A written word for each term, for explanations; made on the first one asked for. */
+  private surfaces?: Map<number, string>;
   /** A query's terms, as the language it is asked in makes them. */
   private readonly queryTerms: (text: string) => string[];
   /** A stop word of the language asked in or of the base's: a query's terms leave it out. */
@@ -433,7 +437,17 @@ export class TermIndex {
       score: Math.min(1, e === exactEntry ? scored.score : scored.score * (UNKNOWN_FLOOR + (1 - UNKNOWN_FLOOR) * query.coverage)),
       why: this.explain(scored),
     }));
-    return { candidates, empty: false, exact: exactEntry !== undefined, coverage: query.coverage };
+    // Only a member's question says how it was read: calibration's probes need no words.
+    const readAs = scope.exclude || scope.classifier !== this.classifier ? [] : query.readAs;
+    return {
+      candidates,
+      empty: false,
+      exact: exactEntry !== undefined,
+      coverage: query.coverage,
+      ...(readAs.length > 0
+        ? { readAs: readAs.map((r) => ({ ...r, word: this.surfaceOfQuery(text, r.word), as: r.as.map((id) => this.surfaceOf(id)) })) }
+        : {}),
+    };
   }
 
   /** Each query term as index terms: itself, or its nearest spellings at a discount. */
@@ -441,6 +455,7 @@ export class TermIndex {
     const queryTerms = unique(this.queryTerms(text));
     if (queryTerms.length === 0) return undefined;
     const resolved: { id: number; weight: number }[] = [];
+    const readAs: { word: string; as: number[]; because: ReadAs['because'] }[] = [];
     let known = 0;
     let total = 0;
     let qsq = 0;
@@ -460,12 +475,14 @@ export class TermIndex {
       const parts = this.compoundParts(term, hidden);
       if (parts) {
         for (const partId of parts) resolved.push({ id: partId, weight: this.idf[partId]! * TYPO_WEIGHT });
+        readAs.push({ word: term, as: parts, because: 'two words' });
         known += this.maxIdf * TYPO_WEIGHT;
         continue;
       }
       const synonyms = this.synonyms.get(term)?.filter((ids) => !ids.some((id) => hidden?.has(id)));
       if (synonyms && synonyms.length > 0) {
         for (const ids of synonyms) for (const id of ids) resolved.push({ id, weight: this.idf[id]! * SYNONYM_WEIGHT });
+        readAs.push({ word: term, as: synonyms.flat(), because: 'synonym' });
         known += this.maxIdf * SYNONYM_WEIGHT;
         continue;
       }
@@ -474,9 +491,36 @@ export class TermIndex {
         const altId = this.vocabulary.get(alt)!;
         resolved.push({ id: altId, weight: this.idf[altId]! * TYPO_WEIGHT });
       }
-      if (near.length > 0) known += this.maxIdf * TYPO_WEIGHT;
+      if (near.length > 0) {
+        known += this.maxIdf * TYPO_WEIGHT;
+        readAs.push({ word: term, as: near.map((alt) => this.vocabulary.get(alt)!), because: 'spelling' });
+      }
     }
-    return { resolved, coverage: total > 0 ? known / total : 0, norm: Math.sqrt(qsq) || 1 };
+    return { resolved, coverage: total > 0 ? known / total : 0, norm: Math.sqrt(qsq) || 1, readAs };
+  }
+
+  /** A word of the base for a term id, as its phrasings write it (terms are stems: "remov"). */
+  private surfaceOf(id: number): string {
+    if (!this.surfaces) {
+      this.surfaces = new Map();
+      for (const p of this.phrasings) {
+        for (const word of p.analyzer.words(p.text)) {
+          const termId = this.vocabulary.get(p.analyzer.stem(word));
+          if (termId !== undefined && !this.surfaces.has(termId)) this.surfaces.set(termId, word);
+        }
+      }
+    }
+    return this.surfaces.get(id) ?? [...this.vocabulary].find(([, i]) => i === id)?.[0] ?? '';
+  }
+
+  /** The member's word for a term of their question. */
+  private surfaceOfQuery(text: string, term: string): string {
+    return (
+      text
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}'’-]+/u)
+        .find((word) => this.queryTerms(word)[0] === term) ?? term
+    );
   }
 
   /**
@@ -705,6 +749,8 @@ interface ResolvedQuery {
   /** Share of the query's term weight that the index knows. */
   readonly coverage: number;
   readonly norm: number;
+  /** Terms the base lacks and the term ids they were read as. */
+  readonly readAs: readonly { word: string; as: readonly number[]; because: ReadAs['because'] }[];
 }
 
 interface ProbeSpec {

@@ -43,6 +43,15 @@ describe('faqbot CLI', () => {
     expect(r.out).toMatch(/decision: answer\n {2}1\. elevate {2}1\.000/);
   });
 
+  it('says on --explain which words it read as others: a synonym, two words written as one, a near spelling', () => {
+    const r = faqbot(['ask', 'is almalinux on the raspbery pi, or the mainframes, as a dockerimage?', '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('read "raspbery" as "raspberry" (spelling)');
+    expect(r.out).toContain('read "dockerimage" as "docker", "image" (two words)');
+    const j = JSON.parse(faqbot(['ask', 'pricing of almalinux', '--json']).out) as { readAs: unknown[] };
+    expect(j.readAs).toEqual([{ word: 'pricing', as: ['paid'], because: 'synonym' }]);
+  });
+
   it('helps on an empty query with what the bot knows', () => {
     const r = faqbot(['ask', '']);
     expect(r.code).toBe(0);

@@ -29,6 +29,12 @@ describe('synonyms', () => {
     }
   });
 
+  it('says which words it read as others', () => {
+    const m = buildMatcher(kb, { semantic: 'off' }).match('does it run on my iphone');
+    expect(m.readAs).toEqual([{ word: 'iphone', as: ['ios'], because: 'synonym' }]);
+    expect(buildMatcher(kb, { semantic: 'off' }).match('how do i remove the relay').readAs).toBeUndefined();
+  });
+
   it('leaves a word the base uses as it is', () => {
     // "delete" is a synonym of "remove", but the base uses both: each stays with its own entry.
     const m = buildMatcher(kb, { semantic: 'off' }).match('delete my account');
