@@ -135,8 +135,41 @@ function words(text: string): string[] {
   );
 }
 
+/** Words that only join what follows: an id cut after one ends mid-thought ("client-but"). */
+const DANGLING = new Set([
+  'but',
+  'like',
+  'and',
+  'or',
+  'nor',
+  'than',
+  'because',
+  'so',
+  'yet',
+  'then',
+  'when',
+  'while',
+  'if',
+  'vs',
+  'versus',
+  'without',
+  'cant',
+  'dont',
+  'doesnt',
+  'isnt',
+  'wont',
+  'also',
+  'still',
+  'even',
+  'only',
+  'just',
+  'very',
+]);
+
 function cutAtWord(slug: string, max: number): string {
   const cut = slug.slice(0, max + 1);
   const at = cut.lastIndexOf('-');
-  return (at > 0 ? cut.slice(0, at) : slug.slice(0, max)).replace(/-+$/, '');
+  const words = (at > 0 ? cut.slice(0, at) : slug.slice(0, max)).replace(/-+$/, '').split('-');
+  while (words.length > 1 && DANGLING.has(words.at(-1)!)) words.pop();
+  return words.join('-');
 }

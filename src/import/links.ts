@@ -11,7 +11,7 @@
 // or where the site says it lives (--site-root; Read the Docs serves each version under its
 // own `/en/stable/`, and its generators read `/` as that root).
 import type { Nodes, RootContent } from 'mdast';
-import { rewriteChildren } from './tree.js';
+import { rewriteChildren, visit } from './tree.js';
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -146,6 +146,35 @@ function leavesSite(url: string, folder: URL): boolean {
     if (depth < 0) return true;
   }
   return false;
+}
+
+/**
+ * Links no chat platform can follow: MyST's cross-references (`<project:#x>`, `inv:sphinx#x`,
+ * `path:x`) and GitBook's placeholder for a link it lost (`broken-reference`). Each becomes its
+ * text. Returns each target removed.
+ */
+export function unlinkDeadTargets(root: Nodes): string[] {
+  const removed: string[] = [];
+  rewriteChildren(root, (children) =>
+    children.flatMap((child): RootContent[] => {
+      if (child.type !== 'link' || !DEAD_TARGET.test(child.url)) return [child];
+      removed.push(child.url);
+      const shown = child.children.filter((c) => !(c.type === 'text' && c.value === child.url));
+      // A bare one (`<project:#moderation>`) names its target: that name, in words, is its text.
+      const name = child.url.split(/[#:/]/).filter(Boolean).at(-1)?.replace(/[-_]+/g, ' ') ?? '';
+      return shown.length > 0 ? shown : name && !/^broken reference$/i.test(name) ? [{ type: 'text', value: name }] : [];
+    }),
+  );
+  return removed;
+}
+
+const DEAD_TARGET = /^(?:(?:project|inv|path|doc):|broken-reference$)/i;
+
+/** A link with no text (MyST's `[](#label)` shows the target's title, unknown here) shows its address. */
+export function labelEmptyLinks(root: Nodes): void {
+  visit(root, (node) => {
+    if (node.type === 'link' && node.children.length === 0) node.children = [{ type: 'text', value: node.url }];
+  });
 }
 
 /**

@@ -11,13 +11,23 @@ import { liftAdmonitions, renderAdmonitions } from './admonitions.js';
 import { draftEntry, type DraftEntry, type DraftFile } from './draft.js';
 import { convertHtml } from './html.js';
 import { slugify, uniqueId } from './ids.js';
-import { absolutizeLinks, inferSiteRoot, inferLinkStyle, linkRewrite, unlinkRelative, type LinkOptions, type LinkStyle } from './links.js';
+import {
+  absolutizeLinks,
+  inferSiteRoot,
+  labelEmptyLinks,
+  unlinkDeadTargets,
+  inferLinkStyle,
+  linkRewrite,
+  unlinkRelative,
+  type LinkOptions,
+  type LinkStyle,
+} from './links.js';
 import { Notes, type ImportNote } from './notes.js';
 import { phrasingKey } from './phrasing.js';
 import { inPageFragments, sectionAnchors } from './related.js';
 import { attachFootnotes, extractFootnotes, removeAbbreviations, resolveReferences } from './references.js';
 import { hasBody, isComment, isNotice, isQuestion, splitSections, type Section } from './sections.js';
-import { isNavigation, isNotation, isQuotedMessage, questionFromHeading } from './statements.js';
+import { isInstruction, isNavigation, isNotation, isQuotedMessage, questionFromHeading } from './statements.js';
 import { expandTemplates } from './templates.js';
 import { dropEdgeRules, restoreTextDirectives, tidyAnswer } from './tidy.js';
 
@@ -113,7 +123,10 @@ export function importPage(source: string, options: ImportOptions = {}): Importe
     renderAdmonitions(root);
     tidyAnswer(root, notes);
     root.children = dropEdgeRules(root.children);
+    for (const target of unlinkDeadTargets(root))
+      notes.add('link', `${target} removed: no chat platform can open it (the link text stays)`);
     absolutizeLinks(root, options.baseUrl, links, linkOptions);
+    labelEmptyLinks(root);
     fragments.push(...inPageFragments(root, options.baseUrl));
     if (!options.baseUrl) unlinkRelative(root);
     return serialise(root, bullet);
@@ -186,7 +199,8 @@ function classify(sections: readonly Section[], options: ImportOptions, skipped:
   const deepest = questionDepths.length > 0 ? Math.max(...questionDepths) : statementDepths.length > 0 ? Math.min(...statementDepths) : 0;
 
   const pending: Pending[] = [];
-  const stack: { depth: number; text: string; owner: Pending | undefined }[] = [];
+  /** `howTos`: a group of instruction sections ("How-tos" over "Rename a workspace", …). */
+  const stack: { depth: number; text: string; owner: Pending | undefined; howTos?: boolean }[] = [];
   sections.forEach((section, index) => {
     while (stack.length > 0 && stack.at(-1)!.depth >= section.depth) stack.pop();
     const context = stack.at(-1)?.text;
@@ -203,10 +217,12 @@ function classify(sections: readonly Section[], options: ImportOptions, skipped:
       return void owner.parts.push(section);
     }
     if (section.text !== '' && (isQuestion(section.text) || (options.allHeadings === true && hasBody(section)))) return open(section.text);
+    const underHowTos = stack.some((s) => s.howTos === true);
     stack.push({ depth: section.depth, text: section.text, owner });
     if (owner) return void owner.parts.push(section);
     const below = descendants(sections, index);
-    const reason = statementVerdict(section, below, deepest, new Set(questionDepths), options);
+    const reason = statementVerdict(section, below, { deepest, questionLevels: new Set(questionDepths), underHowTos }, options);
+    if (reason === HOW_TOS) stack.at(-1)!.howTos = true;
     if (reason === undefined) {
       stack.pop();
       const question = questionFromHeading(section.text);
@@ -242,13 +258,19 @@ function linkRelated(
 const FOLLOW_UP = /\b(?:them|they|these|those|this one|that one|the (?:issue|problem|error|same|above))\b/i;
 
 /** Undefined when a statement heading becomes an entry; otherwise why not. */
-function statementVerdict(
-  section: Section,
-  below: readonly Section[],
-  deepest: number,
-  questionLevels: ReadonlySet<number>,
-  options: ImportOptions,
-): string | undefined {
+/** Why a statement heading over instruction sections is no entry of its own: they are. */
+const HOW_TOS = 'introduces the how-tos below it';
+
+interface Levels {
+  /** The deepest level the page asks questions at. */
+  readonly deepest: number;
+  readonly questionLevels: ReadonlySet<number>;
+  /** Under a group of how-tos: an instruction heading is an entry at any level. */
+  readonly underHowTos: boolean;
+}
+
+function statementVerdict(section: Section, below: readonly Section[], levels: Levels, options: ImportOptions): string | undefined {
+  const { deepest, questionLevels } = levels;
   if (options.questionsOnly === true) return 'not a question (--questions-only)';
   if (section.text === '') return 'empty heading';
   if (isNavigation(section.text)) return 'navigation, not an answer';
@@ -260,7 +282,10 @@ function statementVerdict(
   const direct = below.filter((s) => s.depth === below[0]?.depth);
   if (!hasBody(section) && direct.length > 0 && direct.every(hasBody) && questionLevels.has(direct[0]!.depth))
     return 'introduces the sections below it';
-  if (section.depth > deepest)
+  // Over two or more instructions that each have text ("How-tos" over "Rename a workspace"):
+  // each is a question of its own, "How do I rename a workspace?".
+  if (direct.length >= 2 && direct.every((s) => hasBody(s) && isInstruction(s.text))) return HOW_TOS;
+  if (section.depth > deepest && !(levels.underHowTos && isInstruction(section.text)))
     return `a level ${section.depth} heading, deeper than the page's questions (level ${deepest}) and under none of them`;
   // With no text of its own, it heads an answer through its sub-sections ("Grades" over one
   // table per game mode); with none either, it is an empty group heading.

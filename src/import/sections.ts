@@ -291,9 +291,12 @@ function closeDetails(html: string): string | undefined {
 }
 
 const ASKS =
-  /^(how|what|why|where|when|who|whom|whose|which|can|could|should|would|will|is|are|am|was|were|do|does|did|has|have|may|might|must|shall)\b/i;
+  /^(how|what|why|where|when|who|whom|whose|which|can|could|should|would|will|is|are|am|was|were|do|does|did|has|have|may|might|must|shall)\b(?!-\w)/i;
 
-/** Headings that ask something: they end with `?`, or start like a question ("How to Report Bugs"). */
+/**
+ * Headings that ask something: they end with `?`, or start like a question ("How to Report
+ * Bugs"). A question word joined to another by a hyphen asks nothing: "How-tos", "Who-is-who".
+ */
 export function isQuestion(text: string): boolean {
   return /\?\s*$/.test(text) || ASKS.test(text);
 }

@@ -22,7 +22,13 @@ export function isNotation(text: string): boolean {
 const ERROR_MESSAGE = /^[\w.$-]*(?:error|exception|warning|fatal|panic)\b[^:]*:\s+\S/i;
 /** Verbs a heading gives as an instruction. */
 const IMPERATIVE =
-  /^(?:adjust|add|install|uninstall|configure|change|set|use|enable|disable|update|upgrade|remove|delete|create|connect|run|reset|restore|migrate|move|rename|export|import|build|deploy|debug|fix|avoid|increase|reduce|speed|limit|prevent|allow|block|share|sync|backup|back|downgrade|customize|customise|integrate)$/i;
+  /^(?:adjust|add|install|uninstall|configure|change|set|use|enable|disable|update|upgrade|remove|delete|create|connect|run|reset|restore|migrate|move|rename|export|import|build|deploy|debug|fix|avoid|increase|reduce|speed|limit|prevent|allow|block|share|sync|backup|back|downgrade|customize|customise|integrate|archive|find|open|pin|hide|turn|switch|clear|join|invite|mute|download|upload|send|save|search|schedule|cancel|subscribe|unsubscribe|transfer|copy|convert|translate|publish|submit|edit|verify|generate|replace|select|write)$/i;
+/** An instruction heading ("Rename a workspace"): a how-to, asked as "How do I rename a workspace?". */
+export function isInstruction(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length > 1 && IMPERATIVE.test(words[0]!);
+}
+
 const PREPOSITION = /^(?:for|of|in|on|with|to|from|at|by|under|over|via|without|per)$/i;
 
 /** A word ending in -ing that is a verb form, not a noun like "string" or "morning". */
@@ -30,7 +36,9 @@ const GERUND =
   /^(?![Tt]hing$|[Ss]tring$|[Rr]ing$|[Kk]ing$|[Ww]ing$|[Ss]pring$|(?:[Ss]ome|[Aa]ny|[Nn]o|[Ee]very)thing$|[Cc]eiling$|[Mm]orning$|[Ee]vening$)[A-Za-z]{3,}ing$/;
 /** Finite verbs that make a heading a sentence of its own. */
 const VERB =
-  /^(?:is|are|was|were|isn't|aren't|has|have|hasn't|does|doesn't|did|didn't|do|don't|can|can't|cannot|won't|will|should|must|keeps?|fails?|failed|crashes|crashed|stops?|stopped|shows?|appears?|drops?|hangs?|freezes|breaks?|works?|doesnt|not|never)$/i;
+  /^(?:is|are|was|were|isn't|aren't|has|have|hasn't|does|doesn't|did|didn't|do|don't|can|can't|cannot|won't|will|should|must|keeps?|fails?|failed|crashes|crashed|stops?|stopped|shows?|appears?|drops?|hangs?|freezes|breaks?|works?|doesnt|not|no|never)$/i;
+/** A heading that starts with the member's own situation ("My webcam no worky") is how they ask. */
+const SELF = /^(?:my|our|i|i'm|im|i've|ive|we|we're)$/i;
 
 const QUOTED = /^["“'`](.+)["”'`]$/;
 
@@ -59,7 +67,7 @@ export function questionFromHeading(text: string): string {
   if (IMPERATIVE.test(words[0]!) && words.length > 1) return `How do I ${lowerFirst(heading)}?`;
   // A sentence ("`zorp.flux` is undefined.", "Hub drops every hour") or a symptom ending in a
   // gerund ("Status LED blinking") is already how people ask: no "What is" in front of it.
-  if (words.length > 4 || /[.!]$/.test(heading) || words.slice(1).some((w) => VERB.test(w))) return heading;
+  if (words.length > 4 || /[.!]$/.test(heading) || SELF.test(words[0]!) || words.slice(1).some((w) => VERB.test(w))) return heading;
   if (words.length > 1 && GERUND.test(words.at(-1)!)) return heading;
   const first = words[0]!;
   if (GERUND.test(first)) {

@@ -44,6 +44,39 @@ const MDX_EXPORT = /^export\s+(?:const|let|var|function|default)\b/;
 const WIKI_LINK = /\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]/g;
 const MARK = /==(?=[^\s=])([^=\n]*?[^\s=])==/g;
 const FENCE = /^(\s*(?:>\s*)*)(`{3,}|~{3,})/;
+/** Hugo shortcodes that print a site value (`{{< param version >}}`): only the site can fill them in. */
+const VALUE_SHORTCODES: ReadonlySet<string> = new Set(['param', 'site-param', 'siteparam', 'version', 'var']);
+/** Mintlify and Fumadocs expandable questions: `<Accordion title="…">` inside an `<AccordionGroup>`. */
+const ACCORDION_OPEN = /^(\s*)<(Accordion|Expandable)\b([^>]*?)>\s*$/;
+const ACCORDION_CLOSE = /^\s*<\/(?:Accordion|Expandable)>\s*$/;
+const ACCORDION_GROUP = /^\s*<\/?(?:AccordionGroup|Accordions)\b[^>]*>\s*$/;
+/** A MyST target label on a line of its own, `(faq/export)=`: an anchor for cross-references. */
+const MYST_TARGET = /^\s*\(([^()\s]+)\)=\s*$/;
+/** A MyST directive as a colon fence, `:::{important}`, or a backtick fence, ```` ```{note} ````. */
+const MYST_COLON_OPEN = /^\s*(:{3,})\{([\w-]+)\}\s*(.*)$/;
+const MYST_FENCE_DIRECTIVE = /^\{([\w-]+)\}\s*(.*)$/;
+/** A directive option line right after it opens, `:class: tip`. */
+const MYST_OPTION = /^\s*:[\w-]+:(?:\s.*)?$/;
+/** MyST directives that are notices: they become `::: name` containers. */
+const MYST_NOTICES: ReadonlySet<string> = new Set([
+  'note',
+  'tip',
+  'hint',
+  'important',
+  'warning',
+  'caution',
+  'danger',
+  'attention',
+  'error',
+  'seealso',
+  'admonition',
+]);
+/** MyST directives whose content is not answer text (a file include, a table of contents). */
+const MYST_DROPPED: ReadonlySet<string> = new Set(['include', 'literalinclude', 'toctree', 'contents', 'eval-rst', 'raw', 'only', 'meta']);
+/** A MyST role, `{ref}`Export <faq/export>``: its text, or a name in code. */
+const MYST_ROLE = /\{([a-z][\w:-]*)\}(`+)(.+?)\2(?!`)/g;
+/** Roles that are cross-references: their display text is what a reader sees. */
+const MYST_REFERENCE_ROLES: ReadonlySet<string> = new Set(['ref', 'doc', 'term', 'numref', 'any', 'download', 'external', 'abbr', 'eq']);
 
 /** The page with template syntax rewritten; each rewrite noted as a `template` note. */
 export function expandTemplates(page: string, notes: Notes): string {
@@ -54,9 +87,25 @@ export function expandTemplates(page: string, notes: Notes): string {
   let raw = false;
   /** Inside `{% comment %}` or a multi-line `export`: dropped. */
   let dropping: 'comment' | { depth: number } | undefined;
+  /** Inside an `<Accordion>`: its body's indentation, taken off every line (MDX has no indented code). */
+  let accordion: { indent: number | undefined } | undefined;
+  /** Open MyST directives, innermost last: how each closes and what its closing line becomes. */
+  const directives: { close: string; emit: string[]; drop: boolean }[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    let line = lines[i]!;
+    if (accordion && !ACCORDION_CLOSE.test(line) && line.trim() !== '') {
+      const indent = /^\s*/.exec(line)![0].length;
+      accordion.indent ??= indent;
+      line = line.slice(Math.min(indent, accordion.indent));
+    }
     const fenceMark = FENCE.exec(line);
+    const directive = directives.at(-1);
+    if (directive && fence === undefined && line.trim() === directive.close) {
+      directives.pop();
+      out.push(...directive.emit);
+      continue;
+    }
+    if (directive?.drop && fence === undefined) continue;
     if (fence !== undefined) {
       out.push(line);
       if (fenceMark && fenceMark[2]!.startsWith(fence)) fence = undefined;
@@ -72,8 +121,46 @@ export function expandTemplates(page: string, notes: Notes): string {
       continue;
     }
     if (fenceMark) {
+      const info = line.slice(fenceMark[0].length).trim();
+      const myst = MYST_FENCE_DIRECTIVE.exec(info);
+      if (myst) {
+        const opened = mystDirective(myst[1]!.toLowerCase(), myst[2]!, fenceMark[2]!, notes);
+        directives.push(opened.directive);
+        out.push(...opened.lines);
+        while (MYST_OPTION.test(lines[i + 1] ?? '')) i++;
+        continue;
+      }
       fence = fenceMark[2]!;
       out.push(line);
+      continue;
+    }
+    const colon = MYST_COLON_OPEN.exec(line);
+    if (colon) {
+      const opened = mystDirective(colon[2]!.toLowerCase(), colon[3]!, colon[1]!, notes);
+      directives.push(opened.directive);
+      out.push(...opened.lines);
+      while (MYST_OPTION.test(lines[i + 1] ?? '')) i++;
+      continue;
+    }
+    if (MYST_TARGET.test(line)) {
+      notes.add('template', `MyST target label ${line.trim()} removed`);
+      continue;
+    }
+    if (ACCORDION_GROUP.test(line)) {
+      notes.add('template', `${line.trim()} removed`);
+      continue;
+    }
+    const opensAccordion = ACCORDION_OPEN.exec(line);
+    if (opensAccordion) {
+      const title = attribute(opensAccordion[3]!, 'title');
+      notes.add('template', `<${opensAccordion[2]}> turned into a details block`);
+      accordion = { indent: undefined };
+      out.push('', '<details>', `<summary>${title ?? ''}</summary>`, '');
+      continue;
+    }
+    if (accordion && ACCORDION_CLOSE.test(line)) {
+      accordion = undefined;
+      out.push('', '</details>', '');
       continue;
     }
     if (raw) {
@@ -114,9 +201,46 @@ export function expandTemplates(page: string, notes: Notes): string {
       }
       continue;
     }
-    out.push(outsideCode(line, (text) => inline(text, notes)));
+    out.push(outsideCode(mystRoles(line, notes), (text) => inline(text, notes)));
   }
   return out.join('\n');
+}
+
+/**
+ * A MyST directive opening: a notice becomes a `::: name` container, a code block a fence, an
+ * include or table of contents is dropped whole, and any other keeps its content as text.
+ */
+function mystDirective(
+  name: string,
+  argument: string,
+  close: string,
+  notes: Notes,
+): { lines: string[]; directive: { close: string; emit: string[]; drop: boolean } } {
+  if (MYST_NOTICES.has(name)) {
+    notes.add('template', `MyST {${name}} turned into a quote`);
+    // `{admonition} Title` names its own title; `{seealso}` is read "See also".
+    const type = name === 'admonition' ? 'note' : name;
+    const title = name === 'admonition' ? argument.trim() : name === 'seealso' ? 'See also' : '';
+    return { lines: ['', `::: ${type}${title ? ` ${title}` : ''}`], directive: { close, emit: [':::', ''], drop: false } };
+  }
+  if (name === 'code-block' || name === 'code' || name === 'sourcecode') {
+    return { lines: ['```' + argument.trim()], directive: { close, emit: ['```'], drop: false } };
+  }
+  if (MYST_DROPPED.has(name)) {
+    notes.add('template', `MyST {${name}} removed`);
+    return { lines: [], directive: { close, emit: [], drop: true } };
+  }
+  notes.add('template', `MyST {${name}} reduced to its content`);
+  return { lines: argument.trim() ? ['', `**${argument.trim()}**`, ''] : [''], directive: { close, emit: [''], drop: false } };
+}
+
+/** MyST roles in a line: a cross-reference's text (`{ref}`the export <faq/export>`` → "the export"), anything else as code. */
+function mystRoles(line: string, notes: Notes): string {
+  return line.replace(MYST_ROLE, (_m, role: string, _ticks: string, content: string) => {
+    notes.add('template', `MyST {${role}} role`);
+    const shown = /^(.*?)\s*<[^<>]+>$/.exec(content)?.[1]?.trim() || content.replace(/^[~!]/, '');
+    return MYST_REFERENCE_ROLES.has(role) ? shown : '`' + shown + '`';
+  });
 }
 
 interface BlockRewrite {
@@ -242,13 +366,18 @@ function inline(text: string, notes: Notes): string {
   out = out.replace(MDX_COMMENT, () => (notes.add('template', 'MDX comment removed'), ''));
   out = out.replace(MACRO_CALL, (call) => (notes.add('template', `macro ${call} removed`), ''));
   out = out.replace(LIQUID_URL, (_m, _q, path: string | undefined) => (notes.add('template', 'Liquid site URL'), path ?? ''));
-  out = out.replace(SHORTCODE, (_m, _delim, closing: string, name: string, args: string) => {
+  out = out.replace(SHORTCODE, (whole: string, _delim, closing: string, name: string, args: string) => {
     const lower = name.toLowerCase();
     if (!closing && (lower === 'ref' || lower === 'relref')) {
       notes.add('template', `{{< ${lower} >}} made a link`);
       const path = positional(args.trim())[0] ?? '';
       // `ref "docs/cli.md"` names a page from the content root; `ref "cli.md"` one beside this page.
       return /^[^./#][^#]*\//.test(path) ? `/${path}` : path;
+    }
+    if (!closing && VALUE_SHORTCODES.has(lower)) {
+      // Removed, it would leave "The current release is ." in the answer.
+      notes.add('template', `{{< ${lower} ${args.trim()} >}} left as written: a value the site fills in; replace it by hand`);
+      return whole;
     }
     notes.add('template', `{{< ${closing}${lower} >}} removed`);
     return '';

@@ -399,6 +399,75 @@ describe('a troubleshooting page of statement headings', () => {
   });
 });
 
+describe('Mintlify accordions, MyST directives and roles, GitBook and Hugo leftovers', () => {
+  const answers = (page: ImportedPage) => page.draft.entries.map((e) => e.answer);
+
+  it('takes each <Accordion title> as a question, its indented body as the answer', () => {
+    const page = importPage(
+      '<AccordionGroup>\n  <Accordion title="How do I rotate a key?">\n    Open **Keys** and press *Rotate*.\n\n    The old key stops at once.\n  </Accordion>\n  <Accordion title="Is there a free tier?">\n    Yes, up to three projects.\n  </Accordion>\n</AccordionGroup>\n',
+    );
+    expect(page.draft.entries.map((e) => e.question)).toEqual(['How do I rotate a key?', 'Is there a free tier?']);
+    expect(answers(page)).toEqual(['Open **Keys** and press *Rotate*.\n\nThe old key stops at once.', 'Yes, up to three projects.']);
+    loads(page);
+  });
+
+  it('makes each section of a how-to group an entry, asked "How do I …?"', () => {
+    const page = importPage(
+      '## How-tos\n\nShort recipes.\n\n### Rename a board\n\nUse the board menu.\n\n### Archive old cards\n\nOpen the archive view.\n\n## Why is the dot red?\n\nThe last sync failed.\n',
+    );
+    expect(page.draft.entries.map((e) => e.question)).toEqual([
+      'How do I rename a board?',
+      'How do I archive old cards?',
+      'Why is the dot red?',
+    ]);
+    expect(page.skipped).toEqual([{ heading: 'How-tos', reason: 'introduces the how-tos below it' }]);
+  });
+
+  it('turns MyST notices into quotes, drops labels, includes and options, and keeps code blocks', () => {
+    const page = importPage(
+      [
+        '(faq/pins)=',
+        '## Can I pin a message?',
+        'Right-click it.',
+        ':::{important}\n:class: dropdown\nOnly moderators pin in public rooms.\n:::',
+        '```{note}\nPins are kept for a year.\n```',
+        '```{include} snippets/pins.md\n```',
+        '```{code-block} toml\npins = 50\n```',
+        '(faq/next)=',
+        '## Can I star one?',
+        'Use {kbd}`Ctrl+S` or see {ref}`the pin rules <faq/pins>` and {doc}`moderation`.',
+      ].join('\n\n'),
+    );
+    expect(answers(page)).toEqual([
+      'Right-click it.\n\n> **Important:** Only moderators pin in public rooms.\n\n> **Note:** Pins are kept for a year.\n\n```toml\npins = 50\n```',
+      'Use `Ctrl+S` or see the pin rules and moderation.',
+    ]);
+    loads(page);
+  });
+
+  it('keeps the text of links no chat platform can open, and shows the address of a link without text', () => {
+    const page = importPage(
+      '## Where are the rules?\n\nSee [the rules](broken-reference), <project:#moderation>, the [Sphinx docs](inv:sphinx#usage) and [](#config/warnings).\n',
+      { baseUrl: new URL('https://docs.example.org/faq/') },
+    );
+    expect(answers(page)).toEqual(['See the rules, moderation, the Sphinx docs and <https://docs.example.org/faq/#config/warnings>.']);
+    expect(page.notes.map((n) => n.detail)).toContain('broken-reference removed: no chat platform can open it (the link text stays)');
+  });
+
+  it('leaves a Hugo value shortcode as written, and says to fill it in, rather than leave a hollow sentence', () => {
+    const page = importPage('## Which version?\n\nThe current release is {{< param app.version >}}.\n');
+    expect(answers(page)).toEqual(['The current release is {{< param app.version >}}.']);
+    expect(page.notes.map((n) => n.detail)).toContain(
+      '{{< param app.version >}} left as written: a value the site fills in; replace it by hand',
+    );
+  });
+
+  it("keeps a symptom heading about the member's own setup as written", () => {
+    const page = importPage('### My webcam no worky\n\nReplug it.\n\n### Microphone no worky\n\nPick the input.\n');
+    expect(page.draft.entries.map((e) => e.question)).toEqual(['My webcam no worky', 'Microphone no worky']);
+  });
+});
+
 describe('other markup', () => {
   it('strips unknown tags keeping their text, and makes <a href> a link', () => {
     const page = importPage(

@@ -88,6 +88,7 @@ describe('short ids', () => {
     ['Why Zephyr™?', 'zephyr'],
     ['How do I keep the relay up-to-date?', 'keep-relay-up-to-date'],
     ['Is it state-of-the-art?', 'state-of-the-art'],
+    ['I reinstalled the desktop client but notifications stopped arriving - what now?', 'reinstalled-desktop-client'],
     ['Can I self-host it?', 'self-host'],
     ['Can I use this in my app? Will it stay free and open for everyone who wants it forever?', 'use-app-stay-free-open-everyone-wants'],
   ])('%s → %s', (question, id) => {
