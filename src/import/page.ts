@@ -27,7 +27,7 @@ import { phrasingKey } from './phrasing.js';
 import { inPageFragments, sectionAnchors } from './related.js';
 import { attachFootnotes, extractFootnotes, removeAbbreviations, resolveReferences } from './references.js';
 import { hasBody, isComment, isNotice, isQuestion, splitSections, type Section } from './sections.js';
-import { isInstruction, isNavigation, isNotation, isQuotedMessage, questionFromHeading } from './statements.js';
+import { howToQuestion, isInstruction, isNavigation, isNotation, isQuotedMessage, questionFromHeading } from './statements.js';
 import { expandTemplates } from './templates.js';
 import { dropEdgeRules, restoreTextDirectives, tidyAnswer } from './tidy.js';
 
@@ -225,7 +225,7 @@ function classify(sections: readonly Section[], options: ImportOptions, skipped:
     if (reason === HOW_TOS) stack.at(-1)!.howTos = true;
     if (reason === undefined) {
       stack.pop();
-      const question = questionFromHeading(section.text);
+      const question = underHowTos && isInstruction(section.text) ? howToQuestion(section.text) : questionFromHeading(section.text);
       made.push({ heading: section.text, question });
       return open(question);
     }

@@ -22,11 +22,22 @@ export function isNotation(text: string): boolean {
 const ERROR_MESSAGE = /^[\w.$-]*(?:error|exception|warning|fatal|panic)\b[^:]*:\s+\S/i;
 /** Verbs a heading gives as an instruction. */
 const IMPERATIVE =
-  /^(?:adjust|add|install|uninstall|configure|change|set|use|enable|disable|update|upgrade|remove|delete|create|connect|run|reset|restore|migrate|move|rename|export|import|build|deploy|debug|fix|avoid|increase|reduce|speed|limit|prevent|allow|block|share|sync|backup|back|downgrade|customize|customise|integrate|archive|find|open|pin|hide|turn|switch|clear|join|invite|mute|download|upload|send|save|search|schedule|cancel|subscribe|unsubscribe|transfer|copy|convert|translate|publish|submit|edit|verify|generate|replace|select|write)$/i;
-/** An instruction heading ("Rename a workspace"): a how-to, asked as "How do I rename a workspace?". */
+  /^(?:adjust|add|install|uninstall|configure|change|set|use|enable|disable|update|upgrade|remove|delete|create|connect|run|reset|restore|migrate|move|rename|export|import|build|deploy|debug|fix|avoid|increase|reduce|speed|limit|prevent|allow|block|share|sync|backup|back|downgrade|customize|customise|integrate)$/i;
+/**
+ * More verbs, read as instructions only under a group of how-tos: alone, many of them are nouns
+ * too ("Download speed", "Open source", "Switch support").
+ */
+const HOW_TO_VERB =
+  /^(?:archive|find|open|pin|hide|turn|switch|clear|join|invite|mute|download|upload|send|save|search|schedule|cancel|subscribe|unsubscribe|transfer|copy|convert|translate|publish|submit|edit|verify|generate|replace|select|write)$/i;
+/** An instruction heading ("Rename a workspace", "Archive old threads"): a how-to. */
 export function isInstruction(text: string): boolean {
   const words = text.trim().split(/\s+/);
-  return words.length > 1 && IMPERATIVE.test(words[0]!);
+  return words.length > 1 && (IMPERATIVE.test(words[0]!) || HOW_TO_VERB.test(words[0]!));
+}
+
+/** The question an instruction heading answers: "Archive old threads" → "How do I archive old threads?". */
+export function howToQuestion(text: string): string {
+  return `How do I ${lowerFirst(text.trim())}?`;
 }
 
 const PREPOSITION = /^(?:for|of|in|on|with|to|from|at|by|under|over|via|without|per)$/i;

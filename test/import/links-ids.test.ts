@@ -116,6 +116,9 @@ describe('statement headings', () => {
     ['MQTT', 'What is MQTT?'],
     ['"Access denied"', 'What does "Access denied" mean?'],
     ['My driver turns off in the middle of a print', 'My driver turns off in the middle of a print'],
+    // Verbs that are nouns too are no instruction outside a group of how-tos.
+    ['Open source', 'What is open source?'],
+    ['Download speed', 'What is download speed?'],
   ])('%s → %s', (heading, question) => {
     expect(questionFromHeading(heading)).toBe(question);
   });
