@@ -2,6 +2,8 @@
 // indexes an id as one more phrasing, so an id that repeats the question word for word adds
 // nothing: the words that only make it a question ("how do I", "the", "my") are dropped.
 import { ID_PATTERN } from '../knowledge/validate.js';
+import type { Language } from '../language/languages.js';
+import { STOP_WORDS_BY_LANGUAGE } from '../text/stop-words.js';
 
 const MAX_SLUG_LENGTH = 60;
 export const MAX_ID_LENGTH = 40;
@@ -89,6 +91,25 @@ const STOP_WORDS = new Set([
   'even',
 ]);
 
+/** Kept in an id whatever the stop lists say: "zustand-nicht-aktualisiert" is not "zustand-aktualisiert". */
+const NEGATIONS = new Set([
+  'not',
+  'no',
+  'nicht',
+  'kein',
+  'keine',
+  'keinen',
+  'keinem',
+  'keiner',
+  'keines',
+  'nichts',
+  'ohne',
+  'ni',
+  'nunca',
+  'nada',
+  'sin',
+]);
+
 export function slugify(text: string): string {
   const slug = words(text).join('-');
   if (slug.length <= MAX_SLUG_LENGTH) return slug || 'question';
@@ -96,9 +117,11 @@ export function slugify(text: string): string {
 }
 
 /** The id an entry gets from its question: its meaningful words, at most 40 characters, cut at a word. */
-export function shortId(text: string): string {
+export function shortId(text: string, language: Language = 'en'): string {
   const all = words(text);
-  const meaningful = all.filter((word) => !STOP_WORDS.has(word));
+  // A German or Spanish question's function words ("wie", "kann", "ich"; "cómo", "puedo") too.
+  const own = language === 'en' ? undefined : STOP_WORDS_BY_LANGUAGE[language];
+  const meaningful = all.filter((word) => !STOP_WORDS.has(word) && (!own?.has(word) || NEGATIONS.has(word)));
   // "Why?" or "What is it?" have no word left; the whole question is better than nothing.
   // A number alone ("Why? (2)" → "2") is no name either.
   const kept = meaningful.some((word) => /[a-z]/.test(word)) ? meaningful : all;
@@ -108,8 +131,8 @@ export function shortId(text: string): string {
 }
 
 /** A short id for `text` not yet in `taken` (then adds it): `foo`, `foo-2`, `foo-3`... */
-export function uniqueId(text: string, taken: Set<string>): string {
-  const base = shortId(text);
+export function uniqueId(text: string, taken: Set<string>, language: Language = 'en'): string {
+  const base = shortId(text, language);
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   if (!ID_PATTERN.test(id)) throw new Error(`internal: slug "${id}" is not kebab-case`);

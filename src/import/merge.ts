@@ -73,8 +73,8 @@ export function mergeDraft(existing: DraftFile, imported: DraftFile): { draft: D
     ...((existing.title ?? imported.title) ? { title: existing.title ?? imported.title } : {}),
     ...((existing.source ?? imported.source) ? { source: existing.source ?? imported.source } : {}),
     ...((imported.footer ?? existing.footer) ? { footer: imported.footer ?? existing.footer } : {}),
-    // A page says nothing of the file's language: what the file declares stays.
-    ...(existing.language ? { language: existing.language } : {}),
+    // What the file declares stays; a file that declares nothing takes what the page says.
+    ...((existing.language ?? imported.language) ? { language: existing.language ?? imported.language } : {}),
     // Synonyms are the community's words, which no page import knows.
     ...(existing.synonyms ? { synonyms: existing.synonyms } : {}),
     entries,

@@ -13,6 +13,7 @@ export type NoteKind =
   | 'attributes' // a Markdown attribute list removed
   | 'link' // a relative link rewritten
   | 'id' // an id shortened from its question
+  | 'language' // the language the page is written in, and where that was read
   | 'related' // an entry whose answer links to another's section, listed under related
   | 'footer'; // text taken as the file's footer
 

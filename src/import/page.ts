@@ -24,6 +24,8 @@ import {
 } from './links.js';
 import { Notes, type ImportNote } from './notes.js';
 import { phrasingKey } from './phrasing.js';
+import { pageLanguage } from './language.js';
+import type { Language } from '../language/languages.js';
 import { inPageFragments, sectionAnchors } from './related.js';
 import { attachFootnotes, extractFootnotes, removeAbbreviations, resolveReferences } from './references.js';
 import { hasBody, isComment, isNotice, isQuestion, splitSections, type Section } from './sections.js';
@@ -106,7 +108,15 @@ export function importPage(source: string, options: ImportOptions = {}): Importe
   while (sections.length > 0 && isNotice(sections.at(-1)!.text)) footerSections.unshift(sections.pop()!);
   const trailingNotice = takeTrailingNotice(sections);
 
-  const pending = classify(sections, options, skipped, madeQuestions);
+  const frontMatter = frontMatterData(page.frontMatter);
+  const detected = pageLanguage(
+    frontMatter,
+    options.baseUrl,
+    sections.map((s) => s.text),
+  );
+  const language = detected?.language ?? 'en';
+  if (detected) notes.add('language', `language: ${detected.language}, from ${detected.from}`);
+  const pending = classify(sections, options, skipped, madeQuestions, language);
 
   const links = linkRewrite();
   const linkOptions: LinkOptions = {
@@ -146,7 +156,7 @@ export function importPage(source: string, options: ImportOptions = {}): Importe
   const taken = new Set<string>();
   const distinct = distinctQuestions(answered);
   const entries = distinct.map((a) => {
-    const id = uniqueId(a.question, taken);
+    const id = uniqueId(a.question, taken, language);
     if (id !== slugify(a.question)) notes.add('id', `${id} ← "${a.question}"`);
     return draftEntry(id, a.question, a.answer);
   });
@@ -168,11 +178,12 @@ export function importPage(source: string, options: ImportOptions = {}): Importe
     );
   for (const { from, to } of links.rewritten) if (from !== to) notes.add('link', `${from} → ${to}`);
 
-  const title = frontMatterTitle(page.frontMatter) ?? titleSection?.text;
+  const title = frontMatterTitle(frontMatter) ?? titleSection?.text;
   const draft: DraftFile = {
     ...(title ? { title } : {}),
     ...(options.baseUrl ? { source: options.baseUrl.href } : {}),
     ...(footer !== '' ? { footer } : {}),
+    ...(detected ? { language: detected.language } : {}),
     entries,
   };
   return {
@@ -192,7 +203,14 @@ export function importPage(source: string, options: ImportOptions = {}): Importe
  * them), is no navigation ("See also"), and sits no deeper than the page's questions. Deeper
  * sub-sections stay in the entry above them.
  */
-function classify(sections: readonly Section[], options: ImportOptions, skipped: SkippedSection[], made: MadeQuestion[]): Pending[] {
+/** `language`: the page's; the questions made from statement headings are English sentences ("What is …?"), so only English ones get them. */
+function classify(
+  sections: readonly Section[],
+  options: ImportOptions,
+  skipped: SkippedSection[],
+  made: MadeQuestion[],
+  language: Language,
+): Pending[] {
   const questionDepths = sections.filter((s) => s.depth <= 6 && isQuestion(s.text)).map((s) => s.depth);
   const statementDepths = sections.filter((s) => s.depth <= 6 && hasBody(s)).map((s) => s.depth);
   // Without a single question heading, the shallowest level that has content holds the answers.
@@ -225,7 +243,12 @@ function classify(sections: readonly Section[], options: ImportOptions, skipped:
     if (reason === HOW_TOS) stack.at(-1)!.howTos = true;
     if (reason === undefined) {
       stack.pop();
-      const question = underHowTos && isInstruction(section.text) ? howToQuestion(section.text) : questionFromHeading(section.text);
+      const question =
+        language !== 'en'
+          ? section.text
+          : underHowTos && isInstruction(section.text)
+            ? howToQuestion(section.text)
+            : questionFromHeading(section.text);
       made.push({ heading: section.text, question });
       return open(question);
     }
@@ -378,17 +401,20 @@ function serialise(root: Root, bullet: '-' | '*' | '+'): string {
   return toMarkdown(root, { extensions: [gfmToMarkdown()], bullet, rule: '-' }).trim();
 }
 
-function frontMatterTitle(frontMatter: string | undefined): string | undefined {
+function frontMatterData(frontMatter: string | undefined): Record<string, unknown> | undefined {
   if (frontMatter === undefined) return undefined;
   try {
     const data: unknown = parseYaml(frontMatter);
-    if (data && typeof data === 'object' && 'title' in data && typeof data.title === 'string' && data.title.trim() !== '') {
-      return data.title.trim();
-    }
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   } catch {
     // Broken front matter is the page's problem, not a reason to refuse its questions.
+    return undefined;
   }
-  return undefined;
+}
+
+function frontMatterTitle(data: Record<string, unknown> | undefined): string | undefined {
+  const title = data?.title;
+  return typeof title === 'string' && title.trim() !== '' ? title.trim() : undefined;
 }
 
 export type { FootnoteDefinition };

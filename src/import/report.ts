@@ -15,12 +15,13 @@ const HEADINGS: Record<NoteKind, string> = {
   attributes: 'attribute lists removed',
   link: 'links rewritten',
   id: 'ids shortened',
+  language: 'language',
   related: 'related entries (answers that link to another question of the page)',
   footer: 'footer',
 };
 
 /** Kinds whose every detail matters; the others are summarised by count. */
-const LISTED: ReadonlySet<NoteKind> = new Set(['skipped', 'question', 'footnote', 'footer', 'id', 'reference', 'related']);
+const LISTED: ReadonlySet<NoteKind> = new Set(['skipped', 'question', 'footnote', 'footer', 'id', 'reference', 'related', 'language']);
 const SHOWN = 5;
 
 export function formatNotes(page: Pick<ImportedPage, 'skipped' | 'madeQuestions' | 'notes' | 'linkStyle'>): string[] {
