@@ -12,8 +12,15 @@ import type { Notes } from './notes.js';
 import { rewriteChildren, sourceOf } from './tree.js';
 
 /** pymdownx.tabbed content tabs (MkDocs Material): `=== "Label"` over an indented body. */
-const TAB_OPEN = /^===\+?[ \t]+"([^"]*)"[ \t]*$/;
-const MKDOCS_OPEN = /^(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"]*)")?[ \t]*$/;
+const TAB_OPEN = /^===\+?[ \t]+"(.*)"[ \t]*$/;
+// A title runs to the last quote on the line: `??? question "Why "Error 42"?"` quotes inside it.
+const MKDOCS_OPEN = /^(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"(.*)")?[ \t]*$/;
+/** Material's icon shortcodes (`:fontawesome-brands-linux:`) and a heading's `¶` permalink, in a title. */
+const TITLE_DECORATION = /:(?:material|fontawesome|octicons|simple)-[\w-]+:\s*|<a\b[^>]*>[^<]*<\/a>|<[^>]+>|¶/g;
+
+function plainTitle(title: string | undefined): string | undefined {
+  return title?.replace(TITLE_DECORATION, '').trim();
+}
 const CONTAINER_OPEN = /^:{3,}[ \t]*([\w-]+)[ \t]*(.*?)[ \t]*$/;
 const CONTAINER_CLOSE = /^:{3,}[ \t]*$/;
 /** A GitHub alert's marker on a quote's first line; Obsidian adds a fold sign and a title. */
@@ -91,11 +98,14 @@ function liftIn(children: RootContent[], source: string, notes: Notes): RootCont
         body.push(...tree.children);
       }
       if (mkdocs) {
-        out.push(directive(mkdocs[2]!, mkdocs[3], body));
+        out.push(directive(mkdocs[2]!, plainTitle(mkdocs[3]), body));
         notes.add('admonition', `${mkdocs[1]} ${mkdocs[2]}`);
       } else {
         // A tab is no callout: its label becomes a bold line over its body, as for a Docusaurus TabItem.
-        out.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: tab![1]! }] }] }, ...body);
+        out.push(
+          { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: plainTitle(tab![1]!)! }] }] },
+          ...body,
+        );
         notes.add('admonition', `=== "${tab![1]}" (a content tab: its label kept as a bold line)`);
       }
       continue;

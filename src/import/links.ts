@@ -57,9 +57,17 @@ export function inferLinkStyle(baseUrl: URL): LinkStyle {
  */
 const VERSIONED_ROOT = /^\/[a-z]{2}(?:[-_][a-z]{2,4})?\/(?:latest|stable|main|master|dev|v?\d+(?:\.[\w-]+)*)\//i;
 
-/** The root a base URL suggests: a language-and-version prefix if it has one, else the host's root. */
+/**
+ * A translated page's language as the first folder (`/es/faq`, `/pt-br/docs/faq`): a translated
+ * site (Docusaurus i18n) serves `/extend/` of that language at `/es/extend/`. Only language codes
+ * count, so `/go/faq` or `/js/faq` are no root.
+ */
+const LOCALE_ROOT =
+  /^\/(?:de|es|fr|it|pt|nl|pl|ru|uk|cs|sk|sv|da|fi|nb|no|tr|el|hu|ro|bg|hr|sr|sl|ja|zh|ko|vi|th|id|ar|he|fa|hi|ca|eu|gl)(?:[-_][a-z]{2,4})?\/(?=[^/])/i;
+
+/** The root a base URL suggests: a language-and-version or language prefix if it has one, else the host's root. */
 export function inferSiteRoot(baseUrl: URL): URL {
-  return new URL(VERSIONED_ROOT.exec(baseUrl.pathname)?.[0] ?? '/', baseUrl);
+  return new URL(VERSIONED_ROOT.exec(baseUrl.pathname)?.[0] ?? LOCALE_ROOT.exec(baseUrl.pathname)?.[0] ?? '/', baseUrl);
 }
 
 /** Rewrites every link, image and link definition under `node` in place. */

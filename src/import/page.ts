@@ -174,7 +174,7 @@ export function importPage(source: string, options: ImportOptions = {}): Importe
   if (versionRoot && versionRoot.pathname !== '/' && links.rewritten.some(({ from }) => /^\/(?!\/)/.test(from)))
     notes.add(
       'link',
-      `links starting with / are read against ${versionRoot.href}, the docs version in --base-url; pass --site-root to change it`,
+      `links starting with / are read against ${versionRoot.href}, the docs version or language in --base-url; pass --site-root to change it`,
     );
   for (const { from, to } of links.rewritten) if (from !== to) notes.add('link', `${from} → ${to}`);
 
@@ -281,6 +281,18 @@ function linkRelated(
 const FOLLOW_UP = /\b(?:them|they|these|those|this one|that one|the (?:issue|problem|error|same|above))\b/i;
 
 /** Undefined when a statement heading becomes an entry; otherwise why not. */
+/** A section that is only a list of links to places on the page (mdBook's and wikis' own contents). */
+function isInPageContents(section: Section): boolean {
+  const body = section.body.filter((node) => !isComment(node));
+  const onlyLinks = (node: Nodes): boolean =>
+    node.type === 'link'
+      ? node.url.startsWith('#')
+      : node.type === 'text'
+        ? node.value.trim() === ''
+        : 'children' in node && node.children.length > 0 && node.children.every((child) => onlyLinks(child as Nodes));
+  return body.length > 0 && body.every((node) => node.type === 'list' && onlyLinks(node));
+}
+
 /** Why a statement heading over instruction sections is no entry of its own: they are. */
 const HOW_TOS = 'introduces the how-tos below it';
 
@@ -296,7 +308,7 @@ function statementVerdict(section: Section, below: readonly Section[], levels: L
   const { deepest, questionLevels } = levels;
   if (options.questionsOnly === true) return 'not a question (--questions-only)';
   if (section.text === '') return 'empty heading';
-  if (isNavigation(section.text)) return 'navigation, not an answer';
+  if (isNavigation(section.text) || isInPageContents(section)) return 'navigation, not an answer';
   if (isNotation(section.text)) return "a key to the page's notation, not an answer";
   if (below.some((s) => isQuestion(s.text) || isQuotedMessage(s.text))) return 'introduces the questions below it';
   // With no text of its own, over sections that have text at a level where the page asks its

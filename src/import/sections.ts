@@ -151,7 +151,13 @@ function questionIn(node: RootContent): Found | undefined {
 function headingText(heading: { readonly children: PhrasingContent[] }): string {
   // `{#anchor}` after a heading is a custom anchor in VuePress, Docusaurus and Hugo, not text.
   // `{: #id .class }` attribute lists (Python-Markdown, kramdown) are not text either.
-  return questionText(stripAttributeLists(toString(heading, { includeHtml: false })).replace(/\s*\{#[^}]*\}\s*$/, ''));
+  // A `<br>` in a heading separates words ("…got on<br/>Logic error…"); other HTML says nothing.
+  const spaced = {
+    children: heading.children.map((c): PhrasingContent =>
+      c.type === 'html' && /^<br\s*\/?>$/i.test(c.value.trim()) ? { type: 'text', value: ' ' } : c,
+    ),
+  };
+  return questionText(stripAttributeLists(toString(spaced, { includeHtml: false })).replace(/\s*\{#[^}]*\}\s*$/, ''));
 }
 
 /**
@@ -172,12 +178,16 @@ export function questionText(text: string): string {
       // "Do all backends support copying" asks, whether or not the page wrote the "?".
       .replace(
         /^((?:do|does|did|can|could|is|are|was|were|will|would|should|shall|may|might|must|has|have)\s+\S+\s+\S.*?)[ \t]*$/i,
-        (q: string) => (/[?.!:]$/.test(q) ? q : `${q}?`),
+        // "… with `newFn`? (v3.2.0+)" asks already: a note after the "?" is no reason for another.
+        (q: string) => (/[?.!:]$/.test(q) || /\?\s*\([^()]*\)$/.test(q) ? q : `${q}?`),
       )
   );
 }
 
-const ANSWER_MARK = /^\s*(?:A|Answer)\s*\d*\s*:\s*(?=\S)/;
+/** `A:` / `Answer:` before an answer, or `Antwort:`, `Respuesta:`, `R:`, after an emoji or two. */
+const ANSWER_WORD = String.raw`(?:A|Answer|Antwort|Respuesta|R)`;
+const ANSWER_MARK = new RegExp(String.raw`^\s*(?:[\p{Extended_Pictographic}\uFE0F\u200D]\s*)*${ANSWER_WORD}\s*\d*\s*:\s*(?=\S)`, 'u');
+const ANSWER_LEAD = /^[\s\p{Extended_Pictographic}\uFE0F\u200D]*$/u;
 
 /** "A: Yes, ..." after a "Q: ..." question: the mark is layout, not the answer. */
 function withoutAnswerMark(body: RootContent[]): RootContent[] {
@@ -189,10 +199,18 @@ function withoutAnswerMark(body: RootContent[]): RootContent[] {
     return [{ ...first, children: value === '' ? trimStart(after) : [{ ...lead, value }, ...after] }, ...rest];
   }
   // `**A:** Yes, ...`, or `**A**: Yes, ...`
-  if (lead?.type === 'strong' && /^\s*(?:A|Answer)\s*:\s*$/.test(toString(lead)))
+  // An emoji before the mark ("💡 **Respuesta**:") is decoration too.
+  if (lead?.type === 'text' && ANSWER_LEAD.test(lead.value) && after[0]?.type === 'strong')
+    return withoutAnswerMark([{ ...first, children: after }, ...rest]);
+  if (lead?.type === 'strong' && new RegExp(String.raw`^\s*${ANSWER_WORD}\s*:\s*$`).test(toString(lead)))
     return [{ ...first, children: trimStart(after) }, ...rest];
   const [colon, ...tail] = after;
-  if (lead?.type === 'strong' && /^\s*(?:A|Answer)\s*$/.test(toString(lead)) && colon?.type === 'text' && /^\s*:/.test(colon.value)) {
+  if (
+    lead?.type === 'strong' &&
+    new RegExp(String.raw`^\s*${ANSWER_WORD}\s*$`).test(toString(lead)) &&
+    colon?.type === 'text' &&
+    /^\s*:/.test(colon.value)
+  ) {
     const value = colon.value.replace(/^\s*:\s*/, '');
     return [{ ...first, children: value === '' ? trimStart(tail) : [{ ...colon, value }, ...tail] }, ...rest];
   }
@@ -204,11 +222,14 @@ function trimStart(children: PhrasingContent[]): PhrasingContent[] {
   return lead?.type === 'text' ? [{ ...lead, value: lead.value.trimStart() }, ...rest] : children;
 }
 
-/** The `Q:` / `Q3.` / `Question:` a page writes before a question. */
-const Q_PREFIX = String.raw`Q(?:uestion)?\s*\d*\s*[:.)]`;
-const Q_START = new RegExp(`^${Q_PREFIX}`, 'i');
-const Q_LEAD = new RegExp(String.raw`^${Q_PREFIX}\s+(?=\S)`, 'i');
-const Q_MARK = new RegExp(String.raw`^${Q_PREFIX}\s*(\S[\s\S]*\?)\s*$`, 'i');
+/**
+ * The `Q:` / `Q3.` / `Question:` a page writes before a question, in the languages faqbot
+ * speaks (`Frage:`, `F:`, `Pregunta:`, `P:`), after an emoji or two ("❔ **Pregunta**:").
+ */
+const Q_PREFIX = String.raw`(?:[\p{Extended_Pictographic}\uFE0F\u200D]\s*)*(?:Q(?:uestion)?|Frage|F|Pregunta|P)\s*\d*\s*[:.)]`;
+const Q_START = new RegExp(`^${Q_PREFIX}`, 'iu');
+const Q_LEAD = new RegExp(String.raw`^${Q_PREFIX}\s+(?=\S)`, 'iu');
+const Q_MARK = new RegExp(String.raw`^${Q_PREFIX}\s*(\S[\s\S]*\?)\s*$`, 'iu');
 
 /** A paragraph whose first line asks, marked `Q:` or followed by a `: ` definition line. */
 function lineQuestion(node: RootContent): { question: string; rest?: Paragraph } | undefined {

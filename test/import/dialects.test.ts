@@ -462,6 +462,42 @@ describe('Mintlify accordions, MyST directives and roles, GitBook and Hugo lefto
     );
   });
 
+  it('reads a ??? question title that quotes, and tab labels and titles without icons or permalinks', () => {
+    const page = importPage(
+      '??? question "Why do I see "Error 42" at start?"\n\n    Restart the daemon.\n\n## How do I install it?\n\n=== ":fontawesome-brands-linux: Linux"\n\n    Run `apt install zorp`.\n\n!!! note "Legacy<a class="headerlink" href="#legacy">¶</a>"\n\n    Old paths still work.\n',
+    );
+    expect(page.draft.entries.map((e) => e.question)).toEqual(['Why do I see "Error 42" at start?', 'How do I install it?']);
+    expect(answers(page)[1]).toBe('**Linux**\n\nRun `apt install zorp`.\n\n> **Legacy:** Old paths still work.');
+  });
+
+  it('reads Q/A marks in German and Spanish, after an emoji', () => {
+    const page = importPage(
+      '## Estado sin actualizar\n\n❔ **Pregunta**: La pantalla no cambia. ¿Qué hago mal?\n\n💡 **Respuesta**: Pasa todas las propiedades.\n\n## Langsam\n\n**Frage**: Warum startet die App so langsam?\n\n**Antwort**: Der Cache wird aufgebaut.\n',
+    );
+    expect(page.draft.entries.map((e) => [e.question, e.answer])).toEqual([
+      ['La pantalla no cambia. ¿Qué hago mal?', 'Pasa todas las propiedades.'],
+      ['Warum startet die App so langsam?', 'Der Cache wird aufgebaut.'],
+    ]);
+  });
+
+  it('reads <br> in a heading as a space, and adds no "?" after a note that follows one', () => {
+    const page = importPage(
+      '### bind: permission denied<br>bind: address in use\n\nRun one instance.\n\n### Should I use `newFn`? (v3.2+)\n\nYes.\n',
+    );
+    expect(page.draft.entries.map((e) => e.question)).toEqual([
+      'bind: permission denied bind: address in use',
+      'Should I use newFn? (v3.2+)',
+    ]);
+  });
+
+  it("skips a section that is only a list of links to the page's own questions", () => {
+    const page = importPage(
+      '## [Setup](#setup-1)\n\n- [How do I install it?](#install)\n- [How do I update it?](#update)\n\n## Setup\n\n### How do I install it?\n\nRun the installer.\n',
+    );
+    expect(page.draft.entries.map((e) => e.question)).toEqual(['How do I install it?']);
+    expect(page.skipped).toContainEqual({ heading: 'Setup', reason: 'navigation, not an answer' });
+  });
+
   it("keeps a symptom heading about the member's own setup as written", () => {
     const page = importPage('### My webcam no worky\n\nReplug it.\n\n### Microphone no worky\n\nPick the input.\n');
     expect(page.draft.entries.map((e) => e.question)).toEqual(['My webcam no worky', 'Microphone no worky']);

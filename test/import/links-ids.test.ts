@@ -59,6 +59,10 @@ describe('link styles', () => {
     ['https://docs.example.org/pt-br/stable/faq/', 'https://docs.example.org/pt-br/stable/'],
     ['https://docs.example.org/faq/', 'https://docs.example.org/'],
     ['https://docs.example.org/en/faq/', 'https://docs.example.org/'],
+    // A translated page: its links from / stay in its language.
+    ['https://docs.example.org/es/faq', 'https://docs.example.org/es/'],
+    ['https://docs.example.org/pt-br/docs/faq', 'https://docs.example.org/pt-br/'],
+    ['https://example.org/go/faq', 'https://example.org/'],
   ])('takes the site root of %s to be %s', (base, root) => {
     expect(inferSiteRoot(new URL(base)).href).toBe(root);
   });
@@ -69,7 +73,7 @@ describe('link styles', () => {
     });
     expect(page.draft.entries[0]!.answer).toBe('Read [the guide](https://tool.readthedocs.io/en/stable/guide/start.html).');
     expect(formatNotes(page).join('\n')).toContain(
-      'links starting with / are read against https://tool.readthedocs.io/en/stable/, the docs version in --base-url; pass --site-root to change it',
+      'links starting with / are read against https://tool.readthedocs.io/en/stable/, the docs version or language in --base-url; pass --site-root to change it',
     );
   });
 
