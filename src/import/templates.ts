@@ -120,26 +120,17 @@ export function expandTemplates(page: string, notes: Notes): string {
       if (dropping.depth <= 0) dropping = undefined;
       continue;
     }
-    if (fenceMark) {
-      const info = line.slice(fenceMark[0].length).trim();
-      const myst = MYST_FENCE_DIRECTIVE.exec(info);
-      if (myst) {
-        const opened = mystDirective(myst[1]!.toLowerCase(), myst[2]!, fenceMark[2]!, notes);
-        directives.push(opened.directive);
-        out.push(...opened.lines);
-        while (MYST_OPTION.test(lines[i + 1] ?? '')) i++;
-        continue;
-      }
-      fence = fenceMark[2]!;
-      out.push(line);
-      continue;
-    }
-    const colon = MYST_COLON_OPEN.exec(line);
-    if (colon) {
-      const opened = mystDirective(colon[2]!.toLowerCase(), colon[3]!, colon[1]!, notes);
+    const myst = mystOpening(line, fenceMark);
+    if (myst) {
+      const opened = mystDirective(myst.name, myst.argument, myst.close, notes);
       directives.push(opened.directive);
       out.push(...opened.lines);
       while (MYST_OPTION.test(lines[i + 1] ?? '')) i++;
+      continue;
+    }
+    if (fenceMark) {
+      fence = fenceMark[2]!;
+      out.push(line);
       continue;
     }
     if (MYST_TARGET.test(line)) {
@@ -204,6 +195,14 @@ export function expandTemplates(page: string, notes: Notes): string {
     out.push(outsideCode(mystRoles(line, notes), (text) => inline(text, notes)));
   }
   return out.join('\n');
+}
+
+/** A MyST directive opening on this line, as a backtick fence (```` ```{note} ````) or a colon fence (`:::{note}`), and how it closes. */
+function mystOpening(line: string, fenceMark: RegExpExecArray | null): { name: string; argument: string; close: string } | undefined {
+  const fenced = fenceMark ? MYST_FENCE_DIRECTIVE.exec(line.slice(fenceMark[0].length).trim()) : null;
+  if (fenceMark) return fenced ? { name: fenced[1]!.toLowerCase(), argument: fenced[2]!, close: fenceMark[2]! } : undefined;
+  const colon = MYST_COLON_OPEN.exec(line);
+  return colon ? { name: colon[2]!.toLowerCase(), argument: colon[3]!, close: colon[1]! } : undefined;
 }
 
 /**
