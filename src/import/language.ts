@@ -2,8 +2,8 @@
 // `language: de` and the bot answers its members with German words around the answers. From
 // what the page says first (its front matter), then where it is published (`/de/faq/`), then
 // its questions' function words. English is the default and is never written.
-import { languageOfLocale, type Language } from '../language/languages.js';
-import { fold, STOP_WORDS_BY_LANGUAGE } from '../text/stop-words.js';
+import { LANGUAGES, languageOfLocale, type Language } from '../language/languages.js';
+import { analyzerFor } from '../text/analyzer.js';
 
 export interface PageLanguage {
   readonly language: Language;
@@ -32,15 +32,10 @@ export function pageLanguage(
     if (language && language !== 'en') return { language, from: `the /${folder}/ folder of --base-url` };
   }
   const counts = new Map<Language, number>();
-  for (const question of questions) {
-    for (const word of question
-      .toLowerCase()
-      .split(/[^\p{L}]+/u)
-      .filter(Boolean)
-      .map(fold)) {
-      for (const [language, words] of Object.entries(STOP_WORDS_BY_LANGUAGE) as [Language, ReadonlySet<string>][])
-        if (words.has(word)) counts.set(language, (counts.get(language) ?? 0) + 1);
-    }
+  for (const language of LANGUAGES) {
+    const analyzer = analyzerFor(language);
+    const hits = questions.flatMap((q) => analyzer.words(q)).filter((word) => analyzer.isStopWord(word)).length;
+    if (hits > 0) counts.set(language, hits);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   const [best, next] = ranked;

@@ -201,9 +201,9 @@ export function importPage(source: string, options: ImportOptions = {}): Importe
  * it heads an answer: it has content of its own (or only statement sub-sections, like a
  * "Grades" heading over one table per mode), no questions below it (then it only groups
  * them), is no navigation ("See also"), and sits no deeper than the page's questions. Deeper
- * sub-sections stay in the entry above them.
+ * sub-sections stay in the entry above them. The questions made from statement headings are
+ * English sentences ("What is …?"): on a page in another `language` the heading stays as written.
  */
-/** `language`: the page's; the questions made from statement headings are English sentences ("What is …?"), so only English ones get them. */
 function classify(
   sections: readonly Section[],
   options: ImportOptions,
@@ -215,6 +215,7 @@ function classify(
   const statementDepths = sections.filter((s) => s.depth <= 6 && hasBody(s)).map((s) => s.depth);
   // Without a single question heading, the shallowest level that has content holds the answers.
   const deepest = questionDepths.length > 0 ? Math.max(...questionDepths) : statementDepths.length > 0 ? Math.min(...statementDepths) : 0;
+  const questionLevels = new Set(questionDepths);
 
   const pending: Pending[] = [];
   /** `howTos`: a group of instruction sections ("How-tos" over "Rename a workspace", …). */
@@ -239,7 +240,7 @@ function classify(
     stack.push({ depth: section.depth, text: section.text, owner });
     if (owner) return void owner.parts.push(section);
     const below = descendants(sections, index);
-    const reason = statementVerdict(section, below, { deepest, questionLevels: new Set(questionDepths), underHowTos }, options);
+    const reason = statementVerdict(section, below, { deepest, questionLevels, underHowTos }, options);
     if (reason === HOW_TOS) stack.at(-1)!.howTos = true;
     if (reason === undefined) {
       stack.pop();
@@ -280,7 +281,6 @@ function linkRelated(
 /** Words that lean on the question above: a heading with them asks nothing on its own. */
 const FOLLOW_UP = /\b(?:them|they|these|those|this one|that one|the (?:issue|problem|error|same|above))\b/i;
 
-/** Undefined when a statement heading becomes an entry; otherwise why not. */
 /** A section that is only a list of links to places on the page (mdBook's and wikis' own contents). */
 function isInPageContents(section: Section): boolean {
   const body = section.body.filter((node) => !isComment(node));
@@ -304,6 +304,7 @@ interface Levels {
   readonly underHowTos: boolean;
 }
 
+/** Undefined when a statement heading becomes an entry; otherwise why not. */
 function statementVerdict(section: Section, below: readonly Section[], levels: Levels, options: ImportOptions): string | undefined {
   const { deepest, questionLevels } = levels;
   if (options.questionsOnly === true) return 'not a question (--questions-only)';

@@ -34,8 +34,7 @@ export function decide(ranked: Ranked, calibration: Calibration, settings: Match
   const { candidates } = ranked;
   const top = candidates[0];
   if (ranked.empty || !top) return { decision: 'none', candidates: [], plausible: 0 };
-  const readAs = ranked.readAs ? { readAs: ranked.readAs } : {};
-  if (ranked.exact) return { decision: 'answer', candidates, plausible: candidates.length, ...readAs };
+  if (ranked.exact) return { decision: 'answer', candidates, plausible: candidates.length };
   const answerAt = answerBar(calibration, settings);
   const suggestAt = answerAt * 0.6;
   const second = candidates[1]?.score ?? 0;
@@ -44,9 +43,9 @@ export function decide(ranked: Ranked, calibration: Calibration, settings: Match
   // Far below the suggestion bar a candidate is noise, not a "close topic".
   const plausible = candidates.filter((c) => c.score >= suggestAt * NOISE_SHARE).length;
   if (covered && top.score >= answerAt && margin >= Math.max(MIN_MARGIN, MIN_RELATIVE_MARGIN * top.score))
-    return { decision: 'answer', candidates, plausible, ...readAs };
-  if (top.score >= suggestAt) return { decision: 'suggest', candidates, plausible, ...readAs };
-  return { decision: 'none', candidates, plausible, ...readAs };
+    return { decision: 'answer', candidates, plausible };
+  if (top.score >= suggestAt) return { decision: 'suggest', candidates, plausible };
+  return { decision: 'none', candidates, plausible };
 }
 
 function quantile(sorted: readonly number[], q: number, fallback: number): number {

@@ -72,7 +72,9 @@ function buildIn(
       const capped = text.slice(0, options.maxQueryChars);
       const talk = smallTalk(capped);
       if (talk) return { decision: 'none', candidates: [], plausible: 0, smallTalk: talk };
-      return decide(index.rank(capped), calibration, options);
+      const ranked = index.rank(capped);
+      const match = decide(ranked, calibration, options);
+      return ranked.readAs ? { ...match, readAs: ranked.readAs } : match;
     },
     unknownWords(text) {
       return index.unknownWords(text.slice(0, options.maxQueryChars));

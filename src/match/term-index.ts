@@ -173,8 +173,8 @@ export class TermIndex {
   private surfaces?: Map<number, string>;
   /** A query's terms, as the language it is asked in makes them. */
   private readonly queryTerms: (text: string) => string[];
-  /** A stop word of the language asked in or of the base's: a query's terms leave it out. */
-  private readonly isStopWord: (word: string) => boolean;
+  /** A query's words as written, each with its term; stop words (of either language) left out. */
+  private readonly queryWords: (text: string) => { word: string; term: string }[];
 
   /**
    * `language`: the language queries are asked in. The index holds the base's phrasings, and
@@ -189,7 +189,11 @@ export class TermIndex {
     this.entries = kb.entries;
     const base = analyzerFor(kb.language);
     const member = analyzerFor(language);
-    this.isStopWord = (word) => member.isStopWord(word) || base.isStopWord(word);
+    this.queryWords = (text) =>
+      member
+        .words(text)
+        .filter((word) => !member.isStopWord(word) && !base.isStopWord(word))
+        .flatMap((word) => this.queryTerms(word).map((term) => ({ word, term })));
     this.queryTerms =
       member === base ? (text) => base.terms(text) : (text) => mixedQueryTerms(text, member, base, (term) => this.vocabulary.has(term));
     const df: number[] = [];
@@ -394,25 +398,23 @@ export class TermIndex {
   }
 
   /**
-   * The words of `text` the index can match to nothing: not a term of the base, nor two of its
-   * terms written as one, a synonym of one, or a near spelling. What members say that the base
-   * lacks (insights), each word once, as written (lower-cased).
+   * The words of `text` the index can match to nothing: not a term of the base, and not read as
+   * one by the query's resolution (two words written as one, a synonym, a near spelling). What
+   * members say that the base lacks (insights), each word once, as written.
    */
   unknownWords(text: string): string[] {
+    const query = this.resolveQuery(text, undefined);
+    const read = new Set(query?.readAs.map((r) => r.word));
     const out = new Set<string>();
-    for (const word of text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)) {
-      // One word alone is its own term even when a stop word ("how"): those are no gap.
-      const [term] = this.isStopWord(word) ? [] : this.queryTerms(word);
-      if (term === undefined || term.length < 3 || /^\d+$/.test(term) || this.vocabulary.has(term)) continue;
-      if (this.compoundParts(term, undefined) || this.synonyms.has(term) || this.typos.near(term).length > 0) continue;
-      out.add(word.replace(/^['’-]+|['’-]+$/g, ''));
+    for (const { word, term } of this.queryWords(text)) {
+      if (term.length >= 3 && !/^\d+$/.test(term) && !this.vocabulary.has(term) && !read.has(term)) out.add(word);
     }
     return [...out];
   }
 
-  /** The ranked candidates for a member's question. */
+  /** The ranked candidates for a member's question, with the words it read as others. */
   rank(text: string): Ranked {
-    return this.rankIn(text, { classifier: this.classifier });
+    return this.rankIn(text, { classifier: this.classifier, explain: true });
   }
 
   /**
@@ -438,7 +440,7 @@ export class TermIndex {
       why: this.explain(scored),
     }));
     // Only a member's question says how it was read: calibration's probes need no words.
-    const readAs = scope.exclude || scope.classifier !== this.classifier ? [] : query.readAs;
+    const readAs = scope.explain ? query.readAs : [];
     return {
       candidates,
       empty: false,
@@ -515,12 +517,7 @@ export class TermIndex {
 
   /** The member's word for a term of their question. */
   private surfaceOfQuery(text: string, term: string): string {
-    return (
-      text
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}'’-]+/u)
-        .find((word) => this.queryTerms(word)[0] === term) ?? term
-    );
+    return this.queryWords(text).find((w) => w.term === term)?.word ?? term;
   }
 
   /**
@@ -741,6 +738,8 @@ interface ClassifierPlan {
 interface RankScope {
   readonly exclude?: ReadonlySet<Phrasing>;
   readonly classifier: SoftmaxClassifier | undefined;
+  /** Say which words were read as others (a member's question, not a calibration probe). */
+  readonly explain?: boolean;
 }
 
 interface ResolvedQuery {
